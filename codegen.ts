@@ -1,0 +1,50 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const storage = '../../functions/data/items.js';
+const models = '../../functions/graphql/models.js';
+
+const config: CodegenConfig = {
+  overwrite: true,
+  schema: 'schema/*.graphql',
+  documents: 'schema/operations/*.graphql',
+  generates: {
+    // Resolver signatures typed against the storage items that back each type.
+    'schema/__generated__/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        useIndexSignature: false,
+        contextType: '../../functions/graphql/context.js#GraphQLContext',
+        mappers: {
+          Document: `${storage}#DocumentItem`,
+          Person: `${storage}#PersonItem`,
+          Event: `${storage}#EventItem`,
+          Claim: `${storage}#ClaimItem`,
+          ReportedDate: `${storage}#ReportedDateItem`,
+          TextAnchor: `${storage}#ClaimItem`,
+          PartialDate: `${models}#PartialDateModel`,
+          DocumentConnection: `${models}#ConnectionModel<DocumentItem>`,
+          PersonConnection: `${models}#ConnectionModel<PersonItem>`,
+          EventConnection: `${models}#ConnectionModel<EventItem>`,
+          ClaimConnection: `${models}#ConnectionModel<ClaimItem>`,
+          DocumentEdge: `${models}#EdgeModel<DocumentItem>`,
+          PersonEdge: `${models}#EdgeModel<PersonItem>`,
+          EventEdge: `${models}#EdgeModel<EventItem>`,
+          ClaimEdge: `${models}#EdgeModel<ClaimItem>`,
+        },
+      },
+    },
+    // The SDL as a module, so the bundled function needs no files at run time.
+    'schema/__generated__/type-defs.ts': {
+      plugins: ['./schema/codegen-type-defs.cjs'],
+    },
+    // Typed client operations (TypedDocumentNode) for front ends, tests and the playground.
+    'schema/__generated__/operations.ts': {
+      plugins: ['typescript-operations', 'typed-document-node'],
+      config: { useTypeImports: true, enumsAsTypes: true, avoidOptionals: { field: true, inputValue: false } },
+    },
+  },
+};
+
+export default config;

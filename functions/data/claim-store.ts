@@ -1,0 +1,90 @@
+import type { DataSources } from './client.js';
+import { readEntities } from './entity-reader.js';
+import { claimEventItemSchema, claimItemSchema, type ClaimItem } from './items.js';
+import { queryCount, queryPage, resumeKey, tableCount, type QueryPageInput, type StoredKey } from './table-store.js';
+import { INDEX } from './tables.js';
+
+export const getClaims = (ds: DataSources, ids: readonly string[]) =>
+  readEntities<ClaimItem>(ds, 'claims', claimItemSchema, ids);
+
+export interface ClaimFilter {
+  speakerId?: string;
+  documentId?: string;
+  eventId?: string;
+}
+
+/**
+ * Picks the index for a filter: the document's or the speaker's claims (other
+ * filters applied to that partition), else the event's relationship items,
+ * else all claims. Every choice reads one partition in reading order.
+ */
+export function claimQuery(filter: ClaimFilter): Omit<QueryPageInput, 'first' | 'after' | 'forward'> {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const conditions: string[] = [];
+  const addEquals = (attr: string, value: string) => {
+    names[`#${attr}`] = attr;
+    values[`:${attr}`] = value;
+    conditions.push(`#${attr} = :${attr}`);
+  };
+  const addEvent = (eventId: string) => {
+    names['#eventIds'] = 'eventIds';
+    values[':eventId'] = eventId;
+    conditions.push('contains(#eventIds, :eventId)');
+  };
+  let index: string;
+  let keyCondition: string;
+  if (filter.documentId !== undefined) {
+    index = INDEX.claimsByDocument;
+    names['#documentId'] = 'documentId';
+    values[':documentId'] = filter.documentId;
+    keyCondition = '#documentId = :documentId';
+    if (filter.speakerId !== undefined) addEquals('speakerId', filter.speakerId);
+    if (filter.eventId !== undefined) addEvent(filter.eventId);
+  } else if (filter.speakerId !== undefined) {
+    index = INDEX.claimsBySpeaker;
+    names['#speakerId'] = 'speakerId';
+    values[':speakerId'] = filter.speakerId;
+    keyCondition = '#speakerId = :speakerId';
+    if (filter.eventId !== undefined) addEvent(filter.eventId);
+  } else if (filter.eventId !== undefined) {
+    index = INDEX.claimsByRef;
+    names['#ref'] = 'ref';
+    values[':ref'] = `EVENT#${filter.eventId}`;
+    keyCondition = '#ref = :ref';
+  } else {
+    index = INDEX.claimsByOrder;
+    names['#kind'] = 'kind';
+    values[':kind'] = 'CLAIM';
+    keyCondition = '#kind = :kind';
+  }
+  return {
+    table: 'claims',
+    index,
+    keyCondition,
+    filter: conditions.length > 0 ? conditions.join(' AND ') : undefined,
+    names,
+    values,
+  };
+}
+
+/** A page of claims (or of claim ids, for event filters) and the keys to resume after each. */
+export async function listClaimRefs(ds: DataSources, filter: ClaimFilter, first: number, after?: StoredKey) {
+  const query = claimQuery(filter);
+  const page = await queryPage(ds, { ...query, forward: true, first, after });
+  const refs = page.items.map((item) => {
+    const key = resumeKey('claims', query.index, item);
+    // Event filters read relationship items that name the claim; the other indexes hold whole claims.
+    if (query.index === INDEX.claimsByRef) return { claimId: claimEventItemSchema.parse(item).claimId, resumeKey: key };
+    const claim = claimItemSchema.parse(item);
+    return { claimId: claim.id, claim, resumeKey: key };
+  });
+  return { refs, hasNextPage: page.hasNextPage };
+}
+
+export function countClaims(ds: DataSources, filter: ClaimFilter): Promise<number> {
+  if (filter.documentId === undefined && filter.speakerId === undefined && filter.eventId === undefined) {
+    return tableCount(ds, 'claims');
+  }
+  return queryCount(ds, claimQuery(filter));
+}

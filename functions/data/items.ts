@@ -1,0 +1,124 @@
+/**
+ * Storage item types, parsed with zod where items enter the code (reads from
+ * DynamoDB). Resolvers receive these types; codegen maps GraphQL types to them.
+ */
+import { z } from 'zod';
+
+export const partialDateSchema = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
+
+const spanFields = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
+
+export const anchorStatusSchema = z.enum(['EXACT', 'RELOCATED', 'ORPHANED']);
+
+const baseFields = {
+  pk: z.string(),
+  sk: z.string(),
+  id: z.string(),
+  hash: z.string(),
+};
+
+export const documentItemSchema = z.object({
+  ...baseFields,
+  kind: z.literal('DOCUMENT'),
+  order: z.string(),
+  title: z.string(),
+  publisher: z.string().nullable(),
+  url: z.string().nullable(),
+  publishedOn: partialDateSchema.nullable(),
+  source: z.string(),
+  text: z.string(),
+  authorIds: z.array(z.string()),
+  personIds: z.array(z.string()),
+  eventIds: z.array(z.string()),
+  claimIds: z.array(z.string()),
+});
+export type DocumentItem = z.infer<typeof documentItemSchema>;
+
+export const personItemSchema = z.object({
+  ...baseFields,
+  kind: z.literal('PERSON'),
+  order: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  description: z.string().nullable(),
+  authoredIds: z.array(z.string()),
+  mentionedInIds: z.array(z.string()),
+  claimIds: z.array(z.string()),
+});
+export type PersonItem = z.infer<typeof personItemSchema>;
+
+export const reportedDateSchema = z.object({
+  documentId: z.string(),
+  date: partialDateSchema,
+  quote: z.string(),
+  ...spanFields,
+});
+export type ReportedDateItem = z.infer<typeof reportedDateSchema>;
+
+export const eventItemSchema = z.object({
+  ...baseFields,
+  kind: z.literal('EVENT'),
+  order: z.string(),
+  title: z.string(),
+  date: partialDateSchema,
+  /** Last day the date covers (YYYY-MM-DD); start is the first part of `order`. */
+  endDay: z.string(),
+  description: z.string().nullable(),
+  participantIds: z.array(z.string()),
+  documentIds: z.array(z.string()),
+  claimIds: z.array(z.string()),
+  reportedDates: z.array(reportedDateSchema),
+});
+export type EventItem = z.infer<typeof eventItemSchema>;
+
+export const anchorSchema = z.object({
+  prefix: z.string(),
+  suffix: z.string(),
+  codePointStart: z.number().int().nonnegative(),
+  codePointEnd: z.number().int().nonnegative(),
+  status: anchorStatusSchema,
+});
+export type AnchorItem = z.infer<typeof anchorSchema>;
+
+export const claimKindSchema = z.enum(['DIRECT_QUOTE', 'PARAPHRASE', 'AUTHOR_ASSERTION']);
+
+export const claimItemSchema = z.object({
+  ...baseFields,
+  kind: z.literal('CLAIM'),
+  order: z.string(),
+  documentId: z.string(),
+  speakerId: z.string().optional(),
+  claimKind: claimKindSchema,
+  text: z.string(),
+  quote: z.string(),
+  ...spanFields,
+  anchor: anchorSchema,
+  eventIds: z.array(z.string()),
+});
+export type ClaimItem = z.infer<typeof claimItemSchema>;
+
+/** Relationship item of the claims table: one per (claim, event), indexed by `ref`. */
+export const claimEventItemSchema = z.object({
+  pk: z.string(),
+  sk: z.string(),
+  ref: z.string(),
+  order: z.string(),
+  claimId: z.string(),
+  hash: z.string(),
+});
+export type ClaimEventItem = z.infer<typeof claimEventItemSchema>;
+
+/** Per-table item count kept by the seed refresh (not indexed, never listed). */
+export const countItemSchema = z.object({
+  pk: z.literal('#META'),
+  sk: z.literal('#COUNT'),
+  count: z.number().int().nonnegative(),
+  hash: z.string(),
+});
+export type CountItem = z.infer<typeof countItemSchema>;
+
+export const META_PK = '#META';
+export const COUNT_SK = '#COUNT';
+export const LOCK_SK = '#LOCK';

@@ -1,0 +1,27 @@
+import type { DataSources } from './client.js';
+import { readEntities } from './entity-reader.js';
+import { personItemSchema, type PersonItem } from './items.js';
+import { queryPage, resumeKey, tableCount, type StoredKey } from './table-store.js';
+import { INDEX } from './tables.js';
+
+export const getPeople = (ds: DataSources, ids: readonly string[]) =>
+  readEntities<PersonItem>(ds, 'people', personItemSchema, ids);
+
+/** All people, by name. */
+export async function listPeople(ds: DataSources, first: number, after?: StoredKey) {
+  const page = await queryPage(ds, {
+    table: 'people',
+    index: INDEX.peopleByName,
+    keyCondition: '#kind = :kind',
+    names: { '#kind': 'kind' },
+    values: { ':kind': 'PERSON' },
+    forward: true,
+    first,
+    after,
+  });
+  return { items: page.items.map((i) => personItemSchema.parse(i)), hasNextPage: page.hasNextPage };
+}
+
+export const personResumeKey = (item: PersonItem) => resumeKey('people', INDEX.peopleByName, item);
+
+export const countPeople = (ds: DataSources) => tableCount(ds, 'people');

@@ -1,0 +1,145 @@
+/**
+ * The generic DynamoDB access shared by the entity stores: batched reads by
+ * key and paged queries on a table or index. Every SDK request of the request
+ * path goes through here.
+ */
+import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { COUNT_SK, META_PK, countItemSchema } from './items.js';
+import type { DataSources } from './client.js';
+import { ENTITY_SK, TABLES, type EntityTable } from './tables.js';
+
+/** DynamoDB's limit of keys in one BatchGetItem request. */
+export const BATCH_GET_LIMIT = 100;
+const MAX_UNPROCESSED_ROUNDS = 8;
+
+export type StoredKey = Record<string, string>;
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+export function backoffMs(attempt: number): number {
+  return Math.min(1000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Reads entity items by id, at most 100 keys a request, retrying
+ * UnprocessedKeys with backoff. Returns raw items keyed by id.
+ */
+export async function batchGetEntities(
+  ds: DataSources,
+  table: EntityTable,
+  ids: readonly string[],
+): Promise<Map<string, Record<string, unknown>>> {
+  const def = TABLES[table];
+  const tableName = ds.tables[table];
+  const found = new Map<string, Record<string, unknown>>();
+  const unique = [...new Set(ids)];
+  await Promise.all(
+    chunk(unique, BATCH_GET_LIMIT).map(async (ids) => {
+      let keys: Record<string, unknown>[] = ids.map((id) => ({ [def.partitionKey]: id, [def.sortKey]: ENTITY_SK }));
+      for (let round = 0; keys.length > 0; round++) {
+        if (round > MAX_UNPROCESSED_ROUNDS) {
+          throw new Error(`BatchGetItem on ${table} left ${keys.length} keys unprocessed after ${round} rounds`);
+        }
+        if (round > 0) await sleep(backoffMs(round));
+        const out = await ds.db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
+        for (const item of out.Responses?.[tableName] ?? []) {
+          found.set(String(item[def.partitionKey]), item);
+        }
+        keys = (out.UnprocessedKeys?.[tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+      }
+    }),
+  );
+  return found;
+}
+
+export interface QueryPageInput {
+  table: EntityTable;
+  index?: string;
+  keyCondition: string;
+  filter?: string;
+  names?: Record<string, string>;
+  values: Record<string, unknown>;
+  forward: boolean;
+  /** Items wanted; one more is read to know whether a next page exists. */
+  first: number;
+  after?: StoredKey;
+}
+
+export interface QueryPageResult {
+  items: Record<string, unknown>[];
+  hasNextPage: boolean;
+}
+
+/**
+ * One page of a Query: reads until `first + 1` matching items are seen or the
+ * key range ends, so filters never return short pages by accident.
+ */
+export async function queryPage(ds: DataSources, input: QueryPageInput): Promise<QueryPageResult> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined = input.after;
+  const want = input.first + 1;
+  do {
+    const params: QueryCommandInput = {
+      TableName: ds.tables[input.table],
+      IndexName: input.index,
+      KeyConditionExpression: input.keyCondition,
+      FilterExpression: input.filter,
+      ExpressionAttributeNames: input.names,
+      ExpressionAttributeValues: input.values,
+      ScanIndexForward: input.forward,
+      Limit: input.filter === undefined ? want - items.length : Math.max(want - items.length, 25),
+      ExclusiveStartKey: startKey,
+    };
+    const out = await ds.db.send(new QueryCommand(params));
+    items.push(...(out.Items ?? []));
+    startKey = out.LastEvaluatedKey;
+  } while (startKey !== undefined && items.length < want);
+  return { items: items.slice(0, input.first), hasNextPage: items.length > input.first };
+}
+
+/** Counts the items a query matches without returning them (Select COUNT). */
+export async function queryCount(ds: DataSources, input: Omit<QueryPageInput, 'first' | 'after' | 'forward'>): Promise<number> {
+  let count = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await ds.db.send(
+      new QueryCommand({
+        TableName: ds.tables[input.table],
+        IndexName: input.index,
+        KeyConditionExpression: input.keyCondition,
+        FilterExpression: input.filter,
+        ExpressionAttributeNames: input.names,
+        ExpressionAttributeValues: input.values,
+        Select: 'COUNT',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    count += out.Count ?? 0;
+    startKey = out.LastEvaluatedKey;
+  } while (startKey !== undefined);
+  return count;
+}
+
+/** The ExclusiveStartKey that resumes a query on `index` right after `item`. */
+export function resumeKey(table: EntityTable, index: string | undefined, item: Record<string, unknown>): StoredKey {
+  const def = TABLES[table];
+  const names = [def.partitionKey, def.sortKey];
+  const idx = def.indexes.find((i) => i.name === index);
+  if (idx !== undefined) names.push(idx.partitionKey, idx.sortKey);
+  return Object.fromEntries(names.map((n) => [n, String(item[n])]));
+}
+
+/** The item count the seed refresh keeps for a table (0 before the first refresh). */
+export async function tableCount(ds: DataSources, table: EntityTable): Promise<number> {
+  const def = TABLES[table];
+  const out = await ds.db.send(
+    new GetCommand({ TableName: ds.tables[table], Key: { [def.partitionKey]: META_PK, [def.sortKey]: COUNT_SK } }),
+  );
+  return out.Item === undefined ? 0 : countItemSchema.parse(out.Item).count;
+}

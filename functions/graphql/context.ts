@@ -1,0 +1,14 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { DataSources } from '../data/client.js';
+import { createLoaders, type Loaders } from '../data/loaders.js';
+
+export interface GraphQLContext {
+  ds: DataSources;
+  loaders: Loaders;
+  requestId: string;
+  logger: Logger;
+}
+
+export function createContext(ds: DataSources, requestId: string, logger: Logger): GraphQLContext {
+  return { ds, loaders: createLoaders(ds), requestId, logger };
+}

@@ -1,0 +1,15 @@
+import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
+import type { DataSources } from '../data/client.js';
+import { logger } from '../shared/logger.js';
+import { createContext } from './context.js';
+import { createApolloServer, type ServerOptions } from './server.js';
+
+/** The GraphQL Lambda handler over the given data sources (API Gateway HTTP API, payload v2). */
+export function createGraphQLHandler(ds: DataSources, options: ServerOptions = {}) {
+  const server = createApolloServer(options);
+  // The integration's typings name @apollo/server's CommonJS declarations; the runtime class is the same.
+  return startServerAndCreateLambdaHandler(server as never, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
+    context: async ({ event, context }) =>
+      createContext(ds, context.awsRequestId || event.requestContext?.requestId || 'unknown', logger),
+  });
+}

@@ -1,0 +1,16 @@
+/** Models behind GraphQL types that have no storage item of their own. */
+
+/** A PartialDate is stored as its ISO value (YYYY, YYYY-MM or YYYY-MM-DD). */
+export type PartialDateModel = string;
+
+export interface EdgeModel<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface ConnectionModel<T> {
+  edges: EdgeModel<T>[];
+  hasNextPage: boolean;
+  /** Computed only when a query asks for it. */
+  totalCount: () => Promise<number>;
+}

@@ -1,0 +1,6 @@
+import type { PersonResolvers } from '../../../../schema/__generated__/resolvers-types.js';
+import { loadInOrder } from '../../../data/loaders.js';
+import { idListConnection } from '../../paging.js';
+
+export const claims: PersonResolvers['claims'] = (person, args, { loaders }) =>
+  idListConnection({ listKey: `person:${person.id}:claims`, ids: person.claimIds, args, load: (ids) => loadInOrder(loaders.claim, ids) });

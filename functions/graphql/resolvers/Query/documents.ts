@@ -1,0 +1,12 @@
+import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-types.js';
+import { countDocuments, documentResumeKey, listDocuments } from '../../../data/document-store.js';
+import { queryConnection } from '../../paging.js';
+
+export const documents: QueryResolvers['documents'] = (_parent, args, { ds }) =>
+  queryConnection({
+    listKey: 'documents',
+    args,
+    fetch: (first, after) => listDocuments(ds, first, after),
+    resumeKey: documentResumeKey,
+    totalCount: () => countDocuments(ds),
+  });

@@ -1,0 +1,12 @@
+import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-types.js';
+import { countPeople, listPeople, personResumeKey } from '../../../data/person-store.js';
+import { queryConnection } from '../../paging.js';
+
+export const people: QueryResolvers['people'] = (_parent, args, { ds }) =>
+  queryConnection({
+    listKey: 'people',
+    args,
+    fetch: (first, after) => listPeople(ds, first, after),
+    resumeKey: personResumeKey,
+    totalCount: () => countPeople(ds),
+  });

@@ -1,0 +1,50 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+export function badUserInput(message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extra } });
+}
+
+/** A DynamoDB failure the client can retry (engine unreachable, throttled beyond retries). */
+export function serviceUnavailable(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+}
+
+const DATA_STORE_DOWN = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'TimeoutError']);
+const THROTTLED = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'ServiceUnavailable',
+  'InternalServerError',
+]);
+
+interface Classified {
+  formatted: GraphQLFormattedError;
+  /** Whether the cause belongs in the log (anything that is not the client's mistake). */
+  log: boolean;
+}
+
+/**
+ * Maps an error to what the client may see. Client errors pass through with
+ * their code; an unreachable or throttling data store becomes
+ * SERVICE_UNAVAILABLE; everything else is masked as INTERNAL_SERVER_ERROR.
+ */
+export function classifyError(error: unknown, formatted: GraphQLFormattedError): Classified {
+  const code = formatted.extensions?.code;
+  if (error instanceof GraphQLError && code !== undefined && code !== 'INTERNAL_SERVER_ERROR') {
+    return { formatted: { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } }, log: false };
+  }
+  if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') {
+    return { formatted: { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } }, log: false };
+  }
+  const name = (error as { name?: string; code?: string } | null)?.name ?? '';
+  const sysCode = (error as { code?: string } | null)?.code ?? '';
+  const cause = (error as { cause?: { code?: string } } | null)?.cause?.code ?? '';
+  if (DATA_STORE_DOWN.has(sysCode) || DATA_STORE_DOWN.has(cause) || DATA_STORE_DOWN.has(name) || THROTTLED.has(name)) {
+    return {
+      formatted: { message: 'The data store is unavailable right now; retry shortly.', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } },
+      log: true,
+    };
+  }
+  return { formatted: { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, log: true };
+}

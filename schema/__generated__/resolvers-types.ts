@@ -1,0 +1,666 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { DocumentItem, PersonItem, EventItem, ClaimItem, ReportedDateItem } from '../../functions/data/items.js';
+import type { PartialDateModel, ConnectionModel, EdgeModel } from '../../functions/graphql/models.js';
+import type { GraphQLContext } from '../../functions/graphql/context.js';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+};
+
+export type AnchorStatus =
+  /** Found at the stored position. */
+  | 'EXACT'
+  /** Not found in the current text; the claim is kept but flagged. */
+  | 'ORPHANED'
+  /** Found elsewhere by quote, prefix and suffix; the span was moved. */
+  | 'RELOCATED';
+
+/** An attributed statement, anchored to the exact words of its source. */
+export type Claim = {
+  __typename?: 'Claim';
+  anchor: TextAnchor;
+  document: Document;
+  /** Events the claim is about. */
+  events: Array<Event>;
+  id: Scalars['ID']['output'];
+  kind: ClaimKind;
+  /** Exactly document.text.slice(span.start, span.end). */
+  quote: Scalars['String']['output'];
+  /** A link that opens the source at the quote (a text fragment URL), where the document has a URL. */
+  sourceLink?: Maybe<Scalars['String']['output']>;
+  span: TextSpan;
+  /** Who made the claim; for AUTHOR_ASSERTION the author where the document names one. */
+  speaker?: Maybe<Person>;
+  /** The claim in one plain sentence. */
+  text: Scalars['String']['output'];
+};
+
+export type ClaimConnection = {
+  __typename?: 'ClaimConnection';
+  edges: Array<ClaimEdge>;
+  nodes: Array<Claim>;
+  pageInfo: PageInfo;
+  /** How many items the whole list has, across all pages (under the same filters). */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ClaimEdge = {
+  __typename?: 'ClaimEdge';
+  cursor: Scalars['String']['output'];
+  node: Claim;
+};
+
+export type ClaimKind =
+  /** The document's author asserts it. */
+  | 'AUTHOR_ASSERTION'
+  /** The speaker's own words, in quotation marks in the source. */
+  | 'DIRECT_QUOTE'
+  /** The source reports what the speaker said, in its own words. */
+  | 'PARAPHRASE';
+
+/** How precisely a date is known. */
+export type DatePrecision =
+  | 'DAY'
+  | 'MONTH'
+  | 'YEAR';
+
+/** A source text: an article, an analysis, a report. */
+export type Document = {
+  __typename?: 'Document';
+  authors: Array<Person>;
+  /** The document's claims in reading order. */
+  claims: ClaimConnection;
+  /** Every event the document mentions. */
+  events: Array<Event>;
+  id: Scalars['ID']['output'];
+  /** Everyone the document mentions. */
+  people: Array<Person>;
+  publishedOn?: Maybe<PartialDate>;
+  /** The outlet, only where the text itself names it. */
+  publisher?: Maybe<Scalars['String']['output']>;
+  /** The cleaned body: no site chrome, no reader comments. Claim spans index into it. */
+  text: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  /** Only where the text itself gives it. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A source text: an article, an analysis, a report. */
+export type DocumentClaimsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type DocumentConnection = {
+  __typename?: 'DocumentConnection';
+  edges: Array<DocumentEdge>;
+  nodes: Array<Document>;
+  pageInfo: PageInfo;
+  /** How many items the whole list has, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DocumentEdge = {
+  __typename?: 'DocumentEdge';
+  cursor: Scalars['String']['output'];
+  node: Document;
+};
+
+/** Something that happened (or is scheduled) at a date. */
+export type Event = {
+  __typename?: 'Event';
+  /** Claims about the event. */
+  claims: ClaimConnection;
+  /** The date the knowledge base uses; where documents disagree, the description says why this one. */
+  date: PartialDate;
+  description?: Maybe<Scalars['String']['output']>;
+  /** True when the documents give different dates. */
+  disputed: Scalars['Boolean']['output'];
+  /** Documents that mention the event, newest first. */
+  documents: DocumentConnection;
+  id: Scalars['ID']['output'];
+  participants: Array<Person>;
+  /** Every date the documents give for this event. */
+  reportedDates: Array<ReportedDate>;
+  title: Scalars['String']['output'];
+};
+
+
+/** Something that happened (or is scheduled) at a date. */
+export type EventClaimsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Something that happened (or is scheduled) at a date. */
+export type EventDocumentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type EventConnection = {
+  __typename?: 'EventConnection';
+  edges: Array<EventEdge>;
+  nodes: Array<Event>;
+  pageInfo: PageInfo;
+  /** How many items the whole list has, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type EventEdge = {
+  __typename?: 'EventEdge';
+  cursor: Scalars['String']['output'];
+  node: Event;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A calendar date known to some precision: 1997, 2021-06 or 2022-02-22. */
+export type PartialDate = {
+  __typename?: 'PartialDate';
+  precision: DatePrecision;
+  /** ISO 8601 in reduced precision: YYYY, YYYY-MM or YYYY-MM-DD. */
+  value: Scalars['String']['output'];
+};
+
+export type Person = {
+  __typename?: 'Person';
+  /** Other spellings and forms the documents use. */
+  aliases: Array<Scalars['String']['output']>;
+  /** Documents this person wrote. */
+  authored: Array<Document>;
+  /** Claims this person made. */
+  claims: ClaimConnection;
+  /** Role or affiliation as the documents give it. */
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Documents that mention this person, newest first. */
+  mentionedIn: DocumentConnection;
+  /** Canonical name, in Latin script. */
+  name: Scalars['String']['output'];
+};
+
+
+export type PersonClaimsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type PersonMentionedInArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type PersonConnection = {
+  __typename?: 'PersonConnection';
+  edges: Array<PersonEdge>;
+  nodes: Array<Person>;
+  pageInfo: PageInfo;
+  /** How many items the whole list has, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PersonEdge = {
+  __typename?: 'PersonEdge';
+  cursor: Scalars['String']['output'];
+  node: Person;
+};
+
+/**
+ * Pagination everywhere: `first` defaults to 20 and may be 0..100; anything
+ * else is a BAD_USER_INPUT error, not a silent clamp. `after` takes an
+ * endCursor from the same list; a cursor that was not issued by this server
+ * for this list is a BAD_USER_INPUT error.
+ */
+export type Query = {
+  __typename?: 'Query';
+  claim?: Maybe<Claim>;
+  /** Filters combine with AND. In reading order: by document, then position in its text. */
+  claims: ClaimConnection;
+  document?: Maybe<Document>;
+  /** Newest first. */
+  documents: DocumentConnection;
+  event?: Maybe<Event>;
+  /**
+   * Chronological. from/to are ISO dates in any precision (YYYY, YYYY-MM,
+   * YYYY-MM-DD), both inclusive; an event is in range when the period its
+   * date covers (a YEAR covers the whole year) overlaps [from, to].
+   */
+  events: EventConnection;
+  /** Always true: a cheap liveness probe. */
+  healthy: Scalars['Boolean']['output'];
+  /** By name. */
+  people: PersonConnection;
+  person?: Maybe<Person>;
+};
+
+
+/**
+ * Pagination everywhere: `first` defaults to 20 and may be 0..100; anything
+ * else is a BAD_USER_INPUT error, not a silent clamp. `after` takes an
+ * endCursor from the same list; a cursor that was not issued by this server
+ * for this list is a BAD_USER_INPUT error.
+ */
+export type QueryClaimArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Pagination everywhere: `first` defaults to 20 and may be 0..100; anything
+ * else is a BAD_USER_INPUT error, not a silent clamp. `after` takes an
+ * endCursor from the same list; a cursor that was not issued by this server
+ * for this list is a BAD_USER_INPUT error.
+ */
+export type QueryClaimsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  documentId?: InputMaybe<Scalars['ID']['input']>;
+  eventId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  speakerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Pagination everywhere: `first` defaults to 20 and may be 0..100; anything
+ * else is a BAD_USER_INPUT error, not a silent clamp. `after` takes an
+ * endCursor from the same list; a cursor that was not issued by this server
+ * for this list is a BAD_USER_INPUT error.
+ */
+export type QueryDocumentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Pagination everywhere: `first` defaults to 20 and may be 0..100; anything
+ * else is a BAD_USER_INPUT error, not a silent clamp. `after` takes an
+ * endCursor from the same list; a cursor that was not issued by this server
+ * for this list is a BAD_USER_INPUT error.
+ */
+export type QueryDocumentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Pagination everywhere: `first` defaults to 20 and may be 0..100; anything
+ * else is a BAD_USER_INPUT error, not a silent clamp. `after` takes an
+ * endCursor from the same list; a cursor that was not issued by this server
+ * for this list is a BAD_USER_INPUT error.
+ */
+export type QueryEventArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Pagination everywhere: `first` defaults to 20 and may be 0..100; anything
+ * else is a BAD_USER_INPUT error, not a silent clamp. `after` takes an
+ * endCursor from the same list; a cursor that was not issued by this server
+ * for this list is a BAD_USER_INPUT error.
+ */
+export type QueryEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Pagination everywhere: `first` defaults to 20 and may be 0..100; anything
+ * else is a BAD_USER_INPUT error, not a silent clamp. `after` takes an
+ * endCursor from the same list; a cursor that was not issued by this server
+ * for this list is a BAD_USER_INPUT error.
+ */
+export type QueryPeopleArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Pagination everywhere: `first` defaults to 20 and may be 0..100; anything
+ * else is a BAD_USER_INPUT error, not a silent clamp. `after` takes an
+ * endCursor from the same list; a cursor that was not issued by this server
+ * for this list is a BAD_USER_INPUT error.
+ */
+export type QueryPersonArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** A date as one document reports it. */
+export type ReportedDate = {
+  __typename?: 'ReportedDate';
+  date: PartialDate;
+  document: Document;
+  /** The words of the document that give the date. */
+  quote: Scalars['String']['output'];
+  span: TextSpan;
+};
+
+/** A W3C Web Annotation style anchor: the quote with its context, so it can be found again if the text shifts. */
+export type TextAnchor = {
+  __typename?: 'TextAnchor';
+  codePointEnd: Scalars['Int']['output'];
+  /** The quote's position counted in Unicode code points (the Web Annotation TextPositionSelector). */
+  codePointStart: Scalars['Int']['output'];
+  /** Exactly the quote. */
+  exact: Scalars['String']['output'];
+  /** Up to 32 characters of text before the quote (shorter at the start of the text). */
+  prefix: Scalars['String']['output'];
+  /** What the last seed refresh found when it re-anchored the quote. */
+  status: AnchorStatus;
+  /** Up to 32 characters of text after the quote. */
+  suffix: Scalars['String']['output'];
+};
+
+/** A half-open range of JavaScript string indices (UTF-16 code units): text.slice(start, end). */
+export type TextSpan = {
+  __typename?: 'TextSpan';
+  end: Scalars['Int']['output'];
+  start: Scalars['Int']['output'];
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  AnchorStatus: AnchorStatus;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Claim: ResolverTypeWrapper<ClaimItem>;
+  ClaimConnection: ResolverTypeWrapper<ConnectionModel<ClaimItem>>;
+  ClaimEdge: ResolverTypeWrapper<EdgeModel<ClaimItem>>;
+  ClaimKind: ClaimKind;
+  DatePrecision: DatePrecision;
+  Document: ResolverTypeWrapper<DocumentItem>;
+  DocumentConnection: ResolverTypeWrapper<ConnectionModel<DocumentItem>>;
+  DocumentEdge: ResolverTypeWrapper<EdgeModel<DocumentItem>>;
+  Event: ResolverTypeWrapper<EventItem>;
+  EventConnection: ResolverTypeWrapper<ConnectionModel<EventItem>>;
+  EventEdge: ResolverTypeWrapper<EdgeModel<EventItem>>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  PartialDate: ResolverTypeWrapper<PartialDateModel>;
+  Person: ResolverTypeWrapper<PersonItem>;
+  PersonConnection: ResolverTypeWrapper<ConnectionModel<PersonItem>>;
+  PersonEdge: ResolverTypeWrapper<EdgeModel<PersonItem>>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReportedDate: ResolverTypeWrapper<ReportedDateItem>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TextAnchor: ResolverTypeWrapper<ClaimItem>;
+  TextSpan: ResolverTypeWrapper<TextSpan>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Boolean: Scalars['Boolean']['output'];
+  Claim: ClaimItem;
+  ClaimConnection: ConnectionModel<ClaimItem>;
+  ClaimEdge: EdgeModel<ClaimItem>;
+  Document: DocumentItem;
+  DocumentConnection: ConnectionModel<DocumentItem>;
+  DocumentEdge: EdgeModel<DocumentItem>;
+  Event: EventItem;
+  EventConnection: ConnectionModel<EventItem>;
+  EventEdge: EdgeModel<EventItem>;
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  PageInfo: PageInfo;
+  PartialDate: PartialDateModel;
+  Person: PersonItem;
+  PersonConnection: ConnectionModel<PersonItem>;
+  PersonEdge: EdgeModel<PersonItem>;
+  Query: Record<PropertyKey, never>;
+  ReportedDate: ReportedDateItem;
+  String: Scalars['String']['output'];
+  TextAnchor: ClaimItem;
+  TextSpan: TextSpan;
+};
+
+export type ClaimResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
+  anchor?: Resolver<ResolversTypes['TextAnchor'], ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ClaimKind'], ParentType, ContextType>;
+  quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceLink?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  span?: Resolver<ResolversTypes['TextSpan'], ParentType, ContextType>;
+  speaker?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ClaimConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClaimConnection'] = ResolversParentTypes['ClaimConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ClaimEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClaimEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClaimEdge'] = ResolversParentTypes['ClaimEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+};
+
+export type DocumentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
+  authors?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, Partial<DocumentClaimsArgs>>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  publishedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DocumentConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DocumentConnection'] = ResolversParentTypes['DocumentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DocumentEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DocumentEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DocumentEdge'] = ResolversParentTypes['DocumentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+};
+
+export type EventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
+  claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, Partial<EventClaimsArgs>>;
+  date?: Resolver<ResolversTypes['PartialDate'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  disputed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, Partial<EventDocumentsArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  reportedDates?: Resolver<Array<ResolversTypes['ReportedDate']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type EventConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventConnection'] = ResolversParentTypes['EventConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['EventEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EventEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventEdge'] = ResolversParentTypes['EventEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PartialDateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PartialDate'] = ResolversParentTypes['PartialDate']> = {
+  precision?: Resolver<ResolversTypes['DatePrecision'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PersonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  authored?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+  claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, Partial<PersonClaimsArgs>>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mentionedIn?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, Partial<PersonMentionedInArgs>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PersonConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PersonEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PersonEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PersonEdge'] = ResolversParentTypes['PersonEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<QueryClaimArgs, 'id'>>;
+  claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, Partial<QueryClaimsArgs>>;
+  document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
+  documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, Partial<QueryDocumentsArgs>>;
+  event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<QueryEventsArgs>>;
+  healthy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, Partial<QueryPeopleArgs>>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
+};
+
+export type ReportedDateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportedDate'] = ResolversParentTypes['ReportedDate']> = {
+  date?: Resolver<ResolversTypes['PartialDate'], ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  span?: Resolver<ResolversTypes['TextSpan'], ParentType, ContextType>;
+};
+
+export type TextAnchorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TextAnchor'] = ResolversParentTypes['TextAnchor']> = {
+  codePointEnd?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  codePointStart?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  exact?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AnchorStatus'], ParentType, ContextType>;
+  suffix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TextSpanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TextSpan'] = ResolversParentTypes['TextSpan']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = GraphQLContext> = {
+  Claim?: ClaimResolvers<ContextType>;
+  ClaimConnection?: ClaimConnectionResolvers<ContextType>;
+  ClaimEdge?: ClaimEdgeResolvers<ContextType>;
+  Document?: DocumentResolvers<ContextType>;
+  DocumentConnection?: DocumentConnectionResolvers<ContextType>;
+  DocumentEdge?: DocumentEdgeResolvers<ContextType>;
+  Event?: EventResolvers<ContextType>;
+  EventConnection?: EventConnectionResolvers<ContextType>;
+  EventEdge?: EventEdgeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  PartialDate?: PartialDateResolvers<ContextType>;
+  Person?: PersonResolvers<ContextType>;
+  PersonConnection?: PersonConnectionResolvers<ContextType>;
+  PersonEdge?: PersonEdgeResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  ReportedDate?: ReportedDateResolvers<ContextType>;
+  TextAnchor?: TextAnchorResolvers<ContextType>;
+  TextSpan?: TextSpanResolvers<ContextType>;
+};
+

@@ -1,0 +1,25 @@
+/** `npm start`: the seeded API and its playground on http://localhost:4000/graphql (PORT overrides). */
+import { logger } from '../functions/shared/logger.js';
+import { directorySource } from '../seed/corpus-source.js';
+import { startLocalStack } from './local-stack.js';
+
+const started = performance.now();
+const port = Number(process.env.PORT ?? 4000);
+const corpus = process.env.CORPUS_DIR === undefined ? undefined : directorySource(process.env.CORPUS_DIR);
+const stack = await startLocalStack({ port, host: process.env.HOST ?? '0.0.0.0', corpus }).catch((error: unknown) => {
+  logger.error('could not start the local stack', { error: error as Error });
+  process.exit(1);
+});
+logger.info('ready', { url: stack.url, dynamodb: stack.endpoint, startupMs: Math.round(performance.now() - started) });
+process.stdout.write(`\nGraphQL API and playground: ${stack.url}\n\n`);
+
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  logger.info('stopping', { signal });
+  await stack.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

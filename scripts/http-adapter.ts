@@ -1,0 +1,125 @@
+/**
+ * Turns a Node HTTP request into the API Gateway HTTP API (payload v2) event
+ * that Lambda receives, and the handler's result back into an HTTP response,
+ * so the local server runs exactly the Lambda handler.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+
+export type LambdaHttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2 | string | void>;
+
+/** API Gateway refuses payloads over 10 MB; the local server does the same. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export class PayloadTooLargeError extends Error {}
+
+export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new PayloadTooLargeError(`Request body over ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function toApiGatewayEvent(req: IncomingMessage, body: Buffer): APIGatewayProxyEventV2 {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const headers: Record<string, string> = {};
+  const cookies: string[] = [];
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    if (name === 'cookie') cookies.push(...String(value).split(/;\s*/));
+    else headers[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [key, value] of url.searchParams) query[key] = query[key] === undefined ? value : `${query[key]},${value}`;
+  const requestId = randomUUID();
+  const now = Date.now();
+  const isText = body.length === 0 || /json|text|graphql|x-www-form-urlencoded/.test(headers['content-type'] ?? 'application/json');
+  return {
+    version: '2.0',
+    routeKey: `${req.method ?? 'GET'} ${url.pathname}`,
+    rawPath: url.pathname,
+    rawQueryString: url.search.replace(/^\?/, ''),
+    cookies: cookies.length > 0 ? cookies : undefined,
+    headers,
+    queryStringParameters: Object.keys(query).length > 0 ? query : undefined,
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'localhost',
+      http: {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId,
+      routeKey: `${req.method ?? 'GET'} ${url.pathname}`,
+      stage: '$default',
+      time: new Date(now).toISOString(),
+      timeEpoch: now,
+    },
+    body: body.length > 0 ? (isText ? body.toString('utf8') : body.toString('base64')) : undefined,
+    isBase64Encoded: body.length > 0 && !isText,
+  };
+}
+
+export function lambdaContext(requestId: string, functionName = 'local-graphql'): Context {
+  const deadline = Date.now() + 30_000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+export function writeResult(res: ServerResponse, result: APIGatewayProxyStructuredResultV2 | string | void): void {
+  if (result === undefined || typeof result === 'string') {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(result ?? '');
+    return;
+  }
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+  if (result.cookies !== undefined && result.cookies.length > 0) headers['set-cookie'] = result.cookies;
+  res.writeHead(result.statusCode ?? 200, headers);
+  res.end(result.body === undefined ? '' : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+}
+
+/** A request listener that serves every request through the Lambda handler. */
+export function lambdaRequestListener(handler: LambdaHttpHandler, log: (error: unknown) => void) {
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      let body: Buffer;
+      try {
+        body = await readBody(req);
+      } catch (error) {
+        if (!(error instanceof PayloadTooLargeError)) throw error;
+        res.writeHead(413, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }));
+        return;
+      }
+      const event = toApiGatewayEvent(req, body);
+      writeResult(res, await handler(event, lambdaContext(event.requestContext.requestId)));
+    } catch (error) {
+      log(error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+    }
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * The whole local stack in one process: the local DynamoDB engine (unless
+ * DYNAMODB_ENDPOINT names another), the tables, the seeded corpus, and an HTTP
+ * server that feeds every request to the GraphQL Lambda handler.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createDataSources, type DataSources } from '../functions/data/client.js';
+import { ensureTables } from '../functions/data/table-admin.js';
+import { TABLE_LIST, localTableName } from '../functions/data/tables.js';
+import { logger } from '../functions/shared/logger.js';
+import { directorySource, type CorpusSource } from '../seed/corpus-source.js';
+import { refresh, type RefreshReport } from '../seed/refresh.js';
+import { lambdaRequestListener, type LambdaHttpHandler } from './http-adapter.js';
+import { startLocalDynamo, type LocalDynamo } from './local-dynamodb.js';
+
+export interface LocalStackOptions {
+  port?: number;
+  host?: string;
+  corpus?: CorpusSource;
+  /** Skip the seed refresh (the bench loads its own corpora). */
+  seed?: boolean;
+}
+
+export interface LocalStack {
+  url: string;
+  port: number;
+  endpoint: string;
+  ds: DataSources;
+  seedReport: RefreshReport | undefined;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Sets the env vars the Lambda code reads, as the CDK stack does in AWS. */
+export function useLocalEnvironment(endpoint: string): void {
+  process.env.DYNAMODB_ENDPOINT = endpoint;
+  for (const def of TABLE_LIST) process.env[def.envVar] ??= localTableName(def);
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  let engine: LocalDynamo | undefined;
+  let endpoint = process.env.DYNAMODB_ENDPOINT;
+  if (endpoint === undefined || endpoint === '') {
+    engine = await startLocalDynamo();
+    endpoint = engine.endpoint;
+  }
+  useLocalEnvironment(endpoint);
+  const ds = createDataSources();
+  await ensureTables(ds);
+  const seedReport = options.seed === false ? undefined : await refresh(ds, options.corpus ?? directorySource());
+  if (seedReport !== undefined) logger.info('seed refresh', { report: seedReport });
+
+  // Imported only now: the handler reads its configuration from the environment at load.
+  const { handler } = await import('../functions/graphql/handler.js');
+  const server = createServer(lambdaRequestListener(handler as unknown as LambdaHttpHandler, (error) => logger.error('local server error', { error: error as Error })));
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://localhost:${port}/graphql`,
+    port,
+    endpoint,
+    ds,
+    seedReport,
+    server,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      ds.raw.destroy();
+      await engine?.close();
+    },
+  };
+}

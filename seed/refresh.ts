@@ -1,0 +1,119 @@
+/**
+ * The seed refresh: validate the whole corpus, compare it with what the tables
+ * hold (a content hash per item), write only what is new or changed and delete
+ * what the corpus no longer has. Used by `npm start`, `npm run seed` and the
+ * scheduled function in AWS.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DataSources } from '../functions/data/client.js';
+import { claimItemSchema } from '../functions/data/items.js';
+import {
+  acquireRefreshLock,
+  batchWrite,
+  isLockItem,
+  releaseRefreshLock,
+  scanTable,
+  type WriteRequest,
+} from '../functions/data/refresh-store.js';
+import { ENTITY_SK, TABLES, TABLE_LIST, type EntityTable } from '../functions/data/tables.js';
+import { InvalidCorpusError, buildItems, readCorpus, type AnchorReport, type PreviousClaimAnchor } from './corpus.js';
+import type { CorpusSource } from './corpus-source.js';
+
+export interface TableCounts {
+  created: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
+}
+
+export interface RefreshReport extends TableCounts {
+  /** Items written (puts and deletes): 0 when the tables already equal the corpus. */
+  writes: number;
+  tables: Record<EntityTable, TableCounts>;
+  anchors: AnchorReport;
+  durationMs: number;
+}
+
+export interface RefreshOptions {
+  /** Identifies this run in the lock item. */
+  owner?: string;
+  /** A crashed run's lock expires after this long. */
+  lockTtlMs?: number;
+  /** Called before each batch write; tests use it to stop a run half-way. */
+  beforeBatch?: (size: number) => void | Promise<void>;
+}
+
+const keyOf = (table: EntityTable, item: Record<string, unknown>) =>
+  `${String(item[TABLES[table].partitionKey])}\u0000${String(item[TABLES[table].sortKey])}`;
+
+export async function refresh(ds: DataSources, source: CorpusSource, options: RefreshOptions = {}): Promise<RefreshReport> {
+  const started = performance.now();
+  const { corpus, issues } = await readCorpus(source);
+  if (issues.length > 0) throw new InvalidCorpusError(issues);
+
+  const owner = options.owner ?? randomUUID();
+  await acquireRefreshLock(ds, owner, options.lockTtlMs ?? 15 * 60_000);
+  try {
+    const current = Object.fromEntries(
+      await Promise.all(TABLE_LIST.map(async (t) => [t.name, (await scanTable(ds, t.name)).filter((i) => !isLockItem(i))] as const)),
+    ) as Record<EntityTable, Record<string, unknown>[]>;
+
+    const previous = new Map<string, PreviousClaimAnchor>();
+    for (const item of current.claims) {
+      if (item.sk !== ENTITY_SK) continue;
+      const claim = claimItemSchema.safeParse(item);
+      if (claim.success) {
+        previous.set(claim.data.id, { start: claim.data.start, end: claim.data.end, prefix: claim.data.anchor.prefix, suffix: claim.data.anchor.suffix });
+      }
+    }
+    const built = buildItems(corpus, previous);
+    if (built.issues.length > 0) throw new InvalidCorpusError(built.issues);
+
+    const tables = {} as Record<EntityTable, TableCounts>;
+    const plans: { table: EntityTable; puts: WriteRequest[]; deletes: WriteRequest[] }[] = [];
+    for (const def of TABLE_LIST) {
+      const table = def.name;
+      const existing = new Map(current[table].map((item) => [keyOf(table, item), item]));
+      const wanted = new Set<string>();
+      const counts: TableCounts = { created: 0, updated: 0, deleted: 0, unchanged: 0 };
+      const puts: WriteRequest[] = [];
+      for (const item of built.tables[table]) {
+        const key = keyOf(table, item);
+        wanted.add(key);
+        const old = existing.get(key);
+        if (old === undefined) counts.created++;
+        else if (old.hash !== item.hash) counts.updated++;
+        else {
+          counts.unchanged++;
+          continue;
+        }
+        puts.push({ PutRequest: { Item: item } });
+      }
+      const deletes: WriteRequest[] = [];
+      for (const [key, item] of existing) {
+        if (wanted.has(key)) continue;
+        counts.deleted++;
+        deletes.push({ DeleteRequest: { Key: { [def.partitionKey]: item[def.partitionKey], [def.sortKey]: item[def.sortKey] } } });
+      }
+      tables[table] = counts;
+      plans.push({ table, puts, deletes });
+    }
+    // Everything new is in place before anything stale goes, so readers never lose an item mid-run.
+    for (const plan of plans) await batchWrite(ds, plan.table, plan.puts, options.beforeBatch);
+    for (const plan of plans) await batchWrite(ds, plan.table, plan.deletes, options.beforeBatch);
+
+    const total = Object.values(tables).reduce(
+      (sum, c) => ({ created: sum.created + c.created, updated: sum.updated + c.updated, deleted: sum.deleted + c.deleted, unchanged: sum.unchanged + c.unchanged }),
+      { created: 0, updated: 0, deleted: 0, unchanged: 0 },
+    );
+    return {
+      ...total,
+      writes: total.created + total.updated + total.deleted,
+      tables,
+      anchors: built.anchors,
+      durationMs: Math.round(performance.now() - started),
+    };
+  } finally {
+    await releaseRefreshLock(ds, owner);
+  }
+}
