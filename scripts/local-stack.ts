@@ -14,6 +14,9 @@ import { refresh, type RefreshReport } from '../seed/refresh.js';
 import { lambdaRequestListener, type LambdaHttpHandler } from './http-adapter.js';
 import { startLocalDynamo, type LocalDynamo } from './local-dynamodb.js';
 
+// Locally Node may be older than the Lambda runtime; the SDK's upgrade notice is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 export interface LocalStackOptions {
   port?: number;
   host?: string;

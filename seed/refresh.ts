@@ -49,7 +49,6 @@ const keyOf = (table: EntityTable, item: Record<string, unknown>) =>
 export async function refresh(ds: DataSources, source: CorpusSource, options: RefreshOptions = {}): Promise<RefreshReport> {
   const started = performance.now();
   const { corpus, issues } = await readCorpus(source);
-  if (issues.length > 0) throw new InvalidCorpusError(issues);
 
   const owner = options.owner ?? randomUUID();
   await acquireRefreshLock(ds, owner, options.lockTtlMs ?? 15 * 60_000);
@@ -66,8 +65,10 @@ export async function refresh(ds: DataSources, source: CorpusSource, options: Re
         previous.set(claim.data.id, { start: claim.data.start, end: claim.data.end, prefix: claim.data.anchor.prefix, suffix: claim.data.anchor.suffix });
       }
     }
+    // Quotes are checked against the stored anchors (a known claim whose words went is orphaned,
+    // a new one is an error), so every problem is known only here; none has been written yet.
     const built = buildItems(corpus, previous);
-    if (built.issues.length > 0) throw new InvalidCorpusError(built.issues);
+    if (issues.length > 0 || built.issues.length > 0) throw new InvalidCorpusError([...issues, ...built.issues]);
 
     const tables = {} as Record<EntityTable, TableCounts>;
     const plans: { table: EntityTable; puts: WriteRequest[]; deletes: WriteRequest[] }[] = [];

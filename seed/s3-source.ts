@@ -1,0 +1,52 @@
+/** A corpus under an S3 prefix: what the seed-refresh function reads in AWS. */
+import { GetObjectCommand, NoSuchKey, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { optionalEnv } from '../functions/shared/env.js';
+import type { CorpusSource } from './corpus-source.js';
+
+export interface S3SourceOptions {
+  bucket: string;
+  /** Key prefix of the corpus root, e.g. `corpus/`; a missing trailing slash is added. */
+  prefix: string;
+  /** Defaults to `createS3Client()`; tests pass one aimed at a local S3-compatible server. */
+  client?: S3Client;
+}
+
+/**
+ * An S3 client for the default credential chain, or for S3_ENDPOINT when it is
+ * set (a local S3-compatible server: path-style addressing, any credentials).
+ */
+export function createS3Client(endpoint: string | undefined = optionalEnv('S3_ENDPOINT')): S3Client {
+  const config: S3ClientConfig =
+    endpoint === undefined
+      ? {}
+      : {
+          endpoint,
+          forcePathStyle: true,
+          region: optionalEnv('AWS_REGION') ?? 'us-east-1',
+          credentials: {
+            accessKeyId: optionalEnv('AWS_ACCESS_KEY_ID') ?? 'S3RVER',
+            secretAccessKey: optionalEnv('AWS_SECRET_ACCESS_KEY') ?? 'S3RVER',
+          },
+        };
+  return new S3Client(config);
+}
+
+const isMissingObject = (error: unknown) =>
+  error instanceof NoSuchKey || (error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound'));
+
+export function s3Source({ bucket, prefix, client = createS3Client() }: S3SourceOptions): CorpusSource {
+  const root = prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`;
+  return {
+    location: `s3://${bucket}/${root}`,
+    async read(path) {
+      try {
+        const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: `${root}${path}` }));
+        return (await out.Body?.transformToString('utf8')) ?? '';
+      } catch (error) {
+        // Only a missing key means "no such file"; AccessDenied and the rest are real failures.
+        if (isMissingObject(error)) return undefined;
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,222 @@
+/**
+ * The GraphQL contract served by the real Lambda handler over the real local
+ * DynamoDB engine, seeded with the real corpus.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { print } from 'graphql';
+import { DocumentsDeepDocument } from '../../schema/__generated__/operations.js';
+import { gql, handlerFor, startEngine, type GraphQLResponse, type Handler, type TestEngine } from '../support/local.js';
+
+let env: TestEngine;
+let handler: Handler;
+
+beforeAll(async () => {
+  env = await startEngine();
+  handler = handlerFor(env.ds);
+});
+afterAll(() => env.close());
+
+async function walkAll<T>(query: string, path: (data: any) => any, variables: Record<string, unknown> = {}) {
+  const ids: T[] = [];
+  let after: string | null = null;
+  let pages = 0;
+  do {
+    const res: GraphQLResponse = await gql(handler, query, { ...variables, after });
+    expect(res.errors).toBeUndefined();
+    const connection = path(res.data);
+    ids.push(...connection.nodes.map((n: { id: T }) => n.id));
+    after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
+    pages++;
+  } while (after !== null && pages < 100);
+  return { ids, pages };
+}
+
+describe('lookups', () => {
+  it('returns a document by id with its text, authors, people and events', async () => {
+    const res = await gql(handler, `{ document(id: "russtrat-moscow-baku-strategic-partners") {
+      id title publisher publishedOn { value precision } text authors { id } people { id name } events { id date { value } } } }`);
+    expect(res.errors).toBeUndefined();
+    const doc = res.data!.document;
+    expect(doc.publishedOn).toEqual({ value: '2022-02-27', precision: 'DAY' });
+    expect(doc.text).toContain('forty-eighth time');
+    expect(doc.people.map((p: { id: string }) => p.id)).toContain('ilham-aliyev');
+    expect(doc.events.length).toBeGreaterThan(0);
+  });
+
+  it('answers null for unknown ids', async () => {
+    const res = await gql(handler, `{ document(id: "nope") { id } person(id: "nope") { id } event(id: "nope") { id } claim(id: "nope") { id } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ document: null, person: null, event: null, claim: null });
+  });
+});
+
+describe('lists and paging', () => {
+  it('lists documents newest first, dated before undated', async () => {
+    const res = await gql(handler, `{ documents { totalCount nodes { id publishedOn { value } } } }`);
+    const dates = res.data!.documents.nodes.map((d: { publishedOn: { value: string } | null }) => d.publishedOn?.value ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(res.data!.documents.totalCount).toBe(5);
+  });
+
+  it('lists people by name', async () => {
+    const res = await gql(handler, `{ people(first: 100) { nodes { name } } }`);
+    const names = res.data!.people.nodes.map((p: { name: string }) => p.name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+    expect(names).toEqual([...names].sort());
+  });
+
+  it('walks every list page by page with the contract default of 20', async () => {
+    const all = await gql(handler, `{ claims(first: 100) { totalCount nodes { id } } }`);
+    const expected = all.data!.claims.nodes.map((n: { id: string }) => n.id);
+    expect(expected.length).toBe(all.data!.claims.totalCount);
+    const walked = await walkAll<string>(
+      `query($after: String) { claims(after: $after) { pageInfo { hasNextPage endCursor } nodes { id } } }`,
+      (d) => d.claims,
+    );
+    expect(walked.ids).toEqual(expected);
+    expect(walked.pages).toBe(Math.ceil(expected.length / 20));
+  });
+
+  it('pages nested connections with cursors', async () => {
+    const query = `query($after: String) { person(id: "ilham-aliyev") { claims(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } }`;
+    const walked = await walkAll<string>(query, (d) => d.person.claims);
+    const all = await gql(handler, `{ person(id: "ilham-aliyev") { claims(first: 100) { totalCount nodes { id } } } }`);
+    expect(walked.ids).toEqual(all.data!.person.claims.nodes.map((n: { id: string }) => n.id));
+    expect(walked.ids.length).toBe(all.data!.person.claims.totalCount);
+  });
+
+  it('returns an empty page for first: 0', async () => {
+    const res = await gql(handler, `{ events(first: 0) { nodes { id } pageInfo { hasNextPage endCursor } } }`);
+    expect(res.data!.events).toEqual({ nodes: [], pageInfo: { hasNextPage: true, endCursor: null } });
+  });
+
+  it.each([-1, 101, 1000])('refuses first: %i with BAD_USER_INPUT', async (first) => {
+    const res = await gql(handler, `query($first: Int) { documents(first: $first) { nodes { id } } }`, { first });
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toMatch(/between 0 and 100/);
+  });
+
+  it('refuses forged cursors and cursors issued for another list', async () => {
+    const people = await gql(handler, `{ people(first: 1) { pageInfo { endCursor } } }`);
+    const peopleCursor = people.data!.people.pageInfo.endCursor as string;
+    const forged = Buffer.from(JSON.stringify({ l: 'documents', k: { pk: 'x', sk: '#' } })).toString('base64url') + '.AAAAAAAAAAAAAAAAAAAAAA';
+    for (const after of [peopleCursor, forged, 'not-a-cursor', '']) {
+      const res = await gql(handler, `query($after: String) { documents(after: $after) { nodes { id } } }`, { after });
+      expect(res.errors?.[0]?.extensions?.code, after).toBe('BAD_USER_INPUT');
+    }
+  });
+});
+
+describe('events by date range', () => {
+  async function eventsIn(from?: string, to?: string) {
+    const res = await gql(handler, `query($from: String, $to: String) { events(from: $from, to: $to, first: 100) { totalCount nodes { id date { value } } } }`, { from, to });
+    expect(res.errors).toBeUndefined();
+    return res.data!.events as { totalCount: number; nodes: { id: string; date: { value: string } }[] };
+  }
+
+  it('lists all events chronologically', async () => {
+    const all = await eventsIn();
+    const values = all.nodes.map((e) => e.date.value);
+    expect(values).toEqual([...values].sort());
+    expect(all.totalCount).toBe(all.nodes.length);
+    expect(all.nodes.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('uses overlap semantics for partial dates on both sides', async () => {
+    const all = (await eventsIn()).nodes;
+    const covers = (value: string): [string, string] => {
+      if (value.length === 4) return [`${value}-01-01`, `${value}-12-31`];
+      if (value.length === 7) return [`${value}-01`, `${value}-31`];
+      return [value, value];
+    };
+    for (const [from, to, fromDay, toDay] of [
+      ['2022-02', '2022-02', '2022-02-01', '2022-02-28'],
+      ['2022-02-22', '2022-02-22', '2022-02-22', '2022-02-22'],
+      ['1992', '2000', '1992-01-01', '2000-12-31'],
+      ['2021-06-15', '2022', '2021-06-15', '2022-12-31'],
+    ] as const) {
+      const expected = all.filter((e) => {
+        const [start, end] = covers(e.date.value);
+        return start <= toDay && end >= fromDay;
+      });
+      const got = await eventsIn(from, to);
+      expect(got.nodes.map((e) => e.id), `${from}..${to}`).toEqual(expected.map((e) => e.id));
+      expect(got.totalCount).toBe(expected.length);
+    }
+    // A YEAR or MONTH event overlaps a single day inside it.
+    const day = await eventsIn('2020-11-10', '2020-11-10');
+    expect(day.nodes.some((e) => e.date.value === '2020-11')).toBe(true);
+  });
+
+  it.each([
+    ['2022-13', undefined],
+    ['2022-02-30', undefined],
+    ['22-02-2022', undefined],
+    ['yesterday', undefined],
+    [undefined, '2021-02-29'],
+    ['2023', '2022'],
+  ])('refuses from=%s to=%s with BAD_USER_INPUT', async (from, to) => {
+    const res = await gql(handler, `query($from: String, $to: String) { events(from: $from, to: $to) { nodes { id } } }`, { from, to });
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('claims and filters', () => {
+  const claimsQuery = `query($s: ID, $d: ID, $e: ID, $after: String) { claims(first: 7, after: $after, speakerId: $s, documentId: $d, eventId: $e) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { id speaker { id } document { id } events { id } } } }`;
+
+  it('combines filters with AND and counts consistently with paging', async () => {
+    const all = await gql(handler, `{ claims(first: 100) { nodes { id speaker { id } document { id } events { id } } } }`);
+    const claims = all.data!.claims.nodes as { id: string; speaker: { id: string } | null; document: { id: string }; events: { id: string }[] }[];
+    const filters = [
+      { s: 'ilham-aliyev' },
+      { d: 'jamestown-moscow-declaration-balancing' },
+      { e: 'moscow-declaration-signed' },
+      { s: 'ilham-aliyev', e: 'moscow-declaration-signed' },
+      { d: 'azerbaijan-russia-alliance-key-points-comments', s: 'ilham-aliyev' },
+      { d: 'azerbaijan-russia-alliance-key-points-comments', e: 'moscow-declaration-signed' },
+      { s: 'nobody-at-all' },
+    ];
+    for (const f of filters) {
+      const expected = claims
+        .filter((c) => (f.s === undefined || c.speaker?.id === f.s) && (f.d === undefined || c.document.id === f.d) && (f.e === undefined || c.events.some((e) => e.id === f.e)))
+        .map((c) => c.id);
+      let after: string | null = null;
+      const walked: string[] = [];
+      let totalCount = -1;
+      do {
+        const res: GraphQLResponse = await gql(handler, claimsQuery, { ...f, after });
+        expect(res.errors).toBeUndefined();
+        totalCount = res.data!.claims.totalCount;
+        walked.push(...res.data!.claims.nodes.map((n: { id: string }) => n.id));
+        after = res.data!.claims.pageInfo.hasNextPage ? res.data!.claims.pageInfo.endCursor : null;
+      } while (after !== null);
+      expect(walked, JSON.stringify(f)).toEqual(expected);
+      expect(totalCount, JSON.stringify(f)).toBe(expected.length);
+    }
+  });
+
+  it('serves claims whose quote is exactly the span of the document text', async () => {
+    const res = await gql(handler, `{ claims(first: 100) { nodes { quote span { start end } document { text } } } }`);
+    for (const c of res.data!.claims.nodes) expect(c.document.text.slice(c.span.start, c.span.end)).toBe(c.quote);
+  });
+});
+
+describe('batching', () => {
+  it('issues DynamoDB requests by depth, not by item count', async () => {
+    env.counter.reset();
+    const res = await gql(handler, print(DocumentsDeepDocument), { first: 5 });
+    expect(res.errors).toBeUndefined();
+    const docs = res.data!.documents.nodes;
+    const claims = docs.flatMap((d: { claims: { nodes: unknown[] } }) => d.claims.nodes);
+    expect(claims.length).toBeGreaterThan(20);
+    // documents (Query) → claims (BatchGet) → speakers (BatchGet) → their claims (BatchGet) → events (BatchGet)
+    expect(env.counter.byCommand()).toEqual({ QueryCommand: 1, BatchGetItemCommand: 4 });
+  });
+
+  it('makes one request per level for a depth-3 query', async () => {
+    env.counter.reset();
+    const res = await gql(handler, `{ documents { nodes { claims(first: 50) { nodes { speaker { name } } } } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(env.counter.total()).toBe(3);
+  });
+});

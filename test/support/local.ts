@@ -1,0 +1,106 @@
+/** Test support: a real local DynamoDB engine, seeded, and the real Lambda handler over it. */
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { createDataSources, type DataSources } from '../../functions/data/client.js';
+import { countRequests, type RequestCounter } from '../../functions/data/request-counter.js';
+import { ensureTables } from '../../functions/data/table-admin.js';
+import { TABLE_LIST, localTableName, type EntityTable } from '../../functions/data/tables.js';
+import { createGraphQLHandler } from '../../functions/graphql/lambda.js';
+import type { ServerOptions } from '../../functions/graphql/server.js';
+import { directorySource, type CorpusSource } from '../../seed/corpus-source.js';
+import { refresh, type RefreshReport } from '../../seed/refresh.js';
+import { lambdaContext } from '../../scripts/http-adapter.js';
+import { startLocalDynamo, type LocalDynamo } from '../../scripts/local-dynamodb.js';
+
+export interface TestEngine {
+  engine: LocalDynamo;
+  ds: DataSources;
+  counter: RequestCounter;
+  seedReport: RefreshReport | undefined;
+  close(): Promise<void>;
+}
+
+export function tableNames(prefix: string): Record<EntityTable, string> {
+  return Object.fromEntries(TABLE_LIST.map((t) => [t.name, localTableName(t, prefix)])) as Record<EntityTable, string>;
+}
+
+export async function startEngine(options: { corpus?: CorpusSource | false; maxAttempts?: number } = {}): Promise<TestEngine> {
+  const engine = await startLocalDynamo();
+  const ds = createDataSources({ endpoint: engine.endpoint, tables: tableNames('test'), maxAttempts: options.maxAttempts });
+  const counter = countRequests(ds);
+  await ensureTables(ds);
+  const seedReport = options.corpus === false ? undefined : await refresh(ds, options.corpus ?? directorySource());
+  counter.reset();
+  return {
+    engine,
+    ds,
+    counter,
+    seedReport,
+    async close() {
+      ds.raw.destroy();
+      await engine.close();
+    },
+  };
+}
+
+export function httpEvent(
+  method: 'GET' | 'POST',
+  options: { body?: unknown; query?: Record<string, string>; headers?: Record<string, string>; path?: string } = {},
+): APIGatewayProxyEventV2 {
+  const path = options.path ?? '/graphql';
+  const rawQueryString = new URLSearchParams(options.query ?? {}).toString();
+  const now = Date.now();
+  return {
+    version: '2.0',
+    routeKey: `${method} ${path}`,
+    rawPath: path,
+    rawQueryString,
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
+    queryStringParameters: options.query,
+    requestContext: {
+      accountId: 'test',
+      apiId: 'test',
+      domainName: 'localhost',
+      domainPrefix: 'localhost',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+      requestId: randomUUID(),
+      routeKey: `${method} ${path}`,
+      stage: '$default',
+      time: new Date(now).toISOString(),
+      timeEpoch: now,
+    },
+    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    isBase64Encoded: false,
+  };
+}
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  headers: Record<string, string>;
+  // Test assertions walk arbitrary response shapes.
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; [key: string]: unknown }; path?: (string | number)[] }[];
+}
+
+export type Handler = ReturnType<typeof createGraphQLHandler>;
+
+export function handlerFor(ds: DataSources, options: ServerOptions = {}): Handler {
+  return createGraphQLHandler(ds, options);
+}
+
+export async function invoke(handler: Handler, event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  const result = await handler(event, lambdaContext(event.requestContext.requestId), () => undefined);
+  if (result === undefined || typeof result === 'string') throw new Error('handler returned no structured result');
+  return result;
+}
+
+/** Sends a GraphQL operation through the Lambda handler as an HTTP API POST. */
+export async function gql<T = Record<string, any>>(
+  handler: Handler,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse<T>> {
+  const result = await invoke(handler, httpEvent('POST', { body: { query, variables } }));
+  const body = JSON.parse(result.body ?? '{}') as Omit<GraphQLResponse<T>, 'status' | 'headers'>;
+  return { status: result.statusCode ?? 200, headers: (result.headers ?? {}) as Record<string, string>, ...body };
+}

@@ -1,0 +1,39 @@
+import { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { decodeCursor, encodeCursor, pageSize } from '../../functions/graphql/paging.js';
+
+const code = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof GraphQLError ? error.extensions.code : 'not a GraphQLError';
+  }
+  return 'no error';
+};
+
+describe('page size', () => {
+  it('defaults to 20 and accepts 0..100', () => {
+    expect(pageSize(undefined)).toBe(20);
+    expect(pageSize(null)).toBe(20);
+    expect(pageSize(0)).toBe(0);
+    expect(pageSize(100)).toBe(100);
+  });
+  it.each([-1, 101, 1.5, Number.NaN])('refuses %d', (n) => expect(code(() => pageSize(n))).toBe('BAD_USER_INPUT'));
+});
+
+describe('cursors', () => {
+  it('round-trips within the list that issued them', () => {
+    const cursor = encodeCursor({ l: 'people', k: { pk: 'a', sk: '#' } });
+    expect(decodeCursor(cursor, 'people')).toEqual({ l: 'people', k: { pk: 'a', sk: '#' } });
+  });
+
+  it('refuses a cursor of another list, a tampered one and garbage', () => {
+    const cursor = encodeCursor({ l: 'people', o: 3 });
+    expect(code(() => decodeCursor(cursor, 'documents'))).toBe('BAD_USER_INPUT');
+    const [body, sig] = cursor.split('.');
+    const tampered = `${Buffer.from(JSON.stringify({ l: 'people', o: 99 })).toString('base64url')}.${sig}`;
+    expect(code(() => decodeCursor(tampered, 'people'))).toBe('BAD_USER_INPUT');
+    expect(code(() => decodeCursor(`${body}.`, 'people'))).toBe('BAD_USER_INPUT');
+    expect(code(() => decodeCursor('💥', 'people'))).toBe('BAD_USER_INPUT');
+  });
+});
