@@ -1,0 +1,78 @@
+/**
+ * The four entity tables, built from the one definition in
+ * functions/data/tables.ts, and the binding that hands them to a function.
+ */
+import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption, type CfnTable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { TABLE_LIST, type EntityTable } from '../../functions/data/tables.js';
+
+/**
+ * What a function may do with the tables. Each list is exactly the calls its
+ * code makes, so the role allows nothing more:
+ * - `read`: the GraphQL request path (stores and DataLoaders) on tables and indexes;
+ * - `refresh`: the seed refresh (full scans of the base tables, batched puts and
+ *   deletes, and the conditional put/delete of its lock item).
+ */
+export const TABLE_ACCESS = {
+  read: { actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'], indexes: true },
+  refresh: { actions: ['dynamodb:Scan', 'dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], indexes: false },
+} as const;
+
+export type TableAccess = keyof typeof TABLE_ACCESS;
+
+const constructId = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}Table`;
+
+export class DataTables extends Construct {
+  readonly tables: Readonly<Record<EntityTable, Table>>;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const tables = {} as Record<EntityTable, Table>;
+    for (const def of TABLE_LIST) {
+      const table = new Table(this, constructId(def.name), {
+        partitionKey: { name: def.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: def.sortKey, type: AttributeType.STRING },
+        billingMode: BillingMode.PAY_PER_REQUEST,
+        pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+        encryption: TableEncryption.AWS_MANAGED,
+        // The corpus can be reloaded, but claim anchors carry history; never drop data with the stack.
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+      for (const index of def.indexes) {
+        table.addGlobalSecondaryIndex({
+          indexName: index.name,
+          partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+          sortKey: { name: index.sortKey, type: AttributeType.STRING },
+          projectionType: ProjectionType.ALL,
+        });
+      }
+      tables[def.name] = table;
+    }
+    this.tables = tables;
+  }
+
+  /** Gives a function every table: the env var with its physical name, and only the access it needs. */
+  bind(fn: LambdaFunction, access: TableAccess): void {
+    const { actions, indexes } = TABLE_ACCESS[access];
+    const resources: string[] = [];
+    for (const def of TABLE_LIST) {
+      const table = this.tables[def.name];
+      fn.addEnvironment(def.envVar, table.tableName);
+      resources.push(table.tableArn);
+      if (indexes && def.indexes.length > 0) {
+        resources.push(`${table.tableArn}/index/*`);
+        const logicalId = Stack.of(table).getLogicalId(table.node.defaultChild as CfnTable);
+        if (fn.role !== undefined) {
+          Validations.of(fn.role).acknowledge({
+            id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/index/*]`,
+            reason: `Queries go to the indexes of ${def.name} defined in functions/data/tables.ts; index/* names exactly those indexes of this one table.`,
+          });
+        }
+      }
+    }
+    fn.addToRolePolicy(new PolicyStatement({ actions: [...actions], resources }));
+  }
+}

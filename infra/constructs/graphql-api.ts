@@ -1,0 +1,100 @@
+/**
+ * The public HTTP API in front of the GraphQL function: /graphql (GET and
+ * POST) and /graphql/{proxy+} for the playground's assets, throttled, with
+ * JSON access logs and an alarm on 5xx replies.
+ */
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, PayloadFormatVersion } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+export interface GraphQLApiProps {
+  handler: IFunction;
+  /** Steady-state requests per second across the stage. */
+  throttleRate: number;
+  /** Requests allowed in a burst above the rate. */
+  throttleBurst: number;
+  logRetention: RetentionDays;
+}
+
+/** $context variables an HTTP API (not a REST API) provides, as one JSON object per request. */
+const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  ip: '$context.identity.sourceIp',
+  requestTime: '$context.requestTime',
+  httpMethod: '$context.httpMethod',
+  path: '$context.path',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  responseLatency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  integrationStatus: '$context.integrationStatus',
+  integrationError: '$context.integrationErrorMessage',
+  userAgent: '$context.identity.userAgent',
+};
+
+export class GraphQLApi extends Construct {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  readonly serverErrorsAlarm: Alarm;
+  /** The GraphQL endpoint: `${apiEndpoint}/graphql`. */
+  readonly graphqlUrl: string;
+
+  constructor(scope: Construct, id: string, props: GraphQLApiProps) {
+    super(scope, id);
+    this.api = new HttpApi(this, 'HttpApi', {
+      description: 'Public, read-only GraphQL API over the knowledge base',
+      // The default stage is added below, where throttling and access logs can be set.
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: ['*'],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
+        allowHeaders: ['content-type'],
+        maxAge: Duration.days(1),
+      },
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention, removalPolicy: RemovalPolicy.RETAIN });
+    this.stage = this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: props.throttleRate, burstLimit: props.throttleBurst },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+      },
+    });
+
+    const integration = new HttpLambdaIntegration('GraphQLIntegration', props.handler, {
+      payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
+    });
+    const routes = [
+      ...this.api.addRoutes({ path: '/graphql', methods: [HttpMethod.GET, HttpMethod.POST], integration }),
+      // The playground's static assets, served by the same function.
+      ...this.api.addRoutes({ path: '/graphql/{proxy+}', methods: [HttpMethod.GET], integration }),
+    ];
+    for (const route of routes) {
+      Validations.of(route).acknowledge(
+        { id: 'AwsSolutions-APIG4', reason: 'A public, read-only API over published analysis: no caller identity is needed; throttling and reserved concurrency bound abuse.' },
+        { id: 'AwsSolutions-COG4', reason: 'No Cognito user pool: the API is public and read-only, anonymous access is the intent.' },
+      );
+    }
+
+    this.serverErrorsAlarm = new Alarm(this, 'ServerErrorsAlarm', {
+      alarmDescription: 'The HTTP API answered with 5xx (function errors, timeouts or throttles).',
+      metric: this.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 5,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+
+    this.graphqlUrl = `${this.api.apiEndpoint}/graphql`;
+  }
+}

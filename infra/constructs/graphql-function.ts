@@ -1,0 +1,64 @@
+/** The GraphQL Lambda: read-only on the tables, bounded concurrency, alarms on errors and throttles. */
+import { Duration, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { FUNCTION_ENTRIES } from '../bundling.js';
+import { BundledFunction } from './bundled-function.js';
+import type { DataTables } from './data-tables.js';
+
+export interface GraphQLFunctionProps {
+  tables: DataTables;
+  /** Value of the INTROSPECTION env var ("true" or "false"). */
+  introspection: string;
+  /** Caps concurrent executions so a traffic spike cannot exhaust the tables or the account; undefined for no cap. */
+  reservedConcurrency: number | undefined;
+  logRetention: RetentionDays;
+}
+
+export class GraphQLFunction extends Construct {
+  readonly function: BundledFunction;
+  readonly errorsAlarm: Alarm;
+  readonly throttlesAlarm: Alarm;
+
+  constructor(scope: Construct, id: string, props: GraphQLFunctionProps) {
+    super(scope, id);
+    this.function = new BundledFunction(this, 'Function', {
+      entry: FUNCTION_ENTRIES.graphql,
+      description: 'GraphQL API over the knowledge base (read-only)',
+      memorySize: 1024,
+      timeout: Duration.seconds(10),
+      logRetention: props.logRetention,
+      reservedConcurrentExecutions: props.reservedConcurrency,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: 'knowledge-base-graphql',
+        INTROSPECTION: props.introspection,
+      },
+    });
+    props.tables.bind(this.function, 'read');
+
+    this.errorsAlarm = new Alarm(this, 'ErrorsAlarm', {
+      alarmDescription: 'The GraphQL function failed invocations (crashes or timeouts, not GraphQL errors in a 200 reply).',
+      metric: this.function.metricErrors({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    this.throttlesAlarm = new Alarm(this, 'ThrottlesAlarm', {
+      alarmDescription: 'The GraphQL function hit its reserved concurrency; clients saw 5xx or 429 replies.',
+      metric: this.function.metricThrottles({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+
+    Validations.of(this.function).acknowledge(
+      {
+        id: 'Serverless-LambdaDLQ',
+        reason: 'Invoked only synchronously by the HTTP API; a failed request is answered to the client, there is no event to dead-letter.',
+      },
+    );
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The scheduled seed refresh: reads the corpus from S3 and brings the tables in
+ * line with it. Failures are retried by Lambda's async invoke, then land in a
+ * dead-letter queue; alarms watch both the errors and the queue.
+ */
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { FUNCTION_ENTRIES } from '../bundling.js';
+import { BundledFunction } from './bundled-function.js';
+import type { CorpusBucket } from './corpus-bucket.js';
+import type { DataTables } from './data-tables.js';
+
+export interface SeedRefreshProps {
+  tables: DataTables;
+  corpus: CorpusBucket;
+  /** How often the schedule runs the refresh. */
+  interval: Duration;
+  logRetention: RetentionDays;
+}
+
+export class SeedRefresh extends Construct {
+  readonly function: BundledFunction;
+  readonly deadLetterQueue: Queue;
+  readonly schedule: Rule;
+  readonly errorsAlarm: Alarm;
+  readonly deadLettersAlarm: Alarm;
+
+  constructor(scope: Construct, id: string, props: SeedRefreshProps) {
+    super(scope, id);
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetterQueue).acknowledge(
+      { id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the refresh function and of its schedule target.' },
+      { id: 'Serverless-SQSRedrivePolicy', reason: 'This queue is itself the dead-letter queue; nothing consumes it, so there is nothing to redrive.' },
+    );
+
+    this.function = new BundledFunction(this, 'Function', {
+      entry: FUNCTION_ENTRIES.seedRefresh,
+      description: 'Brings the tables in line with the corpus in S3',
+      memorySize: 512,
+      timeout: Duration.minutes(5),
+      logRetention: props.logRetention,
+      // One run at a time; the refresh lock guards the rare overlap with a manual `npm run seed`.
+      reservedConcurrentExecutions: 1,
+      // Async invocations that still fail after Lambda's retries end up here.
+      deadLetterQueue: this.deadLetterQueue,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: 'knowledge-base-seed-refresh',
+        CORPUS_BUCKET: props.corpus.bucket.bucketName,
+        CORPUS_PREFIX: props.corpus.prefix,
+      },
+    });
+    props.tables.bind(this.function, 'refresh');
+    this.function.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.corpus.bucket.arnForObjects(`${props.corpus.prefix}*`)] }),
+    );
+    if (this.function.role !== undefined) {
+      const bucketId = Stack.of(this).getLogicalId(props.corpus.bucket.node.defaultChild as CfnBucket);
+      Validations.of(this.function.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${props.corpus.prefix}*]`,
+        reason: 'The refresh reads every file of the corpus, whose names come from the corpus itself; the wildcard covers only the corpus prefix.',
+      });
+    }
+    // Without ListBucket, S3 answers a missing key with 403 instead of 404 and a missing file would look like a permissions failure.
+    this.function.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.corpus.bucket.bucketArn] }));
+
+    this.schedule = new Rule(this, 'Schedule', {
+      description: 'Runs the seed refresh on a fixed interval',
+      schedule: Schedule.rate(props.interval),
+    });
+    // EventBridge retries and dead-letters only failed deliveries; failed runs go through the function's own DLQ.
+    this.schedule.addTarget(
+      new LambdaFunction(this.function, { deadLetterQueue: this.deadLetterQueue, retryAttempts: 4, maxEventAge: Duration.hours(2) }),
+    );
+
+    this.errorsAlarm = new Alarm(this, 'ErrorsAlarm', {
+      alarmDescription: 'A seed refresh failed (invalid corpus, lock held, or an AWS error); the tables were not changed by an invalid corpus.',
+      metric: this.function.metricErrors({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    this.deadLettersAlarm = new Alarm(this, 'DeadLettersAlarm', {
+      alarmDescription: 'Seed refresh events gave up after retries and wait in the dead-letter queue.',
+      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+  }
+}
