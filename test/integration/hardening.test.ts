@@ -1,0 +1,130 @@
+/**
+ * A public read-only API under abusive queries and bad input: limits refuse
+ * before any DynamoDB request, production mode leaks nothing, errors carry codes.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { QUERY_LIMITS } from '../../functions/graphql/limits.js';
+import { logger } from '../../functions/shared/logger.js';
+import { gql, handlerFor, httpEvent, invoke, startEngine, type Handler, type TestEngine } from '../support/local.js';
+
+let env: TestEngine;
+let dev: Handler;
+let prod: Handler;
+
+beforeAll(async () => {
+  env = await startEngine();
+  dev = handlerFor(env.ds, { production: false });
+  prod = handlerFor(env.ds, { production: true });
+});
+afterAll(() => env.close());
+
+const operationsDir = new URL('../../schema/operations/', import.meta.url);
+const examples = readdirSync(operationsDir).map((f) => [f, readFileSync(new URL(f, operationsDir), 'utf8')] as const);
+
+describe('query limits', () => {
+  it.each(examples)('lets the example %s through', async (_file, query) => {
+    const res = await gql(prod, query, { id: 'jamestown-moscow-declaration-balancing' });
+    expect(res.errors).toBeUndefined();
+  });
+
+  const nested = (depth: number) => {
+    let q = 'id';
+    for (let i = 0; i < depth; i++) q = i % 2 === 0 ? `speaker { claims(first: 1) { nodes { ${q} } } }` : `document { claims(first: 1) { nodes { ${q} } } }`;
+    return `{ claims(first: 1) { nodes { ${q} } } }`;
+  };
+  const hostile: [string, string, RegExp][] = [
+    ['depth', nested(6), /depth/i],
+    ['aliases', `{ ${Array.from({ length: QUERY_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: healthy`).join(' ')} }`, /aliases/i],
+    ['directives', `{ healthy ${'@skip(if: false) '.repeat(QUERY_LIMITS.maxDirectives + 1)} }`, /directives/i],
+    ['tokens', `{ ${'healthy '.repeat(QUERY_LIMITS.maxTokens)} }`, /token/i],
+    ['cost', `{ claims(first: 100) { nodes { speaker { claims(first: 100) { nodes { events { id title } } } } } } }`, /too expensive/],
+  ];
+
+  it.each(hostile)('refuses a query over the %s limit with a code, a 4xx and zero DynamoDB requests', async (_name, query, message) => {
+    env.counter.reset();
+    const res = await gql(prod, query);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.errors?.[0]?.message).toMatch(message);
+    expect(res.errors?.[0]?.extensions?.code).toMatch(/^[A-Z_]+$/);
+    expect(res.data).toBeUndefined();
+    expect(env.counter.total()).toBe(0);
+  });
+
+  it('counts `first` from variables in the cost', async () => {
+    const query = `query($n: Int) { claims(first: $n) { nodes { speaker { claims(first: $n) { nodes { events { id } } } } } } }`;
+    expect((await gql(prod, query, { n: 10 })).errors).toBeUndefined();
+    const refused = await gql(prod, query, { n: 100 });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('refuses batched requests', async () => {
+    env.counter.reset();
+    const result = await invoke(prod, httpEvent('POST', { body: [{ query: '{ healthy }' }, { query: '{ documents { nodes { id } } }' }] }));
+    expect(result.statusCode).toBe(400);
+    expect(env.counter.total()).toBe(0);
+  });
+});
+
+describe('production mode', () => {
+  it('gives no stack traces and no field suggestions', async () => {
+    const typo = await gql(prod, `{ documnts { nodes { id } } }`);
+    expect(typo.status).toBe(400);
+    expect(JSON.stringify(typo.errors)).not.toMatch(/Did you mean|stacktrace/);
+    const devTypo = await gql(dev, `{ documnts { nodes { id } } }`);
+    expect(JSON.stringify(devTypo.errors)).toMatch(/Did you mean/);
+    const bad = await gql(prod, `{ documents(first: 1000) { nodes { id } } }`);
+    expect(bad.errors?.[0]).toEqual({ message: expect.stringMatching(/between 0 and 100/), locations: expect.any(Array), path: ['documents'], extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' } });
+  });
+
+  it('masks internal errors and logs the cause with the request id', async () => {
+    const spy = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    const broken = handlerFor({ ...env.ds, tables: { ...env.ds.tables, documents: 'no-such-table' } }, { production: true });
+    const event = httpEvent('POST', { body: { query: '{ documents { nodes { id } } }' } });
+    const result = await invoke(broken, event);
+    const body = JSON.parse(result.body ?? '{}');
+    expect(body.errors[0]).toEqual({ message: 'Internal server error', path: ['documents'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(JSON.stringify(body)).not.toMatch(/no-such-table|ResourceNotFound|at /);
+    expect(spy).toHaveBeenCalledWith('GraphQL request failed', expect.objectContaining({ requestId: event.requestContext.requestId, path: ['documents'] }));
+    const logged = spy.mock.calls[0]?.[1] as { error: Error };
+    expect(String(logged.error)).toMatch(/ResourceNotFound|non-existent table|not found/i);
+    spy.mockRestore();
+  });
+
+  it('turns introspection off when configured', async () => {
+    const closed = handlerFor(env.ds, { production: true, introspection: false });
+    const res = await gql(closed, `{ __schema { types { name } } }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect((await gql(prod, `{ __schema { queryType { name } } }`)).errors).toBeUndefined();
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['a string for an Int', `query($n: Int) { documents(first: $n) { nodes { id } } }`, { n: 'ten' }],
+    ['a missing required variable', `query($id: ID!) { document(id: $id) { id } }`, {}],
+    ['a cursor from nowhere', `{ people(after: "abc.def") { nodes { id } } }`, {}],
+    ['an impossible date', `{ events(from: "2022-02-31") { nodes { id } } }`, {}],
+  ])('answers %s with BAD_USER_INPUT', async (_what, query, variables) => {
+    const res = await gql(prod, query, variables);
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.status).toBeLessThan(500);
+  });
+
+  it.each([
+    ['not JSON', '{"query": '],
+    ['no query', '{}'],
+    ['a query that is not a string', '{"query": 42}'],
+    ['syntax error', '{"query": "{ documents { "}'],
+  ])('answers a body with %s with a 400 and a code', async (_what, body) => {
+    const result = await invoke(prod, httpEvent('POST', { body }));
+    expect(result.statusCode).toBe(400);
+  });
+
+  it('refuses mutations: the API is read-only', async () => {
+    const res = await gql(prod, `mutation { deleteEverything }`);
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
