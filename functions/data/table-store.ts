@@ -14,6 +14,11 @@ const MAX_UNPROCESSED_ROUNDS = 8;
 
 export type StoredKey = Record<string, string>;
 
+/** DynamoDB refuses empty key values and partition keys over 2048 bytes; no stored id is either. */
+export function isStorableId(id: string): boolean {
+  return id.length > 0 && Buffer.byteLength(id) <= 1024;
+}
+
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
@@ -38,7 +43,7 @@ export async function batchGetEntities(
   const def = TABLES[table];
   const tableName = ds.tables[table];
   const found = new Map<string, Record<string, unknown>>();
-  const unique = [...new Set(ids)];
+  const unique = [...new Set(ids)].filter(isStorableId);
   await Promise.all(
     chunk(unique, BATCH_GET_LIMIT).map(async (ids) => {
       let keys: Record<string, unknown>[] = ids.map((id) => ({ [def.partitionKey]: id, [def.sortKey]: ENTITY_SK }));
