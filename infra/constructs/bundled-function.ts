@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat, type ICommandHooks, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { BUNDLE } from '../bundling.js';
@@ -28,6 +28,8 @@ export interface BundledFunctionProps {
   reservedConcurrentExecutions?: number;
   description?: string;
   deadLetterQueue?: NodejsFunctionProps['deadLetterQueue'];
+  /** Shell commands around the esbuild step (files the bundle reads at run time). */
+  commandHooks?: ICommandHooks;
 }
 
 export class BundledFunction extends NodejsFunction {
@@ -68,6 +70,7 @@ export class BundledFunction extends NodejsFunction {
         target: BUNDLE.target,
         externalModules: [...BUNDLE.externalModules],
         banner: BUNDLE.banner,
+        commandHooks: props.commandHooks,
       },
     });
     Validations.of(role).acknowledge({

@@ -1,11 +1,25 @@
 /** The GraphQL Lambda: read-only on the tables, bounded concurrency, alarms on errors and throttles. */
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { FUNCTION_ENTRIES } from '../bundling.js';
 import { BundledFunction } from './bundled-function.js';
 import type { DataTables } from './data-tables.js';
+
+/**
+ * The playground's built files travel in the function's asset as `playground/`
+ * beside index.mjs, where functions/graphql/playground.ts looks for them. The
+ * build is cached, so an unchanged playground costs a synth almost nothing.
+ */
+const PLAYGROUND_HOOKS: ICommandHooks = {
+  beforeInstall: () => [],
+  beforeBundling: (inputDir) => [`cd "${inputDir}" && npx tsx scripts/build-playground.ts`],
+  afterBundling: (inputDir, outputDir) => [
+    `node -e "require('node:fs').cpSync(process.argv[1], process.argv[2], { recursive: true })" "${inputDir}/playground/dist" "${outputDir}/playground"`,
+  ],
+};
 
 export interface GraphQLFunctionProps {
   tables: DataTables;
@@ -34,6 +48,7 @@ export class GraphQLFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: 'knowledge-base-graphql',
         INTROSPECTION: props.introspection,
       },
+      commandHooks: PLAYGROUND_HOOKS,
     });
     props.tables.bind(this.function, 'read');
 

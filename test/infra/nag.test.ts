@@ -1,0 +1,64 @@
+/**
+ * cdk-nag (v3) runs as a CDK validation plugin: a violation that is neither
+ * fixed nor acknowledged fails `cdk synth`. These tests apply the same packs
+ * as infra/app.ts to a fresh app, list what they find, and synthesize.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiStack, applyNagPacks } from '../../infra/api-stack.js';
+import { PROJECT_ROOT } from '../../infra/constructs/bundled-function.js';
+
+const CDK_CONTEXT = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
+
+/** Findings of both packs as `severity rule @ path`, so a failure names what to fix. */
+function findings(scope: IConstruct): string[] {
+  return [new AwsSolutionsChecks(), new ServerlessChecks()].flatMap((pack) =>
+    pack.validateScope(scope).violations.flatMap((v) => v.violatingResources.map((r) => `${v.severity ?? 'error'} ${v.ruleName} @ ${r.constructPath}`)),
+  );
+}
+
+function acknowledgments(scope: IConstruct): { path: string; id: string; reason: unknown }[] {
+  return scope.node.findAll().flatMap((c) =>
+    c.node.metadata
+      .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((m) => Object.entries(m.data as Record<string, unknown>).map(([id, reason]) => ({ path: c.node.path, id, reason }))),
+  );
+}
+
+describe('cdk-nag', () => {
+  let app: App;
+  let stack: ApiStack;
+
+  beforeAll(() => {
+    app = new App({ context: CDK_CONTEXT });
+    stack = new ApiStack(app, 'NagStack');
+    applyNagPacks(app);
+  }, 60_000);
+
+  it('finds no unacknowledged AwsSolutions or Serverless error or warning in the stack', () => {
+    expect(findings(stack)).toEqual([]);
+  });
+
+  it('gives every acknowledgment a reason', () => {
+    const acks = acknowledgments(stack);
+    expect(acks.length).toBeGreaterThan(0);
+    for (const ack of acks) {
+      expect(typeof ack.reason === 'string' ? ack.reason.trim().length : 0, `${ack.id} @ ${ack.path}`).toBeGreaterThanOrEqual(40);
+    }
+  });
+
+  it('synthesizes with both packs applied as validation plugins', () => {
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  it('would catch a violation (the packs are really applied)', () => {
+    const probe = new Stack(new App(), 'Probe');
+    new Queue(probe, 'PlainQueue', { enforceSSL: false });
+    expect(findings(probe)).toEqual(expect.arrayContaining([expect.stringMatching(/^error AwsSolutions-SQS4 @ Probe\/PlainQueue/)]));
+  });
+});

@@ -1,0 +1,307 @@
+/**
+ * CDK assertions on the synthesized stack. The stack is built once (synthesis
+ * bundles both functions with esbuild) and every test reads that template.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { CfnResource } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IConstruct } from 'constructs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { keyAttributes, TABLE_LIST } from '../../functions/data/tables.js';
+import { ApiStack, DEFAULT_SETTINGS, settingsFromContext } from '../../infra/api-stack.js';
+import { ESM_BANNER } from '../../infra/bundling.js';
+import { PROJECT_ROOT } from '../../infra/constructs/bundled-function.js';
+import { TABLE_ACCESS } from '../../infra/constructs/data-tables.js';
+
+/** The feature flags `cdk synth` reads from cdk.json, so the test synthesizes what the CLI would. */
+const CDK_CONTEXT = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
+
+type Resource = { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string; Metadata?: Record<string, unknown> };
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+
+let app: App;
+let stack: ApiStack;
+let template: Template;
+let resources: Record<string, Resource>;
+
+const logicalId = (construct: IConstruct) => stack.getLogicalId(construct.node.defaultChild as CfnResource);
+const asArray = <T>(value: T | T[]) => (Array.isArray(value) ? value : [value]);
+
+/** Every statement of every policy (inline, attached AWS::IAM::Policy, managed) that reaches a role. */
+function statementsOfRole(roleId: string): { statements: Statement[]; managedPolicies: unknown[] } {
+  const role = resources[roleId];
+  const statements: Statement[] = [];
+  for (const inline of (role?.Properties?.Policies as { PolicyDocument: { Statement: Statement[] } }[] | undefined) ?? []) {
+    statements.push(...inline.PolicyDocument.Statement);
+  }
+  for (const resource of Object.values(resources)) {
+    if (resource.Type !== 'AWS::IAM::Policy' && resource.Type !== 'AWS::IAM::ManagedPolicy') continue;
+    const roles = (resource.Properties?.Roles as unknown[] | undefined) ?? [];
+    if (!roles.some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId }))) continue;
+    statements.push(...(resource.Properties?.PolicyDocument as { Statement: Statement[] }).Statement);
+  }
+  return { statements, managedPolicies: (role?.Properties?.ManagedPolicyArns as unknown[] | undefined) ?? [] };
+}
+
+beforeAll(() => {
+  // Asset metadata (on by default under the CLI) tells the bundle test where the function's asset is.
+  app = new App({ context: { ...CDK_CONTEXT, 'aws:cdk:enable-asset-metadata': true } });
+  stack = new ApiStack(app, 'TestStack');
+  template = Template.fromStack(stack);
+  resources = template.toJSON().Resources as Record<string, Resource>;
+}, 60_000);
+
+describe('tables', () => {
+  it('creates exactly the four tables of TABLE_LIST', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', TABLE_LIST.length);
+  });
+
+  it.each(TABLE_LIST.map((def) => [def.name, def] as const))('%s: keys, indexes and protection come from the one definition', (name, def) => {
+    const table = resources[logicalId(stack.data.tables[name])];
+    expect(table?.Type).toBe('AWS::DynamoDB::Table');
+    const props = table?.Properties ?? {};
+    expect(props.KeySchema).toEqual([
+      { AttributeName: def.partitionKey, KeyType: 'HASH' },
+      { AttributeName: def.sortKey, KeyType: 'RANGE' },
+    ]);
+    expect(props.AttributeDefinitions).toEqual(expect.arrayContaining(keyAttributes(def).map((n) => ({ AttributeName: n, AttributeType: 'S' }))));
+    expect(props.AttributeDefinitions).toHaveLength(keyAttributes(def).length);
+    expect(props.GlobalSecondaryIndexes).toEqual(
+      def.indexes.map((index) => ({
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    );
+    expect(props.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(props.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(props.SSESpecification).toEqual({ SSEEnabled: true });
+    expect(table?.DeletionPolicy).toBe('Retain');
+    expect(table?.UpdateReplacePolicy).toBe('Retain');
+  });
+
+  it('gives each function every table name through its env var', () => {
+    for (const fn of [stack.graphql.function, stack.refresh.function]) {
+      const env = (resources[logicalId(fn)]?.Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
+      for (const def of TABLE_LIST) expect(env[def.envVar]).toEqual({ Ref: logicalId(stack.data.tables[def.name]) });
+    }
+  });
+});
+
+describe('GraphQL function', () => {
+  it('runs Node.js 22 on arm64 with the configured memory, timeout, concurrency and env', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.handler',
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      MemorySize: 1024,
+      Timeout: 10,
+      ReservedConcurrentExecutions: DEFAULT_SETTINGS.graphqlReservedConcurrency,
+      Environment: {
+        Variables: Match.objectLike({
+          NODE_ENV: 'production',
+          NODE_OPTIONS: '--enable-source-maps',
+          INTROSPECTION: 'true',
+          POWERTOOLS_SERVICE_NAME: Match.anyValue(),
+        }),
+      },
+    });
+  });
+
+  it('may only read the tables: no write, scan or wildcard action in any policy of its role', () => {
+    const roleId = logicalId(stack.graphql.function.role!);
+    const { statements, managedPolicies } = statementsOfRole(roleId);
+    expect(managedPolicies).toEqual([]);
+    const dynamoActions = statements.flatMap((s) => asArray(s.Action)).filter((a) => a.startsWith('dynamodb:'));
+    expect(new Set(dynamoActions)).toEqual(new Set(['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query']));
+    for (const forbidden of ['PutItem', 'BatchWriteItem', 'DeleteItem', 'UpdateItem', 'Scan', 'TransactWriteItems', 'PartiQLInsert', 'PartiQLUpdate', 'PartiQLDelete', '*']) {
+      expect(dynamoActions).not.toContain(`dynamodb:${forbidden}`);
+    }
+    for (const action of statements.flatMap((s) => asArray(s.Action))) expect(action).not.toMatch(/^(\*|[a-z0-9]+:\*)$/);
+    expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
+  });
+
+  it('grants its reads on every table and on the indexes of every table', () => {
+    const { statements } = statementsOfRole(logicalId(stack.graphql.function.role!));
+    const read = statements.find((s) => asArray(s.Action).includes('dynamodb:Query'));
+    expect(new Set(asArray(read!.Action))).toEqual(new Set(TABLE_ACCESS.read.actions));
+    const granted = asArray(read!.Resource).map((r) => JSON.stringify(r));
+    for (const def of TABLE_LIST) {
+      const arn = { 'Fn::GetAtt': [logicalId(stack.data.tables[def.name]), 'Arn'] };
+      expect(granted).toContain(JSON.stringify(arn));
+      expect(granted).toContain(JSON.stringify({ 'Fn::Join': ['', [arn, '/index/*']] }));
+    }
+  });
+
+  it('was bundled locally by esbuild as ESM with the shared banner, with the playground beside it', () => {
+    const assetPath = resources[logicalId(stack.graphql.function)]?.Metadata?.['aws:asset:path'] as string;
+    const dir = join(app.outdir, assetPath);
+    const bundle = readFileSync(join(dir, 'index.mjs'), 'utf8');
+    expect(bundle.startsWith(ESM_BANNER)).toBe(true);
+    expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
+    expect(existsSync(join(dir, 'playground'))).toBe(true);
+  });
+});
+
+describe('HTTP API', () => {
+  it('routes GET and POST /graphql and GET /graphql/{proxy+} to the function with payload 2.0', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 3);
+    for (const key of ['GET /graphql', 'POST /graphql', 'GET /graphql/{proxy+}']) {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: key, AuthorizationType: 'NONE' });
+    }
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', { IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+  });
+
+  it('throttles the default stage and writes JSON access logs to a log group with retention', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: DEFAULT_SETTINGS.apiThrottleRate, ThrottlingBurstLimit: DEFAULT_SETTINGS.apiThrottleBurst },
+      AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('AccessLogs'), 'Arn'] }, Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"') },
+    });
+    const stageProps = template.findResources('AWS::ApiGatewayV2::Stage');
+    const destination = (Object.values(stageProps)[0]?.Properties.AccessLogSettings.DestinationArn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    expect(resources[destination]?.Properties?.RetentionInDays).toBe(DEFAULT_SETTINGS.logRetentionDays);
+  });
+
+  it('allows GET and POST with content-type from any origin', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: ['*'],
+        AllowMethods: Match.arrayWith(['GET', 'POST']),
+        AllowHeaders: ['content-type'],
+      }),
+    });
+  });
+
+  it('outputs the GraphQL URL', () => {
+    template.hasOutput('GraphQLUrl', {
+      Value: { 'Fn::Join': ['', [Match.anyValue(), '/graphql']] },
+    });
+  });
+});
+
+describe('corpus and seed refresh', () => {
+  it('keeps the corpus in a versioned, private, encrypted, TLS-only bucket that is retained', () => {
+    const bucket = resources[logicalId(stack.corpus.bucket)];
+    expect(bucket?.Properties).toMatchObject({
+      VersioningConfiguration: { Status: 'Enabled' },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      LoggingConfiguration: { DestinationBucketName: { Ref: logicalId(stack.corpus.node.findChild('AccessLogs')) } },
+    });
+    expect(bucket?.DeletionPolicy).toBe('Retain');
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: logicalId(stack.corpus.bucket) },
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
+  it('uploads seed/data under corpus/ at deploy', () => {
+    template.hasResourceProperties('Custom::CDKBucketDeployment', {
+      DestinationBucketName: { Ref: logicalId(stack.corpus.bucket) },
+      DestinationBucketKeyPrefix: 'corpus/',
+    });
+  });
+
+  it('runs the refresh with one concurrent execution, five minutes, a DLQ and the corpus location', () => {
+    const fn = resources[logicalId(stack.refresh.function)]?.Properties;
+    expect(fn).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Timeout: 300,
+      ReservedConcurrentExecutions: 1,
+      DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [logicalId(stack.refresh.deadLetterQueue), 'Arn'] } },
+      Environment: { Variables: expect.objectContaining({ CORPUS_BUCKET: { Ref: logicalId(stack.corpus.bucket) }, CORPUS_PREFIX: 'corpus/' }) },
+    });
+  });
+
+  it('lets the refresh read the corpus prefix and write the tables, nothing else', () => {
+    const { statements, managedPolicies } = statementsOfRole(logicalId(stack.refresh.function.role!));
+    expect(managedPolicies).toEqual([]);
+    const dynamo = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')));
+    expect(new Set(dynamo.flatMap((s) => asArray(s.Action)))).toEqual(new Set(TABLE_ACCESS.refresh.actions));
+    const s3Actions = statements.flatMap((s) => asArray(s.Action)).filter((a) => a.startsWith('s3:'));
+    expect(new Set(s3Actions)).toEqual(new Set(['s3:GetObject', 's3:ListBucket']));
+    const getObject = statements.find((s) => asArray(s.Action).includes('s3:GetObject'));
+    expect(getObject?.Resource).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(stack.corpus.bucket), 'Arn'] }, '/corpus/*']] });
+  });
+
+  it('schedules the refresh daily with retries and a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 day)',
+      State: 'ENABLED',
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [logicalId(stack.refresh.function), 'Arn'] },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalId(stack.refresh.deadLetterQueue), 'Arn'] } },
+          RetryPolicy: Match.objectLike({ MaximumRetryAttempts: Match.anyValue() }),
+        }),
+      ],
+    });
+  });
+
+  it('encrypts the dead-letter queue and requires TLS', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+});
+
+describe('operations', () => {
+  it('alarms on refresh errors, dead letters, GraphQL errors and throttles, and API 5xx', () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 5);
+    const fnDim = (fn: IConstruct) => [{ Name: 'FunctionName', Value: { Ref: logicalId(fn) } }];
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Dimensions: fnDim(stack.refresh.function), Threshold: 1 });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Dimensions: fnDim(stack.graphql.function) });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Throttles', Dimensions: fnDim(stack.graphql.function) });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Namespace: 'AWS/SQS', Threshold: 1 });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: '5xx', Namespace: 'AWS/ApiGateway' });
+  });
+
+  it('sets a retention on the log group of every function', () => {
+    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+    expect(functions.length).toBeGreaterThanOrEqual(3);
+    for (const fn of functions) {
+      const ref = (fn.Properties.LoggingConfig as { LogGroup?: { Ref: string } } | undefined)?.LogGroup?.Ref;
+      expect(ref, `function without its own log group: ${JSON.stringify(fn.Properties.Description ?? fn.Properties.Handler)}`).toBeDefined();
+      expect(resources[ref!]?.Properties?.RetentionInDays).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('settings from context', () => {
+  const scopeWith = (context: Record<string, unknown>) => new Stack(new App({ context }), 'Settings');
+
+  it('defaults without context', () => {
+    expect(settingsFromContext(scopeWith({}))).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('reads -c strings and cdk.json values', () => {
+    const settings = settingsFromContext(
+      scopeWith({ introspection: 'false', graphqlReservedConcurrency: 'none', apiThrottleRate: '10', apiThrottleBurst: 20, refreshIntervalHours: '6', logRetentionDays: '90' }),
+    );
+    expect(settings).toEqual({
+      introspection: 'false',
+      graphqlReservedConcurrency: undefined,
+      apiThrottleRate: 10,
+      apiThrottleBurst: 20,
+      refreshIntervalHours: 6,
+      logRetentionDays: RetentionDays.THREE_MONTHS,
+    });
+  });
+
+  it('rejects values that would synthesize a broken stack', () => {
+    expect(() => settingsFromContext(scopeWith({ apiThrottleRate: '0' }))).toThrow(/apiThrottleRate/);
+    expect(() => settingsFromContext(scopeWith({ logRetentionDays: 31 }))).toThrow(/logRetentionDays/);
+    expect(() => settingsFromContext(scopeWith({ introspection: 'yes' }))).toThrow(/introspection/);
+  });
+});
