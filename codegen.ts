@@ -2,6 +2,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const storage = '../../functions/data/items.js';
 const models = '../../functions/graphql/models.js';
+const search = '../../functions/search/search-model.js';
 
 const config: CodegenConfig = {
   overwrite: true,
@@ -32,6 +33,9 @@ const config: CodegenConfig = {
           PersonEdge: `${models}#EdgeModel<PersonItem>`,
           EventEdge: `${models}#EdgeModel<EventItem>`,
           ClaimEdge: `${models}#EdgeModel<ClaimItem>`,
+          SearchHit: `${search}#SearchHitModel`,
+          SearchConnection: `${models}#ConnectionModel<SearchHitModel>`,
+          SearchEdge: `${models}#EdgeModel<SearchHitModel>`,
         },
       },
     },

@@ -3,8 +3,11 @@
  * DYNAMODB_ENDPOINT names another), the tables, the seeded corpus, and an HTTP
  * server that feeds every request to the GraphQL Lambda handler.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createDataSources, type DataSources } from '../functions/data/client.js';
 import { ensureTables } from '../functions/data/table-admin.js';
 import { TABLE_LIST, localTableName } from '../functions/data/tables.js';
@@ -49,6 +52,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     endpoint = engine.endpoint;
   }
   useLocalEnvironment(endpoint);
+  // The refresh below writes the search index here and the handler reads it; a folder of its own per stack unless one is named.
+  const searchIndexDir = process.env.SEARCH_INDEX_DIR === undefined ? await mkdtemp(join(tmpdir(), 'kb-search-index-')) : undefined;
+  if (searchIndexDir !== undefined) process.env.SEARCH_INDEX_DIR = searchIndexDir;
   const ds = createDataSources();
   await ensureTables(ds);
   const seedReport = options.seed === false ? undefined : await refresh(ds, options.corpus ?? directorySource());
@@ -77,6 +83,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       });
       ds.raw.destroy();
       await engine?.close();
+      if (searchIndexDir !== undefined) {
+        await rm(searchIndexDir, { recursive: true, force: true });
+        delete process.env.SEARCH_INDEX_DIR;
+      }
     },
   };
 }

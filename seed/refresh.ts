@@ -15,7 +15,9 @@ import {
   scanTable,
   type WriteRequest,
 } from '../functions/data/refresh-store.js';
+import { searchIndexStoreFromEnv, type SearchIndexStore } from '../functions/data/search-index-store.js';
 import { ENTITY_SK, TABLES, TABLE_LIST, type EntityTable } from '../functions/data/tables.js';
+import { updateSearchIndex, type SearchIndexReport } from '../functions/search/search-index-refresh.js';
 import { InvalidCorpusError, buildItems, readCorpus, type AnchorReport, type PreviousClaimAnchor } from './corpus.js';
 import type { CorpusSource } from './corpus-source.js';
 
@@ -31,6 +33,8 @@ export interface RefreshReport extends TableCounts {
   writes: number;
   tables: Record<EntityTable, TableCounts>;
   anchors: AnchorReport;
+  /** Present when a search index store is in use. */
+  searchIndex?: SearchIndexReport;
   durationMs: number;
 }
 
@@ -41,6 +45,8 @@ export interface RefreshOptions {
   lockTtlMs?: number;
   /** Called before each batch write; tests use it to stop a run half-way. */
   beforeBatch?: (size: number) => void | Promise<void>;
+  /** Where the search index built from the written items goes; defaults to the store the environment names, null for none. */
+  searchIndex?: SearchIndexStore | null;
 }
 
 const keyOf = (table: EntityTable, item: Record<string, unknown>) =>
@@ -102,6 +108,9 @@ export async function refresh(ds: DataSources, source: CorpusSource, options: Re
     // Everything new is in place before anything stale goes, so readers never lose an item mid-run.
     for (const plan of plans) await batchWrite(ds, plan.table, plan.puts, options.beforeBatch);
     for (const plan of plans) await batchWrite(ds, plan.table, plan.deletes, options.beforeBatch);
+    // Still under the lock, so two runs never race on the index; a failure fails the run, and the next run rebuilds it.
+    const searchStore = options.searchIndex === undefined ? await searchIndexStoreFromEnv() : (options.searchIndex ?? undefined);
+    const searchIndex = searchStore === undefined ? undefined : await updateSearchIndex(searchStore, built.tables);
 
     const total = Object.values(tables).reduce(
       (sum, c) => ({ created: sum.created + c.created, updated: sum.updated + c.updated, deleted: sum.deleted + c.deleted, unchanged: sum.unchanged + c.unchanged }),
@@ -112,6 +121,7 @@ export async function refresh(ds: DataSources, source: CorpusSource, options: Re
       writes: total.created + total.updated + total.deleted,
       tables,
       anchors: built.anchors,
+      ...(searchIndex === undefined ? {} : { searchIndex }),
       durationMs: Math.round(performance.now() - started),
     };
   } finally {

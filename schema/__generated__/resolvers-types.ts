@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { DocumentItem, PersonItem, EventItem, ClaimItem, ReportedDateItem } from '../../functions/data/items.js';
 import type { PartialDateModel, ConnectionModel, EdgeModel } from '../../functions/graphql/models.js';
+import type { SearchHitModel } from '../../functions/search/search-model.js';
 import type { GraphQLContext } from '../../functions/graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -162,6 +163,20 @@ export type EventEdge = {
   node: Event;
 };
 
+/** Where the query matched: a field of the result and the span in it. */
+export type Highlight = {
+  __typename?: 'Highlight';
+  /**
+   * The GraphQL field of the result that matched: title or text (Document),
+   * name, aliases or description (Person), title or description (Event), text or
+   * quote (Claim). For the list field `aliases` it carries the entry's index:
+   * `aliases[1]` means the span indexes `aliases[1]`.
+   */
+  field: Scalars['String']['output'];
+  /** Into the string the client receives for `field`: node[field].slice(span.start, span.end) is the matched word as written. */
+  span: TextSpan;
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -246,6 +261,13 @@ export type Query = {
   /** By name. */
   people: PersonConnection;
   person?: Maybe<Person>;
+  /**
+   * Full-text search across the knowledge base, best match first. Insensitive to
+   * case and diacritics (Erdoğan finds Erdogan), tolerant of small misspellings
+   * and transliteration variants, prefix-matching on the last word. An empty or
+   * whitespace query, or one over 200 characters, is BAD_USER_INPUT.
+   */
+  search: SearchConnection;
 };
 
 
@@ -345,6 +367,20 @@ export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+/**
+ * Pagination everywhere: `first` defaults to 20 and may be 0..100; anything
+ * else is a BAD_USER_INPUT error, not a silent clamp. `after` takes an
+ * endCursor from the same list; a cursor that was not issued by this server
+ * for this list is a BAD_USER_INPUT error.
+ */
+export type QuerySearchArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+  types?: InputMaybe<Array<SearchType>>;
+};
+
 /** A date as one document reports it. */
 export type ReportedDate = {
   __typename?: 'ReportedDate';
@@ -354,6 +390,38 @@ export type ReportedDate = {
   quote: Scalars['String']['output'];
   span: TextSpan;
 };
+
+export type SearchConnection = {
+  __typename?: 'SearchConnection';
+  edges: Array<SearchEdge>;
+  nodes: Array<SearchHit>;
+  pageInfo: PageInfo;
+  /** How many hits the search has, across all pages (under the same types). */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SearchEdge = {
+  __typename?: 'SearchEdge';
+  cursor: Scalars['String']['output'];
+  node: SearchHit;
+};
+
+export type SearchHit = {
+  __typename?: 'SearchHit';
+  /** Every whole word of the result that matched a query term, in field order, then position. */
+  highlights: Array<Highlight>;
+  node: SearchResult;
+  /** Relevance (BM25 with field boosts); only comparable between hits of the same query. */
+  score: Scalars['Float']['output'];
+};
+
+export type SearchResult = Claim | Document | Event | Person;
+
+export type SearchType =
+  | 'CLAIM'
+  | 'DOCUMENT'
+  | 'EVENT'
+  | 'PERSON';
 
 /** A W3C Web Annotation style anchor: the quote with its context, so it can be found again if the text shifts. */
 export type TextAnchor = {
@@ -447,6 +515,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  SearchResult:
+    | ( ClaimItem )
+    | ( DocumentItem )
+    | ( EventItem )
+    | ( PersonItem )
+  ;
+};
 
 
 /** Mapping between all available schema types and the resolvers types */
@@ -464,6 +541,8 @@ export type ResolversTypes = {
   Event: ResolverTypeWrapper<EventItem>;
   EventConnection: ResolverTypeWrapper<ConnectionModel<EventItem>>;
   EventEdge: ResolverTypeWrapper<EdgeModel<EventItem>>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Highlight: ResolverTypeWrapper<Highlight>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -473,6 +552,11 @@ export type ResolversTypes = {
   PersonEdge: ResolverTypeWrapper<EdgeModel<PersonItem>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReportedDate: ResolverTypeWrapper<ReportedDateItem>;
+  SearchConnection: ResolverTypeWrapper<ConnectionModel<SearchHitModel>>;
+  SearchEdge: ResolverTypeWrapper<EdgeModel<SearchHitModel>>;
+  SearchHit: ResolverTypeWrapper<SearchHitModel>;
+  SearchResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SearchResult']>;
+  SearchType: SearchType;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TextAnchor: ResolverTypeWrapper<ClaimItem>;
   TextSpan: ResolverTypeWrapper<TextSpan>;
@@ -490,6 +574,8 @@ export type ResolversParentTypes = {
   Event: EventItem;
   EventConnection: ConnectionModel<EventItem>;
   EventEdge: EdgeModel<EventItem>;
+  Float: Scalars['Float']['output'];
+  Highlight: Highlight;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   PageInfo: PageInfo;
@@ -499,6 +585,10 @@ export type ResolversParentTypes = {
   PersonEdge: EdgeModel<PersonItem>;
   Query: Record<PropertyKey, never>;
   ReportedDate: ReportedDateItem;
+  SearchConnection: ConnectionModel<SearchHitModel>;
+  SearchEdge: EdgeModel<SearchHitModel>;
+  SearchHit: SearchHitModel;
+  SearchResult: ResolversUnionTypes<ResolversParentTypes>['SearchResult'];
   String: Scalars['String']['output'];
   TextAnchor: ClaimItem;
   TextSpan: TextSpan;
@@ -515,6 +605,7 @@ export type ClaimResolvers<ContextType = GraphQLContext, ParentType extends Reso
   span?: Resolver<ResolversTypes['TextSpan'], ParentType, ContextType>;
   speaker?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ClaimConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClaimConnection'] = ResolversParentTypes['ClaimConnection']> = {
@@ -540,6 +631,7 @@ export type DocumentResolvers<ContextType = GraphQLContext, ParentType extends R
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type DocumentConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DocumentConnection'] = ResolversParentTypes['DocumentConnection']> = {
@@ -564,6 +656,7 @@ export type EventResolvers<ContextType = GraphQLContext, ParentType extends Reso
   participants?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
   reportedDates?: Resolver<Array<ResolversTypes['ReportedDate']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type EventConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventConnection'] = ResolversParentTypes['EventConnection']> = {
@@ -576,6 +669,11 @@ export type EventConnectionResolvers<ContextType = GraphQLContext, ParentType ex
 export type EventEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventEdge'] = ResolversParentTypes['EventEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+};
+
+export type HighlightResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Highlight'] = ResolversParentTypes['Highlight']> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  span?: Resolver<ResolversTypes['TextSpan'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -596,6 +694,7 @@ export type PersonResolvers<ContextType = GraphQLContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mentionedIn?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, Partial<PersonMentionedInArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PersonConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = {
@@ -620,6 +719,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   healthy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, Partial<QueryPeopleArgs>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
+  search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
 };
 
 export type ReportedDateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportedDate'] = ResolversParentTypes['ReportedDate']> = {
@@ -627,6 +727,28 @@ export type ReportedDateResolvers<ContextType = GraphQLContext, ParentType exten
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   span?: Resolver<ResolversTypes['TextSpan'], ParentType, ContextType>;
+};
+
+export type SearchConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchConnection'] = ResolversParentTypes['SearchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SearchEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SearchEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchEdge'] = ResolversParentTypes['SearchEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SearchHit'], ParentType, ContextType>;
+};
+
+export type SearchHitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+  highlights?: Resolver<Array<ResolversTypes['Highlight']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SearchResult'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SearchResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchResult'] = ResolversParentTypes['SearchResult']> = {
+  __resolveType: TypeResolveFn<'Claim' | 'Document' | 'Event' | 'Person', ParentType, ContextType>;
 };
 
 export type TextAnchorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TextAnchor'] = ResolversParentTypes['TextAnchor']> = {
@@ -653,6 +775,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
+  Highlight?: HighlightResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PartialDate?: PartialDateResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
@@ -660,6 +783,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PersonEdge?: PersonEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReportedDate?: ReportedDateResolvers<ContextType>;
+  SearchConnection?: SearchConnectionResolvers<ContextType>;
+  SearchEdge?: SearchEdgeResolvers<ContextType>;
+  SearchHit?: SearchHitResolvers<ContextType>;
+  SearchResult?: SearchResultResolvers<ContextType>;
   TextAnchor?: TextAnchorResolvers<ContextType>;
   TextSpan?: TextSpanResolvers<ContextType>;
 };

@@ -28,12 +28,15 @@ import { events } from './Query/events.js';
 import { healthy } from './Query/healthy.js';
 import { people } from './Query/people.js';
 import { person } from './Query/person.js';
+import { search } from './Query/search.js';
 import { document as reportedDocument } from './ReportedDate/document.js';
 import { span as reportedSpan } from './ReportedDate/span.js';
+import { highlights } from './SearchHit/highlights.js';
+import { SearchResult } from './SearchResult/index.js';
 import { TextAnchor } from './TextAnchor/index.js';
 
 export const resolvers: Resolvers = {
-  Query: { healthy, document, documents, person, people, event, events, claim, claims },
+  Query: { healthy, document, documents, person, people, event, events, claim, claims, search },
   Document: {
     publishedOn: (doc) => doc.publishedOn,
     authors,
@@ -57,4 +60,7 @@ export const resolvers: Resolvers = {
   PersonConnection: connectionFields,
   EventConnection: connectionFields,
   ClaimConnection: connectionFields,
+  SearchConnection: connectionFields,
+  SearchHit: { node: (hit) => hit.node, score: (hit) => hit.match.score, highlights },
+  SearchResult,
 };

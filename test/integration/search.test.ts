@@ -1,0 +1,295 @@
+/**
+ * Search through the real Lambda handler over the real local engine and the
+ * real corpus, with the index the seed refresh built into a local store.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileSearchIndexStore, type SearchIndexStore } from '../../functions/data/search-index-store.js';
+import { foldTerm } from '../../functions/search/text-analysis.js';
+import { memorySource } from '../../seed/corpus-source.js';
+import { refresh } from '../../seed/refresh.js';
+import { corpusFiles } from '../support/corpus-files.js';
+import { gql, handlerFor, startEngine, type GraphQLResponse, type Handler, type TestEngine } from '../support/local.js';
+
+let env: TestEngine;
+let handler: Handler;
+let indexDir: string;
+
+beforeAll(async () => {
+  // Prepare: the refresh in startEngine writes the index to the store the environment names; the handler reads it.
+  indexDir = await mkdtemp(join(tmpdir(), 'search-test-'));
+  process.env.SEARCH_INDEX_DIR = indexDir;
+  process.env.SEARCH_INDEX_CHECK_SECONDS = '0';
+  env = await startEngine();
+  handler = handlerFor(env.ds);
+});
+afterAll(async () => {
+  await env.close();
+  await rm(indexDir, { recursive: true, force: true });
+});
+
+const SEARCH = `query($query: String!, $types: [SearchType!], $first: Int, $after: String) {
+  search(query: $query, types: $types, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor }
+    nodes {
+      score
+      highlights { field span { start end } }
+      node {
+        __typename
+        ... on Document { id title text }
+        ... on Person { id name aliases description }
+        ... on Event { id title description }
+        ... on Claim { id text quote }
+      }
+    }
+  }
+}`;
+
+interface Hit {
+  score: number;
+  highlights: { field: string; span: { start: number; end: number } }[];
+  node: Record<string, unknown> & { __typename: string; id: string };
+}
+interface SearchPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { cursor: string }[];
+  nodes: Hit[];
+}
+
+async function search(variables: Record<string, unknown>): Promise<SearchPage> {
+  const res: GraphQLResponse = await gql(handler, SEARCH, variables);
+  expect(res.errors).toBeUndefined();
+  return res.data!.search as SearchPage;
+}
+
+const ids = (page: SearchPage) => page.nodes.map((h) => h.node.id);
+
+/** Reads a highlight's field off the node: `name`, or `aliases[1]` for an entry of a list field. */
+function fieldText(node: Hit['node'], field: string): string {
+  const entry = /^(\w+)\[(\d+)\]$/.exec(field);
+  const value = entry === null ? node[field] : (node[entry[1]!] as string[])[Number(entry[2])];
+  if (typeof value !== 'string') throw new Error(`highlight names ${field}, which is not a string field of ${node.__typename}`);
+  return value;
+}
+
+describe('relevance', () => {
+  // What an analyst would type, and the item they expect among the first three.
+  const cases: [string, string, string][] = [
+    ['a name', 'Putin', 'vladimir-putin'],
+    ['an alias that is a transliteration variant', 'Ismail', 'togrul-ismayil'],
+    ['the canonical transliteration', 'Ismayil', 'togrul-ismayil'],
+    ['a name typed with a diacritic the corpus spells without', 'Erdoğan', 'recep-tayyip-erdogan'],
+    ['a name in lower case', 'erdogan', 'recep-tayyip-erdogan'],
+    ['a name typed without the diacritic the corpus has', 'Togrul', 'togrul-ismayil'],
+    ['a phrase from a quote', 'act in tandem', 'ismayil-aliyev-erdogan-tandem'],
+    ['a phrase from a quote', 'great positive experience of contacts', 'ismayil-positive-experience-erdogan-putin'],
+    ['an event name', 'Shusha Declaration', 'shusha-declaration-signed'],
+    ['a misspelling (missing letter)', 'Alyev', 'ilham-aliyev'],
+    ['a misspelling (swapped letters)', 'Stoltenbreg', 'jens-stoltenberg'],
+    ['a transliteration variant', 'Musabaev', 'rasim-musabayov'],
+    ['a transliteration variant', 'Zelenskyy', 'volodymyr-zelensky'],
+    ['a word being typed', 'Stolten', 'jens-stoltenberg'],
+    ['a phrase being typed', 'Shusha Decl', 'shusha-declaration-signed'],
+    ['a document title', 'Declaration on Allied Interaction', 'moscow-declaration-signed'],
+  ];
+  it.each(cases)('finds %s: "%s" → %s in the top three', async (_what, query, expected) => {
+    const page = await search({ query, first: 3 });
+    expect(ids(page)).toContain(expected);
+  });
+
+  it("ranks a person's name above passing mentions of it", async () => {
+    const page = await search({ query: 'Putin', first: 5 });
+    expect(page.nodes[0]!.node).toMatchObject({ __typename: 'Person', id: 'vladimir-putin' });
+    const scores = page.nodes.map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('returns every kind of result as a full object', async () => {
+    const page = await search({ query: 'Aliyev', first: 100 });
+    expect(new Set(page.nodes.map((h) => h.node.__typename))).toEqual(new Set(['Person', 'Event', 'Document', 'Claim']));
+    const document = page.nodes.find((h) => h.node.__typename === 'Document')!.node;
+    expect(typeof document.text).toBe('string');
+  });
+});
+
+describe('highlights', () => {
+  it('are spans that reproduce the matched words in the field they name', async () => {
+    for (const query of ['Putin', 'Ismail', 'Erdoğan', 'act in tandem', 'Shusha Decl', 'Alyev', 'Kahramanmaras']) {
+      const page = await search({ query, first: 100 });
+      expect(page.nodes.length).toBeGreaterThan(0);
+      for (const hit of page.nodes) {
+        expect(hit.highlights.length, `${query} → ${hit.node.id}`).toBeGreaterThan(0);
+        for (const { field, span } of hit.highlights) {
+          const word = fieldText(hit.node, field).slice(span.start, span.end);
+          expect(word.length).toBeGreaterThan(0);
+          // The slice is a whole word: nothing word-like on either side.
+          expect(/^[^\p{Z}\p{P}]+$/u.test(word)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('mark the name as written, diacritics included, and the alias entry that matched', async () => {
+    const togrul = (await search({ query: 'togrul ismail', types: ['PERSON'] })).nodes[0]!;
+    const words = togrul.highlights.map((h) => ({ field: h.field, word: fieldText(togrul.node, h.field).slice(h.span.start, h.span.end) }));
+    expect(words).toEqual(expect.arrayContaining([{ field: 'name', word: 'Toğrul' }, { field: 'aliases[0]', word: 'Ismail' }]));
+
+    const erdogan = (await search({ query: 'ERDOĞAN', types: ['PERSON'] })).nodes[0]!;
+    const name = erdogan.highlights.find((h) => h.field === 'name')!;
+    expect((erdogan.node.name as string).slice(name.span.start, name.span.end)).toBe('Erdogan');
+  });
+
+  it('mark the word a misspelling or a prefix matched', async () => {
+    for (const [query, word] of [['Stoltenbreg', 'stoltenberg'], ['Stolten', 'stoltenberg'], ['Alyev', 'aliyev']] as const) {
+      const hit = (await search({ query, types: ['PERSON'], first: 1 })).nodes[0]!;
+      const name = hit.highlights.find((h) => h.field === 'name')!;
+      expect(foldTerm((hit.node.name as string).slice(name.span.start, name.span.end))).toBe(word);
+    }
+  });
+
+  it('index document text and claim quotes', async () => {
+    const page = await search({ query: 'act in tandem', first: 100 });
+    const claim = page.nodes.find((h) => h.node.id === 'ismayil-aliyev-erdogan-tandem')!;
+    const quoted = claim.highlights.filter((h) => h.field === 'quote').map((h) => (claim.node.quote as string).slice(h.span.start, h.span.end));
+    // Every occurrence of a matched word is marked, the phrase's and a later "in" alike.
+    expect(quoted).toEqual(['act', 'in', 'tandem', 'in']);
+    const document = page.nodes.find((h) => h.node.__typename === 'Document')!;
+    expect(document.highlights.some((h) => h.field === 'text')).toBe(true);
+  });
+});
+
+describe('types', () => {
+  it('restrict the kinds returned, and the count with them', async () => {
+    const all = await search({ query: 'Aliyev', first: 100 });
+    const people = await search({ query: 'Aliyev', types: ['PERSON'], first: 100 });
+    expect(people.nodes.map((h) => h.node.__typename)).toEqual(people.nodes.map(() => 'Person'));
+    expect(ids(people)).toEqual(expect.arrayContaining(['ilham-aliyev', 'heydar-aliyev']));
+    const eventsAndClaims = await search({ query: 'Aliyev', types: ['EVENT', 'CLAIM'], first: 100 });
+    expect(new Set(eventsAndClaims.nodes.map((h) => h.node.__typename))).toEqual(new Set(['Event', 'Claim']));
+    expect(people.totalCount + eventsAndClaims.totalCount).toBeLessThan(all.totalCount);
+    // Filtering keeps the ranking: the kinds' hits are the full list's, in its order.
+    expect(ids(people)).toEqual(all.nodes.filter((h) => h.node.__typename === 'Person').map((h) => h.node.id));
+  });
+
+  it('empty means every kind', async () => {
+    const all = await search({ query: 'Aliyev' });
+    const empty = await search({ query: 'Aliyev', types: [] });
+    expect(empty.totalCount).toBe(all.totalCount);
+  });
+});
+
+describe('paging', () => {
+  it('walks every hit page by page, consistent with totalCount', async () => {
+    const all = await search({ query: 'Aliyev', first: 100 });
+    expect(all.totalCount).toBe(all.nodes.length);
+    expect(all.totalCount).toBeGreaterThan(10);
+    const walked: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const page: SearchPage = await search({ query: 'aliyev ', first: 7, after });
+      expect(page.totalCount).toBe(all.totalCount);
+      expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
+      walked.push(...ids(page));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      pages++;
+    } while (after !== null && pages < 20);
+    expect(walked).toEqual(ids(all));
+    expect(pages).toBe(Math.ceil(all.totalCount / 7));
+  });
+
+  it('binds cursors to the query and the types', async () => {
+    const page = await search({ query: 'Aliyev', first: 2 });
+    const after = page.pageInfo.endCursor;
+    expect((await search({ query: 'ALIYEV', first: 2, after })).nodes.length).toBe(2);
+    for (const variables of [{ query: 'Putin', after }, { query: 'Aliyev', types: ['PERSON'], after }]) {
+      const res = await gql(handler, SEARCH, variables);
+      expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+});
+
+describe('bad input', () => {
+  const cases: [string, Record<string, unknown>, RegExp][] = [
+    ['an empty query', { query: '' }, /empty/],
+    ['a whitespace query', { query: ' \t\n ' }, /empty/],
+    ['a query over 200 characters', { query: 'a'.repeat(201) }, /at most 200/],
+    ['first below 0', { query: 'Putin', first: -1 }, /first/],
+    ['first over 100', { query: 'Putin', first: 101 }, /first/],
+    ['a forged cursor', { query: 'Putin', after: 'eyJsIjoic2VhcmNoIiwibyI6MX0.forged' }, /cursor/i],
+    ['a cursor of another list', { query: 'Putin', after: 'not-a-cursor' }, /cursor/i],
+  ];
+  it.each(cases)('refuses %s with BAD_USER_INPUT', async (_what, variables, message) => {
+    const res = await gql(handler, SEARCH, variables);
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toMatch(message);
+  });
+
+  it('accepts 200 characters, and a query of punctuation finds nothing', async () => {
+    expect((await search({ query: `Putin ${'x'.repeat(194)}` })).totalCount).toBeGreaterThanOrEqual(0);
+    expect(await search({ query: '?!…' })).toMatchObject({ totalCount: 0, nodes: [] });
+  });
+});
+
+describe('index lifecycle', () => {
+  it('is SERVICE_UNAVAILABLE while no index has been built', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'search-empty-'));
+    process.env.SEARCH_INDEX_DIR = empty;
+    try {
+      const res = await gql(handler, SEARCH, { query: 'Putin' });
+      expect(res.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      // Queries that do not search are unaffected.
+      expect((await gql(handler, '{ healthy }')).data).toEqual({ healthy: true });
+    } finally {
+      process.env.SEARCH_INDEX_DIR = indexDir;
+      await rm(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('is rewritten by a refresh that changes what is searched, and left alone by one that does not', async () => {
+    // Prepare: count the writes to the index store the handler reads.
+    const files = await corpusFiles();
+    const store = fileSearchIndexStore(indexDir);
+    let puts = 0;
+    const counting: SearchIndexStore = { ...store, put: (index) => (puts++, store.put(index)) };
+    const before = await store.hash();
+
+    // Act / Assess: the same corpus again writes nothing.
+    const same = await refresh(env.ds, memorySource(files), { searchIndex: counting });
+    expect(same.searchIndex).toMatchObject({ status: 'unchanged', hash: before });
+    expect(puts).toBe(0);
+
+    // A new alias is searchable after the next refresh.
+    const people = parse(files['people.yaml']!) as { id: string; aliases: string[] }[];
+    people.find((p) => p.id === 'jens-stoltenberg')!.aliases.push('Stoltenbergsson');
+    const edited: Record<string, string> = { ...files, 'people.yaml': stringify(people) };
+    expect((await search({ query: 'Stoltenbergsson', types: ['PERSON'] })).nodes[0]?.highlights.some((h) => h.field.startsWith('aliases'))).not.toBe(true);
+    try {
+      const changed = await refresh(env.ds, memorySource(edited), { searchIndex: counting });
+      expect(changed.searchIndex).toMatchObject({ status: 'written' });
+      expect(changed.searchIndex!.hash).not.toBe(before);
+      expect(puts).toBe(1);
+      const hit = (await search({ query: 'Stoltenbergsson', types: ['PERSON'] })).nodes[0]!;
+      expect(hit.node.id).toBe('jens-stoltenberg');
+      expect(hit.highlights).toContainEqual({ field: 'aliases[0]', span: { start: 0, end: 'Stoltenbergsson'.length } });
+
+      // A change the tables take but search does not (a document's raw source file) leaves the index alone.
+      const documents = parse(edited['documents.yaml']!) as { source: string }[];
+      documents[0]!.source = 'renamed-source.txt';
+      const sourceEdited = { ...edited, 'documents.yaml': stringify(documents) };
+      const untouched = await refresh(env.ds, memorySource(sourceEdited), { searchIndex: counting });
+      expect(untouched.updated).toBe(1);
+      expect(untouched.searchIndex?.status).toBe('unchanged');
+      expect(puts).toBe(1);
+    } finally {
+      const restored = await refresh(env.ds, memorySource(files), { searchIndex: counting });
+      expect(restored.searchIndex).toMatchObject({ status: 'written', hash: before });
+    }
+  });
+});
