@@ -1,0 +1,39 @@
+/** The GraphQL Lambda handler called in this process, as the tests call it, with its DynamoDB requests logged. */
+import type { DataSources } from '../functions/data/client.js';
+import { createGraphQLHandler } from '../functions/graphql/lambda.js';
+import { httpEvent, invoke } from '../test/support/local.js';
+import type { MixOperation } from './query-mix.js';
+import { logRequests, type RequestLog } from './request-log.js';
+
+export interface OperationRun {
+  ms: number;
+  requests: number;
+  byCommand: Record<string, number>;
+  roundTrips: number;
+}
+
+export interface InProcessApi {
+  run(op: MixOperation): Promise<OperationRun>;
+  log: RequestLog;
+}
+
+export function inProcessApi(ds: DataSources): InProcessApi {
+  const log = logRequests(ds);
+  // As deployed: the CDK stack sets NODE_ENV=production.
+  const handler = createGraphQLHandler(ds, { production: true });
+  return {
+    log,
+    async run(op) {
+      const event = httpEvent('POST', { body: { query: op.query, variables: op.variables } });
+      log.reset();
+      const started = performance.now();
+      const result = await invoke(handler, event);
+      const ms = performance.now() - started;
+      const body = JSON.parse(result.body ?? '{}') as { data?: unknown; errors?: { message: string }[] };
+      if (result.statusCode !== 200 || body.errors !== undefined || body.data == null) {
+        throw new Error(`${op.name} failed (${result.statusCode}): ${JSON.stringify(body.errors ?? body).slice(0, 400)}`);
+      }
+      return { ms, requests: log.counter.total(), byCommand: log.counter.byCommand(), roundTrips: log.sequentialRoundTrips() };
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/** Child processes of the benchmark: started with tsx, they report over IPC and are stopped by pid. */
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+export interface Child<M> {
+  process: ChildProcess;
+  /** The first message the child sent (its address). */
+  ready: M;
+  stop(): Promise<void>;
+}
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+export async function startChild<M>(file: string, env: Record<string, string> = {}): Promise<Child<M>> {
+  const child = fork(here(file), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'WARN', ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ready = await new Promise<M>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as M));
+    child.once('exit', (code) => reject(new Error(`${file} exited (${code}) before it was ready`)));
+  });
+  return {
+    process: child,
+    ready,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.disconnect();
+      }),
+  };
+}
+
+/** Peak resident set of a process (VmHWM), in bytes; Linux only. */
+export async function peakRss(pid: number): Promise<number | undefined> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const kb = /^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1];
+    return kb === undefined ? undefined : Number(kb) * 1024;
+  } catch {
+    return undefined;
+  }
+}

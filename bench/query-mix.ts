@@ -1,0 +1,94 @@
+/**
+ * The realistic query mix: every example operation in schema/operations (the
+ * deep walk among them), with variables that name seed ids, which exist at
+ * every corpus scale because clone 0 keeps them.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  GraphQLObjectType,
+  TypeInfo,
+  buildSchema,
+  getNamedType,
+  parse,
+  visit,
+  visitWithTypeInfo,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+} from 'graphql';
+import { typeDefs } from '../schema/__generated__/type-defs.js';
+
+export interface MixOperation {
+  name: string;
+  query: string;
+  variables: Record<string, unknown>;
+  /** Resolver levels: see `resolverLevels`. */
+  levels: number;
+}
+
+const OPERATIONS_DIR = fileURLToPath(new URL('../schema/operations/', import.meta.url));
+
+/** Operations whose required arguments have no default in the document. */
+const VARIABLES: Record<string, Record<string, unknown>> = {
+  ClaimAnchor: { id: 'aliyev-putin-signed-in-kremlin' },
+  DocumentReader: { id: 'jamestown-moscow-declaration-balancing' },
+};
+
+export const DEEP_OPERATION = 'DocumentsDeep';
+
+const isEntity = (type: GraphQLNamedType): boolean => type instanceof GraphQLObjectType && 'id' in type.getFields();
+const isConnection = (type: GraphQLNamedType): boolean => {
+  if (!(type instanceof GraphQLObjectType)) return false;
+  const nodes = type.getFields().nodes;
+  return nodes !== undefined && isEntity(getNamedType(nodes.type));
+};
+const isPaging = (type: GraphQLNamedType): boolean => isConnection(type) || (type instanceof GraphQLObjectType && type.name.endsWith('Edge'));
+
+/**
+ * Resolver levels of an operation: the most fields that read storage on any
+ * path from the root. A field reads storage when its type is an entity (an
+ * object type with an `id`) or a connection of entities; the fields of a
+ * connection or edge (`nodes`, `edges`, `node`) only project what their
+ * connection field read, and value objects (span, anchor, dates) and scalars
+ * add no level. `totalCount` reads storage too, but in the same step as its
+ * list, so it adds no level (it does add requests, which the ratio shows).
+ */
+export function resolverLevels(schema: GraphQLSchema, query: string): number {
+  const typeInfo = new TypeInfo(schema);
+  let depth = 0;
+  let deepest = 0;
+  const counted: boolean[] = [];
+  visit(
+    parse(query),
+    visitWithTypeInfo(typeInfo, {
+      Field: {
+        enter() {
+          const type = typeInfo.getType();
+          const parent = typeInfo.getParentType();
+          const named = type === null || type === undefined ? undefined : getNamedType(type);
+          const reads = named !== undefined && (isEntity(named) || isConnection(named)) && !(parent !== null && parent !== undefined && isPaging(parent));
+          counted.push(reads);
+          if (reads) depth++;
+          deepest = Math.max(deepest, depth);
+        },
+        leave() {
+          if (counted.pop() === true) depth--;
+        },
+      },
+    }),
+  );
+  return deepest;
+}
+
+export function loadQueryMix(): MixOperation[] {
+  const schema = buildSchema(typeDefs);
+  return readdirSync(OPERATIONS_DIR)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort()
+    .map((file) => {
+      const query = readFileSync(`${OPERATIONS_DIR}${file}`, 'utf8');
+      const name = /query\s+(\w+)/.exec(query)?.[1];
+      if (name === undefined) throw new Error(`${file} holds no named query`);
+      return { name, query, variables: VARIABLES[name] ?? {}, levels: resolverLevels(schema, query) };
+    });
+}
