@@ -1,0 +1,161 @@
+/**
+ * The corpus as the seed-refresh function reads it in AWS: from an S3 prefix.
+ * s3rver (an S3-compatible server, in this process) stands in for S3, the
+ * local DynamoDB engine for DynamoDB; the handler under test is the real one.
+ */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDataSources, type DataSources } from '../../functions/data/client.js';
+import { scanTable } from '../../functions/data/refresh-store.js';
+import { ensureTables } from '../../functions/data/table-admin.js';
+import { TABLE_LIST } from '../../functions/data/tables.js';
+import { startLocalDynamo, type LocalDynamo } from '../../scripts/local-dynamodb.js';
+import { useLocalEnvironment } from '../../scripts/local-stack.js';
+import { readCorpus } from '../../seed/corpus.js';
+import { DEFAULT_CORPUS_DIR, directorySource } from '../../seed/corpus-source.js';
+import { s3Source } from '../../seed/s3-source.js';
+
+/** The part of s3rver's API this test uses (the package ships no type declarations). */
+interface S3rverServer {
+  run(): Promise<AddressInfo>;
+  close(): Promise<void>;
+}
+type S3rverConstructor = new (options: {
+  address: string;
+  port: number;
+  directory: string;
+  silent: boolean;
+  allowMismatchedSignatures: boolean;
+  configureBuckets: { name: string; configs: string[] }[];
+}) => S3rverServer;
+const S3rver = createRequire(import.meta.url)('s3rver') as S3rverConstructor;
+
+const BUCKET = 'kb-corpus';
+const PREFIX = 'corpus/';
+
+let s3rver: S3rverServer;
+let s3Dir: string;
+let s3Endpoint: string;
+let s3: S3Client;
+let dynamo: LocalDynamo;
+let ds: DataSources;
+
+async function corpusFiles(): Promise<string[]> {
+  const entries = await readdir(DEFAULT_CORPUS_DIR, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => relative(DEFAULT_CORPUS_DIR, join(e.parentPath, e.name)).split(sep).join('/'));
+}
+
+const put = (key: string, body: string) => s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
+
+async function snapshotTables(): Promise<Record<string, unknown[]>> {
+  const sortKey = (item: Record<string, unknown>) => `${String(item.pk)}\u0000${String(item.sk)}`;
+  return Object.fromEntries(
+    await Promise.all(TABLE_LIST.map(async (t) => [t.name, (await scanTable(ds, t.name)).sort((a, b) => sortKey(a).localeCompare(sortKey(b)))] as const)),
+  );
+}
+
+beforeAll(async () => {
+  s3Dir = await mkdtemp(join(tmpdir(), 'kb-s3rver-'));
+  s3rver = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    directory: s3Dir,
+    silent: true,
+    // The SDK signs with whatever credentials the environment has; s3rver checks none of it.
+    allowMismatchedSignatures: true,
+    configureBuckets: [{ name: BUCKET, configs: [] }],
+  });
+  const address = await s3rver.run();
+  s3Endpoint = `http://127.0.0.1:${address.port}`;
+  s3 = new S3Client({
+    endpoint: s3Endpoint,
+    forcePathStyle: true,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    // s3rver predates the SDK's default request checksums (aws-chunked uploads).
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  for (const file of await corpusFiles()) await put(`${PREFIX}${file}`, await readFile(join(DEFAULT_CORPUS_DIR, file), 'utf8'));
+
+  dynamo = await startLocalDynamo();
+  useLocalEnvironment(dynamo.endpoint);
+  ds = createDataSources();
+  await ensureTables(ds);
+}, 60_000);
+
+afterAll(async () => {
+  s3.destroy();
+  ds?.raw.destroy();
+  await dynamo?.close();
+  await s3rver?.close();
+  await rm(s3Dir, { recursive: true, force: true });
+});
+
+describe('s3Source', () => {
+  it('gives the same corpus as the corpus folder', async () => {
+    const fromFolder = await readCorpus(directorySource());
+    const fromS3 = await readCorpus(s3Source({ bucket: BUCKET, prefix: PREFIX, client: s3 }));
+    expect(fromFolder.issues).toEqual([]);
+    expect(fromS3.issues).toEqual([]);
+    expect(fromS3.corpus).toEqual(fromFolder.corpus);
+    expect(fromS3.corpus.documents.length).toBeGreaterThan(0);
+  });
+
+  it('reads a file by its path under the prefix, with or without the trailing slash', async () => {
+    const expected = await readFile(join(DEFAULT_CORPUS_DIR, 'people.yaml'), 'utf8');
+    expect(await s3Source({ bucket: BUCKET, prefix: 'corpus', client: s3 }).read('people.yaml')).toBe(expected);
+  });
+
+  it('answers undefined for a missing file and names its location', async () => {
+    const source = s3Source({ bucket: BUCKET, prefix: PREFIX, client: s3 });
+    expect(await source.read('documents/no-such-document.txt')).toBeUndefined();
+    expect(source.location).toBe(`s3://${BUCKET}/${PREFIX}`);
+  });
+
+  it('fails, rather than reporting a missing file, when the bucket is not there', async () => {
+    await expect(s3Source({ bucket: 'no-such-bucket', prefix: PREFIX, client: s3 }).read('people.yaml')).rejects.toThrow();
+  });
+});
+
+describe('seed-refresh handler', () => {
+  type Handler = typeof import('../../functions/seed-refresh/handler.js').handler;
+  let handler: Handler;
+
+  beforeAll(async () => {
+    process.env.CORPUS_BUCKET = BUCKET;
+    process.env.CORPUS_PREFIX = PREFIX;
+    process.env.S3_ENDPOINT = s3Endpoint;
+    // Imported only now: the handler reads its configuration from the environment at load, as in Lambda.
+    ({ handler } = await import('../../functions/seed-refresh/handler.js'));
+  });
+
+  it('loads the corpus from S3 into empty tables', async () => {
+    const report = await handler({});
+    expect(report.created).toBeGreaterThan(0);
+    expect(report.writes).toBe(report.created);
+    for (const def of TABLE_LIST) expect(report.tables[def.name].created, def.name).toBeGreaterThan(0);
+  });
+
+  it('writes nothing when run again on the same corpus', async () => {
+    const report = await handler({});
+    expect(report.writes).toBe(0);
+    expect(report.unchanged).toBeGreaterThan(0);
+  });
+
+  it('fails on an invalid corpus and leaves the tables as they were', async () => {
+    const before = await snapshotTables();
+    const claims = await readFile(join(DEFAULT_CORPUS_DIR, 'claims.yaml'), 'utf8');
+    const invalid = claims.replace('speaker: null', 'speaker: nobody-in-the-corpus');
+    expect(invalid).not.toBe(claims);
+    await put(`${PREFIX}claims.yaml`, invalid);
+
+    await expect(handler({})).rejects.toMatchObject({ name: 'InvalidCorpusError', message: expect.stringMatching(/nobody-in-the-corpus/) });
+    expect(await snapshotTables()).toEqual(before);
+  });
+});
