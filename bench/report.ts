@@ -59,6 +59,7 @@ const METHODS: Record<string, string> = {
   coldInitVsHello:
     'Median over fresh Node processes of importing the built handler plus answering one query (timed inside the process), divided by the same for a hello-world handler built the same way; both against the same local engine.',
   coldInitMs: 'The numerator of coldInitVsHello.',
+  coldProcessVsHello: 'The same processes timed by the parent from spawn to exit, so Node\'s start-up (as a Lambda init pays it too) is in both sides.',
   throughputReqPerSec: 'autocannon (programmatic) against startLocalStack in a child process, every connection cycling through the query mix; the engine runs in its own process.',
   latencyP50Ms: 'Percentiles of every response time autocannon reported in the throughput run.',
   latencyP95Ms: 'As above.',
@@ -76,6 +77,7 @@ const METHODS: Record<string, string> = {
 
 function methodOf(name: string): string {
   if (METHODS[name] !== undefined) return METHODS[name];
+  if (/^p50At\d+xVs10x$/.test(name)) return 'The same median at the largest scale divided by the one at 10×: both have every page full, so only table size differs.';
   if (/^p50At\d+xVs1x$/.test(name)) return 'Median over rounds of the whole query mix (every operation once, in sequence, through the handler) at this corpus scale, divided by the same at 1×; each scale in a fresh engine.';
   if (/^mixLatencyMsAt\d+x$/.test(name)) return 'The median whose ratios the p50At… rows give.';
   if (/^refreshItemsPerSecAt\d+x$/.test(name)) return 'Items per second of the real seed refresh (memorySource of generated YAML and texts) at this scale.';

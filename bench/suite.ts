@@ -12,7 +12,7 @@ import { coldStart } from './cold-init.js';
 import { apiEnvironment, startBenchEngine, writeItems, type BenchEngine } from './engine.js';
 import { load, type LoadResult } from './http-load.js';
 import { inProcessApi } from './in-process-api.js';
-import { peakRss, startChild } from './processes.js';
+import { cpuSeconds, peakRss, startChild } from './processes.js';
 import { DEEP_OPERATION, loadQueryMix, type MixOperation } from './query-mix.js';
 import { deepWalkFloor } from './raw-floor.js';
 import { writeReport, type Metric, type OperationDetail, type Results } from './report.js';
@@ -160,6 +160,7 @@ async function measureColdStarts(engine: BenchEngine, settings: Settings, mix: M
   const event = httpEvent('POST', { body: { query: op.query, variables: op.variables } });
   const env = apiEnvironment(engine.endpoint);
   const api: number[] = [];
+  const apiImport: number[] = [];
   const base: number[] = [];
   const apiProcess: number[] = [];
   const baseProcess: number[] = [];
@@ -167,6 +168,7 @@ async function measureColdStarts(engine: BenchEngine, settings: Settings, mix: M
     const a = await coldStart(runner.file, graphql.file, event, env);
     const b = await coldStart(runner.file, hello.file, event, env);
     api.push(a.totalMs);
+    apiImport.push(a.importMs);
     apiProcess.push(a.processMs);
     base.push(b.totalMs);
     baseProcess.push(b.processMs);
@@ -178,6 +180,7 @@ async function measureColdStarts(engine: BenchEngine, settings: Settings, mix: M
     helloMs: median(base),
     apiProcessMs: median(apiProcess),
     helloProcessMs: median(baseProcess),
+    apiImportMs: median(apiImport),
     operation: op.name,
   };
 }
@@ -191,14 +194,24 @@ async function measureHttp(engine: BenchEngine, settings: Settings, mix: MixOper
     await load(server.ready.url, requests, { connections: 2, durationSec: 1 });
     await load(hello.ready.url, [{ query: '{ hello }' }], { connections: 2, durationSec: 1 });
     const pid = server.process.pid ?? 0;
+    const enginePid = engine.child.process.pid ?? 0;
+    const cpuBefore = { server: await cpuSeconds(pid), engine: await cpuSeconds(enginePid), bench: process.cpuUsage() };
     const throughput = await load(server.ready.url, requests, { connections: settings.throughputConnections, durationSec: settings.throughputSec });
+    const benchCpu = process.cpuUsage(cpuBefore.bench);
+    // Share of one core each process used during the run: which one sets the pace on this machine.
+    const cpuShare = {
+      server: (await cpuSeconds(pid)) - cpuBefore.server,
+      engine: (await cpuSeconds(enginePid)) - cpuBefore.engine,
+      loadGenerator: (benchCpu.user + benchCpu.system) / 1e6,
+    };
+    for (const key of Object.keys(cpuShare) as (keyof typeof cpuShare)[]) cpuShare[key] = round(cpuShare[key] / settings.throughputSec, 2);
     const throughputPeakRss = await peakRss(pid);
     const baseline = await load(hello.ready.url, [{ query: '{ hello }' }], { connections: settings.throughputConnections, durationSec: settings.throughputSec });
     const helloPeakRss = await peakRss(hello.process.pid ?? 0);
     say(`  load test: ${settings.loadSec} s at ${settings.loadConnections} connections`);
     const loadTest = await load(server.ready.url, requests, { connections: settings.loadConnections, durationSec: settings.loadSec });
     const loadPeakRss = await peakRss(pid);
-    return { throughput, throughputPeakRss, baseline, helloPeakRss, loadTest, loadPeakRss };
+    return { throughput, throughputPeakRss, baseline, helloPeakRss, loadTest, loadPeakRss, cpuShare };
   } finally {
     await server.stop();
     await hello.stop();
@@ -294,7 +307,8 @@ export async function runSuite(quick: boolean): Promise<void> {
     'ratio',
     `import + first ${cold.operation}: ${round(cold.apiMs)} ms vs hello world ${round(cold.helloMs)} ms (medians of ${settings.coldStarts} fresh processes each; spawn-to-exit ${round(cold.apiProcessMs)} vs ${round(cold.helloProcessMs)} ms)`,
   );
-  put('coldInitMs', cold.apiMs, 'ms', `median import + first answer of the built GraphQL handler in a fresh process`);
+  put('coldInitMs', cold.apiMs, 'ms', `median import + first answer of the built GraphQL handler in a fresh process (import ${round(cold.apiImportMs)} ms, first answer ${round(cold.apiMs - cold.apiImportMs)} ms)`);
+  put('coldProcessVsHello', cold.apiProcessMs / cold.helloProcessMs, 'ratio', `spawn to exit of the same processes, Node's own start included: ${round(cold.apiProcessMs)} vs ${round(cold.helloProcessMs)} ms`);
   for (const s of scales) {
     if (s.scale === baseScale.scale) continue;
     put(
@@ -304,9 +318,23 @@ export async function runSuite(quick: boolean): Promise<void> {
       `query mix median ${round(s.mixMedianMs)} ms at ${s.scale}× (${s.items} items) vs ${round(baseScale.mixMedianMs)} ms at 1×`,
     );
   }
+  const at10 = scales.find((s) => s.scale === 10);
+  if (at10 !== undefined && largest.scale > 10) {
+    put(
+      `p50At${largest.scale}xVs10x`,
+      largest.mixMedianMs / at10.mixMedianMs,
+      'ratio',
+      `as above against 10×, where every page of the mix is already full (at 1× the seed has fewer items than some pages ask for)`,
+    );
+  }
   for (const s of scales) put(`mixLatencyMsAt${s.scale}x`, s.mixMedianMs, 'ms', `median over ${settings.latencyRounds} rounds of the ${mix.length} operations run one after another through the handler`);
   const t = http.throughput;
-  put('throughputReqPerSec', t.requestsPerSec, 'req/s', `query mix over HTTP, ${settings.throughputConnections} connections, ${settings.throughputSec} s`);
+  put(
+    'throughputReqPerSec',
+    t.requestsPerSec,
+    'req/s',
+    `query mix over HTTP at 1×, ${settings.throughputConnections} connections, ${settings.throughputSec} s; cores busy: server ${http.cpuShare.server}, engine ${http.cpuShare.engine}, autocannon ${http.cpuShare.loadGenerator} (of ${cpus().length})`,
+  );
   put('latencyP50Ms', t.p50Ms, 'ms', 'of the throughput run');
   put('latencyP95Ms', t.p95Ms, 'ms', 'of the throughput run');
   put('latencyP99Ms', t.p99Ms, 'ms', 'of the throughput run');
