@@ -1,13 +1,14 @@
 /**
  * The corpus as the seed-refresh function reads it in AWS: from an S3 prefix.
  * s3rver (an S3-compatible server, in this process) stands in for S3, the
- * local DynamoDB engine for DynamoDB; the handler under test is the real one.
+ * local DynamoDB engine for DynamoDB; the corpus goes up through the publish
+ * script and the handler under test is the real one.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataSources, type DataSources } from '../../functions/data/client.js';
@@ -16,6 +17,7 @@ import { ensureTables } from '../../functions/data/table-admin.js';
 import { TABLE_LIST } from '../../functions/data/tables.js';
 import { startLocalDynamo, type LocalDynamo } from '../../scripts/local-dynamodb.js';
 import { useLocalEnvironment } from '../../scripts/local-stack.js';
+import { publishCorpus } from '../../scripts/publish-corpus.js';
 import { readCorpus } from '../../seed/corpus.js';
 import { DEFAULT_CORPUS_DIR, directorySource } from '../../seed/corpus-source.js';
 import { s3Source } from '../../seed/s3-source.js';
@@ -44,11 +46,6 @@ let s3Endpoint: string;
 let s3: S3Client;
 let dynamo: LocalDynamo;
 let ds: DataSources;
-
-async function corpusFiles(): Promise<string[]> {
-  const entries = await readdir(DEFAULT_CORPUS_DIR, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => relative(DEFAULT_CORPUS_DIR, join(e.parentPath, e.name)).split(sep).join('/'));
-}
 
 const put = (key: string, body: string) => s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
 
@@ -81,7 +78,8 @@ beforeAll(async () => {
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
-  for (const file of await corpusFiles()) await put(`${PREFIX}${file}`, await readFile(join(DEFAULT_CORPUS_DIR, file), 'utf8'));
+  const published = await publishCorpus({ client: s3, bucket: BUCKET, prefix: PREFIX });
+  expect(published.uploaded).toBeGreaterThan(4);
 
   dynamo = await startLocalDynamo();
   useLocalEnvironment(dynamo.endpoint);
@@ -120,6 +118,26 @@ describe('s3Source', () => {
 
   it('fails, rather than reporting a missing file, when the bucket is not there', async () => {
     await expect(s3Source({ bucket: 'no-such-bucket', prefix: PREFIX, client: s3 }).read('people.yaml')).rejects.toThrow();
+  });
+});
+
+describe('publishCorpus', () => {
+  it('removes files under the prefix that the corpus folder no longer has', async () => {
+    await put(`${PREFIX}documents/withdrawn-article.txt`, 'withdrawn');
+    const report = await publishCorpus({ client: s3, bucket: BUCKET, prefix: PREFIX });
+    expect(report.deleted).toBe(1);
+    expect(await s3Source({ bucket: BUCKET, prefix: PREFIX, client: s3 }).read('documents/withdrawn-article.txt')).toBeUndefined();
+  });
+
+  it('uploads nothing from an invalid corpus folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kb-invalid-corpus-'));
+    try {
+      await writeFile(join(dir, 'people.yaml'), 'not: [a list');
+      await expect(publishCorpus({ client: s3, bucket: BUCKET, prefix: PREFIX, dir })).rejects.toMatchObject({ name: 'InvalidCorpusError' });
+      expect(await s3Source({ bucket: BUCKET, prefix: PREFIX, client: s3 }).read('people.yaml')).toBe(await readFile(join(DEFAULT_CORPUS_DIR, 'people.yaml'), 'utf8'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
