@@ -5,6 +5,7 @@
  * `jsx` setting, and one component call does not warrant one.
  */
 import { GraphiQL, type GraphiQLProps } from 'graphiql';
+import { Kind, parse } from 'graphql';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'graphiql/style.css';
@@ -31,11 +32,28 @@ self.MonacoEnvironment = {
 /** The page is served at the GraphQL endpoint itself, so the endpoint is the page's own path, wherever it is deployed. */
 const endpoint = window.location.pathname;
 
+/**
+ * GraphiQL 5.4 updates the selected operation name 100 ms after the editor
+ * changes, so a run right after switching tabs can name the previous tab's
+ * operation. A name the document does not define is dropped; for the
+ * single-operation examples that leaves no ambiguity.
+ */
+function definedOperationName(query: string, name: string | null | undefined): string | undefined {
+  if (name === null || name === undefined || name === '') return undefined;
+  try {
+    const defined = parse(query).definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
+    return defined ? name : undefined;
+  } catch {
+    // Let the server report the syntax error.
+    return name;
+  }
+}
+
 const fetcher: GraphiQLProps['fetcher'] = async (params, options) => {
   const response = await fetch(endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...options?.headers },
-    body: JSON.stringify(params),
+    body: JSON.stringify({ ...params, operationName: definedOperationName(params.query, params.operationName) }),
   });
   return response.json();
 };
