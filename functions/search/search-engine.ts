@@ -5,7 +5,7 @@
  * path reaches it only through a dynamic import (see search-index-cache.ts).
  */
 import { createHash } from 'node:crypto';
-import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import MiniSearch, { type MatchInfo, type Options, type SearchOptions } from 'minisearch';
 import type { ClaimItem, DocumentItem, EventItem, PersonItem } from '../data/items.js';
 import type { SearchIndex, SearchKind, SearchMatch, StoredSearchIndex } from './search-model.js';
 import { foldTerm, tokenize } from './text-analysis.js';
@@ -118,6 +118,32 @@ export function buildSearchIndex(items: readonly SearchableItem[]): StoredSearch
   return { hash: searchIndexHash(items), body: JSON.stringify(index) };
 }
 
+/** A hit; which terms matched where is worked out only for the hits of the page asked for. */
+class RankedMatch implements SearchMatch {
+  readonly kind: SearchKind;
+  readonly id: string;
+  #terms: Record<string, string[]> | undefined;
+
+  constructor(
+    key: string,
+    readonly score: number,
+    private readonly match: MatchInfo,
+  ) {
+    ({ kind: this.kind, id: this.id } = parseKey(key));
+  }
+
+  get terms(): Record<string, string[]> {
+    if (this.#terms === undefined) {
+      const terms: Record<string, string[]> = {};
+      for (const [term, fields] of Object.entries(this.match)) {
+        for (const field of fields) (terms[GRAPHQL_FIELD[field as IndexField]] ??= []).push(term);
+      }
+      this.#terms = terms;
+    }
+    return this.#terms;
+  }
+}
+
 export function loadSearchIndex(stored: StoredSearchIndex): SearchIndex {
   const index = MiniSearch.loadJSON<SearchDocument>(stored.body, INDEX_OPTIONS);
   return {
@@ -129,14 +155,7 @@ export function loadSearchIndex(stored: StoredSearchIndex): SearchIndex {
       let results = index.search(query, { ...SEARCH_OPTIONS, combineWith: 'AND', filter });
       // Every word must match; only when no item has them all do items with some of them count.
       if (results.length === 0 && terms.length > 1) results = index.search(query, { ...SEARCH_OPTIONS, combineWith: 'OR', filter });
-      const matches = results.map((r): SearchMatch => {
-        const { kind, id } = parseKey(String(r.id));
-        const terms: Record<string, string[]> = {};
-        for (const [term, fields] of Object.entries(r.match)) {
-          for (const field of fields) (terms[GRAPHQL_FIELD[field as IndexField]] ??= []).push(term);
-        }
-        return { kind, id, score: r.score, terms };
-      });
+      const matches = results.map((r) => new RankedMatch(String(r.id), r.score, r.match));
       // Equal scores in a stable, meaningful order, so pages never shuffle.
       return matches.sort((a, b) => b.score - a.score || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
