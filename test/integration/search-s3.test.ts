@@ -1,0 +1,84 @@
+/**
+ * The search index in S3 as it runs in AWS: the refresh writes it to
+ * SEARCH_INDEX_BUCKET, the GraphQL handler reads it from there. s3rver (an
+ * S3-compatible server, in this process) stands in for S3 through S3_ENDPOINT.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { s3SearchIndexStore } from '../../functions/data/s3-search-index-store.js';
+import { searchIndexStoreFromEnv } from '../../functions/data/search-index-store.js';
+import { directorySource } from '../../seed/corpus-source.js';
+import { refresh } from '../../seed/refresh.js';
+import { gql, handlerFor, startEngine, type TestEngine } from '../support/local.js';
+
+/** The part of s3rver's API this test uses (the package ships no type declarations). */
+interface S3rverServer {
+  run(): Promise<AddressInfo>;
+  close(): Promise<void>;
+}
+type S3rverConstructor = new (options: {
+  address: string;
+  port: number;
+  directory: string;
+  silent: boolean;
+  allowMismatchedSignatures: boolean;
+  configureBuckets: { name: string; configs: string[] }[];
+}) => S3rverServer;
+const S3rver = createRequire(import.meta.url)('s3rver') as S3rverConstructor;
+
+const BUCKET = 'kb-search';
+
+let s3rver: S3rverServer;
+let s3Dir: string;
+let env: TestEngine;
+
+beforeAll(async () => {
+  s3Dir = await mkdtemp(join(tmpdir(), 'kb-search-s3-'));
+  s3rver = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    directory: s3Dir,
+    silent: true,
+    allowMismatchedSignatures: true,
+    configureBuckets: [{ name: BUCKET, configs: [] }],
+  });
+  const address = await s3rver.run();
+  process.env.S3_ENDPOINT = `http://127.0.0.1:${address.port}`;
+  process.env.SEARCH_INDEX_BUCKET = BUCKET;
+  process.env.SEARCH_INDEX_CHECK_SECONDS = '0';
+  env = await startEngine({ corpus: false });
+}, 60_000);
+
+afterAll(async () => {
+  await env?.close();
+  await s3rver?.close();
+  await rm(s3Dir, { recursive: true, force: true });
+});
+
+describe('search index in S3', () => {
+  it('is absent until the first refresh, then written once and served to the handler', async () => {
+    // Prepare: the store the environment names is the S3 one.
+    const store = await searchIndexStoreFromEnv();
+    expect(store?.location).toBe(`s3://${BUCKET}/search/index.json`);
+    expect(await store!.hash()).toBeUndefined();
+    expect(await store!.get()).toBeUndefined();
+    const handler = handlerFor(env.ds);
+    expect((await gql(handler, '{ search(query: "Putin") { totalCount } }')).errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+
+    // Act: the refresh, with no store passed, writes to the bucket the environment names.
+    const first = await refresh(env.ds, directorySource());
+    const second = await refresh(env.ds, directorySource());
+
+    // Assess
+    expect(first.searchIndex).toMatchObject({ status: 'written', location: `s3://${BUCKET}/search/index.json` });
+    expect(second.searchIndex).toMatchObject({ status: 'unchanged', hash: first.searchIndex!.hash });
+    expect(await s3SearchIndexStore({ bucket: BUCKET }).hash()).toBe(first.searchIndex!.hash);
+    const res = await gql(handler, '{ search(query: "Putin", first: 1) { totalCount nodes { node { ... on Person { id } } } } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.search.nodes[0].node.id).toBe('vladimir-putin');
+  });
+});
