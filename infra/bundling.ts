@@ -16,6 +16,15 @@ export const ESBUILD_TARGET = 'node22';
 /** ESM output needs `require` for the few CommonJS dependencies that call it. */
 export const ESM_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
+/**
+ * Modules replaced in the GraphQL function's bundle. Apollo's usage-reporting
+ * protobuf is only used by plugins this server disables (server.ts); replacing
+ * it removes a fifth of the bundle.
+ */
+export const GRAPHQL_ALIASES: Record<string, string> = {
+  '@apollo/usage-reporting-protobuf': './functions/graphql/bundle-stubs/usage-reporting-protobuf.ts',
+};
+
 export const BUNDLE = {
   minify: true,
   sourceMap: true,

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { DataSources } from './client.js';
 import { batchGetEntities } from './table-store.js';
 import type { EntityTable } from './tables.js';
@@ -7,7 +7,7 @@ import type { EntityTable } from './tables.js';
 export async function readEntities<T>(
   ds: DataSources,
   table: EntityTable,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   ids: readonly string[],
 ): Promise<(T | null)[]> {
   const found = await batchGetEntities(ds, table, ids);

@@ -2,13 +2,12 @@
  * Storage item types, parsed with zod where items enter the code (reads from
  * DynamoDB). Resolvers receive these types; codegen maps GraphQL types to them.
  */
-import { z } from 'zod';
+// zod/mini: the same parsing, a fraction of the bundle on the GraphQL request path.
+import * as z from 'zod/mini';
 
-export const partialDateSchema = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
+export const partialDateSchema = z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD'));
 
-const spanFields = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
+const spanFields = { start: z.int().check(z.gte(0)), end: z.int().check(z.gte(0)) };
 
 export const anchorStatusSchema = z.enum(['EXACT', 'RELOCATED', 'ORPHANED']);
 
@@ -24,9 +23,9 @@ export const documentItemSchema = z.object({
   kind: z.literal('DOCUMENT'),
   order: z.string(),
   title: z.string(),
-  publisher: z.string().nullable(),
-  url: z.string().nullable(),
-  publishedOn: partialDateSchema.nullable(),
+  publisher: z.nullable(z.string()),
+  url: z.nullable(z.string()),
+  publishedOn: z.nullable(partialDateSchema),
   source: z.string(),
   text: z.string(),
   authorIds: z.array(z.string()),
@@ -42,7 +41,7 @@ export const personItemSchema = z.object({
   order: z.string(),
   name: z.string(),
   aliases: z.array(z.string()),
-  description: z.string().nullable(),
+  description: z.nullable(z.string()),
   authoredIds: z.array(z.string()),
   mentionedInIds: z.array(z.string()),
   claimIds: z.array(z.string()),
@@ -65,7 +64,7 @@ export const eventItemSchema = z.object({
   date: partialDateSchema,
   /** Last day the date covers (YYYY-MM-DD); start is the first part of `order`. */
   endDay: z.string(),
-  description: z.string().nullable(),
+  description: z.nullable(z.string()),
   participantIds: z.array(z.string()),
   documentIds: z.array(z.string()),
   claimIds: z.array(z.string()),
@@ -76,8 +75,8 @@ export type EventItem = z.infer<typeof eventItemSchema>;
 export const anchorSchema = z.object({
   prefix: z.string(),
   suffix: z.string(),
-  codePointStart: z.number().int().nonnegative(),
-  codePointEnd: z.number().int().nonnegative(),
+  codePointStart: z.int().check(z.gte(0)),
+  codePointEnd: z.int().check(z.gte(0)),
   status: anchorStatusSchema,
 });
 export type AnchorItem = z.infer<typeof anchorSchema>;
@@ -89,7 +88,7 @@ export const claimItemSchema = z.object({
   kind: z.literal('CLAIM'),
   order: z.string(),
   documentId: z.string(),
-  speakerId: z.string().optional(),
+  speakerId: z.optional(z.string()),
   claimKind: claimKindSchema,
   text: z.string(),
   quote: z.string(),
@@ -114,7 +113,7 @@ export type ClaimEventItem = z.infer<typeof claimEventItemSchema>;
 export const countItemSchema = z.object({
   pk: z.literal('#META'),
   sk: z.literal('#COUNT'),
-  count: z.number().int().nonnegative(),
+  count: z.int().check(z.gte(0)),
   hash: z.string(),
 });
 export type CountItem = z.infer<typeof countItemSchema>;

@@ -4,7 +4,7 @@
  * from index queries or from id lists stored on a parent item.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { badUserInput } from '../shared/errors.js';
 import type { StoredKey } from '../data/table-store.js';
 import type { ConnectionModel } from './models.js';
@@ -18,7 +18,7 @@ const cursorKey = process.env.CURSOR_SECRET ?? 'knowledge-base-cursor-v1';
 
 const payloadSchema = z.union([
   z.object({ l: z.string(), k: z.record(z.string(), z.string()) }),
-  z.object({ l: z.string(), o: z.number().int().positive() }),
+  z.object({ l: z.string(), o: z.int().check(z.gt(0)) }),
 ]);
 type CursorPayload = z.infer<typeof payloadSchema>;
 

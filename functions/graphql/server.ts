@@ -1,5 +1,9 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { typeDefs } from '../../schema/__generated__/type-defs.js';
@@ -52,7 +56,14 @@ export function createApolloServer(options: ServerOptions = {}): ApolloServer<Gr
     validationRules: limits.validationRules,
     parseOptions,
     // The playground is served by the handler itself, from the project's own assets.
-    plugins: [ApolloServerPluginLandingPageDisabled(), errorLogPlugin, ...limits.plugins],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      // Nothing is reported to Apollo GraphOS; the bundle leaves their protobuf code out (infra/bundling.ts).
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      errorLogPlugin,
+      ...limits.plugins,
+    ],
     formatError: (formatted, error): GraphQLFormattedError => {
       const classified = classifyError(unwrapResolverError(error), formatted);
       if (!production) return { ...formatted, ...classified.formatted, extensions: { ...formatted.extensions, ...classified.formatted.extensions } };

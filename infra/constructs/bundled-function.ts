@@ -30,6 +30,8 @@ export interface BundledFunctionProps {
   deadLetterQueue?: NodejsFunctionProps['deadLetterQueue'];
   /** Shell commands around the esbuild step (files the bundle reads at run time). */
   commandHooks?: ICommandHooks;
+  /** Module replacements for esbuild (`--alias`), paths relative to the project root. */
+  aliases?: Record<string, string>;
 }
 
 export class BundledFunction extends NodejsFunction {
@@ -71,6 +73,7 @@ export class BundledFunction extends NodejsFunction {
         externalModules: [...BUNDLE.externalModules],
         banner: BUNDLE.banner,
         commandHooks: props.commandHooks,
+        esbuildArgs: Object.fromEntries(Object.entries(props.aliases ?? {}).map(([name, path]) => [`--alias:${name}`, path])),
       },
     });
     Validations.of(role).acknowledge({

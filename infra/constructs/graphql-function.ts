@@ -4,7 +4,7 @@ import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-clo
 import type { ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { FUNCTION_ENTRIES } from '../bundling.js';
+import { FUNCTION_ENTRIES, GRAPHQL_ALIASES } from '../bundling.js';
 import { BundledFunction } from './bundled-function.js';
 import type { DataTables } from './data-tables.js';
 
@@ -49,6 +49,7 @@ export class GraphQLFunction extends Construct {
         INTROSPECTION: props.introspection,
       },
       commandHooks: PLAYGROUND_HOOKS,
+      aliases: GRAPHQL_ALIASES,
     });
     props.tables.bind(this.function, 'read');
 
