@@ -24,11 +24,14 @@ export interface SearchIndexCacheOptions {
 
 const DEFAULT_CHECK_SECONDS = 60;
 
+const unavailable = (message: string) => new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+
 export function cachedSearchIndex(options: SearchIndexCacheOptions): SearchIndexSource {
   const now = options.now ?? Date.now;
   let loaded: { index: SearchIndex; checkedAt: number } | undefined;
   // Concurrent first searches share one load.
   let pending: Promise<SearchIndex> | undefined;
+  let reportedMissingStore = false;
 
   async function refreshFrom(store: SearchIndexStore): Promise<SearchIndex> {
     if (loaded !== undefined) {
@@ -42,9 +45,7 @@ export function cachedSearchIndex(options: SearchIndexCacheOptions): SearchIndex
     const stored = await store.get();
     if (stored === undefined) {
       if (loaded !== undefined) return loaded.index;
-      throw new GraphQLError('Search is not available yet: the search index has not been built (the seed refresh builds it).', {
-        extensions: { code: 'SERVICE_UNAVAILABLE' },
-      });
+      throw unavailable('Search is not available yet: the search index has not been built (the seed refresh builds it).');
     }
     const started = performance.now();
     const { loadSearchIndex } = await import('./search-engine.js');
@@ -56,7 +57,12 @@ export function cachedSearchIndex(options: SearchIndexCacheOptions): SearchIndex
 
   async function load(): Promise<SearchIndex> {
     const store = await options.store();
-    if (store === undefined) throw new Error('No search index store: set SEARCH_INDEX_BUCKET (S3) or SEARCH_INDEX_DIR (local folder).');
+    if (store === undefined) {
+      // A deployment mistake, so it is logged (once per instance); the client is told search is unavailable, as before the first build.
+      if (!reportedMissingStore) logger.error('search index store not configured: set SEARCH_INDEX_BUCKET (S3) or SEARCH_INDEX_DIR (local folder)');
+      reportedMissingStore = true;
+      throw unavailable('Search is not available: no search index is configured.');
+    }
     try {
       return await refreshFrom(store);
     } catch (error) {

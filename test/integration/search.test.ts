@@ -252,6 +252,16 @@ describe('index lifecycle', () => {
     }
   });
 
+  it('is SERVICE_UNAVAILABLE, not an internal error, when no index store is configured', async () => {
+    delete process.env.SEARCH_INDEX_DIR;
+    try {
+      const res = await gql(handler, SEARCH, { query: 'Putin' });
+      expect(res.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    } finally {
+      process.env.SEARCH_INDEX_DIR = indexDir;
+    }
+  });
+
   it('is rewritten by a refresh that changes what is searched, and left alone by one that does not', async () => {
     // Prepare: count the writes to the index store the handler reads.
     const files = await corpusFiles();
