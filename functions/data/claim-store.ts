@@ -1,11 +1,7 @@
 import type { DataSources } from './client.js';
-import { readEntities } from './entity-reader.js';
 import { claimEventItemSchema, claimItemSchema, type ClaimItem } from './items.js';
 import { queryCount, queryPage, resumeKey, tableCount, type QueryPageInput, type StoredKey } from './table-store.js';
 import { INDEX } from './tables.js';
-
-export const getClaims = (ds: DataSources, ids: readonly string[]) =>
-  readEntities<ClaimItem>(ds, 'claims', claimItemSchema, ids);
 
 export interface ClaimFilter {
   speakerId?: string;

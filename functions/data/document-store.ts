@@ -1,11 +1,7 @@
 import type { DataSources } from './client.js';
-import { readEntities } from './entity-reader.js';
 import { documentItemSchema, type DocumentItem } from './items.js';
 import { queryPage, resumeKey, tableCount, type StoredKey } from './table-store.js';
 import { INDEX } from './tables.js';
-
-export const getDocuments = (ds: DataSources, ids: readonly string[]) =>
-  readEntities<DocumentItem>(ds, 'documents', documentItemSchema, ids);
 
 /** All documents, newest first. */
 export async function listDocuments(ds: DataSources, first: number, after?: StoredKey) {

@@ -1,11 +1,7 @@
 import type { DataSources } from './client.js';
-import { readEntities } from './entity-reader.js';
 import { eventItemSchema, type EventItem } from './items.js';
 import { queryCount, queryPage, resumeKey, tableCount, type QueryPageInput, type StoredKey } from './table-store.js';
 import { INDEX } from './tables.js';
-
-export const getEvents = (ds: DataSources, ids: readonly string[]) =>
-  readEntities<EventItem>(ds, 'events', eventItemSchema, ids);
 
 /** First and last day (YYYY-MM-DD) of the requested range; either may be open. */
 export interface DayWindow {

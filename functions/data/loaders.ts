@@ -1,45 +1,82 @@
 import DataLoader from 'dataloader';
+import type * as z from 'zod/mini';
 import type { DataSources } from './client.js';
-import { getClaims } from './claim-store.js';
-import { getDocuments } from './document-store.js';
-import { getEvents } from './event-store.js';
-import type { ClaimItem, DocumentItem, EventItem, PersonItem } from './items.js';
-import { getPeople } from './person-store.js';
+import {
+  claimItemSchema,
+  documentItemSchema,
+  eventItemSchema,
+  personItemSchema,
+  type ClaimItem,
+  type DocumentItem,
+  type EventItem,
+  type PersonItem,
+} from './items.js';
+import { batchGetEntities, refKey, type EntityRef } from './table-store.js';
+import type { EntityTable } from './tables.js';
+
+/** Reads one entity type through the request's shared loader, parsing each item once with zod. */
+export class EntityLoader<T> {
+  private readonly parsed = new Map<string, Promise<T | null>>();
+
+  constructor(
+    private readonly shared: DataLoader<EntityRef, Record<string, unknown> | null, string>,
+    private readonly table: EntityTable,
+    private readonly schema: z.ZodMiniType<T>,
+  ) {}
+
+  load(id: string): Promise<T | null> {
+    let item = this.parsed.get(id);
+    if (item === undefined) {
+      item = this.shared.load({ table: this.table, id }).then((raw) => (raw === null ? null : this.schema.parse(raw)));
+      this.parsed.set(id, item);
+    }
+    return item;
+  }
+
+  loadMany(ids: readonly string[]): Promise<(T | null)[]> {
+    return Promise.all(ids.map((id) => this.load(id)));
+  }
+
+  /** Seeds the cache with an item already read (by a query), so it is not read again. */
+  prime(id: string, item: T): void {
+    if (!this.parsed.has(id)) this.parsed.set(id, Promise.resolve(item));
+  }
+}
 
 /**
- * Per-request loaders: every id asked for in one tick of execution becomes one
- * BatchGetItem (chunked at 100 keys), and each item is read at most once per request.
+ * Per-request loaders. They share one DataLoader, so every id of every table
+ * asked for in one tick of execution becomes one BatchGetItem (chunked at 100
+ * keys): a query level costs one round trip however many tables it touches.
  */
 export interface Loaders {
-  document: DataLoader<string, DocumentItem | null>;
-  person: DataLoader<string, PersonItem | null>;
-  event: DataLoader<string, EventItem | null>;
-  claim: DataLoader<string, ClaimItem | null>;
+  document: EntityLoader<DocumentItem>;
+  person: EntityLoader<PersonItem>;
+  event: EntityLoader<EventItem>;
+  claim: EntityLoader<ClaimItem>;
 }
 
 export function createLoaders(ds: DataSources): Loaders {
+  const shared = new DataLoader<EntityRef, Record<string, unknown> | null, string>(
+    async (refs) => {
+      const found = await batchGetEntities(ds, refs);
+      return refs.map((ref) => found.get(refKey(ref)) ?? null);
+    },
+    { cacheKeyFn: refKey },
+  );
   return {
-    document: new DataLoader((ids) => getDocuments(ds, ids)),
-    person: new DataLoader((ids) => getPeople(ds, ids)),
-    event: new DataLoader((ids) => getEvents(ds, ids)),
-    claim: new DataLoader((ids) => getClaims(ds, ids)),
+    document: new EntityLoader(shared, 'documents', documentItemSchema),
+    person: new EntityLoader(shared, 'people', personItemSchema),
+    event: new EntityLoader(shared, 'events', eventItemSchema),
+    claim: new EntityLoader(shared, 'claims', claimItemSchema),
   };
 }
 
 /** Loads many ids, keeping order and dropping ids whose item no longer exists. */
-export async function loadExisting<T>(loader: DataLoader<string, T | null>, ids: readonly string[]): Promise<T[]> {
-  const items = await loader.loadMany(ids);
-  return items.filter((item): item is T => {
-    if (item instanceof Error) throw item;
-    return item !== null;
-  });
+export async function loadExisting<T>(loader: EntityLoader<T>, ids: readonly string[]): Promise<T[]> {
+  return (await loader.loadMany(ids)).filter((item): item is T => item !== null);
 }
 
 /** Like loadExisting but keeps a null where an id is missing (for id-list paging). */
-export async function loadInOrder<T>(loader: DataLoader<string, T | null>, ids: readonly string[]): Promise<(T | null)[]> {
-  const items = await loader.loadMany(ids);
-  return items.map((item) => {
-    if (item instanceof Error) throw item;
-    return item;
-  });
+export function loadInOrder<T>(loader: EntityLoader<T>, ids: readonly string[]): Promise<(T | null)[]> {
+  return loader.loadMany(ids);
 }

@@ -1,11 +1,7 @@
 import type { DataSources } from './client.js';
-import { readEntities } from './entity-reader.js';
 import { personItemSchema, type PersonItem } from './items.js';
 import { queryPage, resumeKey, tableCount, type StoredKey } from './table-store.js';
 import { INDEX } from './tables.js';
-
-export const getPeople = (ds: DataSources, ids: readonly string[]) =>
-  readEntities<PersonItem>(ds, 'people', personItemSchema, ids);
 
 /** All people, by name. */
 export async function listPeople(ds: DataSources, first: number, after?: StoredKey) {

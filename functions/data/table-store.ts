@@ -31,32 +31,39 @@ export function backoffMs(attempt: number): number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+export interface EntityRef {
+  table: EntityTable;
+  id: string;
+}
+
+export const refKey = (ref: EntityRef) => `${ref.table}\u0000${ref.id}`;
+
 /**
- * Reads entity items by id, at most 100 keys a request, retrying
- * UnprocessedKeys with backoff. Returns raw items keyed by id.
+ * Reads entity items of any of the tables in BatchGetItem requests of at most
+ * 100 keys each (one request can span tables), retrying UnprocessedKeys with
+ * backoff. Returns raw items by refKey; ids no item can have are not asked for.
  */
-export async function batchGetEntities(
-  ds: DataSources,
-  table: EntityTable,
-  ids: readonly string[],
-): Promise<Map<string, Record<string, unknown>>> {
-  const def = TABLES[table];
-  const tableName = ds.tables[table];
+export async function batchGetEntities(ds: DataSources, refs: readonly EntityRef[]): Promise<Map<string, Record<string, unknown>>> {
   const found = new Map<string, Record<string, unknown>>();
-  const unique = [...new Set(ids)].filter(isStorableId);
+  const unique = [...new Map(refs.filter((r) => isStorableId(r.id)).map((r) => [refKey(r), r])).values()];
+  const tableOf = new Map(Object.entries(ds.tables).map(([table, name]) => [name, table as EntityTable]));
   await Promise.all(
-    chunk(unique, BATCH_GET_LIMIT).map(async (ids) => {
-      let keys: Record<string, unknown>[] = ids.map((id) => ({ [def.partitionKey]: id, [def.sortKey]: ENTITY_SK }));
-      for (let round = 0; keys.length > 0; round++) {
-        if (round > MAX_UNPROCESSED_ROUNDS) {
-          throw new Error(`BatchGetItem on ${table} left ${keys.length} keys unprocessed after ${round} rounds`);
-        }
+    chunk(unique, BATCH_GET_LIMIT).map(async (batch) => {
+      let request: Record<string, { Keys: Record<string, unknown>[] }> = {};
+      for (const ref of batch) {
+        const def = TABLES[ref.table];
+        (request[ds.tables[ref.table]] ??= { Keys: [] }).Keys.push({ [def.partitionKey]: ref.id, [def.sortKey]: ENTITY_SK });
+      }
+      for (let round = 0; Object.keys(request).length > 0; round++) {
+        if (round > MAX_UNPROCESSED_ROUNDS) throw new Error(`BatchGetItem left keys unprocessed after ${round} rounds`);
         if (round > 0) await sleep(backoffMs(round));
-        const out = await ds.db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
-        for (const item of out.Responses?.[tableName] ?? []) {
-          found.set(String(item[def.partitionKey]), item);
+        const out = await ds.db.send(new BatchGetCommand({ RequestItems: request }));
+        for (const [tableName, items] of Object.entries(out.Responses ?? {})) {
+          const table = tableOf.get(tableName);
+          if (table === undefined) continue;
+          for (const item of items) found.set(refKey({ table, id: String(item[TABLES[table].partitionKey]) }), item);
         }
-        keys = (out.UnprocessedKeys?.[tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+        request = (out.UnprocessedKeys ?? {}) as typeof request;
       }
     }),
   );

@@ -213,6 +213,16 @@ describe('batching', () => {
     expect(env.counter.byCommand()).toEqual({ QueryCommand: 1, BatchGetItemCommand: 4 });
   });
 
+  it('reads several tables at one level in one BatchGetItem', async () => {
+    env.counter.reset();
+    const res = await gql(handler, `{ event(id: "moscow-declaration-signed") {
+      participants { name } claims(first: 50) { nodes { speaker { name } document { title } events { title } } } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.event.claims.nodes.length).toBeGreaterThan(5);
+    // event → (participants + claims) → (speakers + documents + events)
+    expect(env.counter.byCommand()).toEqual({ BatchGetItemCommand: 3 });
+  });
+
   it('makes one request per level for a depth-3 query', async () => {
     env.counter.reset();
     const res = await gql(handler, `{ documents { nodes { claims(first: 50) { nodes { speaker { name } } } } } }`);
