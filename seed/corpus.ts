@@ -349,6 +349,8 @@ export function buildItems(corpus: Corpus, previous: ReadonlyMap<string, Previou
       hash: '',
       kind: 'EVENT',
       order: `${range.start}#${e.id}`,
+      datePartition: `EVENT#${range.precision}`,
+      rank: 0,
       title: e.title,
       date: e.date,
       endDay: range.end,
@@ -359,6 +361,15 @@ export function buildItems(corpus: Corpus, previous: ReadonlyMap<string, Previou
       reportedDates,
     });
   });
+
+  // Ranks within each precision partition, in index order.
+  const partitions = new Map<string, EventItem[]>();
+  for (const event of eventItems) partitions.set(event.datePartition, [...(partitions.get(event.datePartition) ?? []), event]);
+  for (const events of partitions.values()) {
+    events.sort((a, b) => (a.order < b.order ? -1 : 1)).forEach((event, i) => {
+      event.rank = i + 1;
+    });
+  }
 
   const claimEventItems = claimItems.flatMap((c) =>
     c.eventIds.map((eventId) => ({ pk: c.id, sk: `EVENT#${eventId}`, ref: `EVENT#${eventId}`, order: c.order, claimId: c.id })),

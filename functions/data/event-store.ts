@@ -1,6 +1,6 @@
 import type { DataSources } from './client.js';
 import { eventItemSchema, type EventItem } from './items.js';
-import { queryCount, queryPage, resumeKey, tableCount, type QueryPageInput, type StoredKey } from './table-store.js';
+import { queryPage, resumeKey, tableCount, type StoredKey } from './table-store.js';
 import { INDEX } from './tables.js';
 
 /** First and last day (YYYY-MM-DD) of the requested range; either may be open. */
@@ -9,40 +9,86 @@ export interface DayWindow {
   toDay?: string;
 }
 
+export const DATE_PRECISIONS = ['YEAR', 'MONTH', 'DAY'] as const;
+type Precision = (typeof DATE_PRECISIONS)[number];
+const partitionOf = (precision: Precision) => `EVENT#${precision}`;
+
+/** Where to resume each precision partition; absent when it has not been read yet. */
+export type EventsPosition = Partial<Record<Precision, StoredKey>>;
+
 /**
- * Events whose covered period overlaps the window, chronologically. The index
- * sorts by first day; no event covers more than a year, so events that start
- * over a year before `fromDay` cannot overlap and are never read.
+ * The range of start days in one precision partition whose events overlap the
+ * window. An event covers a day, a month or a year, so it ends on or after
+ * `fromDay` exactly when it starts on or after the first day of `fromDay`'s
+ * day, month or year: every read is an exact key range, with no filter.
  */
-function windowQuery(window: DayWindow): Omit<QueryPageInput, 'first' | 'after' | 'forward'> {
-  const names: Record<string, string> = { '#kind': 'kind' };
-  const values: Record<string, unknown> = { ':kind': 'EVENT' };
-  let keyCondition = '#kind = :kind';
-  let filter: string | undefined;
-  const lower = window.fromDay === undefined ? undefined : String(Number(window.fromDay.slice(0, 4)) - 1);
-  const upper = window.toDay === undefined ? undefined : `${window.toDay}#\uffff`;
-  if (lower !== undefined || upper !== undefined) {
-    names['#order'] = 'order';
-    values[':lo'] = lower ?? '0000';
-    values[':hi'] = upper ?? '9999#\uffff';
-    keyCondition += ' AND #order BETWEEN :lo AND :hi';
-  }
-  if (window.fromDay !== undefined) {
-    names['#endDay'] = 'endDay';
-    values[':from'] = window.fromDay;
-    filter = '#endDay >= :from';
-  }
-  return { table: 'events', index: INDEX.eventsByDate, keyCondition, filter, names, values };
+function startRange(precision: Precision, window: DayWindow): { lo: string; hi: string } {
+  const from = window.fromDay;
+  const lo = from === undefined ? '0000' : precision === 'YEAR' ? `${from.slice(0, 4)}-01-01` : precision === 'MONTH' ? `${from.slice(0, 7)}-01` : from;
+  return { lo, hi: `${window.toDay ?? '9999-12-31'}#\uffff` };
 }
 
-export async function listEvents(ds: DataSources, window: DayWindow, first: number, after?: StoredKey) {
-  const page = await queryPage(ds, { ...windowQuery(window), forward: true, first, after });
-  return { items: page.items.map((i) => eventItemSchema.parse(i)), hasNextPage: page.hasNextPage };
+function partitionQuery(precision: Precision, window: DayWindow) {
+  const { lo, hi } = startRange(precision, window);
+  return {
+    table: 'events' as const,
+    index: INDEX.eventsByDate,
+    keyCondition: '#p = :p AND #order BETWEEN :lo AND :hi',
+    names: { '#p': 'datePartition', '#order': 'order' },
+    values: { ':p': partitionOf(precision), ':lo': lo, ':hi': hi },
+  };
 }
 
-export const eventResumeKey = (item: EventItem) => resumeKey('events', INDEX.eventsByDate, item);
+/**
+ * Events overlapping the window, chronologically: the three precision
+ * partitions are read in parallel (one page each) and merged by start day.
+ */
+export async function listEvents(ds: DataSources, window: DayWindow, first: number, after: EventsPosition = {}) {
+  const pages = await Promise.all(
+    DATE_PRECISIONS.map(async (precision) => {
+      const page = await queryPage(ds, { ...partitionQuery(precision, window), forward: true, first, after: after[precision] });
+      return { precision, items: page.items.map((i) => eventItemSchema.parse(i)), more: page.hasNextPage };
+    }),
+  );
+  const merged = pages
+    .flatMap((p) => p.items.map((item) => ({ precision: p.precision, item })))
+    .sort((a, b) => (a.item.order < b.item.order ? -1 : 1));
+  const taken = merged.slice(0, first);
+  const position: EventsPosition = { ...after };
+  const edges = taken.map(({ precision, item }) => {
+    position[precision] = resumeKey('events', INDEX.eventsByDate, item);
+    return { item, position: { ...position } };
+  });
+  return { edges, hasNextPage: merged.length > first || pages.some((p) => p.more) };
+}
 
-export function countEvents(ds: DataSources, window: DayWindow): Promise<number> {
+/** Rank of the last event starting at or before `bound` (or before it) in a partition: a one-item read. */
+async function rankAtOrBefore(ds: DataSources, precision: Precision, bound: string, inclusive: boolean): Promise<number> {
+  const page = await queryPage(ds, {
+    table: 'events',
+    index: INDEX.eventsByDate,
+    keyCondition: `#p = :p AND #order ${inclusive ? '<=' : '<'} :bound`,
+    names: { '#p': 'datePartition', '#order': 'order' },
+    values: { ':p': partitionOf(precision), ':bound': bound },
+    forward: false,
+    first: 1,
+  });
+  return page.items[0] === undefined ? 0 : eventItemSchema.parse(page.items[0]).rank;
+}
+
+/**
+ * How many events overlap the window, without reading them: in each partition,
+ * the rank of the last event starting by the window's end minus the rank of the
+ * last one starting before its range. Six single-item reads, in parallel.
+ */
+export async function countEvents(ds: DataSources, window: DayWindow): Promise<number> {
   if (window.fromDay === undefined && window.toDay === undefined) return tableCount(ds, 'events');
-  return queryCount(ds, windowQuery(window));
+  const counts = await Promise.all(
+    DATE_PRECISIONS.map(async (precision) => {
+      const { lo, hi } = startRange(precision, window);
+      const [upTo, before] = await Promise.all([rankAtOrBefore(ds, precision, hi, true), rankAtOrBefore(ds, precision, lo, false)]);
+      return Math.max(0, upTo - before);
+    }),
+  );
+  return counts.reduce((a, b) => a + b, 0);
 }

@@ -31,7 +31,7 @@ export const INDEX = {
   documentsByRef: 'byRef',
   /** people: all people by name. */
   peopleByName: 'byName',
-  /** events: all events by start date. */
+  /** events: by start date, one partition per date precision (`EVENT#YEAR`, `EVENT#MONTH`, `EVENT#DAY`). */
   eventsByDate: 'byDate',
   /** claims: all claims in reading order (document, position). */
   claimsByOrder: 'byOrder',
@@ -66,7 +66,7 @@ export const TABLES: Record<EntityTable, TableDefinition> = {
     partitionKey: 'pk',
     sortKey: 'sk',
     envVar: 'EVENTS_TABLE',
-    indexes: [{ name: INDEX.eventsByDate, partitionKey: 'kind', sortKey: 'order' }],
+    indexes: [{ name: INDEX.eventsByDate, partitionKey: 'datePartition', sortKey: 'order' }],
   },
   claims: {
     name: 'claims',

@@ -4,6 +4,7 @@
  * from index queries or from id lists stored on a parent item.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import * as z from 'zod/mini';
 import { badUserInput } from '../shared/errors.js';
 import type { StoredKey } from '../data/table-store.js';
@@ -57,6 +58,18 @@ export function pageSize(first: number | null | undefined): number {
   return first;
 }
 
+/** Whether the query selects `name` directly on this field's result (through fragments too). */
+export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  const visit = (selections: readonly SelectionNode[]): boolean =>
+    selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === name;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet.selections);
+      const fragment = info.fragments[selection.name.value];
+      return fragment !== undefined && visit(fragment.selectionSet.selections);
+    });
+  return info.fieldNodes.some((node) => node.selectionSet !== undefined && visit(node.selectionSet.selections));
+}
+
 export interface PageArgs {
   first?: number | null;
   after?: string | null;
@@ -69,15 +82,20 @@ export async function queryConnection<T>(options: {
   fetch: (first: number, after: StoredKey | undefined) => Promise<{ items: T[]; hasNextPage: boolean }>;
   resumeKey: (item: T) => StoredKey;
   totalCount: () => Promise<number>;
+  /** When given and the query asks for totalCount, the count starts with the page, not after it. */
+  info?: GraphQLResolveInfo;
 }): Promise<ConnectionModel<T>> {
   const first = pageSize(options.args.first);
   const after = options.args.after == null ? undefined : decodeCursor(options.args.after, options.listKey);
   if (after !== undefined && !('k' in after)) throw badUserInput('Invalid cursor for this list.', { argumentName: 'after' });
+  const count = options.info !== undefined && selectsField(options.info, 'totalCount') ? options.totalCount() : undefined;
+  // A failed count must not go unobserved before its field is resolved.
+  count?.catch(() => undefined);
   const { items, hasNextPage } = await options.fetch(first, after?.k);
   return {
     edges: items.map((node) => ({ node, cursor: encodeCursor({ l: options.listKey, k: options.resumeKey(node) }) })),
     hasNextPage,
-    totalCount: options.totalCount,
+    totalCount: () => count ?? options.totalCount(),
   };
 }
 

@@ -147,6 +147,25 @@ describe('events by date range', () => {
     expect(day.nodes.some((e) => e.date.value === '2020-11')).toBe(true);
   });
 
+  it('pages across the precision partitions in chronological order', async () => {
+    const all = await eventsIn('1990', '2030');
+    for (const size of [1, 4, 7]) {
+      const walked = await walkAll<string>(
+        `query($after: String) { events(first: ${size}, after: $after, from: "1990", to: "2030") { pageInfo { hasNextPage endCursor } nodes { id } } }`,
+        (d) => d.events,
+      );
+      expect(walked.ids).toEqual(all.nodes.map((e) => e.id));
+    }
+  });
+
+  it('counts a date range with single-item reads started beside the page', async () => {
+    env.counter.reset();
+    const res = await gql(handler, `{ events(from: "2020-11", to: "2022-02-22", first: 5) { totalCount nodes { id } } }`);
+    expect(res.errors).toBeUndefined();
+    // 3 partition pages + 2 rank reads per partition, all in one round trip.
+    expect(env.counter.byCommand()).toEqual({ QueryCommand: 9 });
+  });
+
   it.each([
     ['2022-13', undefined],
     ['2022-02-30', undefined],

@@ -21,7 +21,7 @@ async function totalCount({ ds, loaders }: GraphQLContext, filter: ClaimFilter):
   return countClaims(ds, filter);
 }
 
-export const claims: QueryResolvers['claims'] = (_parent, args, context) => {
+export const claims: QueryResolvers['claims'] = (_parent, args, context, info) => {
   const filter: ClaimFilter = {
     speakerId: args.speakerId ?? undefined,
     documentId: args.documentId ?? undefined,
@@ -33,6 +33,7 @@ export const claims: QueryResolvers['claims'] = (_parent, args, context) => {
   }
   const resume = new Map<ClaimItem, StoredKey>();
   return queryConnection<ClaimItem>({
+    info,
     listKey: `claims:${filter.speakerId ?? ''}:${filter.documentId ?? ''}:${filter.eventId ?? ''}`,
     args,
     fetch: async (first, after) => {

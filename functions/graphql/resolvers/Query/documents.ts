@@ -2,8 +2,9 @@ import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-
 import { countDocuments, documentResumeKey, listDocuments } from '../../../data/document-store.js';
 import { queryConnection } from '../../paging.js';
 
-export const documents: QueryResolvers['documents'] = (_parent, args, { ds }) =>
+export const documents: QueryResolvers['documents'] = (_parent, args, { ds }, info) =>
   queryConnection({
+    info,
     listKey: 'documents',
     args,
     fetch: (first, after) => listDocuments(ds, first, after),

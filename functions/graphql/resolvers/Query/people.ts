@@ -2,8 +2,9 @@ import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-
 import { countPeople, listPeople, personResumeKey } from '../../../data/person-store.js';
 import { queryConnection } from '../../paging.js';
 
-export const people: QueryResolvers['people'] = (_parent, args, { ds }) =>
+export const people: QueryResolvers['people'] = (_parent, args, { ds }, info) =>
   queryConnection({
+    info,
     listKey: 'people',
     args,
     fetch: (first, after) => listPeople(ds, first, after),
