@@ -167,9 +167,17 @@ function foldCase(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+const foldedTexts = new Map<string, string>();
+
 /** Whether a text names a person: the name, an alias, or the surname (last word of the name). */
 export function mentions(text: string, name: string, aliases: readonly string[]): boolean {
-  const folded = foldCase(text);
+  let folded = foldedTexts.get(text);
+  if (folded === undefined) {
+    // Large corpora ask about the same few texts many times.
+    if (foldedTexts.size > 10_000) foldedTexts.clear();
+    folded = foldCase(text);
+    foldedTexts.set(text, folded);
+  }
   const surname = name.split(/\s+/).at(-1) ?? name;
   return [name, ...aliases, surname].some((n) => folded.includes(foldCase(n)));
 }
@@ -294,7 +302,22 @@ export function buildItems(corpus: Corpus, previous: ReadonlyMap<string, Previou
     });
   });
   claimItems.sort((a, b) => (a.order < b.order ? -1 : 1));
-  const claimIdsWhere = (pred: (c: ClaimItem) => boolean) => claimItems.filter(pred).map((c) => c.id);
+  // Reverse indexes, built in one pass each, so building stays linear in the corpus size.
+  const group = (pairs: Iterable<[string, string]>) => {
+    const map = new Map<string, string[]>();
+    for (const [key, value] of pairs) {
+      const list = map.get(key);
+      if (list === undefined) map.set(key, [value]);
+      else list.push(value);
+    }
+    return (key: string) => map.get(key) ?? [];
+  };
+  const claimsOfDocument = group(claimItems.map((c) => [c.documentId, c.id]));
+  const claimsOfSpeaker = group(claimItems.flatMap((c): [string, string][] => (c.speakerId === undefined ? [] : [[c.speakerId, c.id]])));
+  const claimsOfEvent = group(claimItems.flatMap((c) => c.eventIds.map((e): [string, string] => [e, c.id])));
+  const peopleOfDocument = group(corpus.people.flatMap((p) => p.mentionedIn.map((d): [string, string] => [d, p.id])));
+  const eventsOfDocument = group(corpus.events.flatMap((e) => e.documents.map((d): [string, string] => [d, e.id])));
+  const documentsOfAuthor = group(corpus.documents.flatMap((d) => d.authors.map((a): [string, string] => [a, d.id])));
 
   const documentItems: DocumentItem[] = corpus.documents.map((d) => ({
     pk: d.id,
@@ -310,9 +333,9 @@ export function buildItems(corpus: Corpus, previous: ReadonlyMap<string, Previou
     source: d.source,
     text: d.text,
     authorIds: d.authors,
-    personIds: byName(corpus.people.filter((p) => p.mentionedIn.includes(d.id)).map((p) => p.id)),
-    eventIds: chronological(corpus.events.filter((e) => e.documents.includes(d.id)).map((e) => e.id)),
-    claimIds: claimIdsWhere((c) => c.documentId === d.id),
+    personIds: byName(peopleOfDocument(d.id)),
+    eventIds: chronological(eventsOfDocument(d.id)),
+    claimIds: claimsOfDocument(d.id),
   }));
 
   const personItems: PersonItem[] = corpus.people.map((p) => ({
@@ -325,9 +348,9 @@ export function buildItems(corpus: Corpus, previous: ReadonlyMap<string, Previou
     name: p.name,
     aliases: p.aliases,
     description: p.description,
-    authoredIds: newestFirst(corpus.documents.filter((d) => d.authors.includes(p.id)).map((d) => d.id)),
+    authoredIds: newestFirst(documentsOfAuthor(p.id)),
     mentionedInIds: newestFirst(p.mentionedIn),
-    claimIds: claimIdsWhere((c) => c.speakerId === p.id),
+    claimIds: claimsOfSpeaker(p.id),
   }));
 
   const eventItems: EventItem[] = [];
@@ -357,7 +380,7 @@ export function buildItems(corpus: Corpus, previous: ReadonlyMap<string, Previou
       description: e.description,
       participantIds: byName(e.participants),
       documentIds: newestFirst(e.documents),
-      claimIds: claimIdsWhere((c) => c.eventIds.includes(e.id)),
+      claimIds: claimsOfEvent(e.id),
       reportedDates,
     });
   });
