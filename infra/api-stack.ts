@@ -85,8 +85,10 @@ export class ApiStack extends Stack {
     const logRetention = settings.logRetentionDays;
 
     this.data = new DataTables(this, 'Data');
+    this.corpus = new CorpusBucket(this, 'Corpus', { logRetention });
     this.graphql = new GraphQLFunction(this, 'GraphQL', {
       tables: this.data,
+      searchIndexBucket: this.corpus.bucket,
       introspection: settings.introspection,
       reservedConcurrency: settings.graphqlReservedConcurrency,
       logRetention,
@@ -97,7 +99,6 @@ export class ApiStack extends Stack {
       throttleBurst: settings.apiThrottleBurst,
       logRetention,
     });
-    this.corpus = new CorpusBucket(this, 'Corpus', { logRetention });
     this.refresh = new SeedRefresh(this, 'SeedRefresh', {
       tables: this.data,
       corpus: this.corpus,

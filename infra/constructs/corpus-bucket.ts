@@ -12,6 +12,8 @@ import { Construct } from 'constructs';
 import { PROJECT_ROOT } from './bundled-function.js';
 
 export const CORPUS_PREFIX = 'corpus/';
+/** The search index the refresh writes and the GraphQL function reads (outside the deployment's pruned prefix). */
+export { SEARCH_INDEX_KEY } from '../../functions/data/search-index-store.js';
 export const CORPUS_DIR = 'seed/data';
 
 export interface CorpusBucketProps {
@@ -48,7 +50,11 @@ export class CorpusBucket extends Construct {
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'corpus-bucket/',
       // Versions let a bad publish be rolled back; old ones need not live forever.
-      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(90) }],
+      lifecycleRules: [
+        { noncurrentVersionExpiration: Duration.days(90) },
+        // Each refresh that changes data rewrites the index; yesterday's is never read again.
+        { prefix: 'search/', noncurrentVersionExpiration: Duration.days(1) },
+      ],
     });
 
     this.deployment = new BucketDeployment(this, 'Deployment', {

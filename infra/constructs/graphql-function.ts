@@ -3,7 +3,10 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { SEARCH_INDEX_KEY } from './corpus-bucket.js';
 import { FUNCTION_ENTRIES, GRAPHQL_ALIASES } from '../bundling.js';
 import { BundledFunction } from './bundled-function.js';
 import type { DataTables } from './data-tables.js';
@@ -23,6 +26,8 @@ const PLAYGROUND_HOOKS: ICommandHooks = {
 
 export interface GraphQLFunctionProps {
   tables: DataTables;
+  /** The bucket holding the search index the seed refresh writes (read-only here). */
+  searchIndexBucket: IBucket;
   /** Value of the INTROSPECTION env var ("true" or "false"). */
   introspection: string;
   /** Caps concurrent executions so a traffic spike cannot exhaust the tables or the account; undefined for no cap. */
@@ -47,11 +52,21 @@ export class GraphQLFunction extends Construct {
       environment: {
         POWERTOOLS_SERVICE_NAME: 'knowledge-base-graphql',
         INTROSPECTION: props.introspection,
+        SEARCH_INDEX_BUCKET: props.searchIndexBucket.bucketName,
       },
       commandHooks: PLAYGROUND_HOOKS,
       aliases: GRAPHQL_ALIASES,
     });
     props.tables.bind(this.function, 'read');
+    // Search reads one object; listing only that key lets S3 answer 404 (not 403) before the first refresh.
+    this.function.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.searchIndexBucket.arnForObjects(SEARCH_INDEX_KEY)] }));
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [props.searchIndexBucket.bucketArn],
+        conditions: { StringEquals: { 's3:prefix': SEARCH_INDEX_KEY } },
+      }),
+    );
 
     this.errorsAlarm = new Alarm(this, 'ErrorsAlarm', {
       alarmDescription: 'The GraphQL function failed invocations (crashes or timeouts, not GraphQL errors in a 200 reply).',

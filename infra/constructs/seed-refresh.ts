@@ -14,7 +14,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { FUNCTION_ENTRIES } from '../bundling.js';
 import { BundledFunction } from './bundled-function.js';
-import type { CorpusBucket } from './corpus-bucket.js';
+import { SEARCH_INDEX_KEY, type CorpusBucket } from './corpus-bucket.js';
 import type { DataTables } from './data-tables.js';
 
 export interface SeedRefreshProps {
@@ -58,6 +58,7 @@ export class SeedRefresh extends Construct {
         POWERTOOLS_SERVICE_NAME: 'knowledge-base-seed-refresh',
         CORPUS_BUCKET: props.corpus.bucket.bucketName,
         CORPUS_PREFIX: props.corpus.prefix,
+        SEARCH_INDEX_BUCKET: props.corpus.bucket.bucketName,
       },
     });
     props.tables.bind(this.function, 'refresh');
@@ -71,6 +72,10 @@ export class SeedRefresh extends Construct {
         reason: 'The refresh reads every file of the corpus, whose names come from the corpus itself; the wildcard covers only the corpus prefix.',
       });
     }
+    // The refresh rewrites the search index, reading its stored hash first to skip an unchanged one.
+    this.function.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [props.corpus.bucket.arnForObjects(SEARCH_INDEX_KEY)] }),
+    );
     // Without ListBucket, S3 answers a missing key with 403 instead of 404 and a missing file would look like a permissions failure.
     this.function.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.corpus.bucket.bucketArn] }));
 

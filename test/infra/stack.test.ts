@@ -20,7 +20,7 @@ import { TABLE_ACCESS } from '../../infra/constructs/data-tables.js';
 const CDK_CONTEXT = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
 
 type Resource = { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string; Metadata?: Record<string, unknown> };
-type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
 
 let app: App;
 let stack: ApiStack;
@@ -229,9 +229,24 @@ describe('corpus and seed refresh', () => {
     const dynamo = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')));
     expect(new Set(dynamo.flatMap((s) => asArray(s.Action)))).toEqual(new Set(TABLE_ACCESS.refresh.actions));
     const s3Actions = statements.flatMap((s) => asArray(s.Action)).filter((a) => a.startsWith('s3:'));
-    expect(new Set(s3Actions)).toEqual(new Set(['s3:GetObject', 's3:ListBucket']));
-    const getObject = statements.find((s) => asArray(s.Action).includes('s3:GetObject'));
-    expect(getObject?.Resource).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(stack.corpus.bucket), 'Arn'] }, '/corpus/*']] });
+    expect(new Set(s3Actions)).toEqual(new Set(['s3:GetObject', 's3:PutObject', 's3:ListBucket']));
+    const bucketArn = { 'Fn::GetAtt': [logicalId(stack.corpus.bucket), 'Arn'] };
+    const corpusRead = statements.find((s) => asArray(s.Action).join() === 's3:GetObject');
+    expect(corpusRead?.Resource).toEqual({ 'Fn::Join': ['', [bucketArn, '/corpus/*']] });
+    // It writes exactly one object: the search index.
+    const indexWrite = statements.find((s) => asArray(s.Action).includes('s3:PutObject'));
+    expect(indexWrite?.Resource).toEqual({ 'Fn::Join': ['', [bucketArn, '/search/index.json']] });
+  });
+
+  it('lets the GraphQL function read the search index object and nothing else in S3', () => {
+    const { statements } = statementsOfRole(logicalId(stack.graphql.function.role!));
+    const s3 = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('s3:')));
+    const bucketArn = { 'Fn::GetAtt': [logicalId(stack.corpus.bucket), 'Arn'] };
+    expect(s3.flatMap((s) => asArray(s.Action)).sort()).toEqual(['s3:GetObject', 's3:ListBucket']);
+    expect(s3.find((s) => asArray(s.Action).includes('s3:GetObject'))?.Resource).toEqual({ 'Fn::Join': ['', [bucketArn, '/search/index.json']] });
+    const list = s3.find((s) => asArray(s.Action).includes('s3:ListBucket'));
+    expect(list?.Resource).toEqual(bucketArn);
+    expect(list?.Condition).toEqual({ StringEquals: { 's3:prefix': 'search/index.json' } });
   });
 
   it('schedules the refresh daily with retries and a dead-letter queue', () => {
