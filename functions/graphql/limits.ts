@@ -1,11 +1,13 @@
 /**
  * Query limits, enforced before execution so a refused query costs nothing:
- * GraphQL Armor for depth, aliases, directives and tokens, and a cost limit
+ * GraphQL Armor for depth, aliases and directives, graphql-js for tokens, and a cost limit
  * (graphql-query-complexity) in which list fields multiply by their `first`.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, getNamedType, isListType, isNonNullType, isObjectType, type GraphQLOutputType, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { GraphQLError, getNamedType, isListType, isNonNullType, isObjectType, type GraphQLOutputType, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from './paging.js';
 
@@ -89,19 +91,24 @@ export const readOnlyRule: ValidationRule = (context) => ({
 
 export const parseOptions = { maxTokens: QUERY_LIMITS.maxTokens };
 
-export function queryLimits<T extends object>(production: boolean): { plugins: ApolloServerPlugin<T>[]; validationRules: ValidationRule[] } {
-  const armor = new ApolloArmor({
-    maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
-    maxAliases: { n: QUERY_LIMITS.maxAliases },
-    maxDirectives: { n: QUERY_LIMITS.maxDirectives },
-    // graphql-js enforces the token limit while parsing (parseOptions below), as a 400 parse error;
-    // Armor's plugin throws from a hook where Apollo answers 500.
-    maxTokens: { enabled: false },
-    // Armor's own cost rule does not know about `first`; the cost plugin above does.
-    costLimit: { enabled: false },
-    // Suggestions help while developing and leak the schema's shape in production.
-    blockFieldSuggestion: { enabled: production },
-  });
-  const { plugins, validationRules } = armor.protect();
-  return { plugins: [...(plugins as ApolloServerPlugin<T>[]), costLimitPlugin<T>()], validationRules: [readOnlyRule, ...validationRules] };
+/**
+ * Armor's rules, taken one by one rather than through its all-in-one class, so
+ * the protections this server does differently (tokens and cost above, field
+ * suggestions through Apollo's own setting) do not weigh on the bundle.
+ */
+export function queryLimits<T extends object>(): { plugins: ApolloServerPlugin<T>[]; validationRules: ValidationRule[] } {
+  // Report a refusal as a validation error (400) instead of throwing out of validation (500).
+  const report = {
+    propagateOnRejection: false,
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+  };
+  return {
+    plugins: [costLimitPlugin<T>()],
+    validationRules: [
+      readOnlyRule,
+      maxDepthRule({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...report }),
+      maxAliasesRule({ n: QUERY_LIMITS.maxAliases, ...report }),
+      maxDirectivesRule({ n: QUERY_LIMITS.maxDirectives, ...report }),
+    ],
+  };
 }

@@ -45,12 +45,14 @@ const errorLogPlugin: ApolloServerPlugin<GraphQLContext> = {
 
 export function createApolloServer(options: ServerOptions = {}): ApolloServer<GraphQLContext> {
   const production = options.production ?? isProduction();
-  const limits = queryLimits<GraphQLContext>(production);
+  const limits = queryLimits<GraphQLContext>();
   return new ApolloServer<GraphQLContext>({
     typeDefs,
     resolvers,
     introspection: options.introspection ?? introspectionEnabled(),
     includeStacktraceInErrorResponses: !production,
+    // No "Did you mean …?" in production: suggestions leak the schema's shape to probing clients.
+    hideSchemaDetailsFromClientErrors: production,
     // Arrays of operations are refused (400): each would otherwise escape the per-query limits.
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
