@@ -5,8 +5,6 @@
  * script and the handler under test is the real one.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -21,27 +19,13 @@ import { publishCorpus } from '../../scripts/publish-corpus.js';
 import { readCorpus } from '../../seed/corpus.js';
 import { DEFAULT_CORPUS_DIR, directorySource } from '../../seed/corpus-source.js';
 import { s3Source } from '../../seed/s3-source.js';
+import { startLocalS3, type LocalS3 } from '../support/s3rver.js';
 
-/** The part of s3rver's API this test uses (the package ships no type declarations). */
-interface S3rverServer {
-  run(): Promise<AddressInfo>;
-  close(): Promise<void>;
-}
-type S3rverConstructor = new (options: {
-  address: string;
-  port: number;
-  directory: string;
-  silent: boolean;
-  allowMismatchedSignatures: boolean;
-  configureBuckets: { name: string; configs: string[] }[];
-}) => S3rverServer;
-const S3rver = createRequire(import.meta.url)('s3rver') as S3rverConstructor;
 
 const BUCKET = 'kb-corpus';
 const PREFIX = 'corpus/';
 
-let s3rver: S3rverServer;
-let s3Dir: string;
+let localS3: LocalS3;
 let s3Endpoint: string;
 let s3: S3Client;
 let dynamo: LocalDynamo;
@@ -57,18 +41,8 @@ async function snapshotTables(): Promise<Record<string, unknown[]>> {
 }
 
 beforeAll(async () => {
-  s3Dir = await mkdtemp(join(tmpdir(), 'kb-s3rver-'));
-  s3rver = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
-    directory: s3Dir,
-    silent: true,
-    // The SDK signs with whatever credentials the environment has; s3rver checks none of it.
-    allowMismatchedSignatures: true,
-    configureBuckets: [{ name: BUCKET, configs: [] }],
-  });
-  const address = await s3rver.run();
-  s3Endpoint = `http://127.0.0.1:${address.port}`;
+  localS3 = await startLocalS3([BUCKET]);
+  s3Endpoint = localS3.endpoint;
   s3 = new S3Client({
     endpoint: s3Endpoint,
     forcePathStyle: true,
@@ -91,8 +65,7 @@ afterAll(async () => {
   s3.destroy();
   ds?.raw.destroy();
   await dynamo?.close();
-  await s3rver?.close();
-  await rm(s3Dir, { recursive: true, force: true });
+  await localS3?.close();
 });
 
 describe('s3Source', () => {

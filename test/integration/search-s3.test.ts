@@ -3,51 +3,23 @@
  * SEARCH_INDEX_BUCKET, the GraphQL handler reads it from there. s3rver (an
  * S3-compatible server, in this process) stands in for S3 through S3_ENDPOINT.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3SearchIndexStore } from '../../functions/data/s3-search-index-store.js';
 import { searchIndexStoreFromEnv } from '../../functions/data/search-index-store.js';
 import { directorySource } from '../../seed/corpus-source.js';
 import { refresh } from '../../seed/refresh.js';
 import { gql, handlerFor, startEngine, type TestEngine } from '../support/local.js';
+import { startLocalS3, type LocalS3 } from '../support/s3rver.js';
 
-/** The part of s3rver's API this test uses (the package ships no type declarations). */
-interface S3rverServer {
-  run(): Promise<AddressInfo>;
-  close(): Promise<void>;
-}
-type S3rverConstructor = new (options: {
-  address: string;
-  port: number;
-  directory: string;
-  silent: boolean;
-  allowMismatchedSignatures: boolean;
-  configureBuckets: { name: string; configs: string[] }[];
-}) => S3rverServer;
-const S3rver = createRequire(import.meta.url)('s3rver') as S3rverConstructor;
 
 const BUCKET = 'kb-search';
 
-let s3rver: S3rverServer;
-let s3Dir: string;
+let localS3: LocalS3;
 let env: TestEngine;
 
 beforeAll(async () => {
-  s3Dir = await mkdtemp(join(tmpdir(), 'kb-search-s3-'));
-  s3rver = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
-    directory: s3Dir,
-    silent: true,
-    allowMismatchedSignatures: true,
-    configureBuckets: [{ name: BUCKET, configs: [] }],
-  });
-  const address = await s3rver.run();
-  process.env.S3_ENDPOINT = `http://127.0.0.1:${address.port}`;
+  localS3 = await startLocalS3([BUCKET]);
+  process.env.S3_ENDPOINT = localS3.endpoint;
   process.env.SEARCH_INDEX_BUCKET = BUCKET;
   process.env.SEARCH_INDEX_CHECK_SECONDS = '0';
   env = await startEngine({ corpus: false });
@@ -55,8 +27,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await env?.close();
-  await s3rver?.close();
-  await rm(s3Dir, { recursive: true, force: true });
+  await localS3?.close();
 });
 
 describe('search index in S3', () => {
