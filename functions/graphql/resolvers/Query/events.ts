@@ -1,5 +1,6 @@
 import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-types.js';
 import { DATE_PRECISIONS, countEvents, listEvents, type DayWindow, type EventsPosition } from '../../../data/event-store.js';
+import { ENTITY_SK } from '../../../data/tables.js';
 import { isDayRange, parsePartialDate } from '../../../shared/dates.js';
 import { badUserInput } from '../../../shared/errors.js';
 import { decodeCursor, encodeCursor, pageSize, selectsField } from '../../paging.js';
@@ -11,19 +12,22 @@ function dayOf(argumentName: 'from' | 'to', value: string | null | undefined): s
   return argumentName === 'from' ? range.start : range.end;
 }
 
-/** A cursor holds where each precision partition resumes, flattened as `<PRECISION>.<attribute>`. */
+/**
+ * A cursor holds, per precision partition, the `order` of the last event read
+ * there (`<start day>#<id>`); the rest of the resume key follows from it.
+ */
 function flatten(position: EventsPosition): Record<string, string> {
-  return Object.fromEntries(Object.entries(position).flatMap(([p, key]) => Object.entries(key).map(([attr, v]) => [`${p}.${attr}`, v])));
+  return Object.fromEntries(Object.entries(position).map(([precision, key]) => [precision, key.order ?? '']));
 }
 
 function unflatten(flat: Record<string, string>): EventsPosition {
-  const position: Record<string, Record<string, string>> = {};
-  for (const [name, value] of Object.entries(flat)) {
-    const [precision, attr] = name.split('.', 2);
-    if (attr === undefined || !(DATE_PRECISIONS as readonly string[]).includes(precision ?? '')) {
+  const position: EventsPosition = {};
+  for (const [precision, order] of Object.entries(flat)) {
+    const id = order.slice(order.indexOf('#') + 1);
+    if (!(DATE_PRECISIONS as readonly string[]).includes(precision) || !order.includes('#') || id === '') {
       throw badUserInput('Invalid cursor for this list.', { argumentName: 'after' });
     }
-    (position[precision as string] ??= {})[attr] = value;
+    position[precision as (typeof DATE_PRECISIONS)[number]] = { pk: id, sk: ENTITY_SK, datePartition: `EVENT#${precision}`, order };
   }
   return position;
 }
