@@ -21,14 +21,17 @@ export interface TableDefinition {
 
 export type EntityTable = 'documents' | 'people' | 'events' | 'claims';
 
-/** Sort-key value of the entity item itself; relationship items use `<KIND>#<id>`. */
+/**
+ * Sort-key value of the entity item itself; relationship items use `<KIND>#<id>`.
+ * A document's people and events, a person's documents and claims, an event's
+ * documents and claims are ordered id lists on the item (written by the seed
+ * refresh), read by key and batched, so they need no index of their own.
+ */
 export const ENTITY_SK = '#';
 
 export const INDEX = {
   /** documents: all documents, newest first (pk `kind`, sk `published#id`). */
   documentsByPublished: 'byPublished',
-  /** documents: relationship items by target, e.g. `PERSON#id`, `EVENT#id`, `AUTHOR#id`. */
-  documentsByRef: 'byRef',
   /** people: all people by name. */
   peopleByName: 'byName',
   /** events: by start date, one partition per date precision (`EVENT#YEAR`, `EVENT#MONTH`, `EVENT#DAY`). */
@@ -51,7 +54,6 @@ export const TABLES: Record<EntityTable, TableDefinition> = {
     envVar: 'DOCUMENTS_TABLE',
     indexes: [
       { name: INDEX.documentsByPublished, partitionKey: 'kind', sortKey: 'order' },
-      { name: INDEX.documentsByRef, partitionKey: 'ref', sortKey: 'order' },
     ],
   },
   people: {
