@@ -3,7 +3,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { BUNDLE } from '../infra/bundling.js';
+import { BUNDLE, FUNCTION_ENTRIES, GRAPHQL_ALIASES } from '../infra/bundling.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const BUILD_DIR = fileURLToPath(new URL('./.build/', import.meta.url));
@@ -25,29 +25,36 @@ function contributors(inputs: Record<string, { bytesInOutput: number }>): { name
   return [...byName].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
 }
 
+/** The aliases the CDK app gives the function built from `entry` (infra/constructs/graphql-function.ts). */
+export const aliasesFor = (entry: string): Record<string, string> => (entry === FUNCTION_ENTRIES.graphql ? GRAPHQL_ALIASES : {});
+
 /**
  * NodejsFunction runs esbuild with these flags for OutputFormat.ESM: bundle,
- * platform node, format esm, main fields module then main, and the shared
+ * platform node, format esm (no --main-fields: BundledFunction sets none, so
+ * esbuild's node default, main before module, applies), and the shared
  * minify, source map, target, externals and banner; the handler file is
- * index.mjs.
+ * index.mjs. The GraphQL function also gets GRAPHQL_ALIASES (the CDK passes
+ * them as `--alias:` args, paths relative to the project root, which is
+ * esbuild's working directory there and here).
  */
-export async function buildFunction(name: string, entry: string): Promise<BuiltFunction> {
+export async function buildFunction(name: string, entry: string, aliases: Record<string, string> = aliasesFor(entry)): Promise<BuiltFunction> {
   const outdir = join(BUILD_DIR, name);
   await mkdir(outdir, { recursive: true });
   const file = join(outdir, 'index.mjs');
   const started = performance.now();
   const result = await build({
+    absWorkingDir: PROJECT_ROOT,
     entryPoints: [join(PROJECT_ROOT, entry)],
     outfile: file,
     bundle: true,
     platform: 'node',
     format: 'esm',
-    mainFields: ['module', 'main'],
     minify: BUNDLE.minify,
     sourcemap: BUNDLE.sourceMap,
     target: BUNDLE.target,
     external: [...BUNDLE.externalModules],
     banner: { js: BUNDLE.banner },
+    alias: aliases,
     logLevel: 'error',
     metafile: true,
   });

@@ -10,6 +10,7 @@ export interface OperationRun {
   requests: number;
   byCommand: Record<string, number>;
   roundTrips: number;
+  shapes: Record<string, number>;
 }
 
 export interface InProcessApi {
@@ -33,7 +34,7 @@ export function inProcessApi(ds: DataSources): InProcessApi {
       if (result.statusCode !== 200 || body.errors !== undefined || body.data == null) {
         throw new Error(`${op.name} failed (${result.statusCode}): ${JSON.stringify(body.errors ?? body).slice(0, 400)}`);
       }
-      return { ms, requests: log.counter.total(), byCommand: log.counter.byCommand(), roundTrips: log.sequentialRoundTrips() };
+      return { ms, requests: log.counter.total(), byCommand: log.counter.byCommand(), roundTrips: log.sequentialRoundTrips(), shapes: log.shapes() };
     },
   };
 }

@@ -1,6 +1,7 @@
 /** bench/results.json, bench/RESULTS.md and the latency-against-corpus chart, all from one Results value. */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { ScaleMeasurement as SearchScale } from './search-bench.js';
 
 export interface Metric {
   value: number;
@@ -14,6 +15,8 @@ export interface OperationDetail {
   requests: number;
   byCommand: Record<string, number>;
   roundTrips: number;
+  /** At 1×: what each request read, counted (bench/request-log.ts). */
+  requestShapes: Record<string, number>;
   requestsPerLevel: number;
   p50MsByScale: Record<string, number>;
   requestsByScale: Record<string, number>;
@@ -26,9 +29,27 @@ export interface Results {
   details: {
     command: string;
     durationSec: number;
-    scales: { scale: number; items: number; loadMethod: string; loadMs: number; mixMedianMs: number }[];
+    scales: { scale: number; items: number; loadMethod: string; loadMs: number; secondRunMs?: number; secondRunWrites?: number; mixMedianMs: number }[];
     operations: OperationDetail[];
     bundleContributors: { name: string; bytes: number }[];
+    search: SearchScale[];
+    overhead: {
+      handlerMs: number;
+      floorMs: number;
+      handlerCpuMs: number;
+      floorCpuMs: number;
+      profileRuns: number;
+      handlerProfileMsPerRun: Record<string, number>;
+      floorProfileMsPerRun: Record<string, number>;
+    };
+    coldInit: {
+      graphqlMs: number;
+      graphqlImportMs: number;
+      helloMs: number;
+      apolloLambdaHelloMs: number;
+      apolloLambdaHelloImportMs: number;
+      apolloLambdaHelloBytes: number;
+    };
   };
 }
 
@@ -55,10 +76,13 @@ const METHODS: Record<string, string> = {
   sequentialRoundTripsPerLevel: 'Like the above, but requests that overlap in time count once: the round trips a caller actually waits for.',
   overheadVsRawBatchGet:
     'Median latency of DocumentsDeep through the Lambda handler in-process, divided by the median of its physical floor: the Query for the root list then one BatchGetItem per further level, each waiting for the previous one, same items, same engine, same client settings, alternating with the handler.',
-  bundleBytes: 'Size of index.mjs of functions/graphql/handler.ts built with esbuild exactly as the CDK app does (infra/bundling.ts; ESM, node22, minified, @aws-sdk/* external); source map not counted.',
+  bundleBytes:
+    'Size of index.mjs of functions/graphql/handler.ts built with esbuild exactly as the CDK app does (infra/bundling.ts: ESM, node22, minified, banner, @aws-sdk/* external, GRAPHQL_ALIASES, no --main-fields); source map not counted. Checked byte-identical to the GraphQL asset of `npx cdk synth --quiet`.',
   coldInitVsHello:
     'Median over fresh Node processes of importing the built handler plus answering one query (timed inside the process), divided by the same for a hello-world handler built the same way; both against the same local engine.',
   coldInitMs: 'The numerator of coldInitVsHello.',
+  coldInitVsApolloLambdaHello:
+    'coldInitMs divided by the same measurement of bench/apollo-lambda-hello.ts (Apollo Server, `{ hello }`, the same @as-integrations/aws-lambda handler, built the same way): the part of the cold start this project adds to GraphQL itself.',
   coldProcessVsHello: 'The same processes timed by the parent from spawn to exit, so Node\'s start-up (as a Lambda init pays it too) is in both sides.',
   throughputReqPerSec: 'autocannon (programmatic) against startLocalStack in a child process, every connection cycling through the query mix; the engine runs in its own process.',
   latencyP50Ms: 'Percentiles of every response time autocannon reported in the throughput run.',
@@ -71,15 +95,24 @@ const METHODS: Record<string, string> = {
   loadErrors: 'Failures in the load test (autocannon, 50 connections, a minute; 5 s with --quick), counted as for throughputErrors.',
   loadReqPerSec: 'Throughput of the load test.',
   loadPeakRssBytes: 'VmHWM of the serving process after the load test.',
-  refreshItemsPerSec: 'Items written per second loading the largest corpus, from generation of the corpus to the last write.',
-  refreshSecondRunWrites: 'Writes of a second refresh of the same corpus (must be 0: the refresh compares content hashes).',
+  refreshItemsPerSec:
+    'Items written per second by the real seed refresh (seed/refresh.ts over a memorySource of generated YAML and texts, into an empty engine) at the largest scale, from reading the corpus to the last write; the search index is left out (searchIndex: null) and measured by the search rows.',
+  refreshSecondRunWrites: 'Writes of a second refresh of the same corpus, at every refreshed scale up to the largest (must be 0: the refresh compares content hashes).',
 };
+
+/** The search rows come in one set per scale (searchBenchAt in bench/search-bench.ts, each scale in a fresh process). */
+const SEARCH_METHODS: [RegExp, string][] = [
+  [/^searchP50Ms\d+x$/, 'Median time of one `search(terms)` on the loaded MiniSearch index (functions/search/search-engine.ts), 10 analyst queries (names, misspellings, phrases, a prefix) after one warm-up pass; the engine only, not the HTTP path.'],
+  [/^searchIndexBytes\d+x$/, 'Bytes of the serialized index the refresh stores (buildSearchIndex over the searchable items of the seed cloned N times).'],
+  [/^searchIndexLoadMs\d+x$/, 'Median `loadSearchIndex` (JSON parse and tree rebuild), what a warm GraphQL function pays once on its first search after the download.'],
+];
 
 function methodOf(name: string): string {
   if (METHODS[name] !== undefined) return METHODS[name];
   if (/^p50At\d+xVs10x$/.test(name)) return 'The same median at the largest scale divided by the one at 10×: both have every page full, so only table size differs.';
   if (/^p50At\d+xVs1x$/.test(name)) return 'Median over rounds of the whole query mix (every operation once, in sequence, through the handler) at this corpus scale, divided by the same at 1×; each scale in a fresh engine.';
   if (/^mixLatencyMsAt\d+x$/.test(name)) return 'The median whose ratios the p50At… rows give.';
+  for (const [pattern, text] of SEARCH_METHODS) if (pattern.test(name)) return text;
   if (/^refreshItemsPerSecAt\d+x$/.test(name)) return 'Items per second of the real seed refresh (memorySource of generated YAML and texts) at this scale.';
   return 'See the note.';
 }
@@ -99,6 +132,7 @@ function markdown(results: Results, chartFile: string): string {
     const met = goal === undefined ? '' : goal.test(m.value) ? 'yes' : '**no**';
     lines.push(`| \`${name}\` | ${format(m)} | ${goal?.text ?? ''} | ${met} | ${m.note.replaceAll('|', '\\|')} |`);
   }
+  lines.push(...limits(results));
   lines.push('', '## How each figure is measured', '');
   for (const name of Object.keys(results.metrics)) lines.push(`- \`${name}\`: ${methodOf(name)}`);
   const scales = results.details.scales.map((s) => String(s.scale));
@@ -114,6 +148,67 @@ function markdown(results: Results, chartFile: string): string {
   for (const s of results.details.scales) lines.push(`| ${s.scale}× | ${s.items.toLocaleString('en-US')} | ${s.loadMethod} | ${(s.loadMs / 1000).toFixed(1)} s | ${s.mixMedianMs} ms |`);
   lines.push('', `![Latency against corpus size](${chartFile})`, '');
   return `${lines.join('\n')}\n`;
+}
+
+const ms2 = (n: number | undefined) => (n === undefined ? 'n/a' : n.toFixed(2));
+
+/** For each goal the run missed, the measurement (from this run) that shows what sets the figure. */
+function limits(results: Results): string[] {
+  const missed = Object.entries(results.metrics).filter(([name, m]) => GOALS[name] !== undefined && !GOALS[name].test(m.value));
+  if (missed.length === 0) return [];
+  const out: string[] = ['', '## What limits the missed goals', ''];
+  const d = results.details;
+  for (const [name, m] of missed) {
+    out.push(`### \`${name}\` = ${format(m)} (goal ${GOALS[name]?.text})`, '');
+    if (name === 'dynamodbRoundTripsPerLevel') {
+      const waves = results.metrics.sequentialRoundTripsPerLevel?.value;
+      out.push(
+        `The goal counts requests. Every request of a level starts together (one BatchGetItem across tables, each root connection's totalCount beside its page), so a caller waits at most ${waves ?? 'n/a'} round trip(s) per level (\`sequentialRoundTripsPerLevel\`). What each operation over 1 request/level sends at 1×:`,
+        '',
+        '| Operation | Requests / levels | Round trips | Requests (what each read, ×count) |',
+        '|---|---|---|---|',
+      );
+      for (const op of d.operations.filter((o) => o.requestsPerLevel > 1).sort((a, b) => b.requestsPerLevel - a.requestsPerLevel)) {
+        const shapes = Object.entries(op.requestShapes).map(([shape, n]) => `${shape}${n > 1 ? ` ×${n}` : ''}`).join('; ');
+        out.push(`| ${op.name} | ${op.requests} / ${op.levels} | ${op.roundTrips} | ${shapes.replaceAll('|', '\\|')} |`);
+      }
+      out.push('');
+    } else if (name === 'overheadVsRawBatchGet') {
+      const o = d.overhead;
+      out.push(
+        `Handler ${o.handlerMs} ms vs floor ${o.floorMs} ms a run; CPU of the calling process ${o.handlerCpuMs} vs ${o.floorCpuMs} ms. The engine answers the same requests for both, so the gap is work in the handler's process. Self time per run from a CPU profile of ${o.profileRuns} runs of each (bench/profile.ts; the profiler slows both sides):`,
+        '',
+        '| Where | Handler ms/run | Floor ms/run | Difference |',
+        '|---|---|---|---|',
+      );
+      const groups = [...new Set([...Object.keys(o.handlerProfileMsPerRun), ...Object.keys(o.floorProfileMsPerRun)])];
+      const rows = groups
+        .map((g) => ({ g, h: o.handlerProfileMsPerRun[g] ?? 0, f: o.floorProfileMsPerRun[g] ?? 0 }))
+        .sort((a, b) => b.h - b.f - (a.h - a.f))
+        .slice(0, 12);
+      for (const r of rows) out.push(`| ${r.g} | ${ms2(r.h)} | ${ms2(r.f)} | ${(r.h - r.f >= 0 ? '+' : '') + ms2(r.h - r.f)} |`);
+      out.push('');
+    } else if (name === 'coldInitVsHello') {
+      const c = d.coldInit;
+      out.push(
+        `Import of the bundle ${c.graphqlImportMs} ms + first answer ${ms2(c.graphqlMs - c.graphqlImportMs)} ms, against ${c.helloMs} ms for a handler that imports nothing. Apollo Server answering \`{ hello }\` through the same Lambda integration (${c.apolloLambdaHelloBytes.toLocaleString('en-US')} bytes) takes ${c.apolloLambdaHelloMs} ms (import ${c.apolloLambdaHelloImportMs} ms), ${ms2(c.apolloLambdaHelloMs / c.helloMs)}× the hello world on its own: no GraphQL server built on Apollo can meet ≤ 3 against this baseline. This API adds ${ms2(c.graphqlMs - c.apolloLambdaHelloMs)} ms on top (\`coldInitVsApolloLambdaHello\`); bundle by package: ${d.bundleContributors.slice(0, 6).map((b) => `${b.name} ${Math.round(b.bytes / 1000)} kB`).join(', ')}.`,
+        '',
+      );
+    } else if (/^p50At\d+xVs1x$/.test(name)) {
+      const scales = d.scales.map((sc) => String(sc.scale));
+      const first = scales[0] ?? '1';
+      const last = scales.at(-1) ?? first;
+      out.push(`Growth of each operation's median from ${first}× to ${last}×, largest first, with its requests at each scale (${scales.map((sc) => `${sc}×`).join(' / ')}):`, '', '| Operation | p50 ms | Growth | Requests |', '|---|---|---|---|');
+      const ops = [...d.operations].sort((a, b) => (b.p50MsByScale[last] ?? 0) - (b.p50MsByScale[first] ?? 0) - ((a.p50MsByScale[last] ?? 0) - (a.p50MsByScale[first] ?? 0)));
+      for (const op of ops) {
+        out.push(`| ${op.name} | ${scales.map((sc) => ms2(op.p50MsByScale[sc])).join(' / ')} | +${ms2((op.p50MsByScale[last] ?? 0) - (op.p50MsByScale[first] ?? 0))} | ${scales.map((sc) => op.requestsByScale[sc]).join(' / ')} |`);
+      }
+      out.push('');
+    } else {
+      out.push(m.note, '');
+    }
+  }
+  return out;
 }
 
 const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];

@@ -10,16 +10,21 @@ export interface RequestLog {
   counter: RequestCounter;
   /** Groups of overlapping requests, in order: the round trips a caller waits for. */
   sequentialRoundTrips(): number;
+  /** What each request read (command, table, index, partition, limit), counted: `Query events.byDate EVENT#YEAR limit 2` ×2. */
+  shapes(): Record<string, number>;
   reset(): void;
 }
 
 export function logRequests(ds: DataSources): RequestLog {
   const counter = countRequests(ds);
   let spans: { start: number; end: number }[] = [];
+  let shapes: string[] = [];
+  const tableOf = new Map(Object.entries(ds.tables).map(([entity, name]) => [name, entity]));
   ds.raw.middlewareStack.add(
-    (next) => async (args) => {
+    (next, context) => async (args) => {
       const span = { start: performance.now(), end: Number.POSITIVE_INFINITY };
       spans.push(span);
+      shapes.push(describe(context.commandName ?? 'request', args.input as Record<string, unknown>, tableOf));
       try {
         return await next(args);
       } finally {
@@ -41,9 +46,29 @@ export function logRequests(ds: DataSources): RequestLog {
       }
       return groups;
     },
+    shapes() {
+      const counts: Record<string, number> = {};
+      for (const shape of shapes) counts[shape] = (counts[shape] ?? 0) + 1;
+      return counts;
+    },
     reset() {
       counter.reset();
       spans = [];
+      shapes = [];
     },
   };
+}
+
+/** One request in a few words: the low-level input (the document client's middleware sees marshalled values). */
+function describe(command: string, input: Record<string, unknown>, tableOf: Map<string, string>): string {
+  const name = command.replace(/Command$/, '');
+  const table = (t: unknown) => tableOf.get(String(t)) ?? String(t);
+  const items = input.RequestItems as Record<string, { Keys?: unknown[] }> | undefined;
+  if (items !== undefined) return `${name} ${Object.keys(items).map(table).sort().join('+')}`;
+  const values = (input.ExpressionAttributeValues ?? {}) as Record<string, { S?: string } | string>;
+  const partition = Object.entries(values).find(([key]) => /^:(p|kind|pk)$/.test(key))?.[1];
+  const text = typeof partition === 'string' ? partition : partition?.S;
+  const key = input.Key as Record<string, { S?: string } | string> | undefined;
+  const keyText = key === undefined ? '' : ` ${Object.values(key).map((v) => (typeof v === 'string' ? v : (v.S ?? '?'))).join('/')}`;
+  return `${name} ${table(input.TableName)}${input.IndexName === undefined ? '' : `.${String(input.IndexName)}`}${text === undefined ? '' : ` ${text}`}${keyText}${input.Limit === undefined ? '' : ` limit ${String(input.Limit)}`}`;
 }

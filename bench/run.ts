@@ -4,6 +4,21 @@
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+// As deployed (the CDK stack sets it on every function): graphql-js reads it once at import and, when it is
+// not "production", checks every instanceOf across realms; the HTTP server child inherits it too.
+process.env.NODE_ENV ??= 'production';
+
+// The 1000× refresh holds the corpus YAML, its parse and the built items at once (~2 GB resident):
+// below 6 GB of heap, run again in a child that has it.
+const { getHeapStatistics } = await import('node:v8');
+if (getHeapStatistics().heap_size_limit < 6 * 2 ** 30 && !process.argv.includes('--quick')) {
+  const { spawnSync } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const child = spawnSync(process.execPath, ['--max-old-space-size=6144', '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
+  process.exit(child.status ?? 1);
+}
 
 const { runSuite } = await import('./suite.js');
 await runSuite(process.argv.includes('--quick'));

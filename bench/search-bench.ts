@@ -134,9 +134,13 @@ function measureInChild(scale: number): ScaleMeasurement {
   return JSON.parse(child.stdout) as ScaleMeasurement;
 }
 
+/** Each of `scales` measured in a fresh process, in order (`npm run bench` uses 1 and 1000, or 1 and 10 with --quick). */
+export function searchBenchAt(scales: readonly number[]): ScaleMeasurement[] {
+  return scales.map(measureInChild);
+}
+
 export async function searchBench(): Promise<SearchBenchResult & { details: ScaleMeasurement[] }> {
-  const one = measureInChild(1);
-  const thousand = measureInChild(1000);
+  const [one, thousand] = searchBenchAt([1, 1000]) as [ScaleMeasurement, ScaleMeasurement];
   return {
     searchP50Ms1x: one.searchP50Ms,
     searchP50Ms1000x: thousand.searchP50Ms,

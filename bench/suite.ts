@@ -1,7 +1,7 @@
 /** What `npm run bench` measures, in order; every ratio's two sides are measured in this run. */
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { FUNCTION_ENTRIES } from '../infra/bundling.js';
+import { FUNCTION_ENTRIES, GRAPHQL_ALIASES } from '../infra/bundling.js';
 import { countRequests } from '../functions/data/request-counter.js';
 import { buildItems, readCorpus } from '../seed/corpus.js';
 import { directorySource } from '../seed/corpus-source.js';
@@ -14,7 +14,9 @@ import { load, type LoadResult } from './http-load.js';
 import { inProcessApi } from './in-process-api.js';
 import { cpuSeconds, peakRss, startChild } from './processes.js';
 import { DEEP_OPERATION, loadQueryMix, type MixOperation } from './query-mix.js';
+import { profileRuns } from './profile.js';
 import { deepWalkFloor } from './raw-floor.js';
+import { BENCH_QUERIES, searchBenchAt, type ScaleMeasurement } from './search-bench.js';
 import { writeReport, type Metric, type OperationDetail, type Results } from './report.js';
 import { median, round } from './stats.js';
 import { directItems, itemDigest, readSeedFiles, syntheticCorpus } from './synthetic-corpus.js';
@@ -22,8 +24,10 @@ import { directItems, itemDigest, readSeedFiles, syntheticCorpus } from './synth
 interface Settings {
   quick: boolean;
   scales: number[];
-  /** Scales above this are loaded by writing built items directly (see directItems). */
+  /** Scales above this are loaded by writing built items directly (see directItems); the rest through the real refresh. */
   largestRefreshScale: number;
+  /** Corpus scales of the search engine measurements (searchBenchAt), each in its own process. */
+  searchScales: number[];
   latencyRounds: number;
   overheadIterations: number;
   coldStarts: number;
@@ -36,7 +40,9 @@ interface Settings {
 const FULL: Settings = {
   quick: false,
   scales: [1, 10, 100, 1000],
-  largestRefreshScale: 100,
+  // The seed build is linear now: the real refresh loads 1000× in ~90 s (measured 92.6 s; 24,304 items at 100× in 8.9 s).
+  largestRefreshScale: 1000,
+  searchScales: [1, 1000],
   latencyRounds: 30,
   overheadIterations: 60,
   coldStarts: 12,
@@ -50,6 +56,7 @@ const QUICK: Settings = {
   quick: true,
   scales: [1, 10],
   largestRefreshScale: 10,
+  searchScales: [1, 10],
   latencyRounds: 8,
   overheadIterations: 15,
   coldStarts: 10,
@@ -59,6 +66,7 @@ const QUICK: Settings = {
   loadConnections: 50,
 };
 
+const BENCH_QUERY_COUNT = BENCH_QUERIES.length;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const ms = (value: number) => `${round(value, 1)} ms`;
 
@@ -67,10 +75,12 @@ interface ScaleResult {
   items: number;
   loadMs: number;
   loadMethod: 'refresh' | 'direct';
+  /** Generating the synthetic corpus files (not part of the refresh). */
+  generateMs: number;
   secondRunWrites?: number;
   secondRunMs?: number;
   mixMedianMs: number;
-  perOperation: Map<string, { p50Ms: number; requests: number; roundTrips: number; byCommand: Record<string, number> }>;
+  perOperation: Map<string, { p50Ms: number; requests: number; roundTrips: number; byCommand: Record<string, number>; shapes: Record<string, number> }>;
 }
 
 async function measureMix(engine: BenchEngine, mix: MixOperation[], rounds: number) {
@@ -79,7 +89,7 @@ async function measureMix(engine: BenchEngine, mix: MixOperation[], rounds: numb
   for (let warm = 0; warm < 3; warm++) {
     for (const op of mix) {
       const run = await api.run(op);
-      perOperation.set(op.name, { p50Ms: 0, requests: run.requests, roundTrips: run.roundTrips, byCommand: run.byCommand });
+      perOperation.set(op.name, { p50Ms: 0, requests: run.requests, roundTrips: run.roundTrips, byCommand: run.byCommand, shapes: run.shapes });
     }
   }
   const samples = new Map<string, number[]>(mix.map((op) => [op.name, []]));
@@ -106,25 +116,27 @@ async function loadScale(
   settings: Settings,
   seed: Awaited<ReturnType<typeof readSeedFiles>>,
   seedCorpus: Awaited<ReturnType<typeof readCorpus>>['corpus'],
-): Promise<Pick<ScaleResult, 'items' | 'loadMs' | 'loadMethod' | 'secondRunWrites' | 'secondRunMs'>> {
+): Promise<Pick<ScaleResult, 'items' | 'loadMs' | 'loadMethod' | 'generateMs' | 'secondRunWrites' | 'secondRunMs'>> {
   if (scale <= settings.largestRefreshScale) {
     const corpus = syntheticCorpus(seed, scale);
-    if (scale === 10) {
+    if (scale === 10 && settings.scales.some((s) => s > settings.largestRefreshScale)) {
       // directItems stands in for the refresh at the largest scale: check here that it builds the same items.
       const { corpus: parsed } = await readCorpus(corpus.source);
       const same = JSON.stringify(itemDigest(buildItems(parsed, new Map()).tables)) === JSON.stringify(itemDigest(directItems(seedCorpus, 10)));
       if (!same) throw new Error('directItems differs from buildItems at 10×');
     }
+    // The tables only: the search index the refresh also builds is measured on its own (searchBenchAt).
+    const options = { searchIndex: null };
     const started = performance.now();
-    const first = await refresh(engine.ds, corpus.source);
+    const first = await refresh(engine.ds, corpus.source, options);
     const loadMs = performance.now() - started;
-    const second = await refresh(engine.ds, corpus.source);
-    return { items: first.writes, loadMs, loadMethod: 'refresh', secondRunWrites: second.writes, secondRunMs: second.durationMs };
+    const second = await refresh(engine.ds, corpus.source, options);
+    return { items: first.writes, loadMs, loadMethod: 'refresh', generateMs: corpus.generateMs, secondRunWrites: second.writes, secondRunMs: second.durationMs };
   }
   const started = performance.now();
   const items = directItems(seedCorpus, scale);
   const written = await writeItems(engine.ds, items);
-  return { items: written, loadMs: performance.now() - started, loadMethod: 'direct' };
+  return { items: written, loadMs: performance.now() - started, loadMethod: 'direct', generateMs: 0 };
 }
 
 async function measureOverhead(engine: BenchEngine, deep: MixOperation, api: ReturnType<typeof inProcessApi>, iterations: number) {
@@ -137,36 +149,69 @@ async function measureOverhead(engine: BenchEngine, deep: MixOperation, api: Ret
     await api.run(deep);
     await deepWalkFloor(floorDs, first);
   }
+  const handlerCpuMs: number[] = [];
+  const floorCpuMs: number[] = [];
+  const cpuMs = (since: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(since);
+    return (used.user + used.system) / 1000;
+  };
   let apiRequests = 0;
   for (let i = 0; i < iterations; i++) {
     // Alternating keeps drift (GC, the engine's caches) on both sides alike.
+    let cpu = process.cpuUsage();
     const run = await api.run(deep);
+    handlerCpuMs.push(cpuMs(cpu));
     handlerMs.push(run.ms);
     apiRequests = run.requests;
     floorCounter.reset();
+    cpu = process.cpuUsage();
     const started = performance.now();
     await deepWalkFloor(floorDs, first);
     floorMs.push(performance.now() - started);
+    floorCpuMs.push(cpuMs(cpu));
   }
-  return { handlerMs: median(handlerMs), floorMs: median(floorMs), apiRequests, floorRequests: floorCounter.total() };
+  const floorRequests = floorCounter.total();
+  // After the timed runs (the profiler slows what it watches): where each side's time goes.
+  const profileN = Math.max(20, Math.round(iterations / 2));
+  const handlerProfile = await profileRuns(() => api.run(deep), profileN);
+  const floorProfile = await profileRuns(() => deepWalkFloor(floorDs, first), profileN);
+  return {
+    handlerMs: median(handlerMs),
+    floorMs: median(floorMs),
+    handlerCpuMs: median(handlerCpuMs),
+    floorCpuMs: median(floorCpuMs),
+    apiRequests,
+    floorRequests,
+    profileRuns: profileN,
+    handlerProfile,
+    floorProfile,
+  };
 }
 
 async function measureColdStarts(engine: BenchEngine, settings: Settings, mix: MixOperation[]) {
   const graphql = await buildFunction('graphql', FUNCTION_ENTRIES.graphql);
   const hello = await buildFunction('hello', 'bench/hello-handler.ts');
+  // With the API's aliases too, so both sides leave Apollo's usage-reporting protobuf out.
+  const apolloHello = await buildFunction('apollo-lambda-hello', 'bench/apollo-lambda-hello.ts', GRAPHQL_ALIASES);
   const runner = await buildFunction('cold-start', 'bench/cold-start.ts');
   const op = mix.find((o) => o.name === 'DocumentsList') ?? mix[0];
   if (op === undefined) throw new Error('the query mix is empty');
   const event = httpEvent('POST', { body: { query: op.query, variables: op.variables } });
+  const helloEvent = httpEvent('POST', { body: { query: '{ hello }' } });
   const env = apiEnvironment(engine.endpoint);
   const api: number[] = [];
   const apiImport: number[] = [];
   const base: number[] = [];
   const apiProcess: number[] = [];
   const baseProcess: number[] = [];
+  const apollo: number[] = [];
+  const apolloImport: number[] = [];
   for (let i = 0; i < settings.coldStarts; i++) {
     const a = await coldStart(runner.file, graphql.file, event, env);
     const b = await coldStart(runner.file, hello.file, event, env);
+    const c = await coldStart(runner.file, apolloHello.file, helloEvent, env);
+    apollo.push(c.totalMs);
+    apolloImport.push(c.importMs);
     api.push(a.totalMs);
     apiImport.push(a.importMs);
     apiProcess.push(a.processMs);
@@ -181,6 +226,9 @@ async function measureColdStarts(engine: BenchEngine, settings: Settings, mix: M
     apiProcessMs: median(apiProcess),
     helloProcessMs: median(baseProcess),
     apiImportMs: median(apiImport),
+    apolloHello,
+    apolloHelloMs: median(apollo),
+    apolloHelloImportMs: median(apolloImport),
     operation: op.name,
   };
 }
@@ -256,6 +304,11 @@ export async function runSuite(quick: boolean): Promise<void> {
   }
   if (overhead === undefined || cold === undefined || http === undefined) throw new Error('the 1× scale was not measured');
 
+  // After every engine has gone, so the search children have the machine to themselves.
+  say(`search: scales ${settings.searchScales.map((s) => `${s}×`).join(', ')}, each in a fresh process`);
+  const search: ScaleMeasurement[] = searchBenchAt(settings.searchScales);
+  for (const m of search) say(`  ${m.scale}×: index ${m.indexBytes} bytes, load ${ms(m.loadMs)}, query p50 ${ms(m.searchP50Ms)}`);
+
   const base = scales.find((s) => s.scale === 1);
   const baseScale = base ?? scales[0];
   if (baseScale === undefined) throw new Error('no scale was measured');
@@ -268,6 +321,7 @@ export async function runSuite(quick: boolean): Promise<void> {
       requests: at1?.requests ?? 0,
       byCommand: at1?.byCommand ?? {},
       roundTrips: at1?.roundTrips ?? 0,
+      requestShapes: at1?.shapes ?? {},
       requestsPerLevel: (at1?.requests ?? 0) / op.levels,
       p50MsByScale: Object.fromEntries(scales.map((s) => [String(s.scale), s.perOperation.get(op.name)?.p50Ms ?? Number.NaN])),
       requestsByScale: Object.fromEntries(scales.map((s) => [String(s.scale), s.perOperation.get(op.name)?.requests ?? Number.NaN])),
@@ -280,7 +334,8 @@ export async function runSuite(quick: boolean): Promise<void> {
 
   const metrics: Record<string, Metric> = {};
   const put = (name: string, value: number, unit: string, note: string) => {
-    metrics[name] = { value: round(value, unit === 'ratio' || unit === 'requests/level' ? 3 : 1), unit, note };
+    const digits = unit === 'ratio' || unit === 'requests/level' ? 3 : unit === 'ms' && Math.abs(value) < 10 ? 2 : 1;
+    metrics[name] = { value: round(value, digits), unit, note };
   };
   put(
     'dynamodbRoundTripsPerLevel',
@@ -298,7 +353,7 @@ export async function runSuite(quick: boolean): Promise<void> {
     'overheadVsRawBatchGet',
     overhead.handlerMs / overhead.floorMs,
     'ratio',
-    `${DEEP_OPERATION} (${deep.levels} levels) through the handler ${round(overhead.handlerMs)} ms vs 1 Query + ${deep.levels - 1} sequential BatchGetItem ${round(overhead.floorMs)} ms (medians of ${settings.overheadIterations}, alternating; ${overhead.apiRequests} vs ${overhead.floorRequests} requests)`,
+    `${DEEP_OPERATION} (${deep.levels} levels) through the handler ${round(overhead.handlerMs)} ms vs 1 Query + ${deep.levels - 1} sequential BatchGetItem ${round(overhead.floorMs)} ms (medians of ${settings.overheadIterations}, alternating; ${overhead.apiRequests} vs ${overhead.floorRequests} requests); CPU of this process per run ${round(overhead.handlerCpuMs)} vs ${round(overhead.floorCpuMs)} ms`,
   );
   put('bundleBytes', cold.graphql.bytes, 'bytes', `largest parts: ${cold.graphql.contributors.slice(0, 5).map((c) => `${c.name} ${Math.round(c.bytes / 1000)} kB`).join(', ')}`);
   put(
@@ -308,6 +363,12 @@ export async function runSuite(quick: boolean): Promise<void> {
     `import + first ${cold.operation}: ${round(cold.apiMs)} ms vs hello world ${round(cold.helloMs)} ms (medians of ${settings.coldStarts} fresh processes each; spawn-to-exit ${round(cold.apiProcessMs)} vs ${round(cold.helloProcessMs)} ms)`,
   );
   put('coldInitMs', cold.apiMs, 'ms', `median import + first answer of the built GraphQL handler in a fresh process (import ${round(cold.apiImportMs)} ms, first answer ${round(cold.apiMs - cold.apiImportMs)} ms)`);
+  put(
+    'coldInitVsApolloLambdaHello',
+    cold.apiMs / cold.apolloHelloMs,
+    'ratio',
+    `the same against Apollo Server answering { hello } through the same Lambda integration, built the same way (${cold.apolloHello.bytes} bytes): ${round(cold.apiMs)} vs ${round(cold.apolloHelloMs)} ms (import ${round(cold.apolloHelloImportMs)} ms)`,
+  );
   put('coldProcessVsHello', cold.apiProcessMs / cold.helloProcessMs, 'ratio', `spawn to exit of the same processes, Node's own start included: ${round(cold.apiProcessMs)} vs ${round(cold.helloProcessMs)} ms`);
   for (const s of scales) {
     if (s.scale === baseScale.scale) continue;
@@ -351,7 +412,7 @@ export async function runSuite(quick: boolean): Promise<void> {
     (largest.items / largest.loadMs) * 1000,
     'items/s',
     largest.loadMethod === 'refresh'
-      ? `the real refresh of the ${largest.scale}× corpus (${largest.items} items, ${round(largest.loadMs / 1000)} s: read, validate, build, write)`
+      ? `the real refresh (seed/refresh.ts, memorySource) of the ${largest.scale}× corpus: ${largest.items} items in ${round(largest.loadMs / 1000)} s (read and validate the YAML, scan the tables, build, write); generating the corpus files took another ${round(largest.generateMs / 1000)} s`
       : `${largest.scale}× corpus (${largest.items} items, ${round(largest.loadMs / 1000)} s) built clone by clone with the refresh's buildItems and written with its batchWrite; the refresh itself is too slow there (see refreshItemsPerSecAt${refreshed.scale}x)`,
   );
   if (refreshed !== largest) {
@@ -364,6 +425,13 @@ export async function runSuite(quick: boolean): Promise<void> {
     `a second refresh of the same corpus, at ${scales.filter((s) => s.secondRunWrites !== undefined).map((s) => `${s.scale}× (${round((s.secondRunMs ?? 0) / 1000)} s)`).join(', ')}`,
   );
 
+  for (const m of search) {
+    const about = `${m.items} searchable items (seed cloned ${m.scale}×), fresh process`;
+    put(`searchP50Ms${m.scale}x`, m.searchP50Ms, 'ms', `${about}: median of ${(m.scale >= 100 ? 3 : 30) * BENCH_QUERY_COUNT} timed searches (${m.scale >= 100 ? 3 : 30} rounds of ${BENCH_QUERY_COUNT} analyst queries; p95 ${m.searchP95Ms} ms)`);
+    put(`searchIndexBytes${m.scale}x`, m.indexBytes, 'bytes', `${about}: serialized index (built in ${m.buildMs} ms; ${Number.isNaN(m.indexHeapMb) ? 'heap n/a' : `${m.indexHeapMb} MB of heap once loaded`})`);
+    put(`searchIndexLoadMs${m.scale}x`, m.loadMs, 'ms', `${about}: median loadJSON of the serialized index`);
+  }
+
   const results: Results = {
     machine: `${cpus()[0]?.model ?? 'unknown CPU'} ×${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`,
     date: new Date().toISOString(),
@@ -371,9 +439,34 @@ export async function runSuite(quick: boolean): Promise<void> {
     details: {
       command: quick ? 'npm run bench -- --quick' : 'npm run bench',
       durationSec: round((performance.now() - started) / 1000, 1),
-      scales: scales.map((s) => ({ scale: s.scale, items: s.items, loadMethod: s.loadMethod, loadMs: round(s.loadMs), mixMedianMs: round(s.mixMedianMs) })),
+      scales: scales.map((s) => ({
+        scale: s.scale,
+        items: s.items,
+        loadMethod: s.loadMethod,
+        loadMs: round(s.loadMs),
+        ...(s.secondRunMs === undefined ? {} : { secondRunMs: round(s.secondRunMs), secondRunWrites: s.secondRunWrites }),
+        mixMedianMs: round(s.mixMedianMs),
+      })),
       operations,
       bundleContributors: cold.graphql.contributors.slice(0, 12),
+      overhead: {
+        handlerMs: round(overhead.handlerMs),
+        floorMs: round(overhead.floorMs),
+        handlerCpuMs: round(overhead.handlerCpuMs),
+        floorCpuMs: round(overhead.floorCpuMs),
+        profileRuns: overhead.profileRuns,
+        handlerProfileMsPerRun: overhead.handlerProfile,
+        floorProfileMsPerRun: overhead.floorProfile,
+      },
+      coldInit: {
+        graphqlMs: round(cold.apiMs),
+        graphqlImportMs: round(cold.apiImportMs),
+        helloMs: round(cold.helloMs),
+        apolloLambdaHelloMs: round(cold.apolloHelloMs),
+        apolloLambdaHelloImportMs: round(cold.apolloHelloImportMs),
+        apolloLambdaHelloBytes: cold.apolloHello.bytes,
+      },
+      search,
     },
   };
   const written = await writeReport(results, quick);

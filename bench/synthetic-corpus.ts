@@ -86,7 +86,9 @@ export function syntheticCorpus(seed: SeedFiles, scale: number): SyntheticCorpus
   }
   let bytes = 0;
   for (const name of ['documents', 'people', 'events', 'claims'] as const) {
-    files[CORPUS_FILES[name].file] = stringify(lists[name]);
+    // Clones share nested values (dates, alias lists) by reference; written out in full, as a real corpus
+    // has them, not as YAML anchors and aliases (the parser refuses their number at 1000×).
+    files[CORPUS_FILES[name].file] = stringify(lists[name], { aliasDuplicateObjects: false });
   }
   for (const content of Object.values(files)) bytes += Buffer.byteLength(content);
   return {
