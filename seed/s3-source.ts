@@ -1,6 +1,6 @@
 /** A corpus under an S3 prefix: what the seed-refresh function reads in AWS. */
-import { GetObjectCommand, NoSuchKey, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
-import { optionalEnv } from '../functions/shared/env.js';
+import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
+import { s3ClientConfig } from '../functions/data/s3-config.js';
 import type { CorpusSource } from './corpus-source.js';
 
 export interface S3SourceOptions {
@@ -11,24 +11,9 @@ export interface S3SourceOptions {
   client?: S3Client;
 }
 
-/**
- * An S3 client for the default credential chain, or for S3_ENDPOINT when it is
- * set (a local S3-compatible server: path-style addressing, any credentials).
- */
-export function createS3Client(endpoint: string | undefined = optionalEnv('S3_ENDPOINT')): S3Client {
-  const config: S3ClientConfig =
-    endpoint === undefined
-      ? {}
-      : {
-          endpoint,
-          forcePathStyle: true,
-          region: optionalEnv('AWS_REGION') ?? 'us-east-1',
-          credentials: {
-            accessKeyId: optionalEnv('AWS_ACCESS_KEY_ID') ?? 'S3RVER',
-            secretAccessKey: optionalEnv('AWS_SECRET_ACCESS_KEY') ?? 'S3RVER',
-          },
-        };
-  return new S3Client(config);
+/** An S3 client as `s3ClientConfig` describes (S3_ENDPOINT for a local S3-compatible server). */
+export function createS3Client(endpoint?: string): S3Client {
+  return new S3Client(s3ClientConfig(endpoint));
 }
 
 const isMissingObject = (error: unknown) =>

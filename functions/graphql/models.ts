@@ -4,7 +4,8 @@
 export type PartialDateModel = string;
 
 export interface EdgeModel<T> {
-  cursor: string;
+  /** Signed only when a query asks for it (GraphQL's default resolver calls it): most pages need no cursor. */
+  cursor: () => string;
   node: T;
 }
 

@@ -93,7 +93,7 @@ export async function queryConnection<T>(options: {
   count?.catch(() => undefined);
   const { items, hasNextPage } = await options.fetch(first, after?.k);
   return {
-    edges: items.map((node) => ({ node, cursor: encodeCursor({ l: options.listKey, k: options.resumeKey(node) }) })),
+    edges: items.map((node) => ({ node, cursor: () => encodeCursor({ l: options.listKey, k: options.resumeKey(node) }) })),
     hasNextPage,
     totalCount: () => count ?? options.totalCount(),
   };
@@ -114,7 +114,7 @@ export async function idListConnection<T>(options: {
   const nodes = await options.load(pageIds);
   const edges: ConnectionModel<T>['edges'] = [];
   nodes.forEach((node, i) => {
-    if (node !== null) edges.push({ node, cursor: encodeCursor({ l: options.listKey, o: offset + i + 1 }) });
+    if (node !== null) edges.push({ node, cursor: () => encodeCursor({ l: options.listKey, o: offset + i + 1 }) });
   });
   return {
     edges,

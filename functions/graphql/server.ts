@@ -1,5 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
@@ -63,6 +64,8 @@ export function createApolloServer(options: ServerOptions = {}): ApolloServer<Gr
       // Nothing is reported to Apollo GraphOS; the bundle leaves their protobuf code out (infra/bundling.ts).
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      // No cache hints in this schema: the per-field cache-control bookkeeping would be pure cost.
+      ApolloServerPluginCacheControlDisabled(),
       errorLogPlugin,
       ...limits.plugins,
     ],

@@ -5,7 +5,7 @@ export const connectionFields = {
   nodes: <T>(connection: ConnectionModel<T>) => connection.edges.map((edge) => edge.node),
   pageInfo: <T>(connection: ConnectionModel<T>) => ({
     hasNextPage: connection.hasNextPage,
-    endCursor: connection.edges.at(-1)?.cursor ?? null,
+    endCursor: connection.edges.at(-1)?.cursor() ?? null,
   }),
   totalCount: <T>(connection: ConnectionModel<T>) => connection.totalCount(),
 };

@@ -46,7 +46,7 @@ export const events: QueryResolvers['events'] = async (_parent, args, { ds }, in
   count?.catch(() => undefined);
   const page = await listEvents(ds, window, first, after === undefined ? {} : unflatten(after.k));
   return {
-    edges: page.edges.map(({ item, position }) => ({ node: item, cursor: encodeCursor({ l: listKey, k: flatten(position) }) })),
+    edges: page.edges.map(({ item, position }) => ({ node: item, cursor: () => encodeCursor({ l: listKey, k: flatten(position) }) })),
     hasNextPage: page.hasNextPage,
     totalCount: () => count ?? countEvents(ds, window),
   };
