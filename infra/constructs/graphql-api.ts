@@ -7,10 +7,11 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, PayloadFormatVersion } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { alarmAtLeast } from './alarms.js';
 
 export interface GraphQLApiProps {
   handler: IFunction;
@@ -86,14 +87,13 @@ export class GraphQLApi extends Construct {
       );
     }
 
-    this.serverErrorsAlarm = new Alarm(this, 'ServerErrorsAlarm', {
-      alarmDescription: 'The HTTP API answered with 5xx (function errors, timeouts or throttles).',
-      metric: this.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
-      threshold: 5,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
+    this.serverErrorsAlarm = alarmAtLeast(
+      this,
+      'ServerErrorsAlarm',
+      'The HTTP API answered with 5xx (function errors, timeouts or throttles).',
+      this.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      5,
+    );
 
     this.graphqlUrl = `${this.api.apiEndpoint}/graphql`;
   }

@@ -1,11 +1,12 @@
 /** The GraphQL Lambda: read-only on the tables, bounded concurrency, alarms on errors and throttles. */
 import { Duration, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { alarmAtLeast } from './alarms.js';
 import { SEARCH_INDEX_KEY } from './corpus-bucket.js';
 import { FUNCTION_ENTRIES, GRAPHQL_ALIASES } from '../bundling.js';
 import { BundledFunction } from './bundled-function.js';
@@ -68,22 +69,18 @@ export class GraphQLFunction extends Construct {
       }),
     );
 
-    this.errorsAlarm = new Alarm(this, 'ErrorsAlarm', {
-      alarmDescription: 'The GraphQL function failed invocations (crashes or timeouts, not GraphQL errors in a 200 reply).',
-      metric: this.function.metricErrors({ period: Duration.minutes(5) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
-    this.throttlesAlarm = new Alarm(this, 'ThrottlesAlarm', {
-      alarmDescription: 'The GraphQL function hit its reserved concurrency; clients saw 5xx or 429 replies.',
-      metric: this.function.metricThrottles({ period: Duration.minutes(5) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
+    this.errorsAlarm = alarmAtLeast(
+      this,
+      'ErrorsAlarm',
+      'The GraphQL function failed invocations (crashes or timeouts, not GraphQL errors in a 200 reply).',
+      this.function.metricErrors({ period: Duration.minutes(5) }),
+    );
+    this.throttlesAlarm = alarmAtLeast(
+      this,
+      'ThrottlesAlarm',
+      'The GraphQL function hit its reserved concurrency; clients saw 5xx or 429 replies.',
+      this.function.metricThrottles({ period: Duration.minutes(5) }),
+    );
 
     Validations.of(this.function).acknowledge(
       {

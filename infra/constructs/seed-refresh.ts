@@ -4,7 +4,7 @@
  * dead-letter queue; alarms watch both the errors and the queue.
  */
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -12,6 +12,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { alarmAtLeast } from './alarms.js';
 import { FUNCTION_ENTRIES } from '../bundling.js';
 import { BundledFunction } from './bundled-function.js';
 import { SEARCH_INDEX_KEY, type CorpusBucket } from './corpus-bucket.js';
@@ -88,21 +89,17 @@ export class SeedRefresh extends Construct {
       new LambdaFunction(this.function, { deadLetterQueue: this.deadLetterQueue, retryAttempts: 4, maxEventAge: Duration.hours(2) }),
     );
 
-    this.errorsAlarm = new Alarm(this, 'ErrorsAlarm', {
-      alarmDescription: 'A seed refresh failed (invalid corpus, lock held, or an AWS error); the tables were not changed by an invalid corpus.',
-      metric: this.function.metricErrors({ period: Duration.minutes(5) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
-    this.deadLettersAlarm = new Alarm(this, 'DeadLettersAlarm', {
-      alarmDescription: 'Seed refresh events gave up after retries and wait in the dead-letter queue.',
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
+    this.errorsAlarm = alarmAtLeast(
+      this,
+      'ErrorsAlarm',
+      'A seed refresh failed (invalid corpus, lock held, or an AWS error); the tables were not changed by an invalid corpus.',
+      this.function.metricErrors({ period: Duration.minutes(5) }),
+    );
+    this.deadLettersAlarm = alarmAtLeast(
+      this,
+      'DeadLettersAlarm',
+      'Seed refresh events gave up after retries and wait in the dead-letter queue.',
+      this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+    );
   }
 }
