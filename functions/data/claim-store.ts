@@ -1,6 +1,6 @@
 import type { DataSources } from './client.js';
 import { claimEventItemSchema, claimItemSchema, type ClaimItem } from './items.js';
-import { queryCount, queryPage, resumeKey, tableCount, type QueryPageInput, type StoredKey } from './table-store.js';
+import { queryCount, queryPage, resumeKey, resumeKeyMatches, tableCount, type QueryPageInput, type StoredKey } from './table-store.js';
 import { INDEX } from './tables.js';
 
 export interface ClaimFilter {
@@ -14,7 +14,7 @@ export interface ClaimFilter {
  * filters applied to that partition), else the event's relationship items,
  * else all claims. Every choice reads one partition in reading order.
  */
-export function claimQuery(filter: ClaimFilter): Omit<QueryPageInput, 'first' | 'after' | 'forward'> {
+export function claimQuery(filter: ClaimFilter): Omit<QueryPageInput, 'first' | 'after' | 'forward'> & { index: string; partitionValue: string } {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const conditions: string[] = [];
@@ -30,11 +30,13 @@ export function claimQuery(filter: ClaimFilter): Omit<QueryPageInput, 'first' | 
   };
   let index: string;
   let keyCondition: string;
+  let partitionValue: string;
   if (filter.documentId !== undefined) {
     index = INDEX.claimsByDocument;
     names['#documentId'] = 'documentId';
     values[':documentId'] = filter.documentId;
     keyCondition = '#documentId = :documentId';
+    partitionValue = filter.documentId;
     if (filter.speakerId !== undefined) addEquals('speakerId', filter.speakerId);
     if (filter.eventId !== undefined) addEvent(filter.eventId);
   } else if (filter.speakerId !== undefined) {
@@ -42,21 +44,25 @@ export function claimQuery(filter: ClaimFilter): Omit<QueryPageInput, 'first' | 
     names['#speakerId'] = 'speakerId';
     values[':speakerId'] = filter.speakerId;
     keyCondition = '#speakerId = :speakerId';
+    partitionValue = filter.speakerId;
     if (filter.eventId !== undefined) addEvent(filter.eventId);
   } else if (filter.eventId !== undefined) {
     index = INDEX.claimsByRef;
     names['#ref'] = 'ref';
     values[':ref'] = `EVENT#${filter.eventId}`;
     keyCondition = '#ref = :ref';
+    partitionValue = `EVENT#${filter.eventId}`;
   } else {
     index = INDEX.claimsByOrder;
     names['#kind'] = 'kind';
     values[':kind'] = 'CLAIM';
     keyCondition = '#kind = :kind';
+    partitionValue = 'CLAIM';
   }
   return {
     table: 'claims',
     index,
+    partitionValue,
     keyCondition,
     filter: conditions.length > 0 ? conditions.join(' AND ') : undefined,
     names,
@@ -76,6 +82,12 @@ export async function listClaimRefs(ds: DataSources, filter: ClaimFilter, first:
     return { claimId: claim.id, claim, resumeKey: key };
   });
   return { refs, hasNextPage: page.hasNextPage };
+}
+
+/** Whether a decoded key can resume the query this filter reads. */
+export function claimResumeKeyAccepted(filter: ClaimFilter, key: StoredKey): boolean {
+  const query = claimQuery(filter);
+  return resumeKeyMatches('claims', query.index, key, query.partitionValue);
 }
 
 export function countClaims(ds: DataSources, filter: ClaimFilter): Promise<number> {

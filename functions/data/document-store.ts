@@ -1,6 +1,6 @@
 import type { DataSources } from './client.js';
 import { documentItemSchema, type DocumentItem } from './items.js';
-import { queryPage, resumeKey, tableCount, type StoredKey } from './table-store.js';
+import { queryPage, resumeKey, resumeKeyMatches, tableCount, type StoredKey } from './table-store.js';
 import { INDEX } from './tables.js';
 
 /** All documents, newest first. */
@@ -17,6 +17,8 @@ export async function listDocuments(ds: DataSources, first: number, after?: Stor
   });
   return { items: page.items.map((i) => documentItemSchema.parse(i)), hasNextPage: page.hasNextPage };
 }
+
+export const documentResumeKeyAccepted = (key: StoredKey) => resumeKeyMatches('documents', INDEX.documentsByPublished, key, 'DOCUMENT');
 
 export const documentResumeKey = (item: DocumentItem) => resumeKey('documents', INDEX.documentsByPublished, item);
 

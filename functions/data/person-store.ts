@@ -1,6 +1,6 @@
 import type { DataSources } from './client.js';
 import { personItemSchema, type PersonItem } from './items.js';
-import { queryPage, resumeKey, tableCount, type StoredKey } from './table-store.js';
+import { queryPage, resumeKey, resumeKeyMatches, tableCount, type StoredKey } from './table-store.js';
 import { INDEX } from './tables.js';
 
 /** All people, by name. */
@@ -17,6 +17,8 @@ export async function listPeople(ds: DataSources, first: number, after?: StoredK
   });
   return { items: page.items.map((i) => personItemSchema.parse(i)), hasNextPage: page.hasNextPage };
 }
+
+export const personResumeKeyAccepted = (key: StoredKey) => resumeKeyMatches('people', INDEX.peopleByName, key, 'PERSON');
 
 export const personResumeKey = (item: PersonItem) => resumeKey('people', INDEX.peopleByName, item);
 

@@ -138,6 +138,20 @@ export async function queryCount(ds: DataSources, input: Omit<QueryPageInput, 'f
   return count;
 }
 
+/**
+ * Whether a key from a client's cursor can only resume the query it came from:
+ * exactly the key attributes of the table and index, with the index partition
+ * the query reads. A cursor is signed, but the check keeps a forged one inert.
+ */
+export function resumeKeyMatches(table: EntityTable, index: string, key: StoredKey, partitionValue: string): boolean {
+  const def = TABLES[table];
+  const idx = def.indexes.find((i) => i.name === index);
+  if (idx === undefined) return false;
+  const names = new Set([def.partitionKey, def.sortKey, idx.partitionKey, idx.sortKey]);
+  const given = Object.keys(key);
+  return given.length === names.size && given.every((n) => names.has(n) && key[n] !== '') && key[idx.partitionKey] === partitionValue;
+}
+
 /** The ExclusiveStartKey that resumes a query on `index` right after `item`. */
 export function resumeKey(table: EntityTable, index: string | undefined, item: Record<string, unknown>): StoredKey {
   const def = TABLES[table];

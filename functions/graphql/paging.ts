@@ -81,13 +81,17 @@ export async function queryConnection<T>(options: {
   args: PageArgs;
   fetch: (first: number, after: StoredKey | undefined) => Promise<{ items: T[]; hasNextPage: boolean }>;
   resumeKey: (item: T) => StoredKey;
+  /** Whether a decoded key can resume this list's query (see resumeKeyMatches). */
+  acceptsKey: (key: StoredKey) => boolean;
   totalCount: () => Promise<number>;
   /** When given and the query asks for totalCount, the count starts with the page, not after it. */
   info?: GraphQLResolveInfo;
 }): Promise<ConnectionModel<T>> {
   const first = pageSize(options.args.first);
   const after = options.args.after == null ? undefined : decodeCursor(options.args.after, options.listKey);
-  if (after !== undefined && !('k' in after)) throw badUserInput('Invalid cursor for this list.', { argumentName: 'after' });
+  if (after !== undefined && !('k' in after && options.acceptsKey(after.k))) {
+    throw badUserInput('Invalid cursor for this list.', { argumentName: 'after' });
+  }
   const count = options.info !== undefined && selectsField(options.info, 'totalCount') ? options.totalCount() : undefined;
   // A failed count must not go unobserved before its field is resolved.
   count?.catch(() => undefined);

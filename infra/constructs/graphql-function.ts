@@ -1,5 +1,5 @@
 /** The GraphQL Lambda: read-only on the tables, bounded concurrency, alarms on errors and throttles. */
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, Fn, Validations } from 'aws-cdk-lib';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -54,6 +54,9 @@ export class GraphQLFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: 'knowledge-base-graphql',
         INTROSPECTION: props.introspection,
         SEARCH_INDEX_BUCKET: props.searchIndexBucket.bucketName,
+        // Cursors are signed with a key of this deployment: the random part of the stack's id,
+        // known inside the account only, so cursors cannot be forged from the public source.
+        CURSOR_SECRET: Fn.select(2, Fn.split('/', Aws.STACK_ID)),
       },
       commandHooks: PLAYGROUND_HOOKS,
       aliases: GRAPHQL_ALIASES,

@@ -109,6 +109,7 @@ describe('GraphQL function', () => {
           NODE_OPTIONS: '--enable-source-maps',
           INTROSPECTION: 'true',
           POWERTOOLS_SERVICE_NAME: Match.anyValue(),
+          CURSOR_SECRET: { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] },
         }),
       },
     });

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { print } from 'graphql';
 import { DocumentsDeepDocument } from '../../schema/__generated__/operations.js';
+import { encodeCursor } from '../../functions/graphql/paging.js';
 import { gql, handlerFor, startEngine, type GraphQLResponse, type Handler, type TestEngine } from '../support/local.js';
 
 let env: TestEngine;
@@ -99,7 +100,10 @@ describe('lists and paging', () => {
     const people = await gql(handler, `{ people(first: 1) { pageInfo { endCursor } } }`);
     const peopleCursor = people.data!.people.pageInfo.endCursor as string;
     const forged = Buffer.from(JSON.stringify({ l: 'documents', k: { pk: 'x', sk: '#' } })).toString('base64url') + '.AAAAAAAAAAAAAAAAAAAAAA';
-    for (const after of [peopleCursor, forged, 'not-a-cursor', '']) {
+    // Signed with the server's key, but naming another index partition or extra attributes.
+    const otherPartition = encodeCursor({ l: 'documents', k: { pk: 'x', sk: '#', kind: 'PERSON', order: 'a' } });
+    const extraAttribute = encodeCursor({ l: 'documents', k: { pk: 'x', sk: '#', kind: 'DOCUMENT', order: 'a', more: 'b' } });
+    for (const after of [peopleCursor, forged, otherPartition, extraAttribute, 'not-a-cursor', '']) {
       const res = await gql(handler, `query($after: String) { documents(after: $after) { nodes { id } } }`, { after });
       expect(res.errors?.[0]?.extensions?.code, after).toBe('BAD_USER_INPUT');
     }

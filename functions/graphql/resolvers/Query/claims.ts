@@ -1,5 +1,5 @@
 import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-types.js';
-import { countClaims, listClaimRefs, type ClaimFilter } from '../../../data/claim-store.js';
+import { claimResumeKeyAccepted, countClaims, listClaimRefs, type ClaimFilter } from '../../../data/claim-store.js';
 import { loadInOrder } from '../../../data/loaders.js';
 import type { ClaimItem } from '../../../data/items.js';
 import { isStorableId, type StoredKey } from '../../../data/table-store.js';
@@ -50,6 +50,7 @@ export const claims: QueryResolvers['claims'] = (_parent, args, context, info) =
       });
       return { items: found, hasNextPage: page.hasNextPage };
     },
+    acceptsKey: (key) => claimResumeKeyAccepted(filter, key),
     resumeKey: (item) => resume.get(item) ?? {},
     totalCount: () => totalCount(context, filter),
   });

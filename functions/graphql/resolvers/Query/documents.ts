@@ -1,5 +1,5 @@
 import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-types.js';
-import { countDocuments, documentResumeKey, listDocuments } from '../../../data/document-store.js';
+import { countDocuments, documentResumeKey, documentResumeKeyAccepted, listDocuments } from '../../../data/document-store.js';
 import { queryConnection } from '../../paging.js';
 
 export const documents: QueryResolvers['documents'] = (_parent, args, { ds }, info) =>
@@ -8,6 +8,7 @@ export const documents: QueryResolvers['documents'] = (_parent, args, { ds }, in
     listKey: 'documents',
     args,
     fetch: (first, after) => listDocuments(ds, first, after),
+    acceptsKey: documentResumeKeyAccepted,
     resumeKey: documentResumeKey,
     totalCount: () => countDocuments(ds),
   });

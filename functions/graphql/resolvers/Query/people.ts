@@ -1,5 +1,5 @@
 import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-types.js';
-import { countPeople, listPeople, personResumeKey } from '../../../data/person-store.js';
+import { countPeople, listPeople, personResumeKey, personResumeKeyAccepted } from '../../../data/person-store.js';
 import { queryConnection } from '../../paging.js';
 
 export const people: QueryResolvers['people'] = (_parent, args, { ds }, info) =>
@@ -8,6 +8,7 @@ export const people: QueryResolvers['people'] = (_parent, args, { ds }, info) =>
     listKey: 'people',
     args,
     fetch: (first, after) => listPeople(ds, first, after),
+    acceptsKey: personResumeKeyAccepted,
     resumeKey: personResumeKey,
     totalCount: () => countPeople(ds),
   });
