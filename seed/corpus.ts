@@ -102,6 +102,8 @@ function checkReferences(corpus: Corpus): CorpusIssue[] {
     if (!isDayRange(parsed)) issues.push({ file, path, message: parsed.error });
   };
   const docById = new Map(corpus.documents.map((d) => [d.id, d]));
+  // Folded once per document: every person it mentions is looked for in it.
+  const foldedText = new Map(corpus.documents.map((d) => [d.id, foldCase(d.text)]));
   const personById = new Map(corpus.people.map((p) => [p.id, p]));
   const eventById = new Map(corpus.events.map((e) => [e.id, e]));
 
@@ -117,7 +119,7 @@ function checkReferences(corpus: Corpus): CorpusIssue[] {
     p.mentionedIn.forEach((docId, j) => {
       ref('people.yaml', `[${i}].mentionedIn[${j}]`, 'document', docIds, docId);
       const doc = docById.get(docId);
-      if (doc !== undefined && doc.text !== '' && !mentions(doc.text, p.name, p.aliases)) {
+      if (doc !== undefined && doc.text !== '' && !mentions(foldedText.get(docId) ?? '', p.name, p.aliases)) {
         issues.push({ file: 'people.yaml', path: `[${i}].mentionedIn[${j}]`, message: `document "${docId}" never names ${p.name} (nor an alias or the surname)` });
       }
     });
@@ -167,19 +169,10 @@ function foldCase(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-const foldedTexts = new Map<string, string>();
-
-/** Whether a text names a person: the name, an alias, or the surname (last word of the name). */
-export function mentions(text: string, name: string, aliases: readonly string[]): boolean {
-  let folded = foldedTexts.get(text);
-  if (folded === undefined) {
-    // Large corpora ask about the same few texts many times.
-    if (foldedTexts.size > 10_000) foldedTexts.clear();
-    folded = foldCase(text);
-    foldedTexts.set(text, folded);
-  }
+/** Whether a case- and diacritic-folded text names a person: the name, an alias, or the surname (last word of the name). */
+export function mentions(foldedText: string, name: string, aliases: readonly string[]): boolean {
   const surname = name.split(/\s+/).at(-1) ?? name;
-  return [name, ...aliases, surname].some((n) => folded.includes(foldCase(n)));
+  return [name, ...aliases, surname].some((n) => foldedText.includes(foldCase(n)));
 }
 
 /** Finds the one (or the named) occurrence of a quote in a text. */

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildItems, readCorpus } from '../../seed/corpus.js';
 import { unfaithfulParagraphs } from '../../seed/check.js';
-import { directorySource } from '../../seed/corpus-source.js';
+import { directorySource, memorySource } from '../../seed/corpus-source.js';
+import { corpusFiles } from '../support/corpus-files.js';
 import type { Corpus } from '../../seed/corpus-schema.js';
 import { gql, handlerFor, startEngine, type Handler, type TestEngine } from '../support/local.js';
 
@@ -50,6 +51,13 @@ describe('the corpus files', () => {
     expect(new Set(events).size).toBe(events.length);
     const titles = corpus.events.map((e) => e.title.toLowerCase());
     expect(new Set(titles).size).toBe(titles.length);
+  });
+
+  it('refuses a person linked to a document that never names them', async () => {
+    const files = await corpusFiles();
+    const people = `${files['people.yaml']}\n- id: nobody-named\n  name: Nobody Named\n  mentionedIn: [jamestown-moscow-declaration-balancing]\n`;
+    const { issues } = await readCorpus(memorySource({ ...files, 'people.yaml': people }));
+    expect(issues.map((i) => i.message)).toEqual([expect.stringMatching(/"jamestown-moscow-declaration-balancing" never names Nobody Named/)]);
   });
 
   it('keeps namesakes apart by date', () => {
