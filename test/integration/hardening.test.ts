@@ -59,6 +59,15 @@ describe('query limits', () => {
     expect(refused.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 
+  it('refuses a request body over the size limit before parsing it', async () => {
+    env.counter.reset();
+    const padding = ' '.repeat(QUERY_LIMITS.maxBodyBytes);
+    const result = await invoke(prod, httpEvent('POST', { body: JSON.stringify({ query: `{ documents { nodes { id } } }${padding}` }) }));
+    expect(result.statusCode).toBe(413);
+    expect(JSON.parse(result.body ?? '{}').errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(env.counter.total()).toBe(0);
+  });
+
   it('refuses batched requests', async () => {
     env.counter.reset();
     const result = await invoke(prod, httpEvent('POST', { body: [{ query: '{ healthy }' }, { query: '{ documents { nodes { id } } }' }] }));
