@@ -1,0 +1,120 @@
+/**
+ * The functions as the CDK app bundles them for Lambda, run in plain Node
+ * processes against the local DynamoDB engine and an S3-compatible server:
+ * the seed refresh loads the corpus from S3 and writes the search index, and
+ * the GraphQL bundle answers queries, searches and serves the playground.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { App, Stack, type CfnResource } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDataSources } from '../../functions/data/client.js';
+import { ensureTables } from '../../functions/data/table-admin.js';
+import { TABLE_LIST } from '../../functions/data/tables.js';
+import { ApiStack } from '../../infra/api-stack.js';
+import { PROJECT_ROOT } from '../../infra/constructs/bundled-function.js';
+import { startLocalDynamo, type LocalDynamo } from '../../scripts/local-dynamodb.js';
+import { corpusFiles } from '../support/corpus-files.js';
+import { httpEvent, tableNames } from '../support/local.js';
+import { startLocalS3, type LocalS3 } from '../support/s3rver.js';
+
+const run = promisify(execFile);
+const BUCKET = 'kb-corpus';
+
+let dynamo: LocalDynamo;
+let s3: LocalS3;
+let refreshBundle: string;
+let graphqlBundle: string;
+let env: NodeJS.ProcessEnv;
+let outdir: string;
+
+/** Imports a bundle in a fresh Node process, as Lambda does, calls its handler with each event and prints the results. */
+async function invokeBundle(bundle: string, events: unknown[]): Promise<any[]> {
+  const script = `
+    const { handler } = await import(${JSON.stringify(bundle)});
+    const context = { awsRequestId: 'e2e', functionName: 'e2e', getRemainingTimeInMillis: () => 30000 };
+    const results = [];
+    for (const event of ${JSON.stringify(events)}) results.push(await handler(event, context));
+    process.stdout.write(JSON.stringify(results));`;
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env, maxBuffer: 16 * 1024 * 1024 });
+  return JSON.parse(stdout);
+}
+
+beforeAll(async () => {
+  const context = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
+  // Under the project, so the bundles resolve @aws-sdk/* from node_modules as Lambda does from its runtime.
+  mkdirSync(join(PROJECT_ROOT, 'cdk.out'), { recursive: true });
+  outdir = await mkdtemp(join(PROJECT_ROOT, 'cdk.out', 'e2e-'));
+  const app = new App({ outdir, context: { ...context, 'aws:cdk:enable-asset-metadata': true } });
+  const stack = new ApiStack(app, 'BundleStack');
+  const resources = Template.fromStack(stack).toJSON().Resources as Record<string, { Metadata?: Record<string, unknown> }>;
+  const assetOf = (fn: IConstruct) =>
+    join(app.outdir, String(resources[Stack.of(fn).getLogicalId(fn.node.defaultChild as CfnResource)]?.Metadata?.['aws:asset:path']), 'index.mjs');
+  refreshBundle = assetOf(stack.refresh.function);
+  graphqlBundle = assetOf(stack.graphql.function);
+
+  dynamo = await startLocalDynamo();
+  const names = tableNames('e2e');
+  const tables = Object.fromEntries(TABLE_LIST.map((t) => [t.envVar, names[t.name]]));
+  const ds = createDataSources({ endpoint: dynamo.endpoint, tables: names });
+  await ensureTables(ds);
+  ds.raw.destroy();
+
+  s3 = await startLocalS3([BUCKET]);
+  const client = new S3Client({
+    endpoint: s3.endpoint,
+    forcePathStyle: true,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    // s3rver predates the SDK's default request checksums.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+  });
+  for (const [path, body] of Object.entries(await corpusFiles())) {
+    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `corpus/${path}`, Body: body }));
+  }
+  client.destroy();
+
+  env = {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    S3_ENDPOINT: s3.endpoint,
+    CORPUS_BUCKET: BUCKET,
+    CORPUS_PREFIX: 'corpus/',
+    SEARCH_INDEX_BUCKET: BUCKET,
+    ...tables,
+  };
+}, 120_000);
+
+afterAll(async () => {
+  await s3?.close();
+  await dynamo?.close();
+  await rm(outdir, { recursive: true, force: true });
+});
+
+describe('the deployed bundles', () => {
+  it('load the corpus from S3, then answer queries, searches and the playground', async () => {
+    const [first, second] = await invokeBundle(refreshBundle, [{}, {}]);
+    expect(first.created).toBeGreaterThan(200);
+    expect(first.searchIndex.status).toBe('written');
+    expect(second.writes).toBe(0);
+
+    const [documents, search, page] = await invokeBundle(graphqlBundle, [
+      httpEvent('POST', { body: { query: '{ documents(first: 2) { totalCount nodes { title } } }' } }),
+      httpEvent('POST', { body: { query: '{ search(query: "Ismail", first: 1) { nodes { node { ... on Person { id } } } } }' } }),
+      httpEvent('GET', { headers: { accept: 'text/html' } }),
+    ]);
+    expect(JSON.parse(documents.body).data.documents.totalCount).toBe(5);
+    expect(JSON.parse(search.body).data.search.nodes[0].node.id).toBe('togrul-ismayil');
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+});
