@@ -34,7 +34,11 @@ let graphqlBundle: string;
 let env: NodeJS.ProcessEnv;
 let outdir: string;
 
-/** Imports a bundle in a fresh Node process, as Lambda does, calls its handler with each event and prints the results. */
+/**
+ * Imports a bundle in a fresh Node process, as Lambda does, and calls its handler
+ * with each event. The replies are either function's; the assertions pick fields.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies of two different functions
 async function invokeBundle(bundle: string, events: unknown[]): Promise<any[]> {
   const script = `
     const { handler } = await import(${JSON.stringify(bundle)});
