@@ -38,7 +38,6 @@ let outdir: string;
  * Imports a bundle in a fresh Node process, as Lambda does, and calls its handler
  * with each event. The replies are either function's; the assertions pick fields.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies of two different functions
 async function invokeBundle(bundle: string, events: unknown[]): Promise<any[]> {
   const script = `
     const { handler } = await import(${JSON.stringify(bundle)});

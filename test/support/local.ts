@@ -74,6 +74,7 @@ export function httpEvent(
   };
 }
 
+// `any` by default: tests walk response shapes the assertions themselves check.
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   headers: Record<string, string>;
