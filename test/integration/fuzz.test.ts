@@ -93,8 +93,8 @@ async function send(body: string) {
   }
 }
 
-// Random exploration while developing; a fixed seed in CI so a landing never hangs on a
-// new random input (fast-check prints the seed of any failure: FUZZ_SEED=<seed> replays it).
+// Random exploration while developing; a fixed seed in CI so its verdict never depends on the
+// luck of a new random input (fast-check prints the seed of any failure: FUZZ_SEED=<seed> replays it).
 const seed = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : process.env.CI ? 20261125 : undefined;
 const runs = { numRuns: 150, ...(seed === undefined ? {} : { seed }) };
 
