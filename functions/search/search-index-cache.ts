@@ -5,8 +5,8 @@
  * MiniSearch and the S3 client are imported only here, on demand, so requests
  * that do not search never load them.
  */
-import { GraphQLError } from 'graphql';
 import { searchIndexStoreFromEnv, type SearchIndexStore } from '../data/search-index-store.js';
+import { serviceUnavailable } from '../shared/errors.js';
 import { logger } from '../shared/logger.js';
 import type { SearchIndex } from './search-model.js';
 
@@ -24,7 +24,6 @@ export interface SearchIndexCacheOptions {
 
 const DEFAULT_CHECK_SECONDS = 60;
 
-const unavailable = (message: string) => new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
 
 export function cachedSearchIndex(options: SearchIndexCacheOptions): SearchIndexSource {
   const now = options.now ?? Date.now;
@@ -45,7 +44,7 @@ export function cachedSearchIndex(options: SearchIndexCacheOptions): SearchIndex
     const stored = await store.get();
     if (stored === undefined) {
       if (loaded !== undefined) return loaded.index;
-      throw unavailable('Search is not available yet: the search index has not been built (the seed refresh builds it).');
+      throw serviceUnavailable('Search is not available yet: the search index has not been built (the seed refresh builds it).');
     }
     const started = performance.now();
     const { loadSearchIndex } = await import('./search-engine.js');
@@ -61,7 +60,7 @@ export function cachedSearchIndex(options: SearchIndexCacheOptions): SearchIndex
       // A deployment mistake, so it is logged (once per instance); the client is told search is unavailable, as before the first build.
       if (!reportedMissingStore) logger.error('search index store not configured: set SEARCH_INDEX_BUCKET (S3) or SEARCH_INDEX_DIR (local folder)');
       reportedMissingStore = true;
-      throw unavailable('Search is not available: no search index is configured.');
+      throw serviceUnavailable('Search is not available: no search index is configured.');
     }
     try {
       return await refreshFrom(store);

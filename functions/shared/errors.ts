@@ -4,7 +4,7 @@ export function badUserInput(message: string, extra: Record<string, unknown> = {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extra } });
 }
 
-/** A DynamoDB failure the client can retry (engine unreachable, throttled beyond retries). */
+/** Something the client can retry later (a data store or index that is not there yet). */
 export function serviceUnavailable(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
 }
