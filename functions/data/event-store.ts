@@ -43,11 +43,12 @@ function partitionQuery(precision: Precision, window: DayWindow) {
  * Events overlapping the window, chronologically: the three precision
  * partitions are read in parallel (one page each) and merged by start day.
  */
-export async function listEvents(ds: DataSources, window: DayWindow, first: number, after: EventsPosition = {}) {
+export async function listEvents(ds: DataSources, window: DayWindow, first: number, after: EventsPosition = {}): Promise<EventsPage> {
   const pages = await Promise.all(
     DATE_PRECISIONS.map(async (precision) => {
       const page = await queryPage(ds, { ...partitionQuery(precision, window), forward: true, first, after: after[precision] });
-      return { precision, items: page.items.map((i) => eventItemSchema.parse(i)), more: page.hasNextPage };
+      const items = page.items.map((i) => eventItemSchema.parse(i));
+      return { precision, items, more: page.hasNextPage, fromStart: after[precision] === undefined };
     }),
   );
   const merged = pages
@@ -59,7 +60,14 @@ export async function listEvents(ds: DataSources, window: DayWindow, first: numb
     position[precision] = resumeKey('events', INDEX.eventsByDate, item);
     return { item, position: { ...position } };
   });
-  return { edges, hasNextPage: merged.length > first || pages.some((p) => p.more) };
+  return { edges, hasNextPage: merged.length > first || pages.some((p) => p.more), partitions: pages };
+}
+
+export interface EventsPage {
+  edges: { item: EventItem; position: EventsPosition }[];
+  hasNextPage: boolean;
+  /** What each partition's read returned; `fromStart` when it began at the range's first event. */
+  partitions: { precision: Precision; items: EventItem[]; more: boolean; fromStart: boolean }[];
 }
 
 /** Rank of the last event starting at or before `bound` (or before it) in a partition: a one-item read. */
@@ -79,14 +87,22 @@ async function rankAtOrBefore(ds: DataSources, precision: Precision, bound: stri
 /**
  * How many events overlap the window, without reading them: in each partition,
  * the rank of the last event starting by the window's end minus the rank of the
- * last one starting before its range. Six single-item reads, in parallel.
+ * last one starting before its range. A page read from the range's start
+ * already tells the second (its first event's rank), and the whole count when
+ * it reached the range's end, so the first page usually needs no read at all.
  */
-export async function countEvents(ds: DataSources, window: DayWindow): Promise<number> {
+export async function countEvents(ds: DataSources, window: DayWindow, page?: EventsPage): Promise<number> {
   if (window.fromDay === undefined && window.toDay === undefined) return tableCount(ds, 'events');
   const counts = await Promise.all(
     DATE_PRECISIONS.map(async (precision) => {
       const { lo, hi } = startRange(precision, window);
-      const [upTo, before] = await Promise.all([rankAtOrBefore(ds, precision, hi, true), rankAtOrBefore(ds, precision, lo, false)]);
+      const read = page?.partitions.find((p) => p.precision === precision);
+      const firstInRange = read?.fromStart === true ? read.items[0] : undefined;
+      if (read?.fromStart === true && !read.more) return read.items.length;
+      const [upTo, before] = await Promise.all([
+        rankAtOrBefore(ds, precision, hi, true),
+        firstInRange !== undefined ? firstInRange.rank - 1 : rankAtOrBefore(ds, precision, lo, false),
+      ]);
       return Math.max(0, upTo - before);
     }),
   );

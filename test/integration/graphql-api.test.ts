@@ -162,12 +162,25 @@ describe('events by date range', () => {
     }
   });
 
-  it('counts a date range with single-item reads started beside the page', async () => {
+  it('counts a date range from what the page read, and from single-item rank reads past it', async () => {
     env.counter.reset();
-    const res = await gql(handler, `{ events(from: "2020-11", to: "2022-02-22", first: 5) { totalCount nodes { id } } }`);
-    expect(res.errors).toBeUndefined();
-    // 3 partition pages + 2 rank reads per partition, all in one round trip.
-    expect(env.counter.byCommand()).toEqual({ QueryCommand: 9 });
+    const whole = await gql(handler, `{ events(from: "2020-11", to: "2022-02-22", first: 20) { totalCount nodes { id } } }`);
+    expect(whole.data!.events.totalCount).toBe(whole.data!.events.nodes.length);
+    // One page per precision partition; each reached the end of its range, so that is the count.
+    expect(env.counter.byCommand()).toEqual({ QueryCommand: 3 });
+
+    const all = (await eventsIn('1990', '2030')).nodes.length;
+    env.counter.reset();
+    const partial = await gql(handler, `{ events(from: "1990", to: "2030", first: 1) { totalCount pageInfo { endCursor } } }`);
+    expect(partial.data!.events.totalCount).toBe(all);
+    // Partitions with more than the page add one rank read each (the last event up to the range's end).
+    expect(env.counter.byCommand()).toEqual({ QueryCommand: 6 });
+
+    // A later page counts the same, reading both ranks where it no longer starts at the range's start.
+    const later = await gql(handler, `query($after: String) { events(from: "1990", to: "2030", first: 1, after: $after) { totalCount } }`, {
+      after: partial.data!.events.pageInfo.endCursor,
+    });
+    expect(later.data!.events.totalCount).toBe(all);
   });
 
   it.each([
