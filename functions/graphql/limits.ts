@@ -56,18 +56,30 @@ export function queryCost(schema: GraphQLSchema, query: Parameters<typeof getCom
   });
 }
 
+/** Costs of recent (query, operation, variables), so a repeated request is not walked again. */
+const COST_CACHE_SIZE = 500;
+
 /** Refuses a query whose cost exceeds the limit once its variables are known. */
 function costLimitPlugin<T extends object>(): ApolloServerPlugin<T> {
+  const costs = new Map<string, number>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, operationName }) {
-          let cost: number;
-          try {
-            cost = queryCost(schema, document, request.variables, operationName ?? undefined);
-          } catch {
-            // Bad variables are reported by execution with their own message.
-            return;
+        async didResolveOperation({ request, document, schema, operationName, queryHash }) {
+          const key = `${queryHash}\u0000${operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+          let cost = costs.get(key);
+          if (cost === undefined) {
+            try {
+              cost = queryCost(schema, document, request.variables, operationName ?? undefined);
+            } catch {
+              // Bad variables are reported by execution with their own message.
+              return;
+            }
+            // Only short keys are kept, so large variable blobs cannot grow the cache.
+            if (key.length <= 2048) {
+              if (costs.size >= COST_CACHE_SIZE) costs.delete(costs.keys().next().value as string);
+              costs.set(key, cost);
+            }
           }
           if (cost > QUERY_LIMITS.maxCost) {
             throw new GraphQLError(`Query is too expensive: cost ${cost} exceeds the limit of ${QUERY_LIMITS.maxCost}. Ask for fewer items (smaller "first") or fewer nested lists.`, {
