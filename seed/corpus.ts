@@ -351,13 +351,14 @@ export function buildItems(corpus: Corpus, previous: ReadonlyMap<string, Previou
     const range = parsePartialDate(e.date);
     if (!isDayRange(range)) return;
     const reportedDates: EventItem['reportedDates'] = [];
-    e.reportedDates.forEach((r, j) => {
+    for (const r of e.reportedDates) {
       const doc = docById.get(r.document);
-      if (doc === undefined) return;
-      const span = locate(doc.text, r.quote, r.occurrence);
-      if ('error' in span) issues.push({ file: 'events.yaml', path: `[${i}].reportedDates[${j}].quote`, message: span.error });
-      else reportedDates.push({ documentId: r.document, date: r.date, quote: r.quote, start: span.start, end: span.end });
-    });
+      const span = doc === undefined ? undefined : locate(doc.text, r.quote, r.occurrence);
+      // A missing or ambiguous quote was already reported by readCorpus; it is only left out here.
+      if (span !== undefined && !('error' in span)) {
+        reportedDates.push({ documentId: r.document, date: r.date, quote: r.quote, start: span.start, end: span.end });
+      }
+    }
     eventItems.push({
       pk: e.id,
       sk: ENTITY_SK,

@@ -92,7 +92,11 @@ describe('refresh', () => {
         { ...claims[2], id: 'brand-new-claim', quote: 'words that appear in no document at all' },
         ...claims.slice(3),
       ]),
-      'events.yaml': stringify((parse(files['events.yaml']!) as any[]).map((e, i) => (i === 0 ? { ...e, date: '2022-02-30' } : e))),
+      'events.yaml': stringify(
+        (parse(files['events.yaml']!) as any[]).map((e, i) =>
+          i === 0 ? { ...e, date: '2022-02-30' } : i === 1 ? { ...e, reportedDates: [{ ...e.reportedDates[0], quote: 'no document says this' }] } : e,
+        ),
+      ),
     };
     const error = await refresh(env.ds, memorySource(broken)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidCorpusError);
@@ -105,6 +109,11 @@ describe('refresh', () => {
         expect.stringMatching(/^claims\.yaml \[2\]\.quote: quote "words that appear in no document at all" is not in the document's cleaned text/),
       ]),
     );
+    // Each problem once, however many stages look at it.
+    expect(messages.filter((m) => m.includes('"no document says this"'))).toEqual([
+      expect.stringMatching(/^events\.yaml \[1\]\.reportedDates\[0\]\.quote: quote "no document says this" is not in/),
+    ]);
+    expect(new Set(messages).size).toBe(messages.length);
     expect(await snapshot()).toEqual(before);
   });
 
