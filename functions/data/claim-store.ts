@@ -1,6 +1,6 @@
 import type { DataSources } from './client.js';
 import { claimEventItemSchema, claimItemSchema, type ClaimItem } from './items.js';
-import { queryCount, queryPage, resumeKey, resumeKeyMatches, tableCount, type QueryPageInput, type StoredKey } from './table-store.js';
+import { isStorableId, queryCount, queryPage, resumeKey, resumeKeyMatches, tableCount, type QueryPageInput, type StoredKey } from './table-store.js';
 import { INDEX } from './tables.js';
 
 export interface ClaimFilter {
@@ -71,7 +71,12 @@ export function claimQuery(filter: ClaimFilter): Omit<QueryPageInput, 'first' | 
 }
 
 /** A page of claims (or of claim ids, for event filters) and the keys to resume after each. */
+/** An id no item can have (empty, or too long for a key) matches nothing; DynamoDB would refuse it as a key. */
+const matchesNothing = (filter: ClaimFilter) =>
+  [filter.speakerId, filter.documentId, filter.eventId].some((id) => id !== undefined && !isStorableId(id));
+
 export async function listClaimRefs(ds: DataSources, filter: ClaimFilter, first: number, after?: StoredKey) {
+  if (matchesNothing(filter)) return { refs: [], hasNextPage: false };
   const query = claimQuery(filter);
   const page = await queryPage(ds, { ...query, forward: true, first, after });
   const refs = page.items.map((item) => {
@@ -90,7 +95,8 @@ export function claimResumeKeyAccepted(filter: ClaimFilter, key: StoredKey): boo
   return resumeKeyMatches('claims', query.index, key, query.partitionValue);
 }
 
-export function countClaims(ds: DataSources, filter: ClaimFilter): Promise<number> {
+export async function countClaims(ds: DataSources, filter: ClaimFilter): Promise<number> {
+  if (matchesNothing(filter)) return 0;
   if (filter.documentId === undefined && filter.speakerId === undefined && filter.eventId === undefined) {
     return tableCount(ds, 'claims');
   }

@@ -211,6 +211,8 @@ describe('claims and filters', () => {
       { d: 'azerbaijan-russia-alliance-key-points-comments', s: 'ilham-aliyev' },
       { d: 'azerbaijan-russia-alliance-key-points-comments', e: 'moscow-declaration-signed' },
       { s: 'nobody-at-all' },
+      { s: '' },
+      { d: '', e: 'moscow-declaration-signed' },
     ];
     for (const f of filters) {
       const expected = claims
@@ -229,6 +231,11 @@ describe('claims and filters', () => {
       expect(walked, JSON.stringify(f)).toEqual(expected);
       expect(totalCount, JSON.stringify(f)).toBe(expected.length);
     }
+  });
+
+  it('still validates paging for a filter id no item can have', async () => {
+    const res = await gql(handler, `{ claims(speakerId: "", first: 1000) { totalCount } }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('serves claims whose quote is exactly the span of the document text', async () => {

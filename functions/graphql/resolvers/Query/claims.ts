@@ -2,7 +2,7 @@ import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-
 import { claimResumeKeyAccepted, countClaims, listClaimRefs, type ClaimFilter } from '../../../data/claim-store.js';
 import { loadInOrder } from '../../../data/loaders.js';
 import type { ClaimItem } from '../../../data/items.js';
-import { isStorableId, type StoredKey } from '../../../data/table-store.js';
+import type { StoredKey } from '../../../data/table-store.js';
 import type { GraphQLContext } from '../../context.js';
 import { queryConnection } from '../../paging.js';
 
@@ -27,10 +27,6 @@ export const claims: QueryResolvers['claims'] = (_parent, args, context, info) =
     documentId: args.documentId ?? undefined,
     eventId: args.eventId ?? undefined,
   };
-  // An id no item can have matches nothing; DynamoDB would refuse it as a key.
-  if ([filter.speakerId, filter.documentId, filter.eventId].some((id) => id !== undefined && !isStorableId(id))) {
-    return { edges: [], hasNextPage: false, totalCount: async () => 0 };
-  }
   const resume = new Map<ClaimItem, StoredKey>();
   return queryConnection<ClaimItem>({
     info,
