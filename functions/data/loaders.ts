@@ -61,7 +61,8 @@ export function createLoaders(ds: DataSources): Loaders {
       const found = await batchGetEntities(ds, refs);
       return refs.map((ref) => found.get(refKey(ref)) ?? null);
     },
-    { cacheKeyFn: refKey },
+    // Each EntityLoader keeps the parsed items; a second cache of the raw ones would only hold memory.
+    { cache: false },
   );
   return {
     document: new EntityLoader(shared, 'documents', documentItemSchema),
