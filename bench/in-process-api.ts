@@ -1,7 +1,6 @@
 /** The GraphQL Lambda handler called in this process, as the tests call it, with its DynamoDB requests logged. */
 import type { DataSources } from '../functions/data/client.js';
-import { createGraphQLHandler } from '../functions/graphql/lambda.js';
-import { httpEvent, invoke } from '../test/support/local.js';
+import { handlerFor, httpEvent, invoke } from '../test/support/local.js';
 import type { MixOperation } from './query-mix.js';
 import { logRequests, type RequestLog } from './request-log.js';
 
@@ -21,7 +20,7 @@ export interface InProcessApi {
 export function inProcessApi(ds: DataSources): InProcessApi {
   const log = logRequests(ds);
   // As deployed: the CDK stack sets NODE_ENV=production.
-  const handler = createGraphQLHandler(ds, { production: true });
+  const handler = handlerFor(ds, { production: true });
   return {
     log,
     async run(op) {

@@ -10,7 +10,8 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DataSources } from '../functions/data/client.js';
 import { BATCH_GET_LIMIT, chunk } from '../functions/data/table-store.js';
-import { ENTITY_SK, INDEX, TABLES, type EntityTable } from '../functions/data/tables.js';
+import { keys as itemKeys } from '../functions/data/keys.js';
+import { INDEX, TABLES, type EntityTable } from '../functions/data/tables.js';
 
 type Item = Record<string, unknown>;
 
@@ -23,7 +24,7 @@ async function batchGet(ds: DataSources, table: EntityTable, ids: readonly strin
   await Promise.all(
     chunk(missing, BATCH_GET_LIMIT).map(async (keys) => {
       const out = await ds.db.send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys.map((id) => ({ [def.partitionKey]: id, [def.sortKey]: ENTITY_SK })) } } }),
+        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys.map((id) => ({ ...itemKeys.entity(table, id) })) } } }),
       );
       if ((out.UnprocessedKeys?.[tableName]?.Keys?.length ?? 0) > 0) throw new Error('the engine left keys unprocessed');
       for (const item of out.Responses?.[tableName] ?? []) held.set(`${table}:${String(item[def.partitionKey])}`, item);

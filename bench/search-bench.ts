@@ -12,8 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { buildSearchIndex, loadSearchIndex, type SearchableItem } from '../functions/search/search-engine.js';
 import { searchableItems } from '../functions/search/search-index-refresh.js';
 import { queryTerms } from '../functions/search/text-analysis.js';
-import { buildItems, readCorpus } from '../seed/corpus.js';
-import { directorySource } from '../seed/corpus-source.js';
+import { readCorpus } from '../functions/refresh/corpus-reader.js';
+import { buildItems } from '../functions/refresh/item-builder.js';
+import { directorySource } from '../functions/refresh/corpus-source.js';
+import { CORPUS_DIR } from '../seed/paths.js';
 
 export interface SearchBenchResult {
   searchP50Ms1x: number;
@@ -58,7 +60,7 @@ function percentile(samples: number[], p: number): number {
 }
 
 export async function seedSearchableItems(): Promise<SearchableItem[]> {
-  const { corpus, issues } = await readCorpus(directorySource());
+  const { corpus, issues } = await readCorpus(directorySource(CORPUS_DIR));
   if (issues.length > 0) throw new Error(`the seed corpus is invalid (${issues.length} problems)`);
   return searchableItems(buildItems(corpus, new Map()).tables);
 }

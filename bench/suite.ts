@@ -3,9 +3,10 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { FUNCTION_ENTRIES, GRAPHQL_ALIASES } from '../infra/bundling.js';
 import { countRequests } from '../functions/data/request-counter.js';
-import { buildItems, readCorpus } from '../seed/corpus.js';
-import { directorySource } from '../seed/corpus-source.js';
-import { refresh } from '../seed/refresh.js';
+import { readCorpus } from '../functions/refresh/corpus-reader.js';
+import { buildItems } from '../functions/refresh/item-builder.js';
+import { directorySource } from '../functions/refresh/corpus-source.js';
+import { refresh } from '../functions/refresh/refresh.js';
 import { httpEvent } from '../test/support/local.js';
 import { BUILD_DIR, buildFunction } from './bundles.js';
 import { coldStart } from './cold-init.js';
@@ -20,6 +21,7 @@ import { BENCH_QUERIES, searchBenchAt, type ScaleMeasurement } from './search-be
 import { writeReport, type Metric, type OperationDetail, type Results } from './report.js';
 import { median, round } from './stats.js';
 import { directItems, itemDigest, readSeedFiles, syntheticCorpus } from './synthetic-corpus.js';
+import { CORPUS_DIR } from '../seed/paths.js';
 
 interface Settings {
   quick: boolean;
@@ -275,7 +277,7 @@ export async function runSuite(quick: boolean): Promise<void> {
   const deep = mix.find((op) => op.name === DEEP_OPERATION);
   if (deep === undefined) throw new Error(`${DEEP_OPERATION} is missing from schema/operations`);
   const seed = await readSeedFiles();
-  const { corpus: seedCorpus } = await readCorpus(directorySource());
+  const { corpus: seedCorpus } = await readCorpus(directorySource(CORPUS_DIR));
   say(`bench${quick ? ' --quick' : ''}: ${mix.length} operations, scales ${settings.scales.map((s) => `${s}×`).join(', ')}`);
 
   const scales: ScaleResult[] = [];

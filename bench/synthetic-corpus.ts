@@ -6,21 +6,20 @@
  * clone, so each clone is a self-contained copy of the knowledge base.
  */
 import { parse, stringify } from 'yaml';
-import { COUNT_SK, META_PK } from '../functions/data/items.js';
-import { ENTITY_SK, TABLE_LIST, type EntityTable } from '../functions/data/tables.js';
-import { InvalidCorpusError, buildItems, contentHash, type StoredItem } from '../seed/corpus.js';
-import { CORPUS_FILES, documentTextFile, type Corpus } from '../seed/corpus-schema.js';
-import { DEFAULT_CORPUS_DIR, directorySource, memorySource, type CorpusSource } from '../seed/corpus-source.js';
+import { keys } from '../functions/data/keys.js';
+import { TABLE_LIST, type EntityTable } from '../functions/data/tables.js';
+import { InvalidCorpusError } from '../functions/refresh/corpus-reader.js';
+import { buildItems, contentHash, type StoredItem } from '../functions/refresh/item-builder.js';
+import { CORPUS_FILES, documentTextFile, type Corpus } from '../functions/refresh/corpus-schema.js';
+import { directorySource, memorySource, type CorpusSource } from '../functions/refresh/corpus-source.js';
+import { CORPUS_DIR } from '../seed/paths.js';
 
 type Entry = Record<string, unknown> & { id: string };
 
-export interface SeedFiles {
-  documents: Entry[];
-  people: Entry[];
-  events: Entry[];
-  claims: Entry[];
-  texts: Map<string, string>;
-}
+const LISTS = ['documents', 'people', 'organizations', 'places', 'events', 'claims'] as const;
+type ListName = (typeof LISTS)[number];
+
+export type SeedFiles = Record<ListName, Entry[]> & { texts: Map<string, string> };
 
 export interface SyntheticCorpus {
   scale: number;
@@ -32,25 +31,23 @@ export interface SyntheticCorpus {
 }
 
 async function readList(file: string): Promise<Entry[]> {
-  const raw = await directorySource().read(file);
-  if (raw === undefined) throw new Error(`${file} is missing from ${DEFAULT_CORPUS_DIR}`);
+  const raw = await directorySource(CORPUS_DIR).read(file);
+  if (raw === undefined) throw new Error(`${file} is missing from ${CORPUS_DIR}`);
   return parse(raw) as Entry[];
 }
 
 export async function readSeedFiles(): Promise<SeedFiles> {
-  const [documents, people, events, claims] = await Promise.all([
-    readList(CORPUS_FILES.documents.file),
-    readList(CORPUS_FILES.people.file),
-    readList(CORPUS_FILES.events.file),
-    readList(CORPUS_FILES.claims.file),
-  ]);
+  const [documents, people, organizations, places, events, claims] = await Promise.all(LISTS.map((name) => readList(CORPUS_FILES[name].file)));
+  if (documents === undefined || people === undefined || organizations === undefined || places === undefined || events === undefined || claims === undefined) {
+    throw new Error('a corpus list is missing');
+  }
   const texts = new Map<string, string>();
   for (const d of documents) {
-    const text = await directorySource().read(documentTextFile(d.id));
+    const text = await directorySource(CORPUS_DIR).read(documentTextFile(d.id));
     if (text === undefined) throw new Error(`text of ${d.id} is missing`);
     texts.set(d.id, text);
   }
-  return { documents, people, events, claims, texts };
+  return { documents, people, organizations, places, events, claims, texts };
 }
 
 export const cloneSuffix = (clone: number) => (clone === 0 ? '' : `-x${String(clone).padStart(4, '0')}`);
@@ -61,11 +58,16 @@ function cloneEntry<T extends { id: string }>(entry: T, suffix: string): T {
   const ids = (value: unknown) => (Array.isArray(value) ? value.map(id) : value);
   const source = entry as unknown as Entry;
   const copy: Entry = { ...source, id: id(entry.id) };
-  for (const field of ['authors', 'mentionedIn', 'participants', 'documents', 'events'] as const) {
+  for (const field of ['authors', 'mentionedIn', 'participants', 'documents', 'events', 'about', 'places'] as const) {
     if (field in source) copy[field] = ids(source[field]);
   }
+  // Aliases name one subject of a kind: each clone's are its own.
+  if (Array.isArray(source.aliases) && suffix !== '') copy.aliases = (source.aliases as string[]).map(id);
   if (typeof source.document === 'string') copy.document = id(source.document);
   if (typeof source.speaker === 'string') copy.speaker = id(source.speaker);
+  if (typeof source.speakerOrganization === 'string') copy.speakerOrganization = id(source.speakerOrganization);
+  if (Array.isArray(source.relations)) copy.relations = (source.relations as Record<string, unknown>[]).map((r) => ({ ...r, claim: id(r.claim) }));
+  if (Array.isArray(source.related)) copy.related = (source.related as Record<string, unknown>[]).map((r) => ({ ...r, event: id(r.event) }));
   if (Array.isArray(source.reportedDates)) {
     copy.reportedDates = (source.reportedDates as Record<string, unknown>[]).map((r) => ({ ...r, document: id(r.document) }));
   }
@@ -75,17 +77,17 @@ function cloneEntry<T extends { id: string }>(entry: T, suffix: string): T {
 /** The seed corpus cloned `scale` times, as the YAML and text files the real refresh reads. */
 export function syntheticCorpus(seed: SeedFiles, scale: number): SyntheticCorpus {
   const started = performance.now();
-  const lists = { documents: [] as Entry[], people: [] as Entry[], events: [] as Entry[], claims: [] as Entry[] };
+  const lists = Object.fromEntries(LISTS.map((name) => [name, [] as Entry[]])) as Record<ListName, Entry[]>;
   const files: Record<string, string> = {};
   for (let clone = 0; clone < scale; clone++) {
     const suffix = cloneSuffix(clone);
-    for (const name of ['documents', 'people', 'events', 'claims'] as const) {
+    for (const name of LISTS) {
       for (const entry of seed[name]) lists[name].push(cloneEntry(entry, suffix));
     }
     for (const [docId, text] of seed.texts) files[documentTextFile(`${docId}${suffix}`)] = text;
   }
   let bytes = 0;
-  for (const name of ['documents', 'people', 'events', 'claims'] as const) {
+  for (const name of LISTS) {
     // Clones share nested values (dates, alias lists) by reference; written out in full, as a real corpus
     // has them, not as YAML anchors and aliases (the parser refuses their number at 1000×).
     files[CORPUS_FILES[name].file] = stringify(lists[name], { aliasDuplicateObjects: false });
@@ -94,12 +96,7 @@ export function syntheticCorpus(seed: SeedFiles, scale: number): SyntheticCorpus
   return {
     scale,
     source: memorySource(files, `synthetic corpus ${scale}×`),
-    counts: {
-      documents: lists.documents.length,
-      people: lists.people.length,
-      events: lists.events.length,
-      claims: lists.claims.length,
-    },
+    counts: Object.fromEntries(LISTS.map((name) => [name, lists[name].length])) as Record<ListName, number>,
     bytes,
     generateMs: performance.now() - started,
   };
@@ -113,29 +110,34 @@ export function syntheticCorpus(seed: SeedFiles, scale: number): SyntheticCorpus
  */
 export function directItems(seedCorpus: Corpus, scale: number): Record<EntityTable, StoredItem[]> {
   const tables: Record<EntityTable, StoredItem[]> = { documents: [], people: [], events: [], claims: [] };
-  const entities: Record<EntityTable, number> = { documents: 0, people: 0, events: 0, claims: 0 };
+  // The count items of every clone, summed by key.
+  const counts = new Map<string, { table: EntityTable; item: Record<string, unknown> & { count: number } }>();
   for (let clone = 0; clone < scale; clone++) {
     const suffix = cloneSuffix(clone);
     const corpus: Corpus = {
-      documents: seedCorpus.documents.map((d) => cloneEntry(d, suffix) as Corpus['documents'][number]),
-      people: seedCorpus.people.map((p) => cloneEntry(p, suffix) as Corpus['people'][number]),
-      events: seedCorpus.events.map((e) => cloneEntry(e, suffix) as Corpus['events'][number]),
-      claims: seedCorpus.claims.map((c) => cloneEntry(c, suffix) as Corpus['claims'][number]),
+      documents: seedCorpus.documents.map((d) => cloneEntry(d, suffix)),
+      people: seedCorpus.people.map((p) => cloneEntry(p, suffix)),
+      organizations: seedCorpus.organizations.map((o) => cloneEntry(o, suffix)),
+      places: seedCorpus.places.map((p) => cloneEntry(p, suffix)),
+      events: seedCorpus.events.map((e) => cloneEntry(e, suffix)),
+      claims: seedCorpus.claims.map((c) => cloneEntry(c, suffix)),
     };
     const built = buildItems(corpus, new Map());
     if (built.issues.length > 0) throw new InvalidCorpusError(built.issues);
     for (const def of TABLE_LIST) {
       for (const item of built.tables[def.name]) {
-        if (item[def.partitionKey] === META_PK) continue;
-        tables[def.name].push(item);
-        if (item[def.sortKey] === ENTITY_SK) entities[def.name]++;
+        if (!keys.isMeta(item, def.name)) {
+          tables[def.name].push(item);
+          continue;
+        }
+        const key = `${def.name}\u0000${String(item.sk)}`;
+        const sum = counts.get(key);
+        if (sum === undefined) counts.set(key, { table: def.name, item: { pk: item.pk, sk: item.sk, count: Number(item.count) } });
+        else sum.item.count += Number(item.count);
       }
     }
   }
-  for (const def of TABLE_LIST) {
-    const count = { [def.partitionKey]: META_PK, [def.sortKey]: COUNT_SK, count: entities[def.name] };
-    tables[def.name].push({ ...count, hash: contentHash(count) });
-  }
+  for (const { table, item } of counts.values()) tables[table].push({ ...item, hash: contentHash(item) });
   return tables;
 }
 

@@ -1,6 +1,6 @@
 /** `npm start`: the seeded API and its playground on http://localhost:4000/graphql (PORT overrides). */
 import { logger } from '../functions/shared/logger.js';
-import { directorySource } from '../seed/corpus-source.js';
+import { directorySource } from '../functions/refresh/corpus-source.js';
 import { startLocalStack } from './local-stack.js';
 
 const started = performance.now();

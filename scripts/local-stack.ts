@@ -12,10 +12,11 @@ import { createDataSources, type DataSources } from '../functions/data/client.js
 import { ensureTables } from '../functions/data/table-admin.js';
 import { TABLE_LIST, localTableName } from '../functions/data/tables.js';
 import { logger } from '../functions/shared/logger.js';
-import { directorySource, type CorpusSource } from '../seed/corpus-source.js';
-import { refresh, type RefreshReport } from '../seed/refresh.js';
+import { directorySource, type CorpusSource } from '../functions/refresh/corpus-source.js';
+import { refresh, type RefreshReport } from '../functions/refresh/refresh.js';
 import { lambdaRequestListener, type LambdaHttpHandler } from './http-adapter.js';
 import { startLocalDynamo, type LocalDynamo } from './local-dynamodb.js';
+import { CORPUS_DIR } from '../seed/paths.js';
 
 // Locally Node may be older than the Lambda runtime; the SDK's upgrade notice is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -57,7 +58,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   if (searchIndexDir !== undefined) process.env.SEARCH_INDEX_DIR = searchIndexDir;
   const ds = createDataSources();
   await ensureTables(ds);
-  const seedReport = options.seed === false ? undefined : await refresh(ds, options.corpus ?? directorySource());
+  const seedReport = options.seed === false ? undefined : await refresh(ds, options.corpus ?? directorySource(CORPUS_DIR));
   if (seedReport !== undefined) logger.info('seed refresh', { report: seedReport });
 
   // Imported only now: the handler reads its configuration from the environment at load.

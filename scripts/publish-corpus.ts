@@ -12,9 +12,11 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { logger } from '../functions/shared/logger.js';
-import { buildItems, InvalidCorpusError, readCorpus } from '../seed/corpus.js';
-import { DEFAULT_CORPUS_DIR, directorySource } from '../seed/corpus-source.js';
-import { createS3Client } from '../seed/s3-source.js';
+import { InvalidCorpusError, readCorpus } from '../functions/refresh/corpus-reader.js';
+import { buildItems } from '../functions/refresh/item-builder.js';
+import { directorySource } from '../functions/refresh/corpus-source.js';
+import { createS3Client } from '../functions/refresh/s3-source.js';
+import { CORPUS_DIR } from '../seed/paths.js';
 
 export interface PublishOptions {
   client: S3Client;
@@ -41,7 +43,7 @@ async function filesOf(dir: string): Promise<string[]> {
  */
 const uploadRank = (file: string) => ['people.yaml', 'events.yaml', 'documents.yaml', 'claims.yaml'].indexOf(file);
 
-export async function publishCorpus({ client, bucket, prefix, dir = DEFAULT_CORPUS_DIR }: PublishOptions): Promise<PublishReport> {
+export async function publishCorpus({ client, bucket, prefix, dir = CORPUS_DIR }: PublishOptions): Promise<PublishReport> {
   const { corpus, issues } = await readCorpus(directorySource(dir));
   if (issues.length > 0) throw new InvalidCorpusError(issues);
   const built = buildItems(corpus, new Map());

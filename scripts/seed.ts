@@ -5,12 +5,14 @@
 import { createDataSources } from '../functions/data/client.js';
 import { ensureTables } from '../functions/data/table-admin.js';
 import { logger } from '../functions/shared/logger.js';
-import { directorySource } from '../seed/corpus-source.js';
-import { refresh } from '../seed/refresh.js';
+import { directorySource } from '../functions/refresh/corpus-source.js';
+import { refresh } from '../functions/refresh/refresh.js';
+import { CORPUS_DIR } from '../seed/paths.js';
 import { useLocalEnvironment } from './local-stack.js';
 import { startLocalDynamo } from './local-dynamodb.js';
 
-const dir = process.argv[2];
+// CORPUS_DIR names the corpus folder (as for `npm start`); a first argument still works.
+const dir = process.env.CORPUS_DIR ?? process.argv[2] ?? CORPUS_DIR;
 let engine;
 if (process.env.DYNAMODB_ENDPOINT === undefined) {
   // Without an endpoint, load into a throw-away local engine: a dry run that proves the corpus loads.

@@ -5,12 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { buildItems, formatIssue, readCorpus, type CorpusIssue } from './corpus.js';
-import { directorySource } from './corpus-source.js';
-import type { Corpus } from './corpus-schema.js';
-import { documentTextFile } from './corpus-schema.js';
-
-export const RAW_DIR = fileURLToPath(new URL('./raw/', import.meta.url));
+import { formatIssue, readCorpus, type CorpusIssue } from '../functions/refresh/corpus-reader.js';
+import { buildItems } from '../functions/refresh/item-builder.js';
+import { directorySource } from '../functions/refresh/corpus-source.js';
+import type { Corpus } from '../functions/refresh/corpus-schema.js';
+import { documentTextFile } from '../functions/refresh/corpus-schema.js';
+import { CORPUS_DIR, RAW_DIR } from './paths.js';
 
 /** Paragraphs (separated by blank lines) of a cleaned text that its raw article does not contain verbatim. */
 export async function unfaithfulParagraphs(corpus: Corpus, rawDir = RAW_DIR): Promise<CorpusIssue[]> {
@@ -31,7 +31,7 @@ export async function unfaithfulParagraphs(corpus: Corpus, rawDir = RAW_DIR): Pr
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { corpus, issues } = await readCorpus(directorySource());
+  const { corpus, issues } = await readCorpus(directorySource(CORPUS_DIR));
   if (issues.length === 0) issues.push(...buildItems(corpus, new Map()).issues);
   issues.push(...(await unfaithfulParagraphs(corpus)));
   const perDoc = corpus.documents.map((d) => `${d.id}: ${corpus.claims.filter((c) => c.document === d.id).length}`);

@@ -1,5 +1,12 @@
+/**
+ * Claims lists: every filter combination is one index partition read in
+ * reading order, with the other filters applied to it (pages are read until
+ * full, so a filter never returns a short page), and counted exactly.
+ */
 import type { DataSources } from './client.js';
-import { claimEventItemSchema, claimItemSchema, type ClaimItem } from './items.js';
+import { claimAboutItemSchema, claimItemSchema, claimPairItemSchema, type ClaimItem, type ClaimPairItem } from './items.js';
+import { keys } from './keys.js';
+import type { EntityLoader, Loaders } from './loaders.js';
 import { isStorableId, queryCount, queryPage, resumeKey, resumeKeyMatches, tableCount, type QueryPageInput, type StoredKey } from './table-store.js';
 import { INDEX } from './tables.js';
 
@@ -7,86 +14,110 @@ export interface ClaimFilter {
   speakerId?: string;
   documentId?: string;
   eventId?: string;
+  aboutId?: string;
+  kind?: ClaimItem['claimKind'];
+}
+
+type ClaimQuery = Omit<QueryPageInput, 'first' | 'after' | 'forward'> & { index: string; partitionValue: string };
+
+/** Builds key conditions and filters with named placeholders. */
+class Conditions {
+  readonly names: Record<string, string> = {};
+  readonly values: Record<string, unknown> = {};
+  readonly filters: string[] = [];
+
+  key(attr: string, value: string): string {
+    this.names[`#${attr}`] = attr;
+    this.values[`:${attr}`] = value;
+    return `#${attr} = :${attr}`;
+  }
+
+  equals(attr: string, value: string | undefined): void {
+    if (value !== undefined) this.filters.push(this.key(attr, value));
+  }
+
+  contains(attr: string, value: string | undefined, placeholder: string): void {
+    if (value === undefined) return;
+    this.names[`#${attr}`] = attr;
+    this.values[`:${placeholder}`] = value;
+    this.filters.push(`contains(#${attr}, :${placeholder})`);
+  }
+
+  query(index: string, partitionAttr: string, partitionValue: string): ClaimQuery {
+    const keyCondition = this.key(partitionAttr, partitionValue);
+    return {
+      table: 'claims',
+      index,
+      partitionValue,
+      keyCondition,
+      filter: this.filters.length > 0 ? this.filters.join(' AND ') : undefined,
+      names: this.names,
+      values: this.values,
+    };
+  }
 }
 
 /**
- * Picks the index for a filter: the document's or the speaker's claims (other
- * filters applied to that partition), else the event's relationship items,
- * else all claims. Every choice reads one partition in reading order.
+ * Picks the partition for a filter: the document's claims, the speaker's, the
+ * claims about a subject (events included), or all claims; the other filters
+ * apply to the partition's items. Relationship items repeat the claim's
+ * document, speaker, kind and subjects under names of their own.
  */
-export function claimQuery(filter: ClaimFilter): Omit<QueryPageInput, 'first' | 'after' | 'forward'> & { index: string; partitionValue: string } {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const conditions: string[] = [];
-  const addEquals = (attr: string, value: string) => {
-    names[`#${attr}`] = attr;
-    values[`:${attr}`] = value;
-    conditions.push(`#${attr} = :${attr}`);
-  };
-  const addEvent = (eventId: string) => {
-    names['#eventIds'] = 'eventIds';
-    values[':eventId'] = eventId;
-    conditions.push('contains(#eventIds, :eventId)');
-  };
-  let index: string;
-  let keyCondition: string;
-  let partitionValue: string;
+export function claimQuery(filter: ClaimFilter): ClaimQuery {
+  const c = new Conditions();
   if (filter.documentId !== undefined) {
-    index = INDEX.claimsByDocument;
-    names['#documentId'] = 'documentId';
-    values[':documentId'] = filter.documentId;
-    keyCondition = '#documentId = :documentId';
-    partitionValue = filter.documentId;
-    if (filter.speakerId !== undefined) addEquals('speakerId', filter.speakerId);
-    if (filter.eventId !== undefined) addEvent(filter.eventId);
-  } else if (filter.speakerId !== undefined) {
-    index = INDEX.claimsBySpeaker;
-    names['#speakerId'] = 'speakerId';
-    values[':speakerId'] = filter.speakerId;
-    keyCondition = '#speakerId = :speakerId';
-    partitionValue = filter.speakerId;
-    if (filter.eventId !== undefined) addEvent(filter.eventId);
-  } else if (filter.eventId !== undefined) {
-    index = INDEX.claimsByRef;
-    names['#ref'] = 'ref';
-    values[':ref'] = `EVENT#${filter.eventId}`;
-    keyCondition = '#ref = :ref';
-    partitionValue = `EVENT#${filter.eventId}`;
-  } else {
-    index = INDEX.claimsByOrder;
-    names['#kind'] = 'kind';
-    values[':kind'] = 'CLAIM';
-    keyCondition = '#kind = :kind';
-    partitionValue = 'CLAIM';
+    c.equals('speakerId', filter.speakerId);
+    c.equals('claimKind', filter.kind);
+    c.contains('eventIds', filter.eventId, 'eventId');
+    c.contains('aboutIds', filter.aboutId, 'aboutId');
+    return c.query(INDEX.claimsByDocument, 'documentId', filter.documentId);
   }
-  return {
-    table: 'claims',
-    index,
-    partitionValue,
-    keyCondition,
-    filter: conditions.length > 0 ? conditions.join(' AND ') : undefined,
-    names,
-    values,
-  };
+  if (filter.speakerId !== undefined) {
+    c.equals('claimKind', filter.kind);
+    c.contains('eventIds', filter.eventId, 'eventId');
+    c.contains('aboutIds', filter.aboutId, 'aboutId');
+    return c.query(INDEX.claimsBySpeaker, 'speakerId', filter.speakerId);
+  }
+  const subject = filter.aboutId ?? filter.eventId;
+  if (subject !== undefined) {
+    c.equals('refClaimKind', filter.kind);
+    // Both given: the subject partition, and the event among the claim's subjects.
+    if (filter.aboutId !== undefined) c.contains('refAboutIds', filter.eventId, 'eventId');
+    return c.query(INDEX.claimsByRef, 'ref', keys.aboutPartition(subject));
+  }
+  c.equals('claimKind', filter.kind);
+  return c.query(INDEX.claimsByOrder, 'kind', 'CLAIM');
 }
 
-/** A page of claims (or of claim ids, for event filters) and the keys to resume after each. */
 /** An id no item can have (empty, or too long for a key) matches nothing; DynamoDB would refuse it as a key. */
 const matchesNothing = (filter: ClaimFilter) =>
-  [filter.speakerId, filter.documentId, filter.eventId].some((id) => id !== undefined && !isStorableId(id));
+  [filter.speakerId, filter.documentId, filter.eventId, filter.aboutId].some((id) => id !== undefined && !isStorableId(id));
 
-export async function listClaimRefs(ds: DataSources, filter: ClaimFilter, first: number, after?: StoredKey) {
-  if (matchesNothing(filter)) return { refs: [], hasNextPage: false };
+const isUnfiltered = (filter: ClaimFilter) => Object.values(filter).every((v) => v === undefined);
+
+/**
+ * One page of claims in reading order. Subject partitions hold relationship
+ * items that name the claim: those claims are read through the request's
+ * loader, so they batch with the rest of the query level.
+ */
+export async function listClaims(ds: DataSources, loader: EntityLoader<ClaimItem>, filter: ClaimFilter, first: number, after?: StoredKey) {
+  if (matchesNothing(filter)) return { items: [], hasNextPage: false };
   const query = claimQuery(filter);
   const page = await queryPage(ds, { ...query, forward: true, first, after });
-  const refs = page.items.map((item) => {
-    const key = resumeKey('claims', query.index, item);
-    // Event filters read relationship items that name the claim; the other indexes hold whole claims.
-    if (query.index === INDEX.claimsByRef) return { claimId: claimEventItemSchema.parse(item).claimId, resumeKey: key };
-    const claim = claimItemSchema.parse(item);
-    return { claimId: claim.id, claim, resumeKey: key };
+  const refs = page.items.map((raw) => {
+    const key = resumeKey('claims', query.index, raw);
+    if (query.index === INDEX.claimsByRef) return { claimId: claimAboutItemSchema.parse(raw).claimId, resumeKey: key };
+    const claim = claimItemSchema.parse(raw);
+    loader.prime(claim.id, claim);
+    return { claimId: claim.id, resumeKey: key };
   });
-  return { refs, hasNextPage: page.hasNextPage };
+  const claims = await loader.loadMany(refs.map((r) => r.claimId));
+  const items: { item: ClaimItem; resumeKey: StoredKey }[] = [];
+  claims.forEach((item, i) => {
+    const ref = refs[i];
+    if (item !== null && ref !== undefined) items.push({ item, resumeKey: ref.resumeKey });
+  });
+  return { items, hasNextPage: page.hasNextPage };
 }
 
 /** Whether a decoded key can resume the query this filter reads. */
@@ -95,10 +126,61 @@ export function claimResumeKeyAccepted(filter: ClaimFilter, key: StoredKey): boo
   return resumeKeyMatches('claims', query.index, key, query.partitionValue);
 }
 
-export async function countClaims(ds: DataSources, filter: ClaimFilter): Promise<number> {
+/**
+ * Exact count of a filter: the refresh's count for all claims, the length of
+ * the id list a parent item already holds for a single id filter (read through
+ * the loaders, so it batches), else a COUNT query of the partition.
+ */
+export async function countClaims(ds: DataSources, loaders: Loaders, filter: ClaimFilter): Promise<number> {
   if (matchesNothing(filter)) return 0;
-  if (filter.documentId === undefined && filter.speakerId === undefined && filter.eventId === undefined) {
-    return tableCount(ds, 'claims');
-  }
+  if (isUnfiltered(filter)) return tableCount(ds, 'claims');
+  const ids = parentList(loaders, filter);
+  if (ids !== undefined) return (await ids).length;
   return queryCount(ds, claimQuery(filter));
+}
+
+/** The id list a parent item keeps for a filter of one id, when that is the whole filter. */
+function parentList(loaders: Loaders, filter: ClaimFilter): Promise<readonly string[]> | undefined {
+  const given = Object.entries(filter).filter(([, v]) => v !== undefined);
+  if (given.length !== 1) return undefined;
+  const { documentId, speakerId, eventId, aboutId } = filter;
+  if (documentId !== undefined) return loaders.document.load(documentId).then((d) => d?.claimIds ?? []);
+  if (speakerId !== undefined) return loaders.person.load(speakerId).then((p) => p?.claimIds ?? []);
+  if (eventId !== undefined) return loaders.event.load(eventId).then((e) => e?.claimIds ?? []);
+  if (aboutId !== undefined) {
+    return Promise.all([loaders.subject.load(aboutId), loaders.event.load(aboutId)]).then(([s, e]) => s?.claimsAboutIds ?? e?.claimIds ?? []);
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- related pairs
+
+export interface ClaimPairFilter {
+  kind?: ClaimPairItem['pairKind'];
+  subjectId?: string;
+}
+
+function pairQuery(filter: ClaimPairFilter): ClaimQuery {
+  const c = new Conditions();
+  c.equals('pairKind', filter.kind);
+  return c.query(INDEX.claimsByRef, 'ref', keys.pairPartition(filter.subjectId));
+}
+
+/** Related claim pairs, each once, in the reading order of the claim that carries the relation. */
+export async function listClaimPairs(ds: DataSources, filter: ClaimPairFilter, first: number, after?: StoredKey) {
+  if (filter.subjectId !== undefined && !isStorableId(filter.subjectId)) return { items: [], hasNextPage: false };
+  const query = pairQuery(filter);
+  const page = await queryPage(ds, { ...query, forward: true, first, after });
+  return {
+    items: page.items.map((raw) => ({ item: claimPairItemSchema.parse(raw), resumeKey: resumeKey('claims', query.index, raw) })),
+    hasNextPage: page.hasNextPage,
+  };
+}
+
+export const claimPairResumeKeyAccepted = (filter: ClaimPairFilter, key: StoredKey) =>
+  resumeKeyMatches('claims', INDEX.claimsByRef, key, keys.pairPartition(filter.subjectId));
+
+export async function countClaimPairs(ds: DataSources, filter: ClaimPairFilter): Promise<number> {
+  if (filter.subjectId !== undefined && !isStorableId(filter.subjectId)) return 0;
+  return queryCount(ds, pairQuery(filter));
 }

@@ -1,6 +1,13 @@
+/**
+ * Events in date order. Each date precision has its own byDate partition (a
+ * YEAR event covers a whole year, so it sorts apart from DAY events); a page
+ * reads the three partitions in parallel and merges them by start day.
+ */
 import type { DataSources } from './client.js';
-import { eventItemSchema, type EventItem } from './items.js';
-import { queryPage, resumeKey, tableCount, type StoredKey } from './table-store.js';
+import { eventDateItemSchema, eventItemSchema, type EventItem } from './items.js';
+import { keys, type DatePrecision } from './keys.js';
+import type { EntityLoader } from './loaders.js';
+import { isStorableId, queryCount, queryPage, resumeKey, tableCount, type StoredKey } from './table-store.js';
 import { INDEX } from './tables.js';
 
 /** First and last day (YYYY-MM-DD) of the requested range; either may be open. */
@@ -9,75 +16,129 @@ export interface DayWindow {
   toDay?: string;
 }
 
-export const DATE_PRECISIONS = ['YEAR', 'MONTH', 'DAY'] as const;
-type Precision = (typeof DATE_PRECISIONS)[number];
-const partitionOf = (precision: Precision) => `EVENT#${precision}`;
+/** Which dates place an event in the window: its own, or any date a document reports for it. */
+export interface EventsQuery extends DayWindow {
+  byAnyDate: boolean;
+}
 
-/** Where to resume each precision partition; absent when it has not been read yet. */
-export type EventsPosition = Partial<Record<Precision, StoredKey>>;
+export const DATE_PRECISIONS = ['YEAR', 'MONTH', 'DAY'] as const satisfies readonly DatePrecision[];
+
+/** Where to resume each precision partition, as a cursor carries it; absent when it has not been read yet. */
+export type EventsPosition = Record<string, string>;
+
+const partitionOf = (query: EventsQuery, precision: DatePrecision) =>
+  query.byAnyDate ? keys.anyDatePartition(precision) : keys.eventDatePartition(precision);
 
 /**
- * The range of start days in one precision partition whose events overlap the
- * window. An event covers a day, a month or a year, so it ends on or after
+ * The range of start days in one precision partition whose items overlap the
+ * window. An item covers a day, a month or a year, so it ends on or after
  * `fromDay` exactly when it starts on or after the first day of `fromDay`'s
- * day, month or year: every read is an exact key range, with no filter.
+ * day, month or year: every read is an exact key range.
  */
-function startRange(precision: Precision, window: DayWindow): { lo: string; hi: string } {
+function startRange(precision: DatePrecision, window: DayWindow): { lo: string; hi: string } {
   const from = window.fromDay;
   const lo = from === undefined ? '0000' : precision === 'YEAR' ? `${from.slice(0, 4)}-01-01` : precision === 'MONTH' ? `${from.slice(0, 7)}-01` : from;
   return { lo, hi: `${window.toDay ?? '9999-12-31'}#\uffff` };
 }
 
-function partitionQuery(precision: Precision, window: DayWindow) {
-  const { lo, hi } = startRange(precision, window);
-  return {
-    table: 'events' as const,
-    index: INDEX.eventsByDate,
-    keyCondition: '#p = :p AND #order BETWEEN :lo AND :hi',
-    names: { '#p': 'datePartition', '#order': 'order' },
-    values: { ':p': partitionOf(precision), ':lo': lo, ':hi': hi },
-  };
+function partitionQuery(query: EventsQuery, precision: DatePrecision) {
+  const { lo, hi } = startRange(precision, query);
+  const names: Record<string, string> = { '#p': 'datePartition', '#order': 'order' };
+  const values: Record<string, unknown> = { ':p': partitionOf(query, precision), ':lo': lo, ':hi': hi };
+  let filter: string | undefined;
+  // By any date: keep an event's item only at its first date in range (no earlier date reaches the window).
+  if (query.byAnyDate && query.fromDay !== undefined) {
+    names['#earlierEnd'] = 'earlierEnd';
+    values[':from'] = query.fromDay;
+    filter = '#earlierEnd < :from';
+  }
+  return { table: 'events' as const, index: INDEX.eventsByDate, keyCondition: '#p = :p AND #order BETWEEN :lo AND :hi', filter, names, values };
 }
 
-/**
- * Events overlapping the window, chronologically: the three precision
- * partitions are read in parallel (one page each) and merged by start day.
- */
-export async function listEvents(ds: DataSources, window: DayWindow, first: number, after: EventsPosition = {}): Promise<EventsPage> {
-  const pages = await Promise.all(
-    DATE_PRECISIONS.map(async (precision) => {
-      const page = await queryPage(ds, { ...partitionQuery(precision, window), forward: true, first, after: after[precision] });
-      const items = page.items.map((i) => eventItemSchema.parse(i));
-      return { precision, items, more: page.hasNextPage, fromStart: after[precision] === undefined };
-    }),
-  );
-  const merged = pages
-    .flatMap((p) => p.items.map((item) => ({ precision: p.precision, item })))
-    .sort((a, b) => (a.item.order < b.item.order ? -1 : 1));
-  const taken = merged.slice(0, first);
-  const position: EventsPosition = { ...after };
-  const edges = taken.map(({ precision, item }) => {
-    position[precision] = resumeKey('events', INDEX.eventsByDate, item);
-    return { item, position: { ...position } };
-  });
-  return { edges, hasNextPage: merged.length > first || pages.some((p) => p.more), partitions: pages };
+/** A cursor's position back to resume keys; undefined when it is not one this list issued. */
+function resumeKeys(query: EventsQuery, position: EventsPosition): Partial<Record<DatePrecision, StoredKey>> | undefined {
+  const result: Partial<Record<DatePrecision, StoredKey>> = {};
+  for (const [name, order] of Object.entries(position)) {
+    if (name.endsWith('.sk')) continue;
+    const precision = DATE_PRECISIONS.find((p) => p === name);
+    const sk = position[`${name}.sk`];
+    const id = keys.idOfOrder(order);
+    if (precision === undefined || sk === undefined || id === undefined || !isStorableId(id) || !keys.isEventListSk(sk, query.byAnyDate)) return undefined;
+    result[precision] = { pk: id, sk, datePartition: partitionOf(query, precision), order };
+  }
+  return Object.keys(position).length === 2 * Object.keys(result).length ? result : undefined;
 }
 
 export interface EventsPage {
-  edges: { item: EventItem; position: EventsPosition }[];
+  items: { item: EventItem; position: EventsPosition }[];
   hasNextPage: boolean;
-  /** What each partition's read returned; `fromStart` when it began at the range's first event. */
-  partitions: { precision: Precision; items: EventItem[]; more: boolean; fromStart: boolean }[];
+  /** What each partition's read returned; `fromStart` when it began at the range's first item. */
+  partitions: { precision: DatePrecision; count: number; firstRank: number | undefined; more: boolean; fromStart: boolean }[];
+}
+
+export class InvalidEventsPosition extends Error {}
+
+/**
+ * Events in the window, chronologically: the three precision partitions are
+ * read in parallel (one page each) and merged by start day. By any date, the
+ * partitions hold date items that name their event, read through the loader.
+ */
+export async function listEvents(
+  ds: DataSources,
+  loader: EntityLoader<EventItem>,
+  query: EventsQuery,
+  first: number,
+  after: EventsPosition = {},
+): Promise<EventsPage> {
+  const start = resumeKeys(query, after);
+  if (start === undefined) throw new InvalidEventsPosition('not a position of this list');
+  const pages = await Promise.all(
+    DATE_PRECISIONS.map(async (precision) => {
+      const page = await queryPage(ds, { ...partitionQuery(query, precision), forward: true, first, after: start[precision] });
+      return { precision, raw: page.items, more: page.hasNextPage, fromStart: start[precision] === undefined };
+    }),
+  );
+  const merged = pages
+    .flatMap((p) => p.raw.map((raw) => ({ precision: p.precision, raw, order: String(raw.order) })))
+    .sort((a, b) => (a.order < b.order ? -1 : 1))
+    .slice(0, first);
+  const events = query.byAnyDate
+    ? await loader.loadMany(merged.map((m) => eventDateItemSchema.parse(m.raw).eventId))
+    : merged.map((m) => {
+        const event = eventItemSchema.parse(m.raw);
+        loader.prime(event.id, event);
+        return event;
+      });
+  const position: EventsPosition = { ...after };
+  const items: EventsPage['items'] = [];
+  merged.forEach(({ precision, raw }, i) => {
+    const key = resumeKey('events', INDEX.eventsByDate, raw);
+    position[precision] = key.order ?? '';
+    position[`${precision}.sk`] = key.sk ?? '';
+    const event = events[i];
+    if (event !== null && event !== undefined) items.push({ item: event, position: { ...position } });
+  });
+  return {
+    items,
+    hasNextPage: pages.reduce((n, p) => n + p.raw.length, 0) > first || pages.some((p) => p.more),
+    partitions: pages.map((p) => ({
+      precision: p.precision,
+      count: p.raw.length,
+      firstRank: query.byAnyDate || p.raw[0] === undefined ? undefined : eventItemSchema.parse(p.raw[0]).rank,
+      more: p.more,
+      fromStart: p.fromStart,
+    })),
+  };
 }
 
 /** Rank of the last event starting at or before `bound` (or before it) in a partition: a one-item read. */
-async function rankAtOrBefore(ds: DataSources, precision: Precision, bound: string, inclusive: boolean): Promise<number> {
+async function rankAtOrBefore(ds: DataSources, precision: DatePrecision, bound: string, inclusive: boolean): Promise<number> {
   const page = await queryPage(ds, {
     table: 'events',
     index: INDEX.eventsByDate,
     keyCondition: `#p = :p AND #order ${inclusive ? '<=' : '<'} :bound`,
     names: { '#p': 'datePartition', '#order': 'order' },
-    values: { ':p': partitionOf(precision), ':bound': bound },
+    values: { ':p': keys.eventDatePartition(precision), ':bound': bound },
     forward: false,
     first: 1,
   });
@@ -85,23 +146,25 @@ async function rankAtOrBefore(ds: DataSources, precision: Precision, bound: stri
 }
 
 /**
- * How many events overlap the window, without reading them: in each partition,
- * the rank of the last event starting by the window's end minus the rank of the
- * last one starting before its range. A page read from the range's start
- * already tells the second (its first event's rank), and the whole count when
- * it reached the range's end, so the first page usually needs no read at all.
+ * How many events are in the window. By their own date, without reading them:
+ * in each partition, the rank of the last event starting by the window's end
+ * minus the rank of the last one starting before its range; a page read from
+ * the range's start already tells the second, and the whole count when it
+ * reached the range's end. By any date, a COUNT query of each partition.
  */
-export async function countEvents(ds: DataSources, window: DayWindow, page?: EventsPage): Promise<number> {
-  if (window.fromDay === undefined && window.toDay === undefined) return tableCount(ds, 'events');
+export async function countEvents(ds: DataSources, query: EventsQuery, page?: EventsPage): Promise<number> {
+  if (query.fromDay === undefined && query.toDay === undefined) return tableCount(ds, 'events');
   const counts = await Promise.all(
     DATE_PRECISIONS.map(async (precision) => {
-      const { lo, hi } = startRange(precision, window);
       const read = page?.partitions.find((p) => p.precision === precision);
-      const firstInRange = read?.fromStart === true ? read.items[0] : undefined;
-      if (read?.fromStart === true && !read.more) return read.items.length;
+      // A partition read whole from the range's start: what it returned is its count.
+      if (read?.fromStart === true && !read.more) return read.count;
+      if (query.byAnyDate) return queryCount(ds, partitionQuery(query, precision));
+      const { lo, hi } = startRange(precision, query);
+      const firstRank = read?.fromStart === true ? read.firstRank : undefined;
       const [upTo, before] = await Promise.all([
         rankAtOrBefore(ds, precision, hi, true),
-        firstInRange !== undefined ? firstInRange.rank - 1 : rankAtOrBefore(ds, precision, lo, false),
+        firstRank !== undefined ? firstRank - 1 : rankAtOrBefore(ds, precision, lo, false),
       ]);
       return Math.max(0, upTo - before);
     }),

@@ -5,11 +5,14 @@ import {
   claimItemSchema,
   documentItemSchema,
   eventItemSchema,
-  personItemSchema,
+  subjectItemSchema,
   type ClaimItem,
   type DocumentItem,
   type EventItem,
+  type OrganizationItem,
   type PersonItem,
+  type PlaceItem,
+  type SubjectItem,
 } from './items.js';
 import { batchGetEntities, refKey, type EntityRef } from './table-store.js';
 import type { EntityTable } from './tables.js';
@@ -43,6 +46,27 @@ export class EntityLoader<T> {
   }
 }
 
+/** The subjects of one kind, read through the subject loader: an id of another kind is not found. */
+export class SubjectKindLoader<K extends SubjectItem['kind']> {
+  constructor(
+    private readonly subjects: EntityLoader<SubjectItem>,
+    private readonly kind: K,
+  ) {}
+
+  async load(id: string): Promise<Extract<SubjectItem, { kind: K }> | null> {
+    const item = await this.subjects.load(id);
+    return item !== null && item.kind === this.kind ? (item as Extract<SubjectItem, { kind: K }>) : null;
+  }
+
+  loadMany(ids: readonly string[]): Promise<(Extract<SubjectItem, { kind: K }> | null)[]> {
+    return Promise.all(ids.map((id) => this.load(id)));
+  }
+
+  prime(id: string, item: Extract<SubjectItem, { kind: K }>): void {
+    this.subjects.prime(id, item);
+  }
+}
+
 /**
  * Per-request loaders. They share one DataLoader, so every id of every table
  * asked for in one tick of execution becomes one BatchGetItem (chunked at 100
@@ -50,10 +74,16 @@ export class EntityLoader<T> {
  */
 export interface Loaders {
   document: EntityLoader<DocumentItem>;
-  person: EntityLoader<PersonItem>;
+  /** Any item of the people table: a person, an organization or a place. */
+  subject: EntityLoader<SubjectItem>;
+  person: SubjectKindLoader<'PERSON'>;
+  organization: SubjectKindLoader<'ORGANIZATION'>;
+  place: SubjectKindLoader<'PLACE'>;
   event: EntityLoader<EventItem>;
   claim: EntityLoader<ClaimItem>;
 }
+
+export type { OrganizationItem, PersonItem, PlaceItem };
 
 export function createLoaders(ds: DataSources): Loaders {
   const shared = new DataLoader<EntityRef, Record<string, unknown> | null, string>(
@@ -64,20 +94,50 @@ export function createLoaders(ds: DataSources): Loaders {
     // Each EntityLoader keeps the parsed items; a second cache of the raw ones would only hold memory.
     { cache: false },
   );
+  const subject = new EntityLoader<SubjectItem>(shared, 'people', subjectItemSchema);
   return {
     document: new EntityLoader(shared, 'documents', documentItemSchema),
-    person: new EntityLoader(shared, 'people', personItemSchema),
+    subject,
+    person: new SubjectKindLoader(subject, 'PERSON'),
+    organization: new SubjectKindLoader(subject, 'ORGANIZATION'),
+    place: new SubjectKindLoader(subject, 'PLACE'),
     event: new EntityLoader(shared, 'events', eventItemSchema),
     claim: new EntityLoader(shared, 'claims', claimItemSchema),
   };
 }
 
+interface ManyLoader<T> {
+  loadMany(ids: readonly string[]): Promise<(T | null)[]>;
+}
+
 /** Loads many ids, keeping order and dropping ids whose item no longer exists. */
-export async function loadExisting<T>(loader: EntityLoader<T>, ids: readonly string[]): Promise<T[]> {
+export async function loadExisting<T>(loader: ManyLoader<T>, ids: readonly string[]): Promise<T[]> {
   return (await loader.loadMany(ids)).filter((item): item is T => item !== null);
 }
 
 /** Like loadExisting but keeps a null where an id is missing (for id-list paging). */
-export function loadInOrder<T>(loader: EntityLoader<T>, ids: readonly string[]): Promise<(T | null)[]> {
+export function loadInOrder<T>(loader: ManyLoader<T>, ids: readonly string[]): Promise<(T | null)[]> {
   return loader.loadMany(ids);
+}
+
+/** Any entity by its GraphQL kind (what search hits name): null when it does not exist. */
+export function loadByKind(
+  loaders: Loaders,
+  kind: 'DOCUMENT' | 'PERSON' | 'ORGANIZATION' | 'PLACE' | 'EVENT' | 'CLAIM',
+  id: string,
+): Promise<DocumentItem | SubjectItem | EventItem | ClaimItem | null> {
+  switch (kind) {
+    case 'DOCUMENT':
+      return loaders.document.load(id);
+    case 'PERSON':
+      return loaders.person.load(id);
+    case 'ORGANIZATION':
+      return loaders.organization.load(id);
+    case 'PLACE':
+      return loaders.place.load(id);
+    case 'EVENT':
+      return loaders.event.load(id);
+    case 'CLAIM':
+      return loaders.claim.load(id);
+  }
 }

@@ -5,7 +5,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DeleteCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { DataSources } from './client.js';
-import { LOCK_SK, META_PK } from './items.js';
+import { keys } from './keys.js';
 import { backoffMs, chunk } from './table-store.js';
 import { TABLES, type EntityTable } from './tables.js';
 
@@ -58,7 +58,7 @@ export class RefreshLockedError extends Error {
   }
 }
 
-const lockKey = () => ({ [TABLES.documents.partitionKey]: META_PK, [TABLES.documents.sortKey]: LOCK_SK });
+const lockKey = keys.lock;
 
 /** Takes the refresh lock (an item in the documents table) unless another holder's has not expired. */
 export async function acquireRefreshLock(ds: DataSources, owner: string, ttlMs: number): Promise<void> {
@@ -96,5 +96,7 @@ export async function releaseRefreshLock(ds: DataSources, owner: string): Promis
   }
 }
 
-export const isLockItem = (item: Record<string, unknown>) =>
-  item[TABLES.documents.partitionKey] === META_PK && item[TABLES.documents.sortKey] === LOCK_SK;
+export const isLockItem = (item: Record<string, unknown>) => {
+  const lock = keys.lock();
+  return item[TABLES.documents.partitionKey] === lock.pk && item[TABLES.documents.sortKey] === lock.sk;
+};

@@ -4,15 +4,16 @@
  * path goes through here.
  */
 import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { COUNT_SK, META_PK, countItemSchema } from './items.js';
 import type { DataSources } from './client.js';
-import { ENTITY_SK, TABLES, type EntityTable } from './tables.js';
+import { countItemSchema } from './items.js';
+import { keys, type StoredKey } from './keys.js';
+import { TABLES, type EntityTable } from './tables.js';
 
 /** DynamoDB's limit of keys in one BatchGetItem request. */
 export const BATCH_GET_LIMIT = 100;
 const MAX_UNPROCESSED_ROUNDS = 8;
 
-export type StoredKey = Record<string, string>;
+export type { StoredKey } from './keys.js';
 
 /** DynamoDB refuses empty key values and partition keys over 2048 bytes; no stored id is either. */
 export function isStorableId(id: string): boolean {
@@ -49,11 +50,8 @@ export async function batchGetEntities(ds: DataSources, refs: readonly EntityRef
   const tableOf = new Map(Object.entries(ds.tables).map(([table, name]) => [name, table as EntityTable]));
   await Promise.all(
     chunk(unique, BATCH_GET_LIMIT).map(async (batch) => {
-      let request: Record<string, { Keys: Record<string, unknown>[] }> = {};
-      for (const ref of batch) {
-        const def = TABLES[ref.table];
-        (request[ds.tables[ref.table]] ??= { Keys: [] }).Keys.push({ [def.partitionKey]: ref.id, [def.sortKey]: ENTITY_SK });
-      }
+      let request: Record<string, { Keys: Record<string, string>[] }> = {};
+      for (const ref of batch) (request[ds.tables[ref.table]] ??= { Keys: [] }).Keys.push({ ...keys.entity(ref.table, ref.id) });
       for (let round = 0; Object.keys(request).length > 0; round++) {
         if (round > MAX_UNPROCESSED_ROUNDS) throw new Error(`BatchGetItem left keys unprocessed after ${round} rounds`);
         if (round > 0) await sleep(backoffMs(round));
@@ -147,7 +145,7 @@ export function resumeKeyMatches(table: EntityTable, index: string, key: StoredK
   const def = TABLES[table];
   const idx = def.indexes.find((i) => i.name === index);
   if (idx === undefined) return false;
-  const names = new Set([def.partitionKey, def.sortKey, idx.partitionKey, idx.sortKey]);
+  const names = new Set<string>([def.partitionKey, def.sortKey, idx.partitionKey, idx.sortKey]);
   const given = Object.keys(key);
   return given.length === names.size && given.every((n) => names.has(n) && key[n] !== '') && key[idx.partitionKey] === partitionValue;
 }
@@ -155,17 +153,14 @@ export function resumeKeyMatches(table: EntityTable, index: string, key: StoredK
 /** The ExclusiveStartKey that resumes a query on `index` right after `item`. */
 export function resumeKey(table: EntityTable, index: string | undefined, item: Record<string, unknown>): StoredKey {
   const def = TABLES[table];
-  const names = [def.partitionKey, def.sortKey];
+  const names: string[] = [def.partitionKey, def.sortKey];
   const idx = def.indexes.find((i) => i.name === index);
   if (idx !== undefined) names.push(idx.partitionKey, idx.sortKey);
   return Object.fromEntries(names.map((n) => [n, String(item[n])]));
 }
 
-/** The item count the seed refresh keeps for a table (0 before the first refresh). */
-export async function tableCount(ds: DataSources, table: EntityTable): Promise<number> {
-  const def = TABLES[table];
-  const out = await ds.db.send(
-    new GetCommand({ TableName: ds.tables[table], Key: { [def.partitionKey]: META_PK, [def.sortKey]: COUNT_SK } }),
-  );
+/** The item count the seed refresh keeps for a table, or for one kind of subject (0 before the first refresh). */
+export async function tableCount(ds: DataSources, table: EntityTable, kind?: string): Promise<number> {
+  const out = await ds.db.send(new GetCommand({ TableName: ds.tables[table], Key: keys.count(table, kind) }));
   return out.Item === undefined ? 0 : countItemSchema.parse(out.Item).count;
 }

@@ -12,8 +12,9 @@ export interface IndexDefinition {
 export interface TableDefinition {
   /** Logical name; also the suffix of the physical table name. */
   readonly name: EntityTable;
-  readonly partitionKey: string;
-  readonly sortKey: string;
+  /** Every table has the same generic key attributes; what they hold is built in keys.ts. */
+  readonly partitionKey: 'pk';
+  readonly sortKey: 'sk';
   readonly indexes: readonly IndexDefinition[];
   /** Environment variable that carries the physical table name into a function. */
   readonly envVar: string;
@@ -21,20 +22,21 @@ export interface TableDefinition {
 
 export type EntityTable = 'documents' | 'people' | 'events' | 'claims';
 
-/**
- * Sort-key value of the entity item itself; relationship items use `<KIND>#<id>`.
- * A document's people and events, a person's documents and claims, an event's
- * documents and claims are ordered id lists on the item (written by the seed
- * refresh), read by key and batched, so they need no index of their own.
+/*
+ * A document's people, organizations, places and events, a subject's documents
+ * and claims, an event's documents, places and claims are ordered id lists on
+ * the item (written by the seed refresh), read by key and batched, so they need
+ * no index of their own. Key values are built in keys.ts.
  */
-export const ENTITY_SK = '#';
 
 export const INDEX = {
   /** documents: all documents, newest first (pk `kind`, sk `published#id`). */
   documentsByPublished: 'byPublished',
-  /** people: all people by name. */
-  peopleByName: 'byName',
-  /** events: by start date, one partition per date precision (`EVENT#YEAR`, `EVENT#MONTH`, `EVENT#DAY`). */
+  /** people: the named subjects of one kind (PERSON, ORGANIZATION, PLACE) by name. */
+  subjectsByName: 'byName',
+  /** people: the organizations of one kind (STATE, COMPANY, …) by name. */
+  organizationsByKind: 'byOrganizationKind',
+  /** events: by start date, one partition per date precision; events by their own date or by any date they have. */
   eventsByDate: 'byDate',
   /** claims: all claims in reading order (document, position). */
   claimsByOrder: 'byOrder',
@@ -42,7 +44,7 @@ export const INDEX = {
   claimsByDocument: 'byDocument',
   /** claims: a speaker's claims. */
   claimsBySpeaker: 'bySpeaker',
-  /** claims: relationship items by event (`EVENT#id`). */
+  /** claims: relationship items by the subject a claim is about, and related pairs. */
   claimsByRef: 'byRef',
 } as const;
 
@@ -61,7 +63,10 @@ export const TABLES: Record<EntityTable, TableDefinition> = {
     partitionKey: 'pk',
     sortKey: 'sk',
     envVar: 'PEOPLE_TABLE',
-    indexes: [{ name: INDEX.peopleByName, partitionKey: 'kind', sortKey: 'order' }],
+    indexes: [
+      { name: INDEX.subjectsByName, partitionKey: 'kind', sortKey: 'order' },
+      { name: INDEX.organizationsByKind, partitionKey: 'organizationKind', sortKey: 'order' },
+    ],
   },
   events: {
     name: 'events',

@@ -1,5 +1,13 @@
 import { createDataSources } from '../data/client.js';
+import { searchIndexFromEnv } from '../search/search-index-cache.js';
+import { cursorKeyFromEnv } from '../shared/env.js';
+import { logger } from '../shared/logger.js';
 import { createGraphQLHandler } from './lambda.js';
 
-/** Lambda entry point: table names come from the environment set by the CDK stack. */
-export const handler = createGraphQLHandler(createDataSources());
+/** Lambda entry point: everything the requests share is built here, once, from the environment the CDK stack sets. */
+export const handler = createGraphQLHandler({
+  dataSources: createDataSources(),
+  search: searchIndexFromEnv(),
+  cursorKey: cursorKeyFromEnv(),
+  logger,
+});

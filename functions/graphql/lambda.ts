@@ -1,20 +1,19 @@
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
-import type { DataSources } from '../data/client.js';
-import { logger } from '../shared/logger.js';
-import { createContext } from './context.js';
+import { createContext, type HandlerDependencies } from './context.js';
+import { CursorCodec } from './paging.js';
 import { playgroundMiddleware } from './playground.js';
 import { requestGuard } from './request-guard.js';
 import { createApolloServer, type ServerOptions } from './server.js';
 
-/** The GraphQL Lambda handler over the given data sources (API Gateway HTTP API, payload v2). */
-export function createGraphQLHandler(ds: DataSources, options: ServerOptions = {}) {
+/** The GraphQL Lambda handler (API Gateway HTTP API, payload v2) over dependencies built once by the caller. */
+export function createGraphQLHandler(deps: HandlerDependencies, options: ServerOptions = {}) {
   const server = createApolloServer(options);
+  const cursors = new CursorCodec(deps.cursorKey);
   // The integration's typings name @apollo/server's CommonJS declarations; the runtime class is the same.
   return startServerAndCreateLambdaHandler(server as never, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
     // Oversized bodies are refused first; browsers asking for /graphql get the playground page,
     // whose assets are read from disk only then.
     middleware: [requestGuard, playgroundMiddleware],
-    context: async ({ event, context }) =>
-      createContext(ds, context.awsRequestId || event.requestContext?.requestId || 'unknown', logger),
+    context: async ({ event, context }) => createContext(deps, cursors, context.awsRequestId || event.requestContext?.requestId || 'unknown'),
   });
 }

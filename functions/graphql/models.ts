@@ -1,4 +1,11 @@
 /** Models behind GraphQL types that have no storage item of their own. */
+import type { ClaimItem, EventItem } from '../data/items.js';
+
+/** A relation as the claim that shows it sees it (stored on the claim item). */
+export type ClaimRelationModel = ClaimItem['relations'][number];
+
+/** A link as the event that shows it sees it (stored on the event item). */
+export type EventRelationModel = EventItem['related'][number];
 
 /** A PartialDate is stored as its ISO value (YYYY, YYYY-MM or YYYY-MM-DD). */
 export type PartialDateModel = string;

@@ -13,41 +13,50 @@ import type { ConnectionModel } from './models.js';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-// Cursors are signed so that one issued for another list, or made up, is refused.
-// The key only needs to be stable across instances; set CURSOR_SECRET to rotate it.
-const cursorKey = process.env.CURSOR_SECRET ?? 'knowledge-base-cursor-v1';
+/** A key part DynamoDB accepts (sort keys ≤ 1024 bytes) and a cursor can carry: checked before any read. */
+const keyPart = z.string().check(z.minLength(1), z.maxLength(1024));
+const MAX_CURSOR_LENGTH = 8192;
 
 const payloadSchema = z.union([
-  z.object({ l: z.string(), k: z.record(z.string(), z.string()) }),
+  z.object({ l: z.string(), k: z.record(z.string().check(z.maxLength(64)), keyPart).check(z.refine((k) => Object.keys(k).length <= 8)) }),
   z.object({ l: z.string(), o: z.int().check(z.gt(0)) }),
 ]);
-type CursorPayload = z.infer<typeof payloadSchema>;
+export type CursorPayload = z.infer<typeof payloadSchema>;
 
-function sign(body: string): string {
-  return createHmac('sha256', cursorKey).update(body).digest('base64url').slice(0, 22);
-}
+/**
+ * Signs and reads cursors with the deployment's key, so that one issued for
+ * another list, altered or made up is refused. Built once at start-up.
+ */
+export class CursorCodec {
+  constructor(private readonly key: string) {}
 
-export function encodeCursor(payload: CursorPayload): string {
-  const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
-  return `${body}.${sign(body)}`;
-}
-
-export function decodeCursor(cursor: string, listKey: string): CursorPayload {
-  const invalid = () => badUserInput('Invalid cursor: pass an endCursor or edge cursor that this list returned.', { argumentName: 'after' });
-  const [body, signature, ...rest] = cursor.split('.');
-  if (body === undefined || signature === undefined || rest.length > 0) throw invalid();
-  const expected = Buffer.from(sign(body));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw invalid();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
+  private sign(body: string): string {
+    return createHmac('sha256', this.key).update(body).digest('base64url').slice(0, 22);
   }
-  const payload = payloadSchema.safeParse(parsed);
-  if (!payload.success || payload.data.l !== listKey) throw invalid();
-  return payload.data;
+
+  encode(payload: CursorPayload): string {
+    const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
+    return `${body}.${this.sign(body)}`;
+  }
+
+  decode(cursor: string, listKey: string): CursorPayload {
+    const invalid = () => badUserInput('Invalid cursor: pass an endCursor or edge cursor that this list returned.', { argumentName: 'after' });
+    if (cursor.length > MAX_CURSOR_LENGTH) throw invalid();
+    const [body, signature, ...rest] = cursor.split('.');
+    if (body === undefined || signature === undefined || rest.length > 0) throw invalid();
+    const expected = Buffer.from(this.sign(body));
+    const given = Buffer.from(signature);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw invalid();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+    } catch {
+      throw invalid();
+    }
+    const payload = payloadSchema.safeParse(parsed);
+    if (!payload.success || payload.data.l !== listKey) throw invalid();
+    return payload.data;
+  }
 }
 
 export function pageSize(first: number | null | undefined): number {
@@ -75,20 +84,28 @@ export interface PageArgs {
   after?: string | null;
 }
 
+/** What a store returns for one page of an index query. */
+export interface KeyedPage<T> {
+  items: { item: T; resumeKey: StoredKey }[];
+  hasNextPage: boolean;
+}
+
 /** A page of a list read from a DynamoDB query, resumed from the key in the cursor. */
-export async function queryConnection<T>(options: {
+export async function queryConnection<T>(
+  cursors: CursorCodec,
+  options: {
   listKey: string;
   args: PageArgs;
-  fetch: (first: number, after: StoredKey | undefined) => Promise<{ items: T[]; hasNextPage: boolean }>;
-  resumeKey: (item: T) => StoredKey;
+  fetch: (first: number, after: StoredKey | undefined) => Promise<KeyedPage<T>>;
   /** Whether a decoded key can resume this list's query (see resumeKeyMatches). */
   acceptsKey: (key: StoredKey) => boolean;
   totalCount: () => Promise<number>;
   /** When given and the query asks for totalCount, the count starts with the page, not after it. */
   info?: GraphQLResolveInfo;
-}): Promise<ConnectionModel<T>> {
+  },
+): Promise<ConnectionModel<T>> {
   const first = pageSize(options.args.first);
-  const after = options.args.after == null ? undefined : decodeCursor(options.args.after, options.listKey);
+  const after = options.args.after == null ? undefined : cursors.decode(options.args.after, options.listKey);
   if (after !== undefined && !('k' in after && options.acceptsKey(after.k))) {
     throw badUserInput('Invalid cursor for this list.', { argumentName: 'after' });
   }
@@ -97,28 +114,31 @@ export async function queryConnection<T>(options: {
   count?.catch(() => undefined);
   const { items, hasNextPage } = await options.fetch(first, after?.k);
   return {
-    edges: items.map((node) => ({ node, cursor: () => encodeCursor({ l: options.listKey, k: options.resumeKey(node) }) })),
+    edges: items.map(({ item, resumeKey }) => ({ node: item, cursor: () => cursors.encode({ l: options.listKey, k: resumeKey }) })),
     hasNextPage,
     totalCount: () => count ?? options.totalCount(),
   };
 }
 
 /** A page of an ordered id list kept on a parent item; the loads of all parents batch together. */
-export async function idListConnection<T>(options: {
-  listKey: string;
-  ids: readonly string[];
-  args: PageArgs;
-  load: (ids: string[]) => Promise<(T | null)[]>;
-}): Promise<ConnectionModel<T>> {
+export async function idListConnection<T>(
+  cursors: CursorCodec,
+  options: {
+    listKey: string;
+    ids: readonly string[];
+    args: PageArgs;
+    load: (ids: string[]) => Promise<(T | null)[]>;
+  },
+): Promise<ConnectionModel<T>> {
   const first = pageSize(options.args.first);
-  const after = options.args.after == null ? undefined : decodeCursor(options.args.after, options.listKey);
+  const after = options.args.after == null ? undefined : cursors.decode(options.args.after, options.listKey);
   if (after !== undefined && !('o' in after)) throw badUserInput('Invalid cursor for this list.', { argumentName: 'after' });
   const offset = after?.o ?? 0;
   const pageIds = options.ids.slice(offset, offset + first);
   const nodes = await options.load(pageIds);
   const edges: ConnectionModel<T>['edges'] = [];
   nodes.forEach((node, i) => {
-    if (node !== null) edges.push({ node, cursor: () => encodeCursor({ l: options.listKey, o: offset + i + 1 }) });
+    if (node !== null) edges.push({ node, cursor: () => cursors.encode({ l: options.listKey, o: offset + i + 1 }) });
   });
   return {
     edges,

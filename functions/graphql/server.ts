@@ -24,7 +24,7 @@ export function introspectionEnabled(): boolean {
   return optionalEnv('INTROSPECTION')?.toLowerCase() !== 'false';
 }
 
-/** Logs every error that is not the client's with its cause and the request id. */
+/** Logs every error that is not the client's with its cause, through the request's logger (which carries its id). */
 const errorLogPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
     return {
@@ -33,7 +33,6 @@ const errorLogPlugin: ApolloServerPlugin<GraphQLContext> = {
           const cause = unwrapResolverError(error);
           if (!classifyError(cause, { message: error.message, extensions: error.extensions }).log) continue;
           contextValue.logger.error('GraphQL request failed', {
-            requestId: contextValue.requestId,
             operationName,
             path: error.path,
             error: cause instanceof Error ? cause : new Error(String(cause)),

@@ -13,6 +13,8 @@ function textFields(node: SearchHitModel['node']): [string, string | readonly st
     case 'DOCUMENT':
       return [['title', node.title], ['text', node.text]];
     case 'PERSON':
+    case 'ORGANIZATION':
+    case 'PLACE':
       return [['name', node.name], ['aliases', node.aliases], ['description', node.description]];
     case 'EVENT':
       return [['title', node.title], ['description', node.description]];

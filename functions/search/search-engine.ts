@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import MiniSearch, { type MatchInfo, type Options, type SearchOptions } from 'minisearch';
-import type { ClaimItem, DocumentItem, EventItem, PersonItem } from '../data/items.js';
+import type { ClaimItem, DocumentItem, EventItem, SubjectItem } from '../data/items.js';
 import type { SearchIndex, SearchKind, SearchMatch, StoredSearchIndex } from './search-model.js';
 import { foldTerm, tokenize } from './text-analysis.js';
 
@@ -76,9 +76,9 @@ const SEARCH_OPTIONS: SearchOptions = {
   prefix: (_term, i, terms) => i === terms.length - 1,
 };
 
-const KIND_ORDER: Record<SearchKind, number> = { PERSON: 0, EVENT: 1, DOCUMENT: 2, CLAIM: 3 };
+const KIND_ORDER: Record<SearchKind, number> = { PERSON: 0, ORGANIZATION: 1, PLACE: 2, EVENT: 3, DOCUMENT: 4, CLAIM: 5 };
 
-export type SearchableItem = DocumentItem | PersonItem | EventItem | ClaimItem;
+export type SearchableItem = DocumentItem | SubjectItem | EventItem | ClaimItem;
 
 const keyOf = (kind: SearchKind, id: string) => `${kind}:${id}`;
 
@@ -93,6 +93,8 @@ function searchDocument(item: SearchableItem): SearchDocument {
     case 'DOCUMENT':
       return { key, title: item.title, documentText: item.text };
     case 'PERSON':
+    case 'ORGANIZATION':
+    case 'PLACE':
       return { key, name: item.name, aliases: item.aliases, ...(item.description === null ? {} : { description: item.description }) };
     case 'EVENT':
       return { key, title: item.title, ...(item.description === null ? {} : { description: item.description }) };

@@ -24,7 +24,6 @@ export interface SearchIndexCacheOptions {
 
 const DEFAULT_CHECK_SECONDS = 60;
 
-
 export function cachedSearchIndex(options: SearchIndexCacheOptions): SearchIndexSource {
   const now = options.now ?? Date.now;
   let loaded: { index: SearchIndex; checkedAt: number } | undefined;
@@ -84,21 +83,12 @@ export function cachedSearchIndex(options: SearchIndexCacheOptions): SearchIndex
   };
 }
 
-const checkIntervalMs = () => 1000 * Number(process.env.SEARCH_INDEX_CHECK_SECONDS ?? DEFAULT_CHECK_SECONDS);
-let fromEnv: { config: string; source: SearchIndexSource } | undefined;
-
 /**
  * The instance-wide index, from the store the environment names (see
- * searchIndexStoreFromEnv). Followed when the environment names another
- * store, as a second local stack in one process does.
+ * searchIndexStoreFromEnv): read once, when the handler is built.
  */
-export const searchIndexFromEnv: SearchIndexSource = {
-  current() {
-    const config = `${process.env.SEARCH_INDEX_BUCKET ?? ''}\u0000${process.env.SEARCH_INDEX_DIR ?? ''}`;
-    if (fromEnv?.config !== config) {
-      const store = searchIndexStoreFromEnv();
-      fromEnv = { config, source: cachedSearchIndex({ store: () => store, checkIntervalMs }) };
-    }
-    return fromEnv.source.current();
-  },
-};
+export function searchIndexFromEnv(): SearchIndexSource {
+  const interval = 1000 * Number(process.env.SEARCH_INDEX_CHECK_SECONDS ?? DEFAULT_CHECK_SECONDS);
+  const store = searchIndexStoreFromEnv();
+  return cachedSearchIndex({ store: () => store, checkIntervalMs: () => interval });
+}

@@ -1,7 +1,8 @@
 /** The refresh's side of search: rebuild the stored index from the items just written, only when they changed. */
-import { claimItemSchema, documentItemSchema, eventItemSchema, personItemSchema } from '../data/items.js';
+import { claimItemSchema, documentItemSchema, eventItemSchema, subjectItemSchema } from '../data/items.js';
+import { keys } from '../data/keys.js';
 import type { SearchIndexStore } from '../data/search-index-store.js';
-import { ENTITY_SK, type EntityTable } from '../data/tables.js';
+import type { EntityTable } from '../data/tables.js';
 import { buildSearchIndex, searchIndexHash, type SearchableItem } from './search-engine.js';
 
 export interface SearchIndexReport {
@@ -15,12 +16,12 @@ export interface SearchIndexReport {
   durationMs: number;
 }
 
-const SCHEMA = { documents: documentItemSchema, people: personItemSchema, events: eventItemSchema, claims: claimItemSchema } as const;
+const SCHEMA = { documents: documentItemSchema, people: subjectItemSchema, events: eventItemSchema, claims: claimItemSchema } as const;
 
 /** The entity items among a table's items (relationship and count items are not searched). */
 export function searchableItems(tables: Readonly<Record<EntityTable, readonly Record<string, unknown>[]>>): SearchableItem[] {
   return (Object.keys(SCHEMA) as EntityTable[]).flatMap((table) =>
-    tables[table].filter((item) => item.sk === ENTITY_SK).map((item): SearchableItem => SCHEMA[table].parse(item)),
+    tables[table].filter((item) => keys.isEntity(item, table)).map((item): SearchableItem => SCHEMA[table].parse(item)),
   );
 }
 

@@ -3,7 +3,7 @@
  * GraphQL function) and its callers. Type-only: importing it loads no code.
  */
 import type { SearchType } from '../../schema/__generated__/resolvers-types.js';
-import type { ClaimItem, DocumentItem, EventItem, PersonItem } from '../data/items.js';
+import type { ClaimItem, DocumentItem, EventItem, SubjectItem } from '../data/items.js';
 
 export type SearchKind = SearchType;
 
@@ -33,5 +33,5 @@ export interface StoredSearchIndex {
 /** A search hit with its item loaded: what SearchHit resolves from. */
 export interface SearchHitModel {
   match: SearchMatch;
-  node: DocumentItem | PersonItem | EventItem | ClaimItem;
+  node: DocumentItem | SubjectItem | EventItem | ClaimItem;
 }

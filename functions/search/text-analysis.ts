@@ -4,36 +4,13 @@
  * tokens and the same folding everywhere, so a term the index matched can be
  * found again, with its position, in the field it came from.
  */
+import { foldText } from '../shared/text-normalization.js';
 
 /** A word: a run of anything but separators and punctuation (as MiniSearch's default tokenizer splits). */
 const WORD = /[^\n\r\p{Z}\p{P}]+/gu;
 
-/**
- * Letters that carry no combining mark in Unicode, so NFD leaves them alone,
- * but that readers type without the diacritic (Azerbaijani ə, Turkish ı, …).
- */
-const FOLD: Readonly<Record<string, string>> = {
-  ı: 'i',
-  ə: 'e',
-  ø: 'o',
-  ł: 'l',
-  đ: 'd',
-  ħ: 'h',
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  þ: 'th',
-};
-const FOLDABLE = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'gu');
-
-/** A token as the index stores it: lower case, no diacritics (Erdoğan → erdogan, İsmayıl → ismayil). */
-export function foldTerm(token: string): string {
-  return token
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(FOLDABLE, (c) => FOLD[c] ?? c);
-}
+/** A token as the index stores it: the project's one folding (Erdoğan → erdogan, İsmayıl → ismayil). */
+export const foldTerm = foldText;
 
 export function tokenize(text: string): string[] {
   return text.match(WORD) ?? [];

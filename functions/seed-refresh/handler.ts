@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
-import { InvalidCorpusError } from '../../seed/corpus.js';
-import { refresh, type RefreshReport } from '../../seed/refresh.js';
-import { s3Source } from '../../seed/s3-source.js';
+import { InvalidCorpusError } from '../refresh/corpus-reader.js';
+import { refresh, type RefreshReport } from '../refresh/refresh.js';
+import { s3Source } from '../refresh/s3-source.js';
 import { createDataSources } from '../data/client.js';
 import { requiredEnv } from '../shared/env.js';
 import { logger } from '../shared/logger.js';

@@ -11,7 +11,9 @@ export interface DayRange {
   end: string;
 }
 
-const PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+/** The one shape of a partial date, used by the corpus schema, the stored items and the API's arguments. */
+export const PARTIAL_DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const PATTERN = PARTIAL_DATE_PATTERN;
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 

@@ -15,3 +15,15 @@ export function optionalEnv(name: string): string | undefined {
 export function isProduction(): boolean {
   return process.env.NODE_ENV === 'production' || process.env.AWS_LAMBDA_FUNCTION_NAME !== undefined;
 }
+
+/** Only for a local engine: cursors made here are never accepted by a deployment, whose key is its own. */
+export const LOCAL_CURSOR_KEY = 'knowledge-base-local-cursor-key';
+
+/**
+ * The cursor signing key. In AWS it must be set (the stack generates one per
+ * deployment): a missing key stops start-up rather than signing with a public one.
+ */
+export function cursorKeyFromEnv(): string {
+  if (process.env.AWS_LAMBDA_FUNCTION_NAME !== undefined) return requiredEnv('CURSOR_SECRET');
+  return optionalEnv('CURSOR_SECRET') ?? LOCAL_CURSOR_KEY;
+}

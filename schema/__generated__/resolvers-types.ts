@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { DocumentItem, PersonItem, EventItem, ClaimItem, ReportedDateItem } from '../../functions/data/items.js';
-import type { PartialDateModel, ConnectionModel, EdgeModel } from '../../functions/graphql/models.js';
+import type { DocumentItem, PersonItem, EventItem, ClaimItem, ReportedDateItem, OrganizationItem, PlaceItem, ClaimPairItem } from '../../functions/data/items.js';
+import type { PartialDateModel, ConnectionModel, EdgeModel, ClaimRelationModel, EventRelationModel } from '../../functions/graphql/models.js';
 import type { SearchHitModel } from '../../functions/search/search-model.js';
 import type { GraphQLContext } from '../../functions/graphql/context.js';
 export type Maybe<T> = T | null;
@@ -26,6 +26,8 @@ export type AnchorStatus =
 /** An attributed statement, anchored to the exact words of its source. */
 export type Claim = {
   __typename?: 'Claim';
+  /** Who or what the claim is about: people, organizations, places, events. */
+  about: Array<Subject>;
   anchor: TextAnchor;
   document: Document;
   /** Events the claim is about. */
@@ -34,13 +36,25 @@ export type Claim = {
   kind: ClaimKind;
   /** Exactly document.text.slice(span.start, span.end). */
   quote: Scalars['String']['output'];
+  /** Relations to other claims. Every relation shows on both claims (SUPPORTS and CONTRADICTS as themselves, QUALIFIES as QUALIFIED_BY). */
+  relations: Array<ClaimRelation>;
   /** A link that opens the source at the quote (a text fragment URL), where the document has a URL. */
   sourceLink?: Maybe<Scalars['String']['output']>;
   span: TextSpan;
   /** Who made the claim; for AUTHOR_ASSERTION the author where the document names one. */
   speaker?: Maybe<Person>;
+  /** The organization speaking, where a body (a government, a ministry, an outlet) makes the claim rather than a person. */
+  speakerOrganization?: Maybe<Organization>;
+  /** When the claim was made, where the document says or makes it certain (a press conference, a statement's date); else null. */
+  statedOn?: Maybe<PartialDate>;
   /** The claim in one plain sentence. */
   text: Scalars['String']['output'];
+};
+
+
+/** An attributed statement, anchored to the exact words of its source. */
+export type ClaimRelationsArgs = {
+  kind?: InputMaybe<ClaimRelationKind>;
 };
 
 export type ClaimConnection = {
@@ -66,6 +80,50 @@ export type ClaimKind =
   /** The source reports what the speaker said, in its own words. */
   | 'PARAPHRASE';
 
+/** Two related claims, listed once. */
+export type ClaimPair = {
+  __typename?: 'ClaimPair';
+  /** The claim that carries the relation (for QUALIFIES, the qualifying claim). */
+  claim: Claim;
+  kind: ClaimRelationKind;
+  note?: Maybe<Scalars['String']['output']>;
+  other: Claim;
+};
+
+export type ClaimPairConnection = {
+  __typename?: 'ClaimPairConnection';
+  edges: Array<ClaimPairEdge>;
+  nodes: Array<ClaimPair>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ClaimPairEdge = {
+  __typename?: 'ClaimPairEdge';
+  cursor: Scalars['String']['output'];
+  node: ClaimPair;
+};
+
+export type ClaimRelation = {
+  __typename?: 'ClaimRelation';
+  /** The other claim. */
+  claim: Claim;
+  kind: ClaimRelationKind;
+  /** Why they are related, in one sentence. */
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+/** How one claim bears on another, seen from the claim that carries the relation. */
+export type ClaimRelationKind =
+  /** They cannot both be right, or draw opposite conclusions from the same facts (symmetric). */
+  | 'CONTRADICTS'
+  /** The other claim qualifies this one (the inverse of QUALIFIES). */
+  | 'QUALIFIED_BY'
+  /** This claim narrows, conditions or adds a caveat to the other. */
+  | 'QUALIFIES'
+  /** Both say the same thing or one strengthens the other (symmetric). */
+  | 'SUPPORTS';
+
 /** How precisely a date is known. */
 export type DatePrecision =
   | 'DAY'
@@ -81,8 +139,12 @@ export type Document = {
   /** Every event the document mentions. */
   events: Array<Event>;
   id: Scalars['ID']['output'];
+  /** Every organization the document mentions. */
+  organizations: Array<Organization>;
   /** Everyone the document mentions. */
   people: Array<Person>;
+  /** Every place the document mentions. */
+  places: Array<Place>;
   publishedOn?: Maybe<PartialDate>;
   /** The outlet, only where the text itself names it. */
   publisher?: Maybe<Scalars['String']['output']>;
@@ -118,6 +180,8 @@ export type DocumentEdge = {
 /** Something that happened (or is scheduled) at a date. */
 export type Event = {
   __typename?: 'Event';
+  /** Other names the documents use for the event (the declaration is also called the Moscow Declaration). */
+  aliases: Array<Scalars['String']['output']>;
   /** Claims about the event. */
   claims: ClaimConnection;
   /** The date the knowledge base uses; where documents disagree, the description says why this one. */
@@ -129,6 +193,10 @@ export type Event = {
   documents: DocumentConnection;
   id: Scalars['ID']['output'];
   participants: Array<Person>;
+  /** Where it happened. */
+  places: Array<Place>;
+  /** Links to other events; each shows on both events, inverted. */
+  related: Array<EventRelation>;
   /** Every date the documents give for this event. */
   reportedDates: Array<ReportedDate>;
   title: Scalars['String']['output'];
@@ -163,6 +231,23 @@ export type EventEdge = {
   node: Event;
 };
 
+export type EventRelation = {
+  __typename?: 'EventRelation';
+  event: Event;
+  kind: EventRelationKind;
+};
+
+/** How one event relates to another, seen from the event that carries the relation. */
+export type EventRelationKind =
+  /** The inverse of PRECEDES. */
+  | 'FOLLOWS'
+  /** The inverse of PART_OF. */
+  | 'HAS_PART'
+  /** This event is part of the other (a signing is part of a state visit). */
+  | 'PART_OF'
+  /** This event comes before the other and leads to it (the ceasefire precedes the peacekeepers' deployment). */
+  | 'PRECEDES';
+
 /** Where the query matched: a field of the result and the span in it. */
 export type Highlight = {
   __typename?: 'Highlight';
@@ -176,6 +261,73 @@ export type Highlight = {
   /** Into the string the client receives for `field`: node[field].slice(span.start, span.end) is the matched word as written. */
   span: TextSpan;
 };
+
+/** A state, body, alliance, company or outlet the documents name. */
+export type Organization = {
+  __typename?: 'Organization';
+  /** Other names, abbreviations and spellings the documents use (and common ones: Cyrillic, transliterations). */
+  aliases: Array<Scalars['String']['output']>;
+  /** Claims about this organization, in reading order. */
+  claims: ClaimConnection;
+  /** Claims the organization itself made (a government's statement, an outlet's report). */
+  claimsMade: ClaimConnection;
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: OrganizationKind;
+  /** Documents that mention it, newest first. */
+  mentionedIn: DocumentConnection;
+  /** Canonical name, in Latin script. */
+  name: Scalars['String']['output'];
+};
+
+
+/** A state, body, alliance, company or outlet the documents name. */
+export type OrganizationClaimsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A state, body, alliance, company or outlet the documents name. */
+export type OrganizationClaimsMadeArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A state, body, alliance, company or outlet the documents name. */
+export type OrganizationMentionedInArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type OrganizationConnection = {
+  __typename?: 'OrganizationConnection';
+  edges: Array<OrganizationEdge>;
+  nodes: Array<Organization>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OrganizationEdge = {
+  __typename?: 'OrganizationEdge';
+  cursor: Scalars['String']['output'];
+  node: Organization;
+};
+
+/** What kind of organization. */
+export type OrganizationKind =
+  /** A company (SOCAR, Lukoil). */
+  | 'COMPANY'
+  /** A ministry, presidential administration, parliament, army, agency. */
+  | 'GOVERNMENT_BODY'
+  /** An alliance or international organization (NATO, CSTO, EU, OSCE Minsk Group). */
+  | 'INTERNATIONAL'
+  /** A news outlet, website, think tank or institute. */
+  | 'MEDIA_OR_THINK_TANK'
+  | 'OTHER'
+  /** A sovereign state acting as such (Turkey, Russia, Ukraine). */
+  | 'STATE';
 
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -199,6 +351,8 @@ export type Person = {
   authored: Array<Document>;
   /** Claims this person made. */
   claims: ClaimConnection;
+  /** Claims about this person, made by anyone, in reading order. */
+  claimsAbout: ClaimConnection;
   /** Role or affiliation as the documents give it. */
   description?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
@@ -210,6 +364,12 @@ export type Person = {
 
 
 export type PersonClaimsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type PersonClaimsAboutArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -235,6 +395,57 @@ export type PersonEdge = {
   node: Person;
 };
 
+/** A place the documents name: a country's region, a city, a sea. */
+export type Place = {
+  __typename?: 'Place';
+  /** Other names and spellings: Shusha, Shushi, Şuşa. */
+  aliases: Array<Scalars['String']['output']>;
+  /** Claims about this place, in reading order. */
+  claims: ClaimConnection;
+  description?: Maybe<Scalars['String']['output']>;
+  /** Events that happened there, chronological. */
+  events: EventConnection;
+  id: Scalars['ID']['output'];
+  /** Documents that mention it, newest first. */
+  mentionedIn: DocumentConnection;
+  name: Scalars['String']['output'];
+};
+
+
+/** A place the documents name: a country's region, a city, a sea. */
+export type PlaceClaimsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A place the documents name: a country's region, a city, a sea. */
+export type PlaceEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A place the documents name: a country's region, a city, a sea. */
+export type PlaceMentionedInArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type PlaceConnection = {
+  __typename?: 'PlaceConnection';
+  edges: Array<PlaceEdge>;
+  nodes: Array<Place>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PlaceEdge = {
+  __typename?: 'PlaceEdge';
+  cursor: Scalars['String']['output'];
+  node: Place;
+};
+
 /**
  * Pagination everywhere: `first` defaults to 20 and may be 0..100; anything
  * else is a BAD_USER_INPUT error, not a silent clamp. `after` takes an
@@ -244,6 +455,12 @@ export type PersonEdge = {
 export type Query = {
   __typename?: 'Query';
   claim?: Maybe<Claim>;
+  /**
+   * Related claim pairs, each listed once: all of them, or those of one kind,
+   * or those where either claim is about `subjectId` (a person, organization,
+   * place or event id).
+   */
+  claimRelations: ClaimPairConnection;
   /** Filters combine with AND. In reading order: by document, then position in its text. */
   claims: ClaimConnection;
   document?: Maybe<Document>;
@@ -253,14 +470,22 @@ export type Query = {
   /**
    * Chronological. from/to are ISO dates in any precision (YYYY, YYYY-MM,
    * YYYY-MM-DD), both inclusive; an event is in range when the period its
-   * date covers (a YEAR covers the whole year) overlaps [from, to].
+   * date covers (a YEAR covers the whole year) overlaps [from, to]. With
+   * matchReportedDates, an event is also in range when any date a document
+   * reports for it overlaps [from, to]; it is listed once, at its first such date.
    */
   events: EventConnection;
   /** Always true: a cheap liveness probe. */
   healthy: Scalars['Boolean']['output'];
+  organization?: Maybe<Organization>;
+  /** By name. */
+  organizations: OrganizationConnection;
   /** By name. */
   people: PersonConnection;
   person?: Maybe<Person>;
+  place?: Maybe<Place>;
+  /** By name. */
+  places: PlaceConnection;
   /**
    * Full-text search across the knowledge base, best match first. Insensitive to
    * case and diacritics (Erdoğan finds Erdogan), tolerant of small misspellings
@@ -288,11 +513,27 @@ export type QueryClaimArgs = {
  * endCursor from the same list; a cursor that was not issued by this server
  * for this list is a BAD_USER_INPUT error.
  */
+export type QueryClaimRelationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<ClaimRelationKind>;
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Pagination everywhere: `first` defaults to 20 and may be 0..100; anything
+ * else is a BAD_USER_INPUT error, not a silent clamp. `after` takes an
+ * endCursor from the same list; a cursor that was not issued by this server
+ * for this list is a BAD_USER_INPUT error.
+ */
 export type QueryClaimsArgs = {
+  aboutId?: InputMaybe<Scalars['ID']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   documentId?: InputMaybe<Scalars['ID']['input']>;
   eventId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<ClaimKind>;
   speakerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -341,7 +582,32 @@ export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['String']['input']>;
+  matchReportedDates?: InputMaybe<Scalars['Boolean']['input']>;
   to?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Pagination everywhere: `first` defaults to 20 and may be 0..100; anything
+ * else is a BAD_USER_INPUT error, not a silent clamp. `after` takes an
+ * endCursor from the same list; a cursor that was not issued by this server
+ * for this list is a BAD_USER_INPUT error.
+ */
+export type QueryOrganizationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Pagination everywhere: `first` defaults to 20 and may be 0..100; anything
+ * else is a BAD_USER_INPUT error, not a silent clamp. `after` takes an
+ * endCursor from the same list; a cursor that was not issued by this server
+ * for this list is a BAD_USER_INPUT error.
+ */
+export type QueryOrganizationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<OrganizationKind>;
 };
 
 
@@ -365,6 +631,29 @@ export type QueryPeopleArgs = {
  */
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Pagination everywhere: `first` defaults to 20 and may be 0..100; anything
+ * else is a BAD_USER_INPUT error, not a silent clamp. `after` takes an
+ * endCursor from the same list; a cursor that was not issued by this server
+ * for this list is a BAD_USER_INPUT error.
+ */
+export type QueryPlaceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Pagination everywhere: `first` defaults to 20 and may be 0..100; anything
+ * else is a BAD_USER_INPUT error, not a silent clamp. `after` takes an
+ * endCursor from the same list; a cursor that was not issued by this server
+ * for this list is a BAD_USER_INPUT error.
+ */
+export type QueryPlacesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -415,13 +704,18 @@ export type SearchHit = {
   score: Scalars['Float']['output'];
 };
 
-export type SearchResult = Claim | Document | Event | Person;
+export type SearchResult = Claim | Document | Event | Organization | Person | Place;
 
 export type SearchType =
   | 'CLAIM'
   | 'DOCUMENT'
   | 'EVENT'
-  | 'PERSON';
+  | 'ORGANIZATION'
+  | 'PERSON'
+  | 'PLACE';
+
+/** Anything a claim can be about. */
+export type Subject = Event | Organization | Person | Place;
 
 /** A W3C Web Annotation style anchor: the quote with its context, so it can be found again if the text shifts. */
 export type TextAnchor = {
@@ -521,7 +815,15 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( ClaimItem )
     | ( DocumentItem )
     | ( EventItem )
+    | ( OrganizationItem )
     | ( PersonItem )
+    | ( PlaceItem )
+  ;
+  Subject:
+    | ( EventItem )
+    | ( OrganizationItem )
+    | ( PersonItem )
+    | ( PlaceItem )
   ;
 };
 
@@ -534,6 +836,11 @@ export type ResolversTypes = {
   ClaimConnection: ResolverTypeWrapper<ConnectionModel<ClaimItem>>;
   ClaimEdge: ResolverTypeWrapper<EdgeModel<ClaimItem>>;
   ClaimKind: ClaimKind;
+  ClaimPair: ResolverTypeWrapper<ClaimPairItem>;
+  ClaimPairConnection: ResolverTypeWrapper<ConnectionModel<ClaimPairItem>>;
+  ClaimPairEdge: ResolverTypeWrapper<EdgeModel<ClaimPairItem>>;
+  ClaimRelation: ResolverTypeWrapper<ClaimRelationModel>;
+  ClaimRelationKind: ClaimRelationKind;
   DatePrecision: DatePrecision;
   Document: ResolverTypeWrapper<DocumentItem>;
   DocumentConnection: ResolverTypeWrapper<ConnectionModel<DocumentItem>>;
@@ -541,15 +848,24 @@ export type ResolversTypes = {
   Event: ResolverTypeWrapper<EventItem>;
   EventConnection: ResolverTypeWrapper<ConnectionModel<EventItem>>;
   EventEdge: ResolverTypeWrapper<EdgeModel<EventItem>>;
+  EventRelation: ResolverTypeWrapper<EventRelationModel>;
+  EventRelationKind: EventRelationKind;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Highlight: ResolverTypeWrapper<Highlight>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Organization: ResolverTypeWrapper<OrganizationItem>;
+  OrganizationConnection: ResolverTypeWrapper<ConnectionModel<OrganizationItem>>;
+  OrganizationEdge: ResolverTypeWrapper<EdgeModel<OrganizationItem>>;
+  OrganizationKind: OrganizationKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PartialDate: ResolverTypeWrapper<PartialDateModel>;
   Person: ResolverTypeWrapper<PersonItem>;
   PersonConnection: ResolverTypeWrapper<ConnectionModel<PersonItem>>;
   PersonEdge: ResolverTypeWrapper<EdgeModel<PersonItem>>;
+  Place: ResolverTypeWrapper<PlaceItem>;
+  PlaceConnection: ResolverTypeWrapper<ConnectionModel<PlaceItem>>;
+  PlaceEdge: ResolverTypeWrapper<EdgeModel<PlaceItem>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReportedDate: ResolverTypeWrapper<ReportedDateItem>;
   SearchConnection: ResolverTypeWrapper<ConnectionModel<SearchHitModel>>;
@@ -558,6 +874,7 @@ export type ResolversTypes = {
   SearchResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SearchResult']>;
   SearchType: SearchType;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subject: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Subject']>;
   TextAnchor: ResolverTypeWrapper<ClaimItem>;
   TextSpan: ResolverTypeWrapper<TextSpan>;
 };
@@ -568,21 +885,32 @@ export type ResolversParentTypes = {
   Claim: ClaimItem;
   ClaimConnection: ConnectionModel<ClaimItem>;
   ClaimEdge: EdgeModel<ClaimItem>;
+  ClaimPair: ClaimPairItem;
+  ClaimPairConnection: ConnectionModel<ClaimPairItem>;
+  ClaimPairEdge: EdgeModel<ClaimPairItem>;
+  ClaimRelation: ClaimRelationModel;
   Document: DocumentItem;
   DocumentConnection: ConnectionModel<DocumentItem>;
   DocumentEdge: EdgeModel<DocumentItem>;
   Event: EventItem;
   EventConnection: ConnectionModel<EventItem>;
   EventEdge: EdgeModel<EventItem>;
+  EventRelation: EventRelationModel;
   Float: Scalars['Float']['output'];
   Highlight: Highlight;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  Organization: OrganizationItem;
+  OrganizationConnection: ConnectionModel<OrganizationItem>;
+  OrganizationEdge: EdgeModel<OrganizationItem>;
   PageInfo: PageInfo;
   PartialDate: PartialDateModel;
   Person: PersonItem;
   PersonConnection: ConnectionModel<PersonItem>;
   PersonEdge: EdgeModel<PersonItem>;
+  Place: PlaceItem;
+  PlaceConnection: ConnectionModel<PlaceItem>;
+  PlaceEdge: EdgeModel<PlaceItem>;
   Query: Record<PropertyKey, never>;
   ReportedDate: ReportedDateItem;
   SearchConnection: ConnectionModel<SearchHitModel>;
@@ -590,20 +918,25 @@ export type ResolversParentTypes = {
   SearchHit: SearchHitModel;
   SearchResult: ResolversUnionTypes<ResolversParentTypes>['SearchResult'];
   String: Scalars['String']['output'];
+  Subject: ResolversUnionTypes<ResolversParentTypes>['Subject'];
   TextAnchor: ClaimItem;
   TextSpan: TextSpan;
 };
 
 export type ClaimResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
+  about?: Resolver<Array<ResolversTypes['Subject']>, ParentType, ContextType>;
   anchor?: Resolver<ResolversTypes['TextAnchor'], ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ClaimKind'], ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relations?: Resolver<Array<ResolversTypes['ClaimRelation']>, ParentType, ContextType, Partial<ClaimRelationsArgs>>;
   sourceLink?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   span?: Resolver<ResolversTypes['TextSpan'], ParentType, ContextType>;
   speaker?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  speakerOrganization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  statedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -620,12 +953,39 @@ export type ClaimEdgeResolvers<ContextType = GraphQLContext, ParentType extends 
   node?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
 };
 
+export type ClaimPairResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClaimPair'] = ResolversParentTypes['ClaimPair']> = {
+  claim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ClaimRelationKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  other?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+};
+
+export type ClaimPairConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClaimPairConnection'] = ResolversParentTypes['ClaimPairConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ClaimPairEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ClaimPair']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClaimPairEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClaimPairEdge'] = ResolversParentTypes['ClaimPairEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ClaimPair'], ParentType, ContextType>;
+};
+
+export type ClaimRelationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClaimRelation'] = ResolversParentTypes['ClaimRelation']> = {
+  claim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ClaimRelationKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type DocumentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
   authors?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, Partial<DocumentClaimsArgs>>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
   publishedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -647,6 +1007,7 @@ export type DocumentEdgeResolvers<ContextType = GraphQLContext, ParentType exten
 };
 
 export type EventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, Partial<EventClaimsArgs>>;
   date?: Resolver<ResolversTypes['PartialDate'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -654,6 +1015,8 @@ export type EventResolvers<ContextType = GraphQLContext, ParentType extends Reso
   documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, Partial<EventDocumentsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
+  related?: Resolver<Array<ResolversTypes['EventRelation']>, ParentType, ContextType>;
   reportedDates?: Resolver<Array<ResolversTypes['ReportedDate']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -671,9 +1034,38 @@ export type EventEdgeResolvers<ContextType = GraphQLContext, ParentType extends 
   node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
 };
 
+export type EventRelationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventRelation'] = ResolversParentTypes['EventRelation']> = {
+  event?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EventRelationKind'], ParentType, ContextType>;
+};
+
 export type HighlightResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Highlight'] = ResolversParentTypes['Highlight']> = {
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   span?: Resolver<ResolversTypes['TextSpan'], ParentType, ContextType>;
+};
+
+export type OrganizationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, Partial<OrganizationClaimsArgs>>;
+  claimsMade?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, Partial<OrganizationClaimsMadeArgs>>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OrganizationKind'], ParentType, ContextType>;
+  mentionedIn?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, Partial<OrganizationMentionedInArgs>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type OrganizationConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OrganizationConnection'] = ResolversParentTypes['OrganizationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['OrganizationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OrganizationEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OrganizationEdge'] = ResolversParentTypes['OrganizationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -690,6 +1082,7 @@ export type PersonResolvers<ContextType = GraphQLContext, ParentType extends Res
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   authored?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, Partial<PersonClaimsArgs>>;
+  claimsAbout?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, Partial<PersonClaimsAboutArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mentionedIn?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, Partial<PersonMentionedInArgs>>;
@@ -709,16 +1102,44 @@ export type PersonEdgeResolvers<ContextType = GraphQLContext, ParentType extends
   node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
 };
 
+export type PlaceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, Partial<PlaceClaimsArgs>>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<PlaceEventsArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mentionedIn?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, Partial<PlaceMentionedInArgs>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PlaceConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PlaceConnection'] = ResolversParentTypes['PlaceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PlaceEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PlaceEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PlaceEdge'] = ResolversParentTypes['PlaceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Place'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<QueryClaimArgs, 'id'>>;
+  claimRelations?: Resolver<ResolversTypes['ClaimPairConnection'], ParentType, ContextType, Partial<QueryClaimRelationsArgs>>;
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, Partial<QueryClaimsArgs>>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
   documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, Partial<QueryDocumentsArgs>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
-  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<QueryEventsArgs>>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'matchReportedDates'>>;
   healthy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
+  organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, Partial<QueryOrganizationsArgs>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, Partial<QueryPeopleArgs>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
+  place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<QueryPlaceArgs, 'id'>>;
+  places?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, Partial<QueryPlacesArgs>>;
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
 };
 
@@ -748,7 +1169,11 @@ export type SearchHitResolvers<ContextType = GraphQLContext, ParentType extends 
 };
 
 export type SearchResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchResult'] = ResolversParentTypes['SearchResult']> = {
-  __resolveType: TypeResolveFn<'Claim' | 'Document' | 'Event' | 'Person', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Claim' | 'Document' | 'Event' | 'Organization' | 'Person' | 'Place', ParentType, ContextType>;
+};
+
+export type SubjectResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subject'] = ResolversParentTypes['Subject']> = {
+  __resolveType: TypeResolveFn<'Event' | 'Organization' | 'Person' | 'Place', ParentType, ContextType>;
 };
 
 export type TextAnchorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TextAnchor'] = ResolversParentTypes['TextAnchor']> = {
@@ -769,24 +1194,36 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Claim?: ClaimResolvers<ContextType>;
   ClaimConnection?: ClaimConnectionResolvers<ContextType>;
   ClaimEdge?: ClaimEdgeResolvers<ContextType>;
+  ClaimPair?: ClaimPairResolvers<ContextType>;
+  ClaimPairConnection?: ClaimPairConnectionResolvers<ContextType>;
+  ClaimPairEdge?: ClaimPairEdgeResolvers<ContextType>;
+  ClaimRelation?: ClaimRelationResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
   DocumentConnection?: DocumentConnectionResolvers<ContextType>;
   DocumentEdge?: DocumentEdgeResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
+  EventRelation?: EventRelationResolvers<ContextType>;
   Highlight?: HighlightResolvers<ContextType>;
+  Organization?: OrganizationResolvers<ContextType>;
+  OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
+  OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PartialDate?: PartialDateResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
+  Place?: PlaceResolvers<ContextType>;
+  PlaceConnection?: PlaceConnectionResolvers<ContextType>;
+  PlaceEdge?: PlaceEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReportedDate?: ReportedDateResolvers<ContextType>;
   SearchConnection?: SearchConnectionResolvers<ContextType>;
   SearchEdge?: SearchEdgeResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
+  Subject?: SubjectResolvers<ContextType>;
   TextAnchor?: TextAnchorResolvers<ContextType>;
   TextSpan?: TextSpanResolvers<ContextType>;
 };

@@ -1,16 +1,18 @@
 /** The seed corpus: valid, faithful to the raw articles, and walkable through the API. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildItems, readCorpus } from '../../seed/corpus.js';
+import { readCorpus } from '../../functions/refresh/corpus-reader.js';
+import { buildItems } from '../../functions/refresh/item-builder.js';
 import { unfaithfulParagraphs } from '../../seed/check.js';
-import { directorySource, memorySource } from '../../seed/corpus-source.js';
+import { directorySource, memorySource } from '../../functions/refresh/corpus-source.js';
 import { corpusFiles } from '../support/corpus-files.js';
-import type { Corpus } from '../../seed/corpus-schema.js';
-import { gql, handlerFor, startEngine, type Handler, type TestEngine } from '../support/local.js';
+import type { Corpus } from '../../functions/refresh/corpus-schema.js';
+import { allClaims, gql, handlerFor, startEngine, type Handler, type TestEngine } from '../support/local.js';
+import { CORPUS_DIR } from '../../seed/paths.js';
 
 let corpus: Corpus;
 
 beforeAll(async () => {
-  const read = await readCorpus(directorySource());
+  const read = await readCorpus(directorySource(CORPUS_DIR));
   expect(read.issues).toEqual([]);
   corpus = read.corpus;
 });
@@ -68,7 +70,8 @@ describe('the corpus files', () => {
   it('gives every date at most the precision its words allow', () => {
     for (const e of corpus.events) {
       for (const r of e.reportedDates) {
-        if (r.date.length === 10) expect(r.quote, `${e.id}: ${r.quote}`).toMatch(/\d/);
+        // A day is given by a number, or relative to another dated happening ("a day after", "on the day of", "following the signing").
+        if (r.date.length === 10) expect(r.quote, `${e.id}: ${r.quote}`).toMatch(/\d|\bday\b|\bfollowing\b|\bafter\b/);
       }
     }
   });
@@ -85,10 +88,18 @@ describe('walking the knowledge base through the API', () => {
 
   it('goes from a claim to its document, speaker and events and back', async () => {
     const ids = (list: { id: string }[]) => list.map((n) => n.id);
-    const claims = (await gql(handler, `{ claims(first: 100) { nodes { id document { id } speaker { id } events { id } } } }`)).data!.claims.nodes;
+    const claims = await allClaims(handler, 'id document { id } speaker { id } events { id }');
     const docs = (await gql(handler, `{ documents { nodes { id claims(first: 100) { nodes { id } } } } }`)).data!.documents.nodes;
     const people = (await gql(handler, `{ people(first: 100) { nodes { id claims(first: 100) { nodes { id } } mentionedIn(first: 100) { nodes { id } } authored { id } } } }`)).data!.people.nodes;
-    const events = (await gql(handler, `{ events(first: 100) { nodes { id claims(first: 100) { nodes { id } } documents(first: 100) { nodes { id } } } } }`)).data!.events.nodes;
+    const events = (await gql(handler, `{ events(first: 100) { nodes { id claims(first: 50) { totalCount pageInfo { endCursor } nodes { id } } documents(first: 10) { nodes { id } } } } }`)).data!.events.nodes;
+    // An event with more claims than a page holds gets the rest of its list.
+    for (const e of events) {
+      for (let after = e.claims.pageInfo.endCursor; e.claims.nodes.length < e.claims.totalCount; ) {
+        const next = (await gql(handler, `query($id: ID!, $after: String) { event(id: $id) { claims(first: 100, after: $after) { pageInfo { endCursor } nodes { id } } } }`, { id: e.id, after })).data!.event.claims;
+        e.claims.nodes.push(...next.nodes);
+        after = next.pageInfo.endCursor;
+      }
+    }
     expect(claims.length).toBe(corpus.claims.length);
     // Response shapes are checked by the assertions themselves.
     const byId = (list: any[]) => new Map<string, any>(list.map((x) => [x.id, x]));

@@ -6,10 +6,11 @@ import type { BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDataSources } from '../../functions/data/client.js';
 import { ensureTables } from '../../functions/data/table-admin.js';
-import { directorySource } from '../../seed/corpus-source.js';
-import { refresh } from '../../seed/refresh.js';
+import { directorySource } from '../../functions/refresh/corpus-source.js';
+import { refresh } from '../../functions/refresh/refresh.js';
 import { startLocalDynamo, type LocalDynamo } from '../../scripts/local-dynamodb.js';
 import { gql, handlerFor, startEngine, tableNames, type TestEngine } from '../support/local.js';
+import { CORPUS_DIR } from '../../seed/paths.js';
 
 const MIX = `{
   documents { nodes { id claims(first: 50) { nodes { id speaker { id name } events { id } } } } }
@@ -40,7 +41,7 @@ describe('faults', () => {
     const port = Number(new URL(engine.endpoint).port);
     const ds = createDataSources({ endpoint: engine.endpoint, tables: tableNames('test'), maxAttempts: 2 });
     await ensureTables(ds);
-    await refresh(ds, directorySource());
+    await refresh(ds, directorySource(CORPUS_DIR));
     const handler = handlerFor(ds, { production: true });
     const expected = (await gql(handler, MIX)).data;
 
@@ -61,7 +62,7 @@ describe('faults', () => {
     engine = await startLocalDynamo(port);
     try {
       await ensureTables(ds);
-      await refresh(ds, directorySource());
+      await refresh(ds, directorySource(CORPUS_DIR));
       const after = await gql(handler, MIX);
       expect(after.errors).toBeUndefined();
       expect(after.data).toEqual(expected);

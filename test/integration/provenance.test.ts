@@ -4,9 +4,9 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { memorySource } from '../../seed/corpus-source.js';
-import { refresh } from '../../seed/refresh.js';
-import type { ClaimEntry, EventEntry } from '../../seed/corpus-schema.js';
+import { memorySource } from '../../functions/refresh/corpus-source.js';
+import { refresh } from '../../functions/refresh/refresh.js';
+import type { ClaimEntry, EventEntry } from '../../functions/refresh/corpus-schema.js';
 import { corpusFiles } from '../support/corpus-files.js';
 import { gql, handlerFor, startEngine, type TestEngine } from '../support/local.js';
 

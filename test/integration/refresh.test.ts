@@ -4,9 +4,9 @@ import { parse, stringify } from 'yaml';
 import { scanTable } from '../../functions/data/refresh-store.js';
 import { acquireRefreshLock, RefreshLockedError } from '../../functions/data/refresh-store.js';
 import { TABLE_LIST } from '../../functions/data/tables.js';
-import { InvalidCorpusError } from '../../seed/corpus.js';
-import { memorySource } from '../../seed/corpus-source.js';
-import { refresh } from '../../seed/refresh.js';
+import { InvalidCorpusError } from '../../functions/refresh/corpus-reader.js';
+import { memorySource } from '../../functions/refresh/corpus-source.js';
+import { refresh } from '../../functions/refresh/refresh.js';
 import { corpusFiles } from '../support/corpus-files.js';
 import { gql, handlerFor, startEngine, type TestEngine } from '../support/local.js';
 

@@ -16,10 +16,11 @@ import { TABLE_LIST } from '../../functions/data/tables.js';
 import { startLocalDynamo, type LocalDynamo } from '../../scripts/local-dynamodb.js';
 import { useLocalEnvironment } from '../../scripts/local-stack.js';
 import { publishCorpus } from '../../scripts/publish-corpus.js';
-import { readCorpus } from '../../seed/corpus.js';
-import { DEFAULT_CORPUS_DIR, directorySource } from '../../seed/corpus-source.js';
-import { s3Source } from '../../seed/s3-source.js';
+import { readCorpus } from '../../functions/refresh/corpus-reader.js';
+import { directorySource } from '../../functions/refresh/corpus-source.js';
+import { s3Source } from '../../functions/refresh/s3-source.js';
 import { startLocalS3, type LocalS3 } from '../support/s3rver.js';
+import { CORPUS_DIR } from '../../seed/paths.js';
 
 
 const BUCKET = 'kb-corpus';
@@ -70,7 +71,7 @@ afterAll(async () => {
 
 describe('s3Source', () => {
   it('gives the same corpus as the corpus folder', async () => {
-    const fromFolder = await readCorpus(directorySource());
+    const fromFolder = await readCorpus(directorySource(CORPUS_DIR));
     const fromS3 = await readCorpus(s3Source({ bucket: BUCKET, prefix: PREFIX, client: s3 }));
     expect(fromFolder.issues).toEqual([]);
     expect(fromS3.issues).toEqual([]);
@@ -79,7 +80,7 @@ describe('s3Source', () => {
   });
 
   it('reads a file by its path under the prefix, with or without the trailing slash', async () => {
-    const expected = await readFile(join(DEFAULT_CORPUS_DIR, 'people.yaml'), 'utf8');
+    const expected = await readFile(join(CORPUS_DIR, 'people.yaml'), 'utf8');
     expect(await s3Source({ bucket: BUCKET, prefix: 'corpus', client: s3 }).read('people.yaml')).toBe(expected);
   });
 
@@ -107,7 +108,7 @@ describe('publishCorpus', () => {
     try {
       await writeFile(join(dir, 'people.yaml'), 'not: [a list');
       await expect(publishCorpus({ client: s3, bucket: BUCKET, prefix: PREFIX, dir })).rejects.toMatchObject({ name: 'InvalidCorpusError' });
-      expect(await s3Source({ bucket: BUCKET, prefix: PREFIX, client: s3 }).read('people.yaml')).toBe(await readFile(join(DEFAULT_CORPUS_DIR, 'people.yaml'), 'utf8'));
+      expect(await s3Source({ bucket: BUCKET, prefix: PREFIX, client: s3 }).read('people.yaml')).toBe(await readFile(join(CORPUS_DIR, 'people.yaml'), 'utf8'));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -141,7 +142,7 @@ describe('seed-refresh handler', () => {
 
   it('fails on an invalid corpus and leaves the tables as they were', async () => {
     const before = await snapshotTables();
-    const claims = await readFile(join(DEFAULT_CORPUS_DIR, 'claims.yaml'), 'utf8');
+    const claims = await readFile(join(CORPUS_DIR, 'claims.yaml'), 'utf8');
     const invalid = claims.replace('speaker: null', 'speaker: nobody-in-the-corpus');
     expect(invalid).not.toBe(claims);
     await put(`${PREFIX}claims.yaml`, invalid);

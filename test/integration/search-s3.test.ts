@@ -6,10 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3SearchIndexStore } from '../../functions/data/s3-search-index-store.js';
 import { searchIndexStoreFromEnv } from '../../functions/data/search-index-store.js';
-import { directorySource } from '../../seed/corpus-source.js';
-import { refresh } from '../../seed/refresh.js';
+import { directorySource } from '../../functions/refresh/corpus-source.js';
+import { refresh } from '../../functions/refresh/refresh.js';
 import { gql, handlerFor, startEngine, type TestEngine } from '../support/local.js';
 import { startLocalS3, type LocalS3 } from '../support/s3rver.js';
+import { CORPUS_DIR } from '../../seed/paths.js';
 
 
 const BUCKET = 'kb-search';
@@ -41,8 +42,8 @@ describe('search index in S3', () => {
     expect((await gql(handler, '{ search(query: "Putin") { totalCount } }')).errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
 
     // Act: the refresh, with no store passed, writes to the bucket the environment names.
-    const first = await refresh(env.ds, directorySource());
-    const second = await refresh(env.ds, directorySource());
+    const first = await refresh(env.ds, directorySource(CORPUS_DIR));
+    const second = await refresh(env.ds, directorySource(CORPUS_DIR));
 
     // Assess
     expect(first.searchIndex).toMatchObject({ status: 'written', location: `s3://${BUCKET}/search/index.json` });

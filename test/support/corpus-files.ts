@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_CORPUS_DIR } from '../../seed/corpus-source.js';
+import { CORPUS_DIR } from '../../seed/paths.js';
 
 /** The real corpus as a map of relative path → content, for tests that edit it in memory. */
-export async function corpusFiles(dir = DEFAULT_CORPUS_DIR): Promise<Record<string, string>> {
+export async function corpusFiles(dir = CORPUS_DIR): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   for (const name of await readdir(dir)) {
     if (name.endsWith('.yaml')) files[name] = await readFile(join(dir, name), 'utf8');

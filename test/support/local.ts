@@ -6,11 +6,15 @@ import { countRequests, type RequestCounter } from '../../functions/data/request
 import { ensureTables } from '../../functions/data/table-admin.js';
 import { TABLE_LIST, localTableName, type EntityTable } from '../../functions/data/tables.js';
 import { createGraphQLHandler } from '../../functions/graphql/lambda.js';
+import { searchIndexFromEnv, type SearchIndexSource } from '../../functions/search/search-index-cache.js';
+import { LOCAL_CURSOR_KEY } from '../../functions/shared/env.js';
+import { logger } from '../../functions/shared/logger.js';
 import type { ServerOptions } from '../../functions/graphql/server.js';
-import { directorySource, type CorpusSource } from '../../seed/corpus-source.js';
-import { refresh, type RefreshReport } from '../../seed/refresh.js';
+import { directorySource, type CorpusSource } from '../../functions/refresh/corpus-source.js';
+import { refresh, type RefreshReport } from '../../functions/refresh/refresh.js';
 import { lambdaContext } from '../../scripts/http-adapter.js';
 import { startLocalDynamo, type LocalDynamo } from '../../scripts/local-dynamodb.js';
+import { CORPUS_DIR } from '../../seed/paths.js';
 
 export interface TestEngine {
   engine: LocalDynamo;
@@ -29,7 +33,7 @@ export async function startEngine(options: { corpus?: CorpusSource | false; maxA
   const ds = createDataSources({ endpoint: engine.endpoint, tables: tableNames('test'), maxAttempts: options.maxAttempts });
   const counter = countRequests(ds);
   await ensureTables(ds);
-  const seedReport = options.corpus === false ? undefined : await refresh(ds, options.corpus ?? directorySource());
+  const seedReport = options.corpus === false ? undefined : await refresh(ds, options.corpus ?? directorySource(CORPUS_DIR));
   counter.reset();
   return {
     engine,
@@ -85,8 +89,10 @@ export interface GraphQLResponse<T = Record<string, any>> {
 
 export type Handler = ReturnType<typeof createGraphQLHandler>;
 
-export function handlerFor(ds: DataSources, options: ServerOptions = {}): Handler {
-  return createGraphQLHandler(ds, options);
+/** The Lambda handler over a test engine, with its dependencies built as the deployed handler builds them. */
+export function handlerFor(ds: DataSources, options: ServerOptions & { search?: SearchIndexSource } = {}): Handler {
+  const { search, ...serverOptions } = options;
+  return createGraphQLHandler({ dataSources: ds, search: search ?? searchIndexFromEnv(), cursorKey: LOCAL_CURSOR_KEY, logger }, serverOptions);
 }
 
 export async function invoke(handler: Handler, event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
@@ -104,4 +110,17 @@ export async function gql<T = Record<string, any>>(
   const result = await invoke(handler, httpEvent('POST', { body: { query, variables } }));
   const body = JSON.parse(result.body ?? '{}') as Omit<GraphQLResponse<T>, 'status' | 'headers'>;
   return { status: result.statusCode ?? 200, headers: (result.headers ?? {}) as Record<string, string>, ...body };
+}
+
+/** Every claim, page by page (more than one page holds): the fields asked for, in reading order. */
+export async function allClaims<T = Record<string, any>>(handler: Handler, fields: string): Promise<T[]> {
+  const claims: T[] = [];
+  let after: string | null = null;
+  do {
+    const res: GraphQLResponse = await gql(handler, `query($after: String) { claims(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${fields} } } }`, { after });
+    if (res.errors !== undefined) throw new Error(JSON.stringify(res.errors));
+    claims.push(...(res.data!.claims.nodes as T[]));
+    after = res.data!.claims.pageInfo.hasNextPage ? (res.data!.claims.pageInfo.endCursor as string) : null;
+  } while (after !== null);
+  return claims;
 }

@@ -1,6 +1,10 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, pageSize } from '../../functions/graphql/paging.js';
+import { CursorCodec, pageSize } from '../../functions/graphql/paging.js';
+
+const cursors = new CursorCodec('unit-test-key');
+const encodeCursor = cursors.encode.bind(cursors);
+const decodeCursor = cursors.decode.bind(cursors);
 
 const code = (fn: () => unknown) => {
   try {
@@ -35,5 +39,16 @@ describe('cursors', () => {
     expect(code(() => decodeCursor(tampered, 'people'))).toBe('BAD_USER_INPUT');
     expect(code(() => decodeCursor(`${body}.`, 'people'))).toBe('BAD_USER_INPUT');
     expect(code(() => decodeCursor('💥', 'people'))).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses a cursor signed with another key', () => {
+    const other = new CursorCodec('another-deployment').encode({ l: 'people', o: 3 });
+    expect(code(() => decodeCursor(other, 'people'))).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses, before any read, key parts DynamoDB could not take', () => {
+    for (const k of [{ pk: 'x'.repeat(1025), sk: '#' }, { pk: '', sk: '#' }, Object.fromEntries([...Array(9).keys()].map((i) => [`a${i}`, 'v']))]) {
+      expect(code(() => decodeCursor(encodeCursor({ l: 'people', k }), 'people'))).toBe('BAD_USER_INPUT');
+    }
   });
 });

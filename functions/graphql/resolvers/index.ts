@@ -1,5 +1,23 @@
 import type { Resolvers } from '../../../schema/__generated__/resolvers-types.js';
+import { about } from './Claim/about.js';
 import { anchor } from './Claim/anchor.js';
+import { relations } from './Claim/relations.js';
+import { speakerOrganization } from './Claim/speakerOrganization.js';
+import { ClaimPair } from './ClaimPair/index.js';
+import { ClaimRelation } from './ClaimRelation/index.js';
+import { organizations as documentOrganizations } from './Document/organizations.js';
+import { places as documentPlaces } from './Document/places.js';
+import { places as eventPlaces } from './Event/places.js';
+import { EventRelation } from './EventRelation/index.js';
+import { Organization } from './Organization/index.js';
+import { claimsAbout } from './Person/claimsAbout.js';
+import { Place } from './Place/index.js';
+import { claimRelations } from './Query/claimRelations.js';
+import { organization } from './Query/organization.js';
+import { organizations } from './Query/organizations.js';
+import { place } from './Query/place.js';
+import { places } from './Query/places.js';
+import { Subject } from './Subject/index.js';
 import { document as claimDocument } from './Claim/document.js';
 import { events as claimEvents } from './Claim/events.js';
 import { kind } from './Claim/kind.js';
@@ -36,30 +54,70 @@ import { SearchResult } from './SearchResult/index.js';
 import { TextAnchor } from './TextAnchor/index.js';
 
 export const resolvers: Resolvers = {
-  Query: { healthy, document, documents, person, people, event, events, claim, claims, search },
+  Query: {
+    healthy,
+    document,
+    documents,
+    person,
+    people,
+    organization,
+    organizations,
+    place,
+    places,
+    event,
+    events,
+    claim,
+    claims,
+    claimRelations,
+    search,
+  },
   Document: {
     publishedOn: (doc) => doc.publishedOn,
     authors,
     people: documentPeople,
     events: documentEvents,
     claims: documentClaims,
+    organizations: documentOrganizations,
+    places: documentPlaces,
   },
-  Person: { claims: personClaims, authored, mentionedIn },
+  Person: { claims: personClaims, claimsAbout, authored, mentionedIn },
+  Organization,
+  Place,
+  Subject,
   Event: {
     date: (event) => event.date,
     participants,
     documents: eventDocuments,
     claims: eventClaims,
     disputed,
+    places: eventPlaces,
   },
+  EventRelation,
   ReportedDate: { date: (reported) => reported.date, document: reportedDocument, span: reportedSpan },
-  Claim: { span: claimSpan, kind, document: claimDocument, speaker, events: claimEvents, anchor, sourceLink },
+  Claim: {
+    span: claimSpan,
+    kind,
+    document: claimDocument,
+    speaker,
+    speakerOrganization,
+    events: claimEvents,
+    about,
+    relations,
+    statedOn: (claim) => claim.statedOn,
+    anchor,
+    sourceLink,
+  },
+  ClaimRelation,
+  ClaimPair,
   TextAnchor,
   PartialDate,
   DocumentConnection: connectionFields,
   PersonConnection: connectionFields,
   EventConnection: connectionFields,
   ClaimConnection: connectionFields,
+  OrganizationConnection: connectionFields,
+  PlaceConnection: connectionFields,
+  ClaimPairConnection: connectionFields,
   SearchConnection: connectionFields,
   SearchHit: { node: (hit) => hit.node, score: (hit) => hit.match.score, highlights },
   SearchResult,

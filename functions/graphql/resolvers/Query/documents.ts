@@ -1,14 +1,13 @@
 import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-types.js';
-import { countDocuments, documentResumeKey, documentResumeKeyAccepted, listDocuments } from '../../../data/document-store.js';
+import { countDocuments, documentResumeKeyAccepted, listDocuments } from '../../../data/document-store.js';
 import { queryConnection } from '../../paging.js';
 
-export const documents: QueryResolvers['documents'] = (_parent, args, { ds }, info) =>
-  queryConnection({
+export const documents: QueryResolvers['documents'] = (_parent, args, { ds, cursors }, info) =>
+  queryConnection(cursors, {
     info,
     listKey: 'documents',
     args,
     fetch: (first, after) => listDocuments(ds, first, after),
     acceptsKey: documentResumeKeyAccepted,
-    resumeKey: documentResumeKey,
     totalCount: () => countDocuments(ds),
   });

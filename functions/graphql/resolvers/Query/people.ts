@@ -1,14 +1,15 @@
 import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-types.js';
-import { countPeople, listPeople, personResumeKey, personResumeKeyAccepted } from '../../../data/person-store.js';
+import { countSubjects, listSubjects, subjectResumeKeyAccepted } from '../../../data/subject-store.js';
 import { queryConnection } from '../../paging.js';
 
-export const people: QueryResolvers['people'] = (_parent, args, { ds }, info) =>
-  queryConnection({
+const list = { kind: 'PERSON' } as const;
+
+export const people: QueryResolvers['people'] = (_parent, args, { ds, cursors }, info) =>
+  queryConnection(cursors, {
     info,
     listKey: 'people',
     args,
-    fetch: (first, after) => listPeople(ds, first, after),
-    acceptsKey: personResumeKeyAccepted,
-    resumeKey: personResumeKey,
-    totalCount: () => countPeople(ds),
+    fetch: (first, after) => listSubjects(ds, list, first, after),
+    acceptsKey: (key) => subjectResumeKeyAccepted(list, key),
+    totalCount: () => countSubjects(ds, list),
   });

@@ -3,8 +3,8 @@ import type { QueryResolvers, SearchType } from '../../../../schema/__generated_
 import type { SearchHitModel, SearchMatch } from '../../../search/search-model.js';
 import { queryTerms } from '../../../search/text-analysis.js';
 import { badUserInput } from '../../../shared/errors.js';
-import type { GraphQLContext } from '../../context.js';
-import { decodeCursor, idListConnection, pageSize } from '../../paging.js';
+import { loadByKind } from '../../../data/loaders.js';
+import { idListConnection, pageSize } from '../../paging.js';
 
 export const MAX_QUERY_LENGTH = 200;
 
@@ -19,19 +19,6 @@ function listKeyOf(terms: readonly string[], kinds: readonly SearchType[]): stri
   return `search:${digest}`;
 }
 
-function loadNode({ loaders }: GraphQLContext, match: SearchMatch): Promise<SearchHitModel['node'] | null> {
-  switch (match.kind) {
-    case 'DOCUMENT':
-      return loaders.document.load(match.id);
-    case 'PERSON':
-      return loaders.person.load(match.id);
-    case 'EVENT':
-      return loaders.event.load(match.id);
-    case 'CLAIM':
-      return loaders.claim.load(match.id);
-  }
-}
-
 export const search: QueryResolvers['search'] = async (_parent, args, context) => {
   if (args.query.trim() === '') throw badUserInput('"query" is empty: give at least one word to search for.', { argumentName: 'query' });
   const length = [...args.query].length;
@@ -43,12 +30,12 @@ export const search: QueryResolvers['search'] = async (_parent, args, context) =
   const listKey = listKeyOf(terms, kinds);
   // Bad paging input is refused before the index is touched.
   pageSize(args.first);
-  if (args.after != null) decodeCursor(args.after, listKey);
+  if (args.after != null) context.cursors.decode(args.after, listKey);
 
   // Only punctuation: nothing to look for, and no index to load for it.
   const matches = terms.length === 0 ? [] : (await context.search.current()).search(terms, new Set(kinds));
   const byKey = new Map(matches.map((m) => [keyOf(m), m]));
-  return idListConnection<SearchHitModel>({
+  return idListConnection<SearchHitModel>(context.cursors, {
     listKey,
     ids: matches.map(keyOf),
     args,
@@ -57,7 +44,7 @@ export const search: QueryResolvers['search'] = async (_parent, args, context) =
       Promise.all(
         keys.map(async (key) => {
           const match = byKey.get(key);
-          const node = match === undefined ? null : await loadNode(context, match);
+          const node = match === undefined ? null : await loadByKind(context.loaders, match.kind, match.id);
           return match === undefined || node === null ? null : { match, node };
         }),
       ),

@@ -1,6 +1,6 @@
 /** A corpus under an S3 prefix: what the seed-refresh function reads in AWS. */
-import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
-import { s3ClientConfig } from '../functions/data/s3-config.js';
+import { GetObjectCommand, ListObjectsV2Command, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
+import { s3ClientConfig } from '../data/s3-config.js';
 import type { CorpusSource } from './corpus-source.js';
 
 export interface S3SourceOptions {
@@ -32,6 +32,16 @@ export function s3Source({ bucket, prefix, client = createS3Client() }: S3Source
         if (isMissingObject(error)) return undefined;
         throw error;
       }
+    },
+    async list() {
+      const files: string[] = [];
+      let token: string | undefined;
+      do {
+        const out = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: root, ContinuationToken: token }));
+        for (const object of out.Contents ?? []) if (object.Key !== undefined && !object.Key.endsWith('/')) files.push(object.Key.slice(root.length));
+        token = out.NextContinuationToken;
+      } while (token !== undefined);
+      return files;
     },
   };
 }

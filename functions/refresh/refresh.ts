@@ -5,8 +5,8 @@
  * scheduled function in AWS.
  */
 import { randomUUID } from 'node:crypto';
-import type { DataSources } from '../functions/data/client.js';
-import { claimItemSchema } from '../functions/data/items.js';
+import type { DataSources } from '../data/client.js';
+import { claimItemSchema } from '../data/items.js';
 import {
   acquireRefreshLock,
   batchWrite,
@@ -14,11 +14,13 @@ import {
   releaseRefreshLock,
   scanTable,
   type WriteRequest,
-} from '../functions/data/refresh-store.js';
-import { searchIndexStoreFromEnv, type SearchIndexStore } from '../functions/data/search-index-store.js';
-import { ENTITY_SK, TABLES, TABLE_LIST, type EntityTable } from '../functions/data/tables.js';
-import { updateSearchIndex, type SearchIndexReport } from '../functions/search/search-index-refresh.js';
-import { InvalidCorpusError, buildItems, readCorpus, type AnchorReport, type PreviousClaimAnchor } from './corpus.js';
+} from '../data/refresh-store.js';
+import { searchIndexStoreFromEnv, type SearchIndexStore } from '../data/search-index-store.js';
+import { keys } from '../data/keys.js';
+import { TABLES, TABLE_LIST, type EntityTable } from '../data/tables.js';
+import { updateSearchIndex, type SearchIndexReport } from '../search/search-index-refresh.js';
+import { InvalidCorpusError, readCorpus } from './corpus-reader.js';
+import { buildItems, type AnchorReport, type PreviousClaimAnchor } from './item-builder.js';
 import type { CorpusSource } from './corpus-source.js';
 
 export interface TableCounts {
@@ -65,7 +67,7 @@ export async function refresh(ds: DataSources, source: CorpusSource, options: Re
 
     const previous = new Map<string, PreviousClaimAnchor>();
     for (const item of current.claims) {
-      if (item.sk !== ENTITY_SK) continue;
+      if (!keys.isEntity(item, 'claims')) continue;
       const claim = claimItemSchema.safeParse(item);
       if (claim.success) {
         previous.set(claim.data.id, { start: claim.data.start, end: claim.data.end, prefix: claim.data.anchor.prefix, suffix: claim.data.anchor.suffix });

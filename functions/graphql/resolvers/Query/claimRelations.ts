@@ -1,0 +1,19 @@
+import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-types.js';
+import { claimPairResumeKeyAccepted, countClaimPairs, listClaimPairs, type ClaimPairFilter } from '../../../data/claim-store.js';
+import { badUserInput } from '../../../shared/errors.js';
+import { queryConnection } from '../../paging.js';
+
+export const claimRelations: QueryResolvers['claimRelations'] = (_parent, args, { ds, cursors }, info) => {
+  if (args.kind === 'QUALIFIED_BY') {
+    throw badUserInput('Pairs are listed once, from the qualifying claim: ask for kind QUALIFIES.', { argumentName: 'kind' });
+  }
+  const filter: ClaimPairFilter = { kind: args.kind ?? undefined, subjectId: args.subjectId ?? undefined };
+  return queryConnection(cursors, {
+    info,
+    listKey: `claimRelations:${JSON.stringify([filter.kind, filter.subjectId])}`,
+    args,
+    fetch: (first, after) => listClaimPairs(ds, filter, first, after),
+    acceptsKey: (key) => claimPairResumeKeyAccepted(filter, key),
+    totalCount: () => countClaimPairs(ds, filter),
+  });
+};

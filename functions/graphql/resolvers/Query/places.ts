@@ -1,0 +1,15 @@
+import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-types.js';
+import { countSubjects, listSubjects, subjectResumeKeyAccepted } from '../../../data/subject-store.js';
+import { queryConnection } from '../../paging.js';
+
+const list = { kind: 'PLACE' } as const;
+
+export const places: QueryResolvers['places'] = (_parent, args, { ds, cursors }, info) =>
+  queryConnection(cursors, {
+    info,
+    listKey: 'places',
+    args,
+    fetch: (first, after) => listSubjects(ds, list, first, after),
+    acceptsKey: (key) => subjectResumeKeyAccepted(list, key),
+    totalCount: () => countSubjects(ds, list),
+  });
