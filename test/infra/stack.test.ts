@@ -84,6 +84,7 @@ describe('tables', () => {
     expect(props.SSESpecification).toEqual({ SSEEnabled: true });
     expect(table?.DeletionPolicy).toBe('Retain');
     expect(table?.UpdateReplacePolicy).toBe('Retain');
+    expect(props.DeletionProtectionEnabled).toBe(true);
   });
 
   it('gives each function every table name through its env var', () => {
@@ -171,6 +172,13 @@ describe('HTTP API', () => {
     expect(resources[destination]?.Properties?.RetentionInDays).toBe(DEFAULT_SETTINGS.logRetentionDays);
   });
 
+  it('logs the Lambda request id beside the API request id, so a log line joins the function logs', () => {
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0];
+    const fields = JSON.parse(stage?.Properties.AccessLogSettings.Format as string) as Record<string, string>;
+    expect(fields.requestId).toBe('$context.requestId');
+    expect(fields.integrationRequestId).toBe('$context.integration.requestId');
+  });
+
   it('allows GET and POST with content-type from any origin', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
@@ -237,6 +245,34 @@ describe('corpus and seed refresh', () => {
     // It writes exactly one object: the search index.
     const indexWrite = statements.find((s) => asArray(s.Action).includes('s3:PutObject'));
     expect(indexWrite?.Resource).toEqual({ 'Fn::Join': ['', [bucketArn, '/search/index.json']] });
+  });
+
+  it('scopes every S3 permission of the refresh to its prefixes: listing only under them, objects only inside them', () => {
+    const { statements } = statementsOfRole(logicalId(stack.refresh.function.role!));
+    const bucketArn = { 'Fn::GetAtt': [logicalId(stack.corpus.bucket), 'Arn'] };
+    const s3 = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('s3:')));
+    const list = s3.filter((s) => asArray(s.Action).includes('s3:ListBucket'));
+    expect(list).toHaveLength(1);
+    expect(list[0]?.Resource).toEqual(bucketArn);
+    expect(list[0]?.Condition).toEqual({ StringLike: { 's3:prefix': ['corpus/*', 'search/index.json'] } });
+    const objectResources = s3.filter((s) => !asArray(s.Action).includes('s3:ListBucket')).flatMap((s) => asArray(s.Resource));
+    expect(objectResources.map((r) => JSON.stringify(r)).sort()).toEqual(
+      [
+        { 'Fn::Join': ['', [bucketArn, '/corpus/*']] },
+        { 'Fn::Join': ['', [bucketArn, '/search/index.json']] },
+      ]
+        .map((r) => JSON.stringify(r))
+        .sort(),
+    );
+  });
+
+  it('denies the deployment handler any write or delete outside the corpus prefix', () => {
+    const { statements } = statementsOfRole(logicalId(stack.corpus.deployment.handlerRole));
+    const deny = statements.find((s) => s.Effect === 'Deny') as (Statement & { NotResource?: unknown }) | undefined;
+    expect(deny).toBeDefined();
+    expect(asArray(deny!.Action)).toEqual(expect.arrayContaining(['s3:PutObject*', 's3:DeleteObject*', 's3:AbortMultipartUpload']));
+    expect(deny!.NotResource).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(stack.corpus.bucket), 'Arn'] }, '/corpus/*']] });
+    template.hasResourceProperties('Custom::CDKBucketDeployment', { DestinationBucketKeyPrefix: 'corpus/', Prune: true });
   });
 
   it('lets the GraphQL function read the search index object and nothing else in S3', () => {
