@@ -1,18 +1,23 @@
 /**
- * The whole deployment in one environment-agnostic stack: tables, the GraphQL
- * function behind an HTTP API, the corpus bucket and the scheduled refresh.
- * Tunables come from CDK context (`cdk.json` or `-c key=value`).
+ * The application stack: tables, the GraphQL function behind an HTTP API and
+ * a CloudFront distribution, the corpus bucket, the scheduled refresh and the
+ * alarm topic. The distribution's web ACL comes from the us-east-1 stack
+ * (infra/edge-security-stack.ts). Tunables come from CDK context (`cdk.json`
+ * or `-c key=value`).
  */
 import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import type { Construct } from 'constructs';
+import { AlarmTopic } from './constructs/alarm-topic.js';
+import { GraphQLCdn } from './constructs/cdn.js';
 import { CorpusBucket } from './constructs/corpus-bucket.js';
 import { DataTables } from './constructs/data-tables.js';
 import { GraphQLApi } from './constructs/graphql-api.js';
 import { GraphQLFunction } from './constructs/graphql-function.js';
 import { SeedRefresh } from './constructs/seed-refresh.js';
+import { alarmEmailContext, positiveIntegerContext } from './context.js';
 
 export interface StackSettings {
   /** INTROSPECTION env var of the GraphQL function. */
@@ -27,6 +32,8 @@ export interface StackSettings {
   refreshIntervalHours: number;
   /** Retention of every log group. */
   logRetentionDays: RetentionDays;
+  /** Subscribed by e-mail to the alarm topic, if set. */
+  alarmEmail: string | undefined;
 }
 
 /** Context keys and their defaults. */
@@ -37,15 +44,10 @@ export const DEFAULT_SETTINGS: StackSettings = {
   apiThrottleBurst: 100,
   refreshIntervalHours: 24,
   logRetentionDays: RetentionDays.ONE_MONTH,
+  alarmEmail: undefined,
 };
 
-function positiveInteger(scope: Construct, key: keyof StackSettings, fallback: number): number {
-  const raw: unknown = scope.node.tryGetContext(key);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`Context ${key} must be a positive integer, got ${JSON.stringify(raw)}`);
-  return value;
-}
+const positiveInteger = (scope: Construct, key: keyof StackSettings, fallback: number) => positiveIntegerContext(scope, key, fallback);
 
 /** Reads the settings from context; values from `-c` arrive as strings, from cdk.json as JSON values. */
 export function settingsFromContext(scope: Construct): StackSettings {
@@ -64,10 +66,18 @@ export function settingsFromContext(scope: Construct): StackSettings {
     apiThrottleBurst: positiveInteger(scope, 'apiThrottleBurst', DEFAULT_SETTINGS.apiThrottleBurst),
     refreshIntervalHours: positiveInteger(scope, 'refreshIntervalHours', DEFAULT_SETTINGS.refreshIntervalHours),
     logRetentionDays: retention as RetentionDays,
+    alarmEmail: alarmEmailContext(scope),
   };
 }
 
 export interface ApiStackProps extends StackProps {
+  /**
+   * ARN of the CloudFront-scope web ACL (EdgeSecurityStack) the distribution is
+   * put behind. infra/deployment.ts always passes one; without it (a stack
+   * synthesized alone, e.g. to build the bundles) the distribution has no WAF,
+   * which cdk-nag (AwsSolutions-CFR2) refuses wherever the packs are applied.
+   */
+  webAclArn?: string;
   /** Overrides of the context settings (tests). */
   settings?: Partial<StackSettings>;
 }
@@ -78,6 +88,8 @@ export class ApiStack extends Stack {
   readonly api: GraphQLApi;
   readonly corpus: CorpusBucket;
   readonly refresh: SeedRefresh;
+  readonly cdn: GraphQLCdn;
+  readonly alarms: AlarmTopic;
 
   constructor(scope: Construct, id: string, props: ApiStackProps = {}) {
     super(scope, id, props);
@@ -106,7 +118,14 @@ export class ApiStack extends Stack {
       logRetention,
     });
 
-    new CfnOutput(this, 'GraphQLUrl', { value: this.api.graphqlUrl, description: 'POST GraphQL here; GET opens the playground' });
+    this.cdn = new GraphQLCdn(this, 'Cdn', { api: this.api.api, webAclArn: props.webAclArn });
+    this.alarms = new AlarmTopic(this, 'Alarms', { email: settings.alarmEmail });
+    this.alarms.notifyOnEveryAlarm(this);
+
+    new CfnOutput(this, 'GraphQLUrl', { value: this.cdn.graphqlUrl, description: 'POST GraphQL here; GET opens the playground (through CloudFront and WAF)' });
+    new CfnOutput(this, 'ApiOriginUrl', { value: this.api.graphqlUrl, description: 'The HTTP API itself, behind the distribution: for diagnosis, not for clients' });
+    new CfnOutput(this, 'DistributionId', { value: this.cdn.distribution.distributionId, description: 'For cache invalidations' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'Every alarm of this stack notifies this topic' });
     new CfnOutput(this, 'CorpusBucketName', { value: this.corpus.bucket.bucketName, description: `Publish a corpus under s3://<bucket>/${this.corpus.prefix}` });
     new CfnOutput(this, 'SeedRefreshFunctionName', { value: this.refresh.function.functionName, description: 'Invoke to refresh the tables now' });
   }

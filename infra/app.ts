@@ -1,10 +1,12 @@
-/** The CDK app (`npm run synth`, `npm run deploy`): one environment-agnostic stack, checked by cdk-nag. */
+/**
+ * The CDK app (`npm run synth`, `npm run deploy -- --all`): the web ACL stack in
+ * us-east-1 and the application stack (infra/deployment.ts), checked by cdk-nag.
+ */
 import { App } from 'aws-cdk-lib';
-import { ApiStack, applyNagPacks } from './api-stack.js';
+import { applyNagPacks } from './api-stack.js';
+import { createDeployment } from './deployment.js';
 
 const app = new App();
-new ApiStack(app, 'KnowledgeBaseApi', {
-  description: 'Serverless GraphQL API over the Russia–Azerbaijan allied-interaction knowledge base',
-});
+createDeployment(app);
 applyNagPacks(app);
 app.synth();

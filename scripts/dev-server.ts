@@ -6,7 +6,7 @@ import { startLocalStack } from './local-stack.js';
 const started = performance.now();
 const port = Number(process.env.PORT ?? 4000);
 const corpus = process.env.CORPUS_DIR === undefined ? undefined : directorySource(process.env.CORPUS_DIR);
-const stack = await startLocalStack({ port, host: process.env.HOST ?? '0.0.0.0', corpus }).catch((error: unknown) => {
+const stack = await startLocalStack({ port, host: process.env.HOST ?? '127.0.0.1', corpus }).catch((error: unknown) => {
   logger.error('could not start the local stack', { error: error as Error });
   process.exit(1);
 });

@@ -4,7 +4,8 @@
  * be published straight to the prefix (see the README).
  */
 import { join } from 'node:path';
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
@@ -64,6 +65,15 @@ export class CorpusBucket extends Construct {
       memoryLimit: 256,
       logGroup: new LogGroup(this, 'DeploymentLogs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY }),
     });
+    // CDK grants its deployment handler read/write on the whole bucket; an explicit deny keeps
+    // its writes and deletes (uploads, and the prune of stale files) inside the corpus prefix.
+    this.deployment.handlerRole.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.DENY,
+        actions: ['s3:PutObject*', 's3:DeleteObject*', 's3:AbortMultipartUpload', 's3:RestoreObject'],
+        notResources: [this.bucket.arnForObjects(`${CORPUS_PREFIX}*`)],
+      }),
+    );
     this.acknowledgeDeploymentHandler();
   }
 
@@ -76,7 +86,11 @@ export class CorpusBucket extends Construct {
     if (handler === undefined) return;
     const bucketId = Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnBucket);
     const managed = 'The deployment handler is created and versioned by aws-cdk-lib (BucketDeployment); it runs only during deploys.';
-    const copyAndPrune = `BucketDeployment copies the corpus asset from the CDK assets bucket and prunes stale files under ${CORPUS_PREFIX}; CDK scopes these actions to the two buckets involved.`;
+    const copyAndPrune = `BucketDeployment copies the corpus asset from the CDK assets bucket and prunes stale files under ${CORPUS_PREFIX}. CDK grants these on the two buckets and cannot scope them to a prefix; an explicit deny limits writes and deletes to ${CORPUS_PREFIX}, and reads outside it see only the corpus and the search index derived from it.`;
+    const stack = Stack.of(this);
+    // The assets bucket's ARN as nag prints it: literal where the environment is known, <AWS::…> where not.
+    const literal = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
+    const assetsBucket = `arn:${literal(stack.partition, 'Partition')}:s3:::cdk-hnb659fds-assets-${literal(stack.account, 'AccountId')}-${literal(stack.region, 'Region')}/*`;
     Validations.of(handler).acknowledge(
       { id: 'AwsSolutions-L1', reason: `${managed} Its Python runtime moves with aws-cdk-lib upgrades.` },
       { id: 'Serverless-LambdaLatestVersion', reason: `${managed} Its Python runtime moves with aws-cdk-lib upgrades.` },
@@ -89,7 +103,7 @@ export class CorpusBucket extends Construct {
       { id: 'AwsSolutions-IAM5[Action::s3:Abort*]', reason: copyAndPrune },
       { id: 'AwsSolutions-IAM5[Action::s3:DeleteObject*]', reason: copyAndPrune },
       { id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/*]`, reason: copyAndPrune },
-      { id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]', reason: copyAndPrune },
+      { id: `AwsSolutions-IAM5[Resource::${assetsBucket}]`, reason: copyAndPrune },
     );
   }
 }

@@ -40,6 +40,8 @@ export class DataTables extends Construct {
         encryption: TableEncryption.AWS_MANAGED,
         // The corpus can be reloaded, but claim anchors carry history; never drop data with the stack.
         removalPolicy: RemovalPolicy.RETAIN,
+        // Nor by hand: DeleteTable fails until protection is switched off (docs/deploy.md).
+        deletionProtection: true,
       });
       for (const index of def.indexes) {
         table.addGlobalSecondaryIndex({

@@ -25,6 +25,8 @@ export interface GraphQLApiProps {
 /** $context variables an HTTP API (not a REST API) provides, as one JSON object per request. */
 const ACCESS_LOG_FIELDS = {
   requestId: '$context.requestId',
+  // The Lambda request id: joins this line to the function's log lines for the same request.
+  integrationRequestId: '$context.integration.requestId',
   ip: '$context.identity.sourceIp',
   requestTime: '$context.requestTime',
   httpMethod: '$context.httpMethod',

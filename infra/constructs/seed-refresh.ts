@@ -78,7 +78,14 @@ export class SeedRefresh extends Construct {
       new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [props.corpus.bucket.arnForObjects(SEARCH_INDEX_KEY)] }),
     );
     // Without ListBucket, S3 answers a missing key with 403 instead of 404 and a missing file would look like a permissions failure.
-    this.function.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.corpus.bucket.bucketArn] }));
+    // Listing is limited to the keys the refresh reads: the corpus prefix and the search index.
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [props.corpus.bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${props.corpus.prefix}*`, SEARCH_INDEX_KEY] } },
+      }),
+    );
 
     this.schedule = new Rule(this, 'Schedule', {
       description: 'Runs the seed refresh on a fixed interval',

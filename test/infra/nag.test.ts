@@ -12,6 +12,7 @@ import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiStack, applyNagPacks } from '../../infra/api-stack.js';
 import { PROJECT_ROOT } from '../../infra/constructs/bundled-function.js';
+import { createDeployment, type Deployment } from '../../infra/deployment.js';
 
 const CDK_CONTEXT = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
 
@@ -32,20 +33,22 @@ function acknowledgments(scope: IConstruct): { path: string; id: string; reason:
 
 describe('cdk-nag', () => {
   let app: App;
-  let stack: ApiStack;
+  let stacks: Deployment;
 
   beforeAll(() => {
-    app = new App({ context: CDK_CONTEXT });
-    stack = new ApiStack(app, 'NagStack');
+    // With an e-mail subscription, so the optional resources are checked too.
+    app = new App({ context: { ...CDK_CONTEXT, region: 'eu-west-1', alarmEmail: 'ops@example.org' } });
+    stacks = createDeployment(app, { apiStackName: 'NagStack', edgeStackName: 'NagEdge' });
     applyNagPacks(app);
   }, 60_000);
 
-  it('finds no unacknowledged AwsSolutions or Serverless error or warning in the stack', () => {
-    expect(findings(stack)).toEqual([]);
+  it('finds no unacknowledged AwsSolutions or Serverless error or warning in either stack', () => {
+    expect(findings(stacks.api)).toEqual([]);
+    expect(findings(stacks.edge)).toEqual([]);
   });
 
   it('gives every acknowledgment a reason', () => {
-    const acks = acknowledgments(stack);
+    const acks = [...acknowledgments(stacks.api), ...acknowledgments(stacks.edge)];
     expect(acks.length).toBeGreaterThan(0);
     for (const ack of acks) {
       expect(typeof ack.reason === 'string' ? ack.reason.trim().length : 0, `${ack.id} @ ${ack.path}`).toBeGreaterThanOrEqual(40);
@@ -54,6 +57,11 @@ describe('cdk-nag', () => {
 
   it('synthesizes with both packs applied as validation plugins', () => {
     expect(() => app.synth()).not.toThrow();
+  });
+
+  it('refuses a distribution without the web ACL (an application stack synthesized alone)', () => {
+    const alone = new ApiStack(new App({ context: CDK_CONTEXT }), 'Alone');
+    expect(findings(alone)).toEqual([expect.stringMatching(/^\w+ AwsSolutions-CFR2 @ Alone\/Cdn\/Distribution/)]);
   });
 
   it('would catch a violation (the packs are really applied)', () => {

@@ -1,5 +1,7 @@
 /**
- * CDK assertions on the synthesized stack. The stack is built once (synthesis
+ * CDK assertions on the synthesized application stack. The deployment (the
+ * us-east-1 web ACL stack and the application stack, here in eu-west-1 so the
+ * reference between them really crosses regions) is built once (synthesis
  * bundles both functions with esbuild) and every test reads that template.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,10 +13,13 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keyAttributes, TABLE_LIST } from '../../functions/data/tables.js';
-import { ApiStack, DEFAULT_SETTINGS, settingsFromContext } from '../../infra/api-stack.js';
+import { DEFAULT_SETTINGS, settingsFromContext, type ApiStack } from '../../infra/api-stack.js';
 import { ESM_BANNER } from '../../infra/bundling.js';
 import { PROJECT_ROOT } from '../../infra/constructs/bundled-function.js';
+import { CACHE_KEY_HEADERS, MAX_CACHE_TTL } from '../../infra/constructs/cdn.js';
 import { TABLE_ACCESS } from '../../infra/constructs/data-tables.js';
+import { createDeployment, deploymentRegion } from '../../infra/deployment.js';
+import type { EdgeSecurityStack } from '../../infra/edge-security-stack.js';
 
 /** The feature flags `cdk synth` reads from cdk.json, so the test synthesizes what the CLI would. */
 const CDK_CONTEXT = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
@@ -24,6 +29,7 @@ type Statement = { Effect: string; Action: string | string[]; Resource: unknown;
 
 let app: App;
 let stack: ApiStack;
+let edge: EdgeSecurityStack;
 let template: Template;
 let resources: Record<string, Resource>;
 
@@ -48,8 +54,8 @@ function statementsOfRole(roleId: string): { statements: Statement[]; managedPol
 
 beforeAll(() => {
   // Asset metadata (on by default under the CLI) tells the bundle test where the function's asset is.
-  app = new App({ context: { ...CDK_CONTEXT, 'aws:cdk:enable-asset-metadata': true } });
-  stack = new ApiStack(app, 'TestStack');
+  app = new App({ context: { ...CDK_CONTEXT, 'aws:cdk:enable-asset-metadata': true, region: 'eu-west-1' } });
+  ({ api: stack, edge } = createDeployment(app, { apiStackName: 'TestStack', edgeStackName: 'TestEdge' }));
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources as Record<string, Resource>;
 }, 60_000);
@@ -84,6 +90,7 @@ describe('tables', () => {
     expect(props.SSESpecification).toEqual({ SSEEnabled: true });
     expect(table?.DeletionPolicy).toBe('Retain');
     expect(table?.UpdateReplacePolicy).toBe('Retain');
+    expect(props.DeletionProtectionEnabled).toBe(true);
   });
 
   it('gives each function every table name through its env var', () => {
@@ -171,6 +178,13 @@ describe('HTTP API', () => {
     expect(resources[destination]?.Properties?.RetentionInDays).toBe(DEFAULT_SETTINGS.logRetentionDays);
   });
 
+  it('logs the Lambda request id beside the API request id, so a log line joins the function logs', () => {
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0];
+    const fields = JSON.parse(stage?.Properties.AccessLogSettings.Format as string) as Record<string, string>;
+    expect(fields.requestId).toBe('$context.requestId');
+    expect(fields.integrationRequestId).toBe('$context.integration.requestId');
+  });
+
   it('allows GET and POST with content-type from any origin', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
@@ -182,10 +196,108 @@ describe('HTTP API', () => {
     });
   });
 
-  it('outputs the GraphQL URL', () => {
-    template.hasOutput('GraphQLUrl', {
-      Value: { 'Fn::Join': ['', [Match.anyValue(), '/graphql']] },
+  it('outputs the raw API URL beside the public one', () => {
+    template.hasOutput('ApiOriginUrl', {
+      Value: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(stack.api.api), 'ApiEndpoint'] }, '/graphql']] },
     });
+  });
+});
+
+describe('CDN', () => {
+  const distribution = () => resources[logicalId(stack.cdn.distribution)]?.Properties?.DistributionConfig as Record<string, unknown>;
+  const behavior = () => distribution().DefaultCacheBehavior as Record<string, unknown>;
+
+  it('points the GraphQLUrl output at the distribution', () => {
+    template.hasOutput('GraphQLUrl', {
+      Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(stack.cdn.distribution), 'DomainName'] }, '/graphql']] },
+    });
+  });
+
+  it('sends every request to the HTTP API over HTTPS only', () => {
+    const origins = distribution().Origins as Record<string, unknown>[];
+    expect(origins).toHaveLength(1);
+    expect(origins[0]).toMatchObject({
+      DomainName: { 'Fn::Select': [2, { 'Fn::Split': ['/', { 'Fn::GetAtt': [logicalId(stack.api.api), 'ApiEndpoint'] }] }] },
+      CustomOriginConfig: { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] },
+    });
+    expect(behavior().ViewerProtocolPolicy).toBe('https-only');
+  });
+
+  it('lets every method through but caches only GET and HEAD, compressed', () => {
+    expect(behavior().AllowedMethods).toEqual(expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'POST']));
+    expect(behavior().CachedMethods).toEqual(['GET', 'HEAD']);
+    expect(behavior().Compress).toBe(true);
+  });
+
+  it('caches for as long as the origin says: TTL 0 without Cache-Control, keyed on the query and the headers that change the answer', () => {
+    expect(behavior().CachePolicyId).toEqual({ Ref: logicalId(stack.cdn.cachePolicy) });
+    const config = resources[logicalId(stack.cdn.cachePolicy)]?.Properties?.CachePolicyConfig as Record<string, unknown>;
+    expect(config).toMatchObject({ MinTTL: 0, DefaultTTL: 0, MaxTTL: MAX_CACHE_TTL.toSeconds() });
+    expect(config.ParametersInCacheKeyAndForwardedToOrigin).toMatchObject({
+      EnableAcceptEncodingGzip: true,
+      EnableAcceptEncodingBrotli: true,
+      QueryStringsConfig: { QueryStringBehavior: 'all' },
+      CookiesConfig: { CookieBehavior: 'none' },
+      HeadersConfig: { HeaderBehavior: 'whitelist', Headers: expect.arrayContaining(['Accept', 'x-corpus-version', ...CACHE_KEY_HEADERS]) },
+    });
+  });
+
+  it('passes If-None-Match and the POST content type to the origin without splitting the cache on them', () => {
+    expect(behavior().OriginRequestPolicyId).toEqual({ Ref: logicalId(stack.cdn.originRequestPolicy) });
+    const config = resources[logicalId(stack.cdn.originRequestPolicy)]?.Properties?.OriginRequestPolicyConfig as Record<string, unknown>;
+    expect(config).toMatchObject({
+      QueryStringsConfig: { QueryStringBehavior: 'all' },
+      CookiesConfig: { CookieBehavior: 'none' },
+      HeadersConfig: { HeaderBehavior: 'whitelist', Headers: expect.arrayContaining(['If-None-Match', 'Content-Type']) },
+    });
+    // Host must stay CloudFront's choice (the API's own domain), or API Gateway cannot route the request.
+    expect((config.HeadersConfig as { Headers: string[] }).Headers.map((h) => h.toLowerCase())).not.toContain('host');
+  });
+
+  it('is protected by the web ACL of the us-east-1 stack, read across regions', () => {
+    expect(stack.region).toBe('eu-west-1');
+    expect(edge.region).toBe('us-east-1');
+    expect(distribution().WebACLId).toEqual({
+      'Fn::GetStackOutput': { StackName: 'TestEdge', Region: 'us-east-1', OutputName: expect.any(String) },
+    });
+    const outputName = (distribution().WebACLId as { 'Fn::GetStackOutput': { OutputName: string } })['Fn::GetStackOutput'].OutputName;
+    const edgeOutputs = Template.fromStack(edge).toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(edgeOutputs[outputName]?.Value).toEqual({ 'Fn::GetAtt': [edge.getLogicalId(edge.waf.webAcl), 'Arn'] });
+    expect(stack.dependencies).toContain(edge);
+  });
+
+  it('writes access logs to a private, TLS-only bucket that keeps ACLs for CloudFront log delivery', () => {
+    expect(distribution().Logging).toEqual({ Bucket: { 'Fn::GetAtt': [logicalId(stack.cdn.logBucket), 'RegionalDomainName'] }, Prefix: 'cloudfront/' });
+    expect(resources[logicalId(stack.cdn.logBucket)]?.Properties).toMatchObject({
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerPreferred' }] },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: logicalId(stack.cdn.logBucket) },
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+});
+
+describe('deployment region', () => {
+  const appWith = (context: Record<string, unknown>) => new App({ context });
+
+  it('takes -c region, else the CLI environment, else us-east-1', () => {
+    const saved = process.env.CDK_DEFAULT_REGION;
+    try {
+      delete process.env.CDK_DEFAULT_REGION;
+      expect(deploymentRegion(appWith({}))).toBe('us-east-1');
+      process.env.CDK_DEFAULT_REGION = 'ap-southeast-2';
+      expect(deploymentRegion(appWith({}))).toBe('ap-southeast-2');
+      expect(deploymentRegion(appWith({ region: 'eu-central-1' }))).toBe('eu-central-1');
+    } finally {
+      if (saved === undefined) delete process.env.CDK_DEFAULT_REGION;
+      else process.env.CDK_DEFAULT_REGION = saved;
+    }
+  });
+
+  it('rejects a region that is not a region name', () => {
+    expect(() => deploymentRegion(appWith({ region: 'Frankfurt' }))).toThrow(/region/);
   });
 });
 
@@ -239,6 +351,34 @@ describe('corpus and seed refresh', () => {
     expect(indexWrite?.Resource).toEqual({ 'Fn::Join': ['', [bucketArn, '/search/index.json']] });
   });
 
+  it('scopes every S3 permission of the refresh to its prefixes: listing only under them, objects only inside them', () => {
+    const { statements } = statementsOfRole(logicalId(stack.refresh.function.role!));
+    const bucketArn = { 'Fn::GetAtt': [logicalId(stack.corpus.bucket), 'Arn'] };
+    const s3 = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('s3:')));
+    const list = s3.filter((s) => asArray(s.Action).includes('s3:ListBucket'));
+    expect(list).toHaveLength(1);
+    expect(list[0]?.Resource).toEqual(bucketArn);
+    expect(list[0]?.Condition).toEqual({ StringLike: { 's3:prefix': ['corpus/*', 'search/index.json'] } });
+    const objectResources = s3.filter((s) => !asArray(s.Action).includes('s3:ListBucket')).flatMap((s) => asArray(s.Resource));
+    expect(objectResources.map((r) => JSON.stringify(r)).sort()).toEqual(
+      [
+        { 'Fn::Join': ['', [bucketArn, '/corpus/*']] },
+        { 'Fn::Join': ['', [bucketArn, '/search/index.json']] },
+      ]
+        .map((r) => JSON.stringify(r))
+        .sort(),
+    );
+  });
+
+  it('denies the deployment handler any write or delete outside the corpus prefix', () => {
+    const { statements } = statementsOfRole(logicalId(stack.corpus.deployment.handlerRole));
+    const deny = statements.find((s) => s.Effect === 'Deny') as (Statement & { NotResource?: unknown }) | undefined;
+    expect(deny).toBeDefined();
+    expect(asArray(deny!.Action)).toEqual(expect.arrayContaining(['s3:PutObject*', 's3:DeleteObject*', 's3:AbortMultipartUpload']));
+    expect(deny!.NotResource).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(stack.corpus.bucket), 'Arn'] }, '/corpus/*']] });
+    template.hasResourceProperties('Custom::CDKBucketDeployment', { DestinationBucketKeyPrefix: 'corpus/', Prune: true });
+  });
+
   it('lets the GraphQL function read the search index object and nothing else in S3', () => {
     const { statements } = statementsOfRole(logicalId(stack.graphql.function.role!));
     const s3 = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('s3:')));
@@ -283,6 +423,38 @@ describe('operations', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: '5xx', Namespace: 'AWS/ApiGateway' });
   });
 
+  it('notifies the alarm topic of its own stack on ALARM and on OK, from every alarm', () => {
+    const topic = { Ref: logicalId(stack.alarms.topic) };
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms.length).toBeGreaterThan(0);
+    for (const alarm of alarms) {
+      expect(alarm.Properties.AlarmActions, alarm.Properties.AlarmDescription as string).toEqual([topic]);
+      expect(alarm.Properties.OKActions, alarm.Properties.AlarmDescription as string).toEqual([topic]);
+    }
+  });
+
+  it('encrypts the alarm topic with a rotated key CloudWatch may use, and requires TLS to publish', () => {
+    const keyId = logicalId(stack.alarms.key);
+    expect(resources[logicalId(stack.alarms.topic)]?.Properties?.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+    expect(resources[keyId]?.Properties).toMatchObject({ EnableKeyRotation: true });
+    const keyStatements = (resources[keyId]?.Properties?.KeyPolicy as { Statement: (Statement & { Principal: unknown })[] }).Statement;
+    expect(keyStatements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: expect.arrayContaining(['kms:Decrypt', 'kms:GenerateDataKey*']) }),
+      ]),
+    );
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Action: 'sns:Publish', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({ Effect: 'Allow', Action: 'sns:Publish', Principal: { Service: 'cloudwatch.amazonaws.com' } }),
+        ]),
+      },
+    });
+    // No e-mail in the context, no subscription.
+    template.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+
   it('sets a retention on the log group of every function', () => {
     const functions = Object.values(template.findResources('AWS::Lambda::Function'));
     expect(functions.length).toBeGreaterThanOrEqual(3);
@@ -313,6 +485,12 @@ describe('settings from context', () => {
       refreshIntervalHours: 6,
       logRetentionDays: RetentionDays.THREE_MONTHS,
     });
+  });
+
+  it('reads an alarm e-mail address and refuses anything else', () => {
+    expect(settingsFromContext(scopeWith({ alarmEmail: 'ops@example.org' })).alarmEmail).toBe('ops@example.org');
+    expect(settingsFromContext(scopeWith({ alarmEmail: '' })).alarmEmail).toBeUndefined();
+    expect(() => settingsFromContext(scopeWith({ alarmEmail: 'ops' }))).toThrow(/alarmEmail/);
   });
 
   it('rejects values that would synthesize a broken stack', () => {

@@ -1,0 +1,131 @@
+/**
+ * The CloudFront distribution in front of the HTTP API. GET answers are cached
+ * for as long as the function's Cache-Control says (nothing is cached without
+ * one), keyed on the query string and the request headers that change the
+ * answer; POST passes through uncached. WAF (from the us-east-1 stack) filters
+ * every request first.
+ */
+import { Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  AllowedMethods,
+  CachedMethods,
+  CachePolicy,
+  CacheCookieBehavior,
+  CacheHeaderBehavior,
+  CacheQueryStringBehavior,
+  Distribution,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestCookieBehavior,
+  OriginRequestHeaderBehavior,
+  OriginRequestPolicy,
+  OriginRequestQueryStringBehavior,
+  OriginSslPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+
+/**
+ * Request headers the answer depends on, so they are part of the cache key
+ * (and therefore reach the function): the negotiated media type, the corpus
+ * version a client asks for, and Origin, since the API adds CORS headers only
+ * to requests that carry one and a cached answer must not lose them.
+ */
+export const CACHE_KEY_HEADERS = ['Accept', 'Origin', 'x-corpus-version'] as const;
+
+/**
+ * Headers the function needs that must not split the cache: the validator of
+ * a conditional GET (the function answers 304 to a matching ETag), the body's
+ * media type, and the CORS preflight's questions.
+ */
+export const ORIGIN_REQUEST_HEADERS = ['If-None-Match', 'Content-Type', 'Access-Control-Request-Method', 'Access-Control-Request-Headers'] as const;
+
+/** The longest CloudFront keeps an answer, whatever max-age the function sends. */
+export const MAX_CACHE_TTL = Duration.days(1);
+
+export interface GraphQLCdnProps {
+  api: HttpApi;
+  /** ARN of a web ACL of scope CLOUDFRONT (from the us-east-1 stack); see ApiStackProps.webAclArn. */
+  webAclArn: string | undefined;
+}
+
+export class GraphQLCdn extends Construct {
+  readonly distribution: Distribution;
+  readonly cachePolicy: CachePolicy;
+  readonly originRequestPolicy: OriginRequestPolicy;
+  readonly logBucket: Bucket;
+  /** The GraphQL endpoint through the CDN: `https://<distribution domain>/graphql`. */
+  readonly graphqlUrl: string;
+
+  constructor(scope: Construct, id: string, props: GraphQLCdnProps) {
+    super(scope, id);
+    this.cachePolicy = new CachePolicy(this, 'CachePolicy', {
+      comment: 'GraphQL GET answers: origin Cache-Control decides, keyed on query and content-changing headers',
+      // min 0 and default 0: an answer without Cache-Control (errors, POST-only paths) is not cached.
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(0),
+      maxTtl: MAX_CACHE_TTL,
+      queryStringBehavior: CacheQueryStringBehavior.all(),
+      headerBehavior: CacheHeaderBehavior.allowList(...CACHE_KEY_HEADERS),
+      cookieBehavior: CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+    this.originRequestPolicy = new OriginRequestPolicy(this, 'OriginRequestPolicy', {
+      comment: 'GraphQL: conditional GETs, POST bodies and CORS preflights reach the function',
+      queryStringBehavior: OriginRequestQueryStringBehavior.all(),
+      headerBehavior: OriginRequestHeaderBehavior.allowList(...ORIGIN_REQUEST_HEADERS),
+      cookieBehavior: OriginRequestCookieBehavior.none(),
+    });
+
+    // Standard logs are written with ACLs by CloudFront's log delivery, so this bucket keeps ACLs enabled.
+    this.logBucket = new Bucket(this, 'AccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+    });
+    Validations.of(this.logBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This bucket is the access-log target of the distribution; logging its own access would log the logs.',
+    });
+
+    // apiEndpoint is https://<id>.execute-api.<region>.amazonaws.com: the origin is its host.
+    const apiDomain = Fn.select(2, Fn.split('/', props.api.apiEndpoint));
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'Knowledge base GraphQL API',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      webAclId: props.webAclArn,
+      enableLogging: true,
+      logBucket: this.logBucket,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY, originSslProtocols: [OriginSslPolicy.TLS_V1_2] }),
+        // An API answers plain HTTP with 403: a redirect would turn a POST into a GET in many clients.
+        viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+        allowedMethods: AllowedMethods.ALLOW_ALL,
+        cachedMethods: CachedMethods.CACHE_GET_HEAD,
+        compress: true,
+        cachePolicy: this.cachePolicy,
+        originRequestPolicy: this.originRequestPolicy,
+      },
+    });
+    Validations.of(this.distribution).acknowledge(
+      {
+        id: 'AwsSolutions-CFR4',
+        reason: 'No custom domain: with the default *.cloudfront.net certificate CloudFront fixes the viewer security policy; a domain and ACM certificate would allow TLSv1.2_2021.',
+      },
+      {
+        id: 'AwsSolutions-CFR1',
+        reason: 'A public API over published analysis: there is no country it must be withheld from; WAF rate limits per IP instead.',
+      },
+    );
+
+    this.graphqlUrl = `https://${this.distribution.distributionDomainName}/graphql`;
+  }
+}

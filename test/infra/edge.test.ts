@@ -1,0 +1,98 @@
+/**
+ * CDK assertions on the us-east-1 stack: the web ACL of the CloudFront
+ * distribution and its alarm topic. The stack has no assets, so each test can
+ * synthesize its own cheaply.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../infra/constructs/bundled-function.js';
+import { COUNTED_COMMON_RULES, RETRY_AFTER_SECONDS, WAF_RULES } from '../../infra/constructs/edge-web-acl.js';
+import { DEFAULT_EDGE_SETTINGS, EDGE_REGION, EdgeSecurityStack, edgeSettingsFromContext } from '../../infra/edge-security-stack.js';
+
+const CDK_CONTEXT = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
+
+type Rule = { Name: string; Priority: number; Statement: Record<string, Record<string, unknown>>; Action?: unknown; OverrideAction?: unknown };
+
+function synth(context: Record<string, unknown> = {}) {
+  const stack = new EdgeSecurityStack(new App({ context: { ...CDK_CONTEXT, ...context } }), 'Edge', { env: { region: EDGE_REGION } });
+  const template = Template.fromStack(stack);
+  const acl = Object.values(template.findResources('AWS::WAFv2::WebACL'))[0]?.Properties as Record<string, unknown>;
+  const rules = acl.Rules as Rule[];
+  const rule = (name: string) => rules.find((r) => r.Name === name)!;
+  return { stack, template, acl, rules, rule };
+}
+
+describe('web ACL', () => {
+  it('is a CLOUDFRONT-scope web ACL in us-east-1 that allows what no rule blocks', () => {
+    const { stack, acl } = synth();
+    expect(stack.region).toBe('us-east-1');
+    expect(acl).toMatchObject({ Scope: 'CLOUDFRONT', DefaultAction: { Allow: {} }, VisibilityConfig: { CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true } });
+  });
+
+  it('rate limits each IP over 5 minutes, first, answering 429 with Retry-After and a GraphQL error body', () => {
+    const { acl, rules, rule } = synth();
+    const limit = rule(WAF_RULES.rateLimit);
+    expect(limit.Priority).toBe(Math.min(...rules.map((r) => r.Priority)));
+    expect(limit.Statement.RateBasedStatement).toEqual({ Limit: DEFAULT_EDGE_SETTINGS.wafRateLimitPer5Min, AggregateKeyType: 'IP', EvaluationWindowSec: 300 });
+    expect(limit.Action).toEqual({
+      Block: {
+        CustomResponse: {
+          ResponseCode: 429,
+          CustomResponseBodyKey: 'RateLimited',
+          ResponseHeaders: [{ Name: 'Retry-After', Value: String(RETRY_AFTER_SECONDS) }],
+        },
+      },
+    });
+    const body = (acl.CustomResponseBodies as Record<string, { ContentType: string; Content: string }>).RateLimited;
+    expect(body?.ContentType).toBe('APPLICATION_JSON');
+    expect(JSON.parse(body!.Content)).toMatchObject({ errors: [{ extensions: { code: 'RATE_LIMITED' } }] });
+  });
+
+  it('takes the limit from context and refuses one WAF would not accept', () => {
+    expect(synth({ wafRateLimitPer5Min: '250' }).rule(WAF_RULES.rateLimit).Statement.RateBasedStatement?.Limit).toBe(250);
+    const scope = (context: Record<string, unknown>) => new App({ context });
+    expect(() => edgeSettingsFromContext(scope({ wafRateLimitPer5Min: 5 }))).toThrow(/wafRateLimitPer5Min/);
+    expect(() => edgeSettingsFromContext(scope({ wafRateLimitPer5Min: 'many' }))).toThrow(/wafRateLimitPer5Min/);
+  });
+
+  it('applies the AWS common rule set with its body and query-string size rules only counting', () => {
+    const { rule } = synth();
+    const common = rule(WAF_RULES.common);
+    expect(common.OverrideAction).toEqual({ None: {} });
+    expect(common.Statement.ManagedRuleGroupStatement).toMatchObject({ VendorName: 'AWS', Name: 'AWSManagedRulesCommonRuleSet' });
+    const overrides = common.Statement.ManagedRuleGroupStatement?.RuleActionOverrides;
+    expect(overrides).toEqual(COUNTED_COMMON_RULES.map((name) => ({ Name: name, ActionToUse: { Count: {} } })));
+    expect(COUNTED_COMMON_RULES).toEqual(['SizeRestrictions_BODY', 'SizeRestrictions_QUERYSTRING']);
+  });
+});
+
+describe('alarms in us-east-1', () => {
+  it('alarms on rate-limit blocks and notifies its own encrypted topic on ALARM and OK', () => {
+    const { stack, template } = synth();
+    const topic = { Ref: stack.getLogicalId(stack.alarms.topic.node.defaultChild as never) };
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/WAFV2',
+      MetricName: 'BlockedRequests',
+      Dimensions: [
+        { Name: 'Rule', Value: WAF_RULES.rateLimit },
+        { Name: 'WebACL', Value: stack.waf.metricName },
+      ],
+      AlarmActions: [topic],
+      OKActions: [topic],
+    });
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [stack.getLogicalId(stack.alarms.key.node.defaultChild as never), 'Arn'] } });
+  });
+
+  it('subscribes the alarmEmail address, with a dead-letter queue for undeliverable notifications', () => {
+    const { stack, template } = synth({ alarmEmail: 'ops@example.org' });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.org',
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [stack.getLogicalId(stack.alarms.undeliveredQueue!.node.defaultChild as never), 'Arn'] } },
+    });
+    synth().template.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+});
