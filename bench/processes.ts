@@ -19,15 +19,15 @@ export async function startChild<M>(file: string, env: Record<string, string> = 
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const ready = await new Promise<M>((resolve, reject) => {
-    child.once('message', (message) => resolve(message as M));
-    child.once('exit', (code) => reject(new Error(`${file} exited (${code}) before it was ready`)));
+    child.once('message', (message) => { resolve(message as M); });
+    child.once('exit', (code) => { reject(new Error(`${file} exited (${code}) before it was ready`)); });
   });
   return {
     process: child,
     ready,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null) { resolve(); return; }
         const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
         child.once('exit', () => {
           clearTimeout(timer);

@@ -70,5 +70,5 @@ function describe(command: string, input: Record<string, unknown>, tableOf: Map<
   const text = typeof partition === 'string' ? partition : partition?.S;
   const key = input.Key as Record<string, { S?: string } | string> | undefined;
   const keyText = key === undefined ? '' : ` ${Object.values(key).map((v) => (typeof v === 'string' ? v : (v.S ?? '?'))).join('/')}`;
-  return `${name} ${table(input.TableName)}${input.IndexName === undefined ? '' : `.${String(input.IndexName)}`}${text === undefined ? '' : ` ${text}`}${keyText}${input.Limit === undefined ? '' : ` limit ${String(input.Limit)}`}`;
+  return `${name} ${table(input.TableName)}${input.IndexName === undefined ? '' : `.${input.IndexName as string}`}${text === undefined ? '' : ` ${text}`}${keyText}${input.Limit === undefined ? '' : ` limit ${input.Limit as number}`}`;
 }

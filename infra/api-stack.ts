@@ -54,9 +54,12 @@ export function settingsFromContext(scope: Construct): StackSettings {
   const introspection = String(scope.node.tryGetContext('introspection') ?? DEFAULT_SETTINGS.introspection);
   if (introspection !== 'true' && introspection !== 'false') throw new Error(`Context introspection must be "true" or "false", got ${introspection}`);
   const concurrency: unknown = scope.node.tryGetContext('graphqlReservedConcurrency');
-  const retention = positiveInteger(scope, 'logRetentionDays', DEFAULT_SETTINGS.logRetentionDays);
-  if (!(Object.values(RetentionDays) as number[]).includes(retention)) {
-    throw new Error(`Context logRetentionDays must be one of CloudWatch's retention periods (1, 3, 5, 7, 14, 30, 60, 90, ...), got ${retention}`);
+  const days = positiveInteger(scope, 'logRetentionDays', DEFAULT_SETTINGS.logRetentionDays);
+  const retention = Object.values(RetentionDays)
+    .filter((value) => typeof value === 'number')
+    .find((value) => value.valueOf() === days);
+  if (retention === undefined) {
+    throw new Error(`Context logRetentionDays must be one of CloudWatch's retention periods (1, 3, 5, 7, 14, 30, 60, 90, ...), got ${days}`);
   }
   return {
     introspection,
@@ -65,7 +68,7 @@ export function settingsFromContext(scope: Construct): StackSettings {
     apiThrottleRate: positiveInteger(scope, 'apiThrottleRate', DEFAULT_SETTINGS.apiThrottleRate),
     apiThrottleBurst: positiveInteger(scope, 'apiThrottleBurst', DEFAULT_SETTINGS.apiThrottleBurst),
     refreshIntervalHours: positiveInteger(scope, 'refreshIntervalHours', DEFAULT_SETTINGS.refreshIntervalHours),
-    logRetentionDays: retention as RetentionDays,
+    logRetentionDays: retention,
     alarmEmail: alarmEmailContext(scope),
   };
 }

@@ -55,7 +55,7 @@ const fetcher: GraphiQLProps['fetcher'] = async (params, options) => {
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...options?.headers },
     body: JSON.stringify({ ...params, operationName: definedOperationName(params.query, params.operationName) }),
   });
-  return response.json();
+  return (await response.json()) as Record<string, unknown>;
 };
 
 /** GraphiQL keeps its tabs in localStorage under this key; when they are there, they win over the examples. */

@@ -4,7 +4,7 @@
  * example can never drift from a real, type-checked operation.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { parse, valueFromASTUntyped, type OperationDefinitionNode } from 'graphql';
+import { parse, valueFromASTUntyped, type OperationDefinitionNode, Kind } from 'graphql';
 
 export const OPERATIONS_DIR = new URL('../schema/operations/', import.meta.url);
 
@@ -28,7 +28,7 @@ export interface ExampleTab {
 }
 
 function operationOf(source: string, file: string): OperationDefinitionNode {
-  const operations = parse(source).definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+  const operations = parse(source).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const [operation] = operations;
   if (operations.length !== 1 || operation?.name === undefined) {
     throw new Error(`${file}: an example file holds exactly one named operation`);
@@ -45,7 +45,7 @@ export function exampleVariables(operation: OperationDefinitionNode, file: strin
     const variable = definition.variable.name.value;
     if (variable in overrides) variables[variable] = overrides[variable];
     else if (definition.defaultValue !== undefined) variables[variable] = valueFromASTUntyped(definition.defaultValue);
-    else if (definition.type.kind === 'NonNullType') {
+    else if (definition.type.kind === Kind.NON_NULL_TYPE) {
       throw new Error(`${file}: $${variable} is required and has no default; add an example value to EXAMPLE_VARIABLES.${name}`);
     }
   }

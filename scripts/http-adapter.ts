@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 
+// The Lambda integration's own result type, which includes void.
+// eslint-disable-next-line @typescript-eslint/no-invalid-void-type
 export type LambdaHttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2 | string | void>;
 
 /** API Gateway refuses payloads over 10 MB; the local server does the same. */
@@ -82,12 +84,16 @@ export function lambdaContext(requestId: string, functionName = 'local-graphql')
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: 'local',
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    // Deprecated, but still members of the Context type a handler receives.
+    /* eslint-disable @typescript-eslint/no-deprecated */
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,
+    /* eslint-enable @typescript-eslint/no-deprecated */
   };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- what a LambdaHttpHandler resolves to
 export function writeResult(res: ServerResponse, result: APIGatewayProxyStructuredResultV2 | string | void): void {
   if (result === undefined || typeof result === 'string') {
     res.writeHead(200, { 'content-type': 'application/json' });

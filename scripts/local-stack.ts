@@ -63,11 +63,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   // Imported only now: the handler reads its configuration from the environment at load.
   const { handler } = await import('../functions/graphql/handler.js');
-  const server = createServer(lambdaRequestListener(handler as unknown as LambdaHttpHandler, (error) => logger.error('local server error', { error: error as Error })));
+  const listener = lambdaRequestListener(handler as unknown as LambdaHttpHandler, (error) => {
+    logger.error('local server error', { error: error as Error });
+  });
+  // The listener handles its own failures (it answers 500 and logs), so its promise is not awaited.
+  const server = createServer((req, res) => void listener(req, res));
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => { resolve(); });
   });
   const port = (server.address() as AddressInfo).port;
   return {
@@ -79,7 +83,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     server,
     async close() {
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        server.close(() => { resolve(); });
         server.closeAllConnections();
       });
       ds.raw.destroy();

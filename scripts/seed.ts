@@ -13,13 +13,10 @@ import { startLocalDynamo } from './local-dynamodb.js';
 
 // CORPUS_DIR names the corpus folder (as for `npm start`); a first argument still works.
 const dir = process.env.CORPUS_DIR ?? process.argv[2] ?? CORPUS_DIR;
-let engine;
-if (process.env.DYNAMODB_ENDPOINT === undefined) {
-  // Without an endpoint, load into a throw-away local engine: a dry run that proves the corpus loads.
-  engine = await startLocalDynamo();
-  logger.info('no DYNAMODB_ENDPOINT set: loading into a temporary in-memory engine');
-}
-useLocalEnvironment(process.env.DYNAMODB_ENDPOINT ?? engine!.endpoint);
+// Without an endpoint, load into a throw-away local engine: a dry run that proves the corpus loads.
+const engine = process.env.DYNAMODB_ENDPOINT === undefined ? await startLocalDynamo() : undefined;
+if (engine !== undefined) logger.info('no DYNAMODB_ENDPOINT set: loading into a temporary in-memory engine');
+useLocalEnvironment(process.env.DYNAMODB_ENDPOINT ?? engine?.endpoint ?? '');
 const ds = createDataSources();
 try {
   await ensureTables(ds);

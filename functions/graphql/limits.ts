@@ -7,7 +7,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, getNamedType, isListType, isNonNullType, isObjectType, type GraphQLOutputType, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, getNamedType, isListType, isNonNullType, isObjectType, type GraphQLOutputType, type GraphQLSchema, type ValidationContext, type ValidationRule, OperationTypeNode } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from './paging.js';
 
@@ -95,7 +95,7 @@ function costLimitPlugin<T extends object>(): ApolloServerPlugin<T> {
 /** The API is read-only: mutations and subscriptions are refused at validation, with a clear message. */
 export const readOnlyRule: ValidationRule = (context) => ({
   OperationDefinition(node) {
-    if (node.operation !== 'query') {
+    if (node.operation !== OperationTypeNode.QUERY) {
       context.reportError(new GraphQLError(`This API is read-only: ${node.operation} operations are not supported.`, { nodes: node }));
     }
   },

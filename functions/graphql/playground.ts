@@ -77,6 +77,8 @@ async function playground(): Promise<LoadedPlayground | undefined> {
 }
 
 function header(event: APIGatewayProxyEventV2, name: string): string {
+  // The event comes from outside: a hand-made or partial one may lack what its type promises.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
   return event.headers?.[name] ?? '';
 }
 
@@ -160,8 +162,11 @@ async function serveAsset(event: APIGatewayProxyEventV2, name: string): Promise<
  * returns undefined for everything else, which goes on to Apollo.
  */
 export async function playgroundMiddleware(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2 | undefined> {
+  // The event comes from outside: a hand-made or partial one may lack what its type promises.
+  /* eslint-disable @typescript-eslint/no-unnecessary-condition */
   if (event.requestContext?.http?.method !== 'GET') return undefined;
   const path = event.rawPath ?? event.requestContext.http.path;
+  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
   const asset = ASSET_PATH.exec(path);
   if (asset !== null) return serveAsset(event, asset[1] ?? '');
   if (PAGE_PATH.test(path) && event.queryStringParameters?.query === undefined && prefersHtml(header(event, 'accept'))) return servePage();

@@ -67,7 +67,7 @@ export function checkCorpus(corpus: Corpus): CorpusIssue[] {
   const foldedText = new Map(corpus.documents.map((d) => [d.id, foldText(d.text)]));
 
   corpus.documents.forEach((d, i) => {
-    d.authors.forEach((a, j) => ref('documents.yaml', `[${i}].authors[${j}]`, 'person', personIds, a));
+    d.authors.forEach((a, j) => { ref('documents.yaml', `[${i}].authors[${j}]`, 'person', personIds, a); });
     if (d.publishedOn !== null) date('documents.yaml', `[${i}].publishedOn`, d.publishedOn);
   });
 
@@ -97,9 +97,9 @@ export function checkCorpus(corpus: Corpus): CorpusIssue[] {
   corpus.events.forEach((e, i) => {
     const at = (path: string) => `[${i}].${path}`;
     date('events.yaml', at('date'), e.date);
-    e.participants.forEach((p, j) => ref('events.yaml', at(`participants[${j}]`), 'person', personIds, p));
-    e.places.forEach((p, j) => ref('events.yaml', at(`places[${j}]`), 'place', placeIds, p));
-    e.documents.forEach((d, j) => ref('events.yaml', at(`documents[${j}]`), 'document', docIds, d));
+    e.participants.forEach((p, j) => { ref('events.yaml', at(`participants[${j}]`), 'person', personIds, p); });
+    e.places.forEach((p, j) => { ref('events.yaml', at(`places[${j}]`), 'place', placeIds, p); });
+    e.documents.forEach((d, j) => { ref('events.yaml', at(`documents[${j}]`), 'document', docIds, d); });
     e.reportedDates.forEach((r, j) => {
       ref('events.yaml', at(`reportedDates[${j}].document`), 'document', docIds, r.document);
       date('events.yaml', at(`reportedDates[${j}].date`), r.date);
@@ -115,7 +115,7 @@ export function checkCorpus(corpus: Corpus): CorpusIssue[] {
     if (e.reportedDates.length > 0 && !e.reportedDates.some((r) => r.date === e.date)) {
       report('events.yaml', at('date'), `"${e.date}" is not a date any document gives (${e.reportedDates.map((r) => r.date).join(', ')})`);
     }
-    e.related.forEach((r, j) => ref('events.yaml', at(`related[${j}].event`), 'event', eventIds, r.event));
+    e.related.forEach((r, j) => { ref('events.yaml', at(`related[${j}].event`), 'event', eventIds, r.event); });
   });
   checkPairs(
     'events.yaml',
@@ -153,7 +153,7 @@ export function checkCorpus(corpus: Corpus): CorpusIssue[] {
         report('claims.yaml', at('statedOn'), `${c.statedOn} is after the document's publishedOn (${doc?.publishedOn})`);
       }
     }
-    c.relations.forEach((r, j) => ref('claims.yaml', at(`relations[${j}].claim`), 'claim', claimIds, r.claim));
+    c.relations.forEach((r, j) => { ref('claims.yaml', at(`relations[${j}].claim`), 'claim', claimIds, r.claim); });
   });
   checkPairs(
     'claims.yaml',

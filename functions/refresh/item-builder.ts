@@ -118,7 +118,7 @@ export function buildItems(corpus: Corpus, previous: ReadonlyMap<string, Previou
   const subjects = buildSubjects(corpus, orders, lists);
   const events = buildEvents(corpus, orders, lists);
 
-  const finish = (items: readonly Record<string, unknown>[]) => items.map((item) => ({ ...item, hash: contentHash(item) }) as StoredItem);
+  const finish = (items: readonly Record<string, unknown>[]) => items.map((item) => ({ ...item, hash: contentHash(item) }));
   const count = (table: EntityTable, n: number, kind?: SubjectKind) => ({ ...keys.count(table, kind), count: n });
   const ofKind = (kind: SubjectKind) => subjects.filter((s) => s.kind === kind).length;
   return {

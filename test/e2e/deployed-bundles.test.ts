@@ -21,7 +21,7 @@ import { ApiStack } from '../../infra/api-stack.js';
 import { PROJECT_ROOT } from '../../infra/constructs/bundled-function.js';
 import { startLocalDynamo, type LocalDynamo } from '../../scripts/local-dynamodb.js';
 import { corpusFiles } from '../support/corpus-files.js';
-import { httpEvent, tableNames } from '../support/local.js';
+import { httpEvent, tableNames, type Json } from '../support/local.js';
 import { startLocalS3, type LocalS3 } from '../support/s3rver.js';
 
 const run = promisify(execFile);
@@ -38,7 +38,7 @@ let outdir: string;
  * Imports a bundle in a fresh Node process, as Lambda does, and calls its handler
  * with each event. The replies are either function's; the assertions pick fields.
  */
-async function invokeBundle(bundle: string, events: unknown[]): Promise<any[]> {
+async function invokeBundle(bundle: string, events: unknown[]): Promise<Json[]> {
   const script = `
     const { handler } = await import(${JSON.stringify(bundle)});
     const context = { awsRequestId: 'e2e', functionName: 'e2e', getRemainingTimeInMillis: () => 30000 };

@@ -372,7 +372,7 @@ describe('corpus and seed refresh', () => {
 
   it('denies the deployment handler any write or delete outside the corpus prefix', () => {
     const { statements } = statementsOfRole(logicalId(stack.corpus.deployment.handlerRole));
-    const deny = statements.find((s) => s.Effect === 'Deny') as (Statement & { NotResource?: unknown }) | undefined;
+    const deny: (Statement & { NotResource?: unknown }) | undefined = statements.find((s) => s.Effect === 'Deny');
     expect(deny).toBeDefined();
     expect(asArray(deny!.Action)).toEqual(expect.arrayContaining(['s3:PutObject*', 's3:DeleteObject*', 's3:AbortMultipartUpload']));
     expect(deny!.NotResource).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(stack.corpus.bucket), 'Arn'] }, '/corpus/*']] });

@@ -6,7 +6,7 @@ import { unfaithfulParagraphs } from '../../seed/check.js';
 import { directorySource, memorySource } from '../../functions/refresh/corpus-source.js';
 import { corpusFiles } from '../support/corpus-files.js';
 import type { Corpus } from '../../functions/refresh/corpus-schema.js';
-import { allClaims, gql, handlerFor, startEngine, type Handler, type TestEngine } from '../support/local.js';
+import { allClaims, gql, handlerFor, startEngine, type Handler, type TestEngine, type Json } from '../support/local.js';
 import { CORPUS_DIR } from '../../seed/paths.js';
 
 let corpus: Corpus;
@@ -102,7 +102,7 @@ describe('walking the knowledge base through the API', () => {
     }
     expect(claims.length).toBe(corpus.claims.length);
     // Response shapes are checked by the assertions themselves.
-    const byId = (list: any[]) => new Map<string, any>(list.map((x) => [x.id, x]));
+    const byId = (list: Json[]) => new Map<string, Json>(list.map((x) => [x.id, x]));
     const [docById, personById, eventById] = [byId(docs), byId(people), byId(events)];
     for (const c of claims) {
       expect(ids(docById.get(c.document.id).claims.nodes)).toContain(c.id);

@@ -74,7 +74,7 @@ const hostileBodies = fc.oneof(
   fc.string().map((s) => s),
   fc.jsonValue().map((v) => JSON.stringify(v)),
   fc.string().map((q) => JSON.stringify({ query: q })),
-  fc.integer({ min: 1, max: 400 }).map((n) => JSON.stringify({ query: `${'{ documents { nodes { claims { nodes '.repeat(n)}` })),
+  fc.integer({ min: 1, max: 400 }).map((n) => JSON.stringify({ query: '{ documents { nodes { claims { nodes '.repeat(n) })),
   fc.integer({ min: 1, max: 300 }).map((n) => JSON.stringify({ query: `{ ${Array.from({ length: n }, (_, i) => `a${i}: documents { nodes { id } }`).join(' ')} }` })),
 );
 
@@ -89,7 +89,7 @@ async function send(body: string) {
   for (const error of parsed.errors ?? []) {
     expect(error.extensions?.code, JSON.stringify(error)).toMatch(/^[A-Z_]+$/);
     expect(error.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
-    expect(JSON.stringify(error)).not.toMatch(/stacktrace|    at /);
+    expect(JSON.stringify(error)).not.toMatch(/stacktrace| {4}at /);
   }
 }
 

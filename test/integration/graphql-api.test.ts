@@ -10,7 +10,7 @@ import { LOCAL_CURSOR_KEY } from '../../functions/shared/env.js';
 
 const serverCursors = new CursorCodec(LOCAL_CURSOR_KEY);
 const encodeCursor = serverCursors.encode.bind(serverCursors);
-import { allClaims, gql, handlerFor, startEngine, type GraphQLResponse, type Handler, type TestEngine } from '../support/local.js';
+import { allClaims, gql, handlerFor, startEngine, type GraphQLResponse, type Handler, type TestEngine, type Json } from '../support/local.js';
 
 let env: TestEngine;
 let handler: Handler;
@@ -21,15 +21,15 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-async function walkAll<T>(query: string, path: (data: any) => any, variables: Record<string, unknown> = {}) {
-  const ids: T[] = [];
+async function walkAll(query: string, path: (data: Json) => Json, variables: Record<string, unknown> = {}) {
+  const ids: string[] = [];
   let after: string | null = null;
   let pages = 0;
   do {
     const res: GraphQLResponse = await gql(handler, query, { ...variables, after });
     expect(res.errors).toBeUndefined();
     const connection = path(res.data);
-    ids.push(...connection.nodes.map((n: { id: T }) => n.id));
+    ids.push(...connection.nodes.map((n: { id: string }) => n.id));
     after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
     pages++;
   } while (after !== null && pages < 100);
@@ -74,7 +74,7 @@ describe('lists and paging', () => {
     const expected = (await allClaims<{ id: string }>(handler, 'id')).map((n) => n.id);
     expect(expected.length).toBe(all.data!.claims.totalCount);
     expect(expected.length).toBeGreaterThan(100);
-    const walked = await walkAll<string>(
+    const walked = await walkAll(
       `query($after: String) { claims(after: $after) { pageInfo { hasNextPage endCursor } nodes { id } } }`,
       (d) => d.claims,
     );
@@ -84,7 +84,7 @@ describe('lists and paging', () => {
 
   it('pages nested connections with cursors', async () => {
     const query = `query($after: String) { person(id: "ilham-aliyev") { claims(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } }`;
-    const walked = await walkAll<string>(query, (d) => d.person.claims);
+    const walked = await walkAll(query, (d) => d.person.claims);
     const all = await gql(handler, `{ person(id: "ilham-aliyev") { claims(first: 100) { totalCount nodes { id } } } }`);
     expect(walked.ids).toEqual(all.data!.person.claims.nodes.map((n: { id: string }) => n.id));
     expect(walked.ids.length).toBe(all.data!.person.claims.totalCount);
@@ -160,7 +160,7 @@ describe('events by date range', () => {
   it('pages across the precision partitions in chronological order', async () => {
     const all = await eventsIn('1990', '2030');
     for (const size of [1, 4, 7]) {
-      const walked = await walkAll<string>(
+      const walked = await walkAll(
         `query($after: String) { events(first: ${size}, after: $after, from: "1990", to: "2030") { pageInfo { hasNextPage endCursor } nodes { id } } }`,
         (d) => d.events,
       );
@@ -228,7 +228,7 @@ describe('claims and filters', () => {
         .map((c) => c.id);
       let after: string | null = null;
       const walked: string[] = [];
-      let totalCount = -1;
+      let totalCount: number;
       do {
         const res: GraphQLResponse = await gql(handler, claimsQuery, { ...f, after });
         expect(res.errors).toBeUndefined();

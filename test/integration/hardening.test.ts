@@ -6,7 +6,6 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { QUERY_LIMITS } from '../../functions/graphql/limits.js';
-import { logger } from '../../functions/shared/logger.js';
 import { gql, handlerFor, httpEvent, invoke, startEngine, type Handler, type TestEngine } from '../support/local.js';
 
 let env: TestEngine;

@@ -4,7 +4,7 @@
  * claims and events relate, and the list filters of the graph contract.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allClaims, gql, handlerFor, startEngine, type GraphQLResponse, type Handler, type TestEngine } from '../support/local.js';
+import { allClaims, gql, handlerFor, startEngine, type GraphQLResponse, type Handler, type TestEngine, type Json } from '../support/local.js';
 
 let env: TestEngine;
 let handler: Handler;
@@ -21,7 +21,7 @@ async function data(query: string, variables: Record<string, unknown> = {}) {
 }
 
 /** Walks a connection to its end; returns the ids and the totalCount every page reported. */
-async function walk(query: string, path: (d: any) => any, variables: Record<string, unknown> = {}) {
+async function walk(query: string, path: (d: Json) => Json, variables: Record<string, unknown> = {}) {
   const ids: string[] = [];
   const totals = new Set<number>();
   let after: string | null = null;
@@ -182,9 +182,10 @@ describe('claim relations', () => {
       const totals = new Set<number>();
       let after: string | null = null;
       do {
-        const page = (await data(pairsQuery, { ...variables, after })).claimRelations;
+        // Response shapes are checked by the assertions themselves.
+        const page: Json = (await data(pairsQuery, { ...variables, after })).claimRelations;
         totals.add(page.totalCount);
-        pairs.push(...page.nodes.map((n: any) => ({ kind: n.kind, claim: n.claim.id, other: n.other.id })));
+        pairs.push(...page.nodes.map((n: Json) => ({ kind: n.kind, claim: n.claim.id, other: n.other.id })));
         after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       } while (after !== null);
       expect([...totals]).toEqual([pairs.length]);

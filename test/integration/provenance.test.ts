@@ -8,7 +8,7 @@ import { memorySource } from '../../functions/refresh/corpus-source.js';
 import { refresh } from '../../functions/refresh/refresh.js';
 import type { ClaimEntry, EventEntry } from '../../functions/refresh/corpus-schema.js';
 import { corpusFiles } from '../support/corpus-files.js';
-import { gql, handlerFor, startEngine, type TestEngine } from '../support/local.js';
+import { gql, handlerFor, startEngine, type TestEngine, type Json } from '../support/local.js';
 
 let files: Record<string, string>;
 let env: TestEngine | undefined;
@@ -128,7 +128,7 @@ describe('counts', () => {
   it('gives totalCount equal to the sum of the pages for every list', async () => {
     env = await startEngine({ corpus: memorySource(files) });
     const handler = handlerFor(env.ds);
-    const lists: [string, (d: any) => any][] = [
+    const lists: [string, (d: Json) => Json][] = [
       [`query($after: String) { documents(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`, (d) => d.documents],
       [`query($after: String) { people(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`, (d) => d.people],
       [`query($after: String) { events(first: 6, after: $after, from: "2020", to: "2022") { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`, (d) => d.events],
@@ -140,13 +140,13 @@ describe('counts', () => {
     for (const [query, pick] of lists) {
       let after: string | null = null;
       let seen = 0;
-      let total = -1;
+      let total: number;
       do {
         const res: Awaited<ReturnType<typeof gql>> = await gql(handler, query, { after });
         expect(res.errors, query).toBeUndefined();
         const connection = pick(res.data);
         total = connection.totalCount;
-        seen += connection.nodes.length;
+        seen += (connection.nodes as unknown[]).length;
         after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
       } while (after !== null);
       expect(seen, query).toBe(total);

@@ -8,7 +8,7 @@ import { InvalidCorpusError } from '../../functions/refresh/corpus-reader.js';
 import { memorySource } from '../../functions/refresh/corpus-source.js';
 import { refresh } from '../../functions/refresh/refresh.js';
 import { corpusFiles } from '../support/corpus-files.js';
-import { gql, handlerFor, startEngine, type TestEngine } from '../support/local.js';
+import { gql, handlerFor, startEngine, type TestEngine, type Json } from '../support/local.js';
 
 let env: TestEngine;
 let files: Record<string, string>;
@@ -27,7 +27,7 @@ async function snapshot() {
   return tables;
 }
 
-function edited(file: string, edit: (entries: any[]) => any[]): Record<string, string> {
+function edited(file: string, edit: (entries: Json[]) => Json[]): Record<string, string> {
   return { ...files, [file]: stringify(edit(parse(files[file]!))) };
 }
 
@@ -93,7 +93,7 @@ describe('refresh', () => {
         ...claims.slice(3),
       ]),
       'events.yaml': stringify(
-        (parse(files['events.yaml']!) as any[]).map((e, i) =>
+        (parse(files['events.yaml']!) as Json[]).map((e, i) =>
           i === 0 ? { ...e, date: '2022-02-30' } : i === 1 ? { ...e, reportedDates: [{ ...e.reportedDates[0], quote: 'no document says this' }] } : e,
         ),
       ),

@@ -78,8 +78,14 @@ export function httpEvent(
   };
 }
 
-// `any` by default: tests walk response shapes the assertions themselves check.
-export interface GraphQLResponse<T = Record<string, any>> {
+/**
+ * JSON as a test reads it (a GraphQL response body, a corpus entry): its shape
+ * is what the test's own assertions check, so it is left untyped on purpose.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the one untyped JSON type of the tests, said why above
+export type Json = any;
+
+export interface GraphQLResponse<T = Record<string, Json>> {
   status: number;
   headers: Record<string, string>;
   // Test assertions walk arbitrary response shapes.
@@ -102,7 +108,7 @@ export async function invoke(handler: Handler, event: APIGatewayProxyEventV2): P
 }
 
 /** Sends a GraphQL operation through the Lambda handler as an HTTP API POST. */
-export async function gql<T = Record<string, any>>(
+export async function gql<T = Record<string, Json>>(
   handler: Handler,
   query: string,
   variables?: Record<string, unknown>,
@@ -113,7 +119,7 @@ export async function gql<T = Record<string, any>>(
 }
 
 /** Every claim, page by page (more than one page holds): the fields asked for, in reading order. */
-export async function allClaims<T = Record<string, any>>(handler: Handler, fields: string): Promise<T[]> {
+export async function allClaims<T = Record<string, Json>>(handler: Handler, fields: string): Promise<T[]> {
   const claims: T[] = [];
   let after: string | null = null;
   do {

@@ -22,7 +22,7 @@ describe('page size', () => {
     expect(pageSize(0)).toBe(0);
     expect(pageSize(100)).toBe(100);
   });
-  it.each([-1, 101, 1.5, Number.NaN])('refuses %d', (n) => expect(code(() => pageSize(n))).toBe('BAD_USER_INPUT'));
+  it.each([-1, 101, 1.5, Number.NaN])('refuses %d', (n) => { expect(code(() => pageSize(n))).toBe('BAD_USER_INPUT'); });
 });
 
 describe('cursors', () => {

@@ -12,7 +12,7 @@ function dayOf(argumentName: 'from' | 'to', value: string | null | undefined): s
 }
 
 export const events: QueryResolvers['events'] = async (_parent, args, { ds, loaders, cursors }) => {
-  const query: EventsQuery = { fromDay: dayOf('from', args.from), toDay: dayOf('to', args.to), byAnyDate: args.matchReportedDates === true };
+  const query: EventsQuery = { fromDay: dayOf('from', args.from), toDay: dayOf('to', args.to), byAnyDate: args.matchReportedDates };
   if (query.fromDay !== undefined && query.toDay !== undefined && query.fromDay > query.toDay) {
     throw badUserInput(`"from" (${args.from}) is after "to" (${args.to}).`, { argumentName: 'from' });
   }

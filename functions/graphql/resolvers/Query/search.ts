@@ -21,7 +21,8 @@ function listKeyOf(terms: readonly string[], kinds: readonly SearchType[]): stri
 
 export const search: QueryResolvers['search'] = async (_parent, args, context) => {
   if (args.query.trim() === '') throw badUserInput('"query" is empty: give at least one word to search for.', { argumentName: 'query' });
-  const length = [...args.query].length;
+  // Characters as a reader counts them: code points, not UTF-16 units.
+  const length = Array.from(args.query).length;
   if (length > MAX_QUERY_LENGTH) {
     throw badUserInput(`"query" must be at most ${MAX_QUERY_LENGTH} characters (got ${length}).`, { argumentName: 'query' });
   }
