@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileSearchIndexStore, type SearchIndexStore } from '../../functions/data/search-index-store.js';
-import { foldTerm } from '../../functions/search/text-analysis.js';
+import { foldWord } from '../../functions/shared/text-normalization.js';
 import { memorySource } from '../../seed/corpus-source.js';
 import { refresh } from '../../seed/refresh.js';
 import { corpusFiles } from '../support/corpus-files.js';
@@ -128,8 +128,10 @@ describe('highlights', () => {
         for (const { field, span } of hit.highlights) {
           const word = fieldText(hit.node, field).slice(span.start, span.end);
           expect(word.length).toBeGreaterThan(0);
-          // The slice is a whole word: nothing word-like on either side.
-          expect(/^[^\p{Z}\p{P}]+$/u.test(word)).toBe(true);
+          // The slice is a whole word (or a part of a hyphenated one): it starts and ends with a letter or digit, with none on either side.
+          const text = fieldText(hit.node, field);
+          expect(/^[\p{L}\p{N}](.*[\p{L}\p{N}\p{M}])?$/u.test(word), word).toBe(true);
+          expect(/[\p{L}\p{N}\p{M}]/u.test(text[span.start - 1] ?? ' ') || /[\p{L}\p{N}\p{M}]/u.test(text[span.end] ?? ' '), word).toBe(false);
         }
       }
     }
@@ -149,7 +151,7 @@ describe('highlights', () => {
     for (const [query, word] of [['Stoltenbreg', 'stoltenberg'], ['Stolten', 'stoltenberg'], ['Alyev', 'aliyev']] as const) {
       const hit = (await search({ query, types: ['PERSON'], first: 1 })).nodes[0]!;
       const name = hit.highlights.find((h) => h.field === 'name')!;
-      expect(foldTerm((hit.node.name as string).slice(name.span.start, name.span.end))).toBe(word);
+      expect(foldWord((hit.node.name as string).slice(name.span.start, name.span.end))).toBe(word);
     }
   });
 
