@@ -229,7 +229,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (cold !== -1) {
     process.stdout.write(String(await coldFirstSearch(process.argv[cold + 1]!, BENCH_QUERIES[0]!)));
   } else if (process.argv.includes('--relevance')) {
-    process.stdout.write(`${JSON.stringify(await relevanceScores(), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(await relevanceScores(await seedSearchableItems()), null, 2)}\n`);
   } else if (child !== -1) {
     process.stdout.write(JSON.stringify(await measureScale(await seedSearchableItems(), Number(process.argv[child + 1]))));
   } else {

@@ -41,7 +41,7 @@ export interface RelevanceScores {
 }
 
 export async function relevanceCases(): Promise<RelevanceCase[]> {
-  return parse(await readFile(RELEVANCE_FILE, 'utf8')) as RelevanceCase[];
+  return (parse(await readFile(RELEVANCE_FILE, 'utf8')) as RelevanceCase[]).map((c) => ({ ...c, query: String(c.query) }));
 }
 
 export function scoreRelevance(index: SearchIndex, cases: readonly RelevanceCase[]): RelevanceScores {
@@ -63,9 +63,8 @@ export function scoreRelevance(index: SearchIndex, cases: readonly RelevanceCase
   };
 }
 
-/** The set scored on the seed corpus. */
-export async function relevanceScores(items?: readonly SearchableItem[]): Promise<RelevanceScores> {
-  const { seedSearchableItems } = await import('./search-bench.js');
-  const index = loadSearchIndex(buildSearchIndex(items ?? (await seedSearchableItems())));
+/** The set scored on these items (the seed corpus's: seedSearchableItems in search-bench.ts). */
+export async function relevanceScores(items: readonly SearchableItem[]): Promise<RelevanceScores> {
+  const index = loadSearchIndex(buildSearchIndex(items));
   return scoreRelevance(index, await relevanceCases());
 }

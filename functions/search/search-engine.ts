@@ -52,9 +52,11 @@ const NAME_FIELDS = 2;
 
 /**
  * What an item is called outweighs what it says, and what it says outweighs
- * passing mentions in a long text.
+ * passing mentions in a long text (document text counts half: an article
+ * mentions everything, the claim or event that says it is the better answer;
+ * tuned on the relevance set).
  */
-const BOOST: readonly number[] = [6, 5, 4, 1.5, 2, 1.5, 1];
+const BOOST: readonly number[] = [6, 5, 4, 1.5, 2, 1.5, 0.5];
 const K1 = 1.2;
 const B = 0.7;
 /** Positions between alias entries, so a phrase never spans two aliases. */
@@ -383,14 +385,12 @@ function editDistance(a: string, b: string, max: number): number {
 interface Expansion {
   term: number;
   weight: number;
-  exact: boolean;
 }
 
 /** A phrase to match: per position, the index terms that may stand there. */
 interface PhraseQuery {
   slots: number[][];
   weight: number;
-  exact: boolean;
   /** A quoted phrase is highlighted as one span; the phrases a word expands to (aliases, compound parts) word by word. */
   quoted: boolean;
 }
@@ -401,10 +401,9 @@ interface ClausePlan {
   phrases: PhraseQuery[];
 }
 
-/** Per clause, per document: bit 1 matched, bit 2 matched by an exact form, bit 4 matched in a name field. */
+/** Per clause, per document: bit 1 matched, bit 2 matched in a name field. */
 const MATCHED = 1;
-const EXACT = 2;
-const NAMED = 4;
+const NAMED = 2;
 
 class ClauseScores {
   readonly score: Float32Array;
@@ -416,10 +415,10 @@ class ClauseScores {
     this.flags = new Uint8Array(n);
   }
 
-  add(doc: number, score: number, exact: boolean, named: boolean): void {
+  add(doc: number, score: number, named: boolean): void {
     if (this.flags[doc] === 0) this.touched.push(doc);
     if (score > this.score[doc]!) this.score[doc] = score;
-    this.flags[doc]! |= MATCHED | (exact ? EXACT : 0) | (named ? NAMED : 0);
+    this.flags[doc]! |= MATCHED | (named ? NAMED : 0);
   }
 }
 
@@ -533,7 +532,7 @@ class CompactIndex {
   }
 
   /** Scores every document with the term into the clause. */
-  scoreTerm(term: number, weight: number, exact: boolean, into: ClauseScores): void {
+  scoreTerm(term: number, weight: number, into: ClauseScores): void {
     const reader = new VarintReader(this.postings, this.postingOffsets[term]!);
     const end = this.postingOffsets[term + 1]!;
     const idf = this.idf(term) * weight;
@@ -552,7 +551,7 @@ class CompactIndex {
         score += this.fieldScore(doc, field, tf);
         if (field < NAME_FIELDS) named = true;
       }
-      into.add(doc, idf * score, exact, named);
+      into.add(doc, idf * score, named);
     }
   }
 
@@ -617,7 +616,7 @@ class CompactIndex {
         score += this.fieldScore(doc, field, count);
         if (field < NAME_FIELDS) named = true;
       }
-      if (score > 0) into.add(doc, idf * score, phrase.exact, named);
+      if (score > 0) into.add(doc, idf * score, named);
     }
   }
 
@@ -718,31 +717,31 @@ function binaryIncludes(sorted: readonly number[] | undefined, value: number): b
 /** How the index reads one query word: its spellings, the names it is an alias of, its stem, misspellings, a prefix. */
 function planWord(index: CompactIndex, word: QueryWord, plan: ClausePlan, forExclusion: boolean): void {
   const seen = new Set<number>();
-  const add = (term: number | undefined, weight: number, exact: boolean) => {
+  const add = (term: number | undefined, weight: number) => {
     if (term === undefined || seen.has(term)) return;
     seen.add(term);
-    plan.expansions.push({ term, weight, exact });
+    plan.expansions.push({ term, weight });
   };
   const phraseOf = (slots: readonly string[][], weight: number) => {
-    plan.phrases.push({ slots: slots.map((slot) => slot.flatMap((s) => index.termId(s) ?? [])), weight, exact: true, quoted: false });
+    plan.phrases.push({ slots: slots.map((slot) => slot.flatMap((s) => index.termId(s) ?? [])), weight, quoted: false });
   };
-  for (const s of word.spellings) add(index.termId(s), WEIGHT.exact, true);
+  for (const s of word.spellings) add(index.termId(s), WEIGHT.exact);
   // cease-fire also matches "cease fire" written apart.
   if (word.parts.length > 1) phraseOf(word.parts, WEIGHT.exact);
   const digits = word.spellings.some(hasDigit);
-  if (!digits) for (const s of word.spellings) for (const t of index.sameStem(stemOf(s))) add(t, WEIGHT.stem, false);
+  if (!digits) for (const s of word.spellings) for (const t of index.sameStem(stemOf(s))) add(t, WEIGHT.stem);
   if (forExclusion) return;
   const names = index.otherNames(word.spellings);
-  for (const s of names.words) add(index.termId(s), WEIGHT.alias, true);
+  for (const s of names.words) add(index.termId(s), WEIGHT.alias);
   for (const slots of names.phrases) phraseOf(slots, WEIGHT.alias);
   // Numbers and years match exactly: 2025 is not a misspelling of 2020.
   if (digits) return;
-  if (word.prefix) for (const s of word.spellings) if (s.length >= 3) for (const t of index.withPrefix(s, MAX_PREFIX_TERMS)) add(t, WEIGHT.prefix, false);
+  if (word.prefix) for (const s of word.spellings) if (s.length >= 3) for (const t of index.withPrefix(s, MAX_PREFIX_TERMS)) add(t, WEIGHT.prefix);
   // Misspellings only when the word itself is nowhere in the index (nor any form of it).
   if (plan.expansions.some((e) => e.weight >= WEIGHT.stem) || plan.phrases.length > 0) return;
   for (const s of word.spellings) {
     if (s.length < 4) continue;
-    for (const { term, distance } of index.near(s, s.length <= 7 ? 1 : 2, MAX_FUZZY_TERMS)) add(term, distance === 1 ? WEIGHT.fuzzy1 : WEIGHT.fuzzy2, false);
+    for (const { term, distance } of index.near(s, s.length <= 7 ? 1 : 2, MAX_FUZZY_TERMS)) add(term, distance === 1 ? WEIGHT.fuzzy1 : WEIGHT.fuzzy2);
   }
 }
 
@@ -752,16 +751,16 @@ function planClause(index: CompactIndex, terms: readonly QueryTerm[], forExclusi
     if (term.type === 'word') planWord(index, term.word, plan, forExclusion);
     else if (term.words.length === 1) for (const s of term.words[0]!) {
       const t = index.termId(s);
-      if (t !== undefined) plan.expansions.push({ term: t, weight: WEIGHT.exact, exact: true });
+      if (t !== undefined) plan.expansions.push({ term: t, weight: WEIGHT.exact });
     }
-    else plan.phrases.push({ slots: term.words.map((slot) => slot.flatMap((s) => index.termId(s) ?? [])), weight: WEIGHT.exact, exact: true, quoted: true });
+    else plan.phrases.push({ slots: term.words.map((slot) => slot.flatMap((s) => index.termId(s) ?? [])), weight: WEIGHT.exact, quoted: true });
   }
   return plan;
 }
 
 function evaluate(index: CompactIndex, plan: ClausePlan): ClauseScores {
   const scores = new ClauseScores(index.n);
-  for (const e of plan.expansions) index.scoreTerm(e.term, e.weight, e.exact, scores);
+  for (const e of plan.expansions) index.scoreTerm(e.term, e.weight, scores);
   for (const p of plan.phrases) index.scorePhrase(p, scores);
   return scores;
 }
@@ -844,7 +843,6 @@ function search(index: CompactIndex, query: ParsedQuery, filters: SearchFilters)
 
   // Per document: clauses matched, clauses matched exactly, clauses matched in a name field, summed score.
   const matched = new Uint8Array(n);
-  const exact = new Uint8Array(n);
   const named = new Uint8Array(n);
   const raw = new Float64Array(n);
   const seen: number[] = [];
@@ -853,7 +851,6 @@ function search(index: CompactIndex, query: ParsedQuery, filters: SearchFilters)
       if (matched[doc] === 0) seen.push(doc);
       const flags = clause.flags[doc]!;
       matched[doc]! += 1;
-      if (flags & EXACT) exact[doc]! += 1;
       if (flags & NAMED) named[doc]! += 1;
       raw[doc]! += clause.score[doc]!;
     }
@@ -863,7 +860,6 @@ function search(index: CompactIndex, query: ParsedQuery, filters: SearchFilters)
   const hits = new Int32Array(seen.length);
   let count = 0;
   const rank = new Float64Array(n);
-  const tierWidth = 64;
   for (const doc of seen) {
     if (matched[doc]! < required || !kindAllowed[index.kindCode(doc)]) continue;
     if (excluded !== undefined && excluded[doc] === 1) continue;
@@ -871,7 +867,8 @@ function search(index: CompactIndex, query: ParsedQuery, filters: SearchFilters)
     if (dated && !index.overlaps(doc, from, to)) continue;
     // The query names this entity: every clause it matched, it matched in its name or aliases.
     const namesIt = ENTITY_KINDS.has(index.kindOf(doc)) && named[doc] === matched[doc] ? 1 : 0;
-    const tier = (Math.min(matched[doc]!, 31) * 2 + namesIt) * tierWidth + Math.min(exact[doc]!, tierWidth - 1);
+    // Exact forms outrank other forms through their weight (WEIGHT), not a tier: a stem-only match of every word beats an exact match of one.
+    const tier = Math.min(matched[doc]!, 31) * 2 + namesIt;
     rank[doc] = tier + raw[doc]! / (raw[doc]! + 1);
     hits[count++] = doc;
   }

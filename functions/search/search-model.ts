@@ -38,8 +38,9 @@ export interface SearchMatch {
   id: string;
   /**
    * Rank-consistent relevance: the integer part says how fully the item
-   * matched (clauses matched, named by the query, exact forms), the fraction
-   * is BM25 with field boosts. Only comparable between hits of one search.
+   * matched (2 per clause matched, 1 more for an entity the query names),
+   * the fraction is BM25 with field boosts and expansion weights, squashed
+   * into [0, 1). Only comparable between hits of one search.
    */
   score: number;
   /** What to highlight: the folded index terms the search looked for (shared by every hit of a search). */
