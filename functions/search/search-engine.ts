@@ -63,7 +63,7 @@ const B = 0.7;
 const ALIAS_GAP = 16;
 
 /** How much a match through each kind of expansion of a query word counts. */
-const WEIGHT = { exact: 1, alias: 0.9, stem: 0.6, prefix: 0.5, fuzzy1: 0.45, fuzzy2: 0.3 } as const;
+const WEIGHT = { exact: 1, alias: 0.9, stem: 0.45, prefix: 0.5, fuzzy1: 0.45, fuzzy2: 0.3 } as const;
 const MAX_PREFIX_TERMS = 50;
 const MAX_FUZZY_TERMS = 30;
 
@@ -401,9 +401,10 @@ interface ClausePlan {
   phrases: PhraseQuery[];
 }
 
-/** Per clause, per document: bit 1 matched, bit 2 matched in a name field. */
+/** Per clause, per document: bit 1 matched, bit 2 matched in a name field, bit 4 matched by a word as typed (not a stem, misspelling or prefix). */
 const MATCHED = 1;
 const NAMED = 2;
+const EXACT = 4;
 
 class ClauseScores {
   readonly score: Float32Array;
@@ -415,10 +416,10 @@ class ClauseScores {
     this.flags = new Uint8Array(n);
   }
 
-  add(doc: number, score: number, named: boolean): void {
+  add(doc: number, score: number, named: boolean, exact: boolean): void {
     if (this.flags[doc] === 0) this.touched.push(doc);
     if (score > this.score[doc]!) this.score[doc] = score;
-    this.flags[doc]! |= MATCHED | (named ? NAMED : 0);
+    this.flags[doc]! |= MATCHED | (named ? NAMED : 0) | (exact ? EXACT : 0);
   }
 }
 
@@ -536,6 +537,7 @@ class CompactIndex {
     const reader = new VarintReader(this.postings, this.postingOffsets[term]!);
     const end = this.postingOffsets[term + 1]!;
     const idf = this.idf(term) * weight;
+    const exact = weight >= WEIGHT.alias;
     let doc = -1;
     while (reader.at < end) {
       doc += reader.next();
@@ -551,7 +553,7 @@ class CompactIndex {
         score += this.fieldScore(doc, field, tf);
         if (field < NAME_FIELDS) named = true;
       }
-      into.add(doc, idf * score, named);
+      into.add(doc, idf * score, named, exact);
     }
   }
 
@@ -616,7 +618,7 @@ class CompactIndex {
         score += this.fieldScore(doc, field, count);
         if (field < NAME_FIELDS) named = true;
       }
-      if (score > 0) into.add(doc, idf * score, named);
+      if (score > 0) into.add(doc, idf * score, named, phrase.weight >= WEIGHT.alias);
     }
   }
 
@@ -844,6 +846,7 @@ function search(index: CompactIndex, query: ParsedQuery, filters: SearchFilters)
   // Per document: clauses matched, clauses matched exactly, clauses matched in a name field, summed score.
   const matched = new Uint8Array(n);
   const named = new Uint8Array(n);
+  const exact = new Uint8Array(n);
   const raw = new Float64Array(n);
   const seen: number[] = [];
   for (const clause of clauses) {
@@ -852,6 +855,7 @@ function search(index: CompactIndex, query: ParsedQuery, filters: SearchFilters)
       const flags = clause.flags[doc]!;
       matched[doc]! += 1;
       if (flags & NAMED) named[doc]! += 1;
+      if (flags & EXACT) exact[doc]! += 1;
       raw[doc]! += clause.score[doc]!;
     }
   }
@@ -867,8 +871,11 @@ function search(index: CompactIndex, query: ParsedQuery, filters: SearchFilters)
     if (dated && !index.overlaps(doc, from, to)) continue;
     // The query names this entity: every clause it matched, it matched in its name or aliases.
     const namesIt = ENTITY_KINDS.has(index.kindOf(doc)) && named[doc] === matched[doc] ? 1 : 0;
-    // Exact forms outrank other forms through their weight (WEIGHT), not a tier: a stem-only match of every word beats an exact match of one.
-    const tier = Math.min(matched[doc]!, 31) * 2 + namesIt;
+    // A single word as typed outranks its other forms (peacekeepers above peacekeeping). With several words the
+    // expansion weights decide instead: as a tier, long articles that have every word as typed would bury the
+    // claim that says the same with one word in another form (tuned on the relevance set).
+    const exactTier = clauses.length === 1 ? exact[doc]! : 0;
+    const tier = (Math.min(matched[doc]!, 31) * 2 + namesIt) * 2 + exactTier;
     rank[doc] = tier + raw[doc]! / (raw[doc]! + 1);
     hits[count++] = doc;
   }

@@ -38,8 +38,8 @@ export interface SearchMatch {
   id: string;
   /**
    * Rank-consistent relevance: the integer part says how fully the item
-   * matched (2 per clause matched, 1 more for an entity the query names),
-   * the fraction is BM25 with field boosts and expansion weights, squashed
+   * matched (4 per clause matched, 2 more for an entity the query names, 1
+   * more when a one-word query matched as typed), the fraction is BM25 with field boosts and expansion weights, squashed
    * into [0, 1). Only comparable between hits of one search.
    */
   score: number;

@@ -429,9 +429,10 @@ export type SearchHit = {
   node: SearchResult;
   /**
    * Relevance, consistent with the order of the hits: the integer part says how
-   * fully the hit matched (query terms matched, named by the query), the
-   * fraction is BM25 with field boosts, exact word forms weighing more than
-   * other forms. Only comparable between hits of the same search.
+   * fully the hit matched (4 per query term matched, 2 for an entity the query
+   * names, 1 for a one-word query matched as typed rather than in another word
+   * form), the fraction is BM25 with field boosts. Only comparable between hits
+   * of the same search.
    */
   score: Scalars['Float']['output'];
 };
