@@ -155,17 +155,15 @@ export async function measureScale(seed: readonly SearchableItem[], scale: numbe
   let indexHeapMb = Number.NaN;
   let indexArrayBuffersMb = Number.NaN;
   if (gc !== undefined) {
-    // The body as a store hands it over: a fresh copy, held only by the index.
-    const body = Uint8Array.from(stored.body);
     gc();
     const before = process.memoryUsage();
-    const held = loadSearchIndex({ hash: stored.hash, body });
+    // The body as a store hands it over: a fresh copy, held only by the index.
+    const held = loadSearchIndex({ hash: stored.hash, body: Uint8Array.from(stored.body) });
     gc();
     const after = process.memoryUsage();
-    const mb = (n: number) => Math.round((n / 2 ** 20) * 10) / 10;
-    // The body was allocated before the first reading: it counts as held by the index.
-    indexArrayBuffersMb = mb(after.arrayBuffers - before.arrayBuffers + body.byteLength);
-    indexHeapMb = mb(after.heapUsed - before.heapUsed) + indexArrayBuffersMb;
+    const mb = (n: number) => Math.max(0, Math.round((n / 2 ** 20) * 10) / 10);
+    indexArrayBuffersMb = mb(after.arrayBuffers - before.arrayBuffers);
+    indexHeapMb = Math.round((mb(after.heapUsed - before.heapUsed) + indexArrayBuffersMb) * 10) / 10;
     index = held;
   }
 
