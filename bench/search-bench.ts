@@ -8,13 +8,18 @@
  * build needs a few GB of heap; the script raises the limit for itself).
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseQuery } from '../functions/search/query-syntax.js';
 import { buildSearchIndex, loadSearchIndex, type SearchableItem } from '../functions/search/search-engine.js';
 import { searchableItems } from '../functions/search/search-index-refresh.js';
-import { queryTerms } from '../functions/search/text-analysis.js';
+import type { SearchFilters } from '../functions/search/search-model.js';
+import { relevanceScores } from './search-relevance.js';
 import { readCorpus } from '../functions/refresh/corpus-reader.js';
-import { buildItems } from '../functions/refresh/item-builder.js';
 import { directorySource } from '../functions/refresh/corpus-source.js';
+import { buildItems } from '../functions/refresh/item-builder.js';
 import { CORPUS_DIR } from '../seed/paths.js';
 
 export interface SearchBenchResult {
@@ -34,8 +39,19 @@ export interface ScaleMeasurement {
   loadMs: number;
   searchP50Ms: number;
   searchP95Ms: number;
-  /** Heap the loaded index holds (measured around a load, after GC): what the GraphQL function keeps while warm. */
+  /**
+   * Memory the loaded index holds (measured around a load, after GC): JS heap
+   * plus the ArrayBuffers its typed arrays view; what the GraphQL function keeps while warm.
+   */
   indexHeapMb: number;
+  /** Of indexHeapMb, the ArrayBuffers (the stored body the typed arrays view). */
+  indexArrayBuffersMb: number;
+  /**
+   * A first search in a fresh process, as a cold function's first search:
+   * read the stored index from disk, load it, answer the first page of a
+   * query (the engine module already imported: bench/search-bundle.ts measures that).
+   */
+  coldFirstSearchMs: number;
 }
 
 /** What analysts type: names, variants, misspellings, phrases, a prefix being typed. */
@@ -50,7 +66,15 @@ export const BENCH_QUERIES = [
   'declaration on allied interaction',
   'military assistance',
   'Zelenskyy',
+  'peacekeepers',
+  'Алиев',
+  '"allied interaction" -Armenia',
+  'ceasefire OR truce',
 ];
+
+/** Each timed search is a search and its first page, as the resolver asks for it. */
+const PAGE = 20;
+const NO_FILTERS: SearchFilters = { kinds: new Set() };
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
@@ -65,13 +89,46 @@ export async function seedSearchableItems(): Promise<SearchableItem[]> {
   return searchableItems(buildItems(corpus, new Map()).tables);
 }
 
-/** Clone 0 keeps the seed ids; clone k gets `-x<k>` on every id. */
+/** Fields that hold ids of other items: a clone's references stay inside the clone. */
+const REFERENCES = ['documentId', 'speakerId', 'eventIds', 'personIds', 'authorIds', 'claimIds', 'participantIds', 'documentIds', 'mentionedInIds', 'authoredIds', 'aboutIds'];
+
+/** Clone 0 keeps the seed ids; clone k gets `-x<k>` on every id and every reference. */
 export function cloneItems(items: readonly SearchableItem[], scale: number): SearchableItem[] {
   const out: SearchableItem[] = [];
   for (let k = 0; k < scale; k++) {
-    for (const item of items) out.push(k === 0 ? item : { ...item, id: `${item.id}-x${k}` });
+    for (const item of items) {
+      if (k === 0) {
+        out.push(item);
+        continue;
+      }
+      const clone: Record<string, unknown> = { ...item, id: `${item.id}-x${k}` };
+      for (const field of REFERENCES) {
+        const value = clone[field];
+        if (typeof value === 'string') clone[field] = `${value}-x${k}`;
+        else if (Array.isArray(value)) clone[field] = value.map((id: string) => `${id}-x${k}`);
+      }
+      out.push(clone as unknown as SearchableItem);
+    }
   }
   return out;
+}
+
+/** The cold first search, in a fresh process: see ScaleMeasurement.coldFirstSearchMs. */
+async function coldFirstSearch(file: string, query: string): Promise<number> {
+  const started = performance.now();
+  const index = loadSearchIndex({ hash: 'cold', body: await readFile(file) });
+  index.search(parseQuery(query), NO_FILTERS).page(0, PAGE);
+  return performance.now() - started;
+}
+
+function coldFirstSearchInChild(file: string): number {
+  const script = fileURLToPath(import.meta.url);
+  const runs = [0, 1, 2].map(() => {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script, '--cold', file], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`cold search failed:\n${child.stderr}`);
+    return Number(child.stdout);
+  });
+  return percentile(runs, 50);
 }
 
 export async function measureScale(seed: readonly SearchableItem[], scale: number): Promise<ScaleMeasurement> {
@@ -79,9 +136,14 @@ export async function measureScale(seed: readonly SearchableItem[], scale: numbe
   let started = performance.now();
   const stored = buildSearchIndex(items);
   const buildMs = performance.now() - started;
-  const indexBytes = Buffer.byteLength(stored.body);
+  const indexBytes = stored.body.byteLength;
+  const dir = await mkdtemp(join(tmpdir(), 'search-bench-'));
+  const file = join(dir, 'index.bin');
+  await writeFile(file, stored.body);
+  const coldFirstSearchMs = coldFirstSearchInChild(file);
+  await rm(dir, { recursive: true, force: true });
 
-  // Load as the GraphQL function does on its first search: parse the JSON and rebuild the tree.
+  // Load as the GraphQL function does on its first search: views over the stored bytes, the vocabulary decoded.
   const loadRuns = scale >= 100 ? 2 : 5;
   const loads: number[] = [];
   let index = loadSearchIndex(stored);
@@ -93,23 +155,28 @@ export async function measureScale(seed: readonly SearchableItem[], scale: numbe
 
   const gc = (globalThis as { gc?: () => void }).gc;
   let indexHeapMb = Number.NaN;
+  let indexArrayBuffersMb = Number.NaN;
   if (gc !== undefined) {
     gc();
-    const before = process.memoryUsage().heapUsed;
-    const held = loadSearchIndex(stored);
+    const before = process.memoryUsage();
+    // The body as a store hands it over: a fresh copy, held only by the index.
+    const held = loadSearchIndex({ hash: stored.hash, body: Uint8Array.from(stored.body) });
     gc();
-    indexHeapMb = Math.round((process.memoryUsage().heapUsed - before) / 2 ** 20);
+    const after = process.memoryUsage();
+    const mb = (n: number) => Math.max(0, Math.round((n / 2 ** 20) * 10) / 10);
+    indexArrayBuffersMb = mb(after.arrayBuffers - before.arrayBuffers);
+    indexHeapMb = Math.round((mb(after.heapUsed - before.heapUsed) + indexArrayBuffersMb) * 10) / 10;
     index = held;
   }
 
-  const queries = BENCH_QUERIES.map(queryTerms);
-  for (const terms of queries) index.search(terms, new Set());
+  const queries = BENCH_QUERIES.map(parseQuery);
+  for (const query of queries) index.search(query, NO_FILTERS).page(0, PAGE);
   const samples: number[] = [];
   const rounds = scale >= 100 ? 3 : 30;
   for (let r = 0; r < rounds; r++) {
-    for (const terms of queries) {
+    for (const query of queries) {
       started = performance.now();
-      index.search(terms, new Set());
+      index.search(query, NO_FILTERS).page(0, PAGE);
       samples.push(performance.now() - started);
     }
   }
@@ -122,6 +189,8 @@ export async function measureScale(seed: readonly SearchableItem[], scale: numbe
     searchP50Ms: round(percentile(samples, 50)),
     searchP95Ms: round(percentile(samples, 95)),
     indexHeapMb,
+    indexArrayBuffersMb,
+    coldFirstSearchMs: round(coldFirstSearchMs),
   };
 }
 
@@ -156,7 +225,12 @@ export async function searchBench(): Promise<SearchBenchResult & { details: Scal
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const child = process.argv.indexOf('--child');
-  if (child !== -1) {
+  const cold = process.argv.indexOf('--cold');
+  if (cold !== -1) {
+    process.stdout.write(String(await coldFirstSearch(process.argv[cold + 1]!, BENCH_QUERIES[0]!)));
+  } else if (process.argv.includes('--relevance')) {
+    process.stdout.write(`${JSON.stringify(await relevanceScores(await seedSearchableItems()), null, 2)}\n`);
+  } else if (child !== -1) {
     process.stdout.write(JSON.stringify(await measureScale(await seedSearchableItems(), Number(process.argv[child + 1]))));
   } else {
     const scales = process.argv.slice(2).map(Number).filter((n) => n > 0);

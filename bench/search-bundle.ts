@@ -3,9 +3,9 @@
  * handler with the deployed esbuild settings (infra/bundling.ts) three ways:
  *   - deployed: as NodejsFunction builds it; the dynamic import of the search
  *     engine is inlined into the one file (esbuild splits only with `splitting`);
- *   - split: ESM with code splitting, so MiniSearch lands in a chunk loaded on
+ *   - split: ESM with code splitting, so the search engine lands in a chunk loaded on
  *     the first search only;
- *   - without-minisearch: the search engine stubbed out, the baseline.
+ *   - without-search-engine: the search engine stubbed out, the baseline.
  * Then, in fresh Node processes, times importing each bundle and answering
  * `{ healthy }` (a cold start that does not search) and a first search.
  *
@@ -26,7 +26,7 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 // Inside the project, so the bundles resolve the AWS SDK (external, as in Lambda) from node_modules.
 const OUT = join(ROOT, 'artifacts', 'search-bundle');
 
-type Variant = 'deployed' | 'split' | 'without-minisearch';
+type Variant = 'deployed' | 'split' | 'without-search-engine';
 
 const stubSearchEngine: Plugin = {
   name: 'stub-search-engine',
@@ -57,7 +57,7 @@ async function buildVariant(variant: Variant): Promise<{ entry: string; entryByt
     target: BUNDLE.target,
     external: [...BUNDLE.externalModules],
     banner: { js: BUNDLE.banner },
-    plugins: variant === 'without-minisearch' ? [stubSearchEngine] : [],
+    plugins: variant === 'without-search-engine' ? [stubSearchEngine] : [],
     logLevel: 'error',
   });
   const files = (await readdir(outdir)).filter((f) => f.endsWith('.mjs'));
@@ -114,7 +114,7 @@ export async function searchBundleBench(runs = 15) {
     SEARCH_INDEX_DIR: indexDir,
     ...Object.fromEntries(TABLE_LIST.map((t) => [t.envVar, `bench-${t.name}`])),
   };
-  const variants = ['without-minisearch', 'deployed', 'split'] as const;
+  const variants = ['without-search-engine', 'deployed', 'split'] as const;
   const built = Object.fromEntries(await Promise.all(variants.map(async (v) => [v, await buildVariant(v)] as const))) as Record<Variant, Awaited<ReturnType<typeof buildVariant>>>;
   // first: 0 loads no items, so a first search is import + index load + query, without DynamoDB.
   const operations = { coldHealthy: '{ healthy }', coldFirstSearch: '{ search(query: "Putin", first: 0) { totalCount } }' } as const;
@@ -123,7 +123,7 @@ export async function searchBundleBench(runs = 15) {
   for (let i = 0; i < runs; i++) {
     for (const variant of variants) {
       for (const [name, operation] of Object.entries(operations)) {
-        if (variant === 'without-minisearch' && name === 'coldFirstSearch') continue;
+        if (variant === 'without-search-engine' && name === 'coldFirstSearch') continue;
         const key = `${variant}/${name}`;
         samples.set(key, [...(samples.get(key) ?? []), coldStart(built[variant].entry, operation, env)]);
       }

@@ -41,7 +41,7 @@ export function s3SearchIndexStore({ bucket, key = SEARCH_INDEX_KEY, client }: S
         const { GetObjectCommand } = await loadS3();
         const out = await (await clientFor()).send(new GetObjectCommand({ Bucket: bucket, Key: key }));
         const hash = out.Metadata?.[HASH_METADATA];
-        const body = await out.Body?.transformToString('utf8');
+        const body = await out.Body?.transformToByteArray();
         return hash === undefined || body === undefined ? undefined : { hash, body };
       } catch (error) {
         if (isMissing(error)) return undefined;
@@ -55,7 +55,7 @@ export function s3SearchIndexStore({ bucket, key = SEARCH_INDEX_KEY, client }: S
           Bucket: bucket,
           Key: key,
           Body: index.body,
-          ContentType: 'application/json',
+          ContentType: 'application/octet-stream',
           Metadata: { [HASH_METADATA]: index.hash },
         }),
       );

@@ -17,7 +17,7 @@ export interface SearchIndexStore {
   put(index: StoredSearchIndex): Promise<void>;
 }
 
-/** The object key (S3) or file name (local) of the index. */
+/** The object key (S3) or file name (local) of the index; the name predates the binary format and is kept for the IAM grants. */
 export const SEARCH_INDEX_KEY = 'search/index.json';
 
 export function memorySearchIndexStore(location = 'memory'): SearchIndexStore {
@@ -32,9 +32,9 @@ export function memorySearchIndexStore(location = 'memory'): SearchIndexStore {
   };
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
+async function readIfExists(path: string): Promise<Buffer | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
@@ -42,9 +42,9 @@ async function readIfExists(path: string): Promise<string | undefined> {
 }
 
 /** Replaces a file in one step, so a reader sees the old content or the new, never half of it. */
-async function replaceFile(path: string, content: string): Promise<void> {
+async function replaceFile(path: string, content: string | Uint8Array): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, content, 'utf8');
+  await writeFile(temp, content);
   await rename(temp, path);
 }
 
@@ -57,10 +57,10 @@ export function fileSearchIndexStore(dir: string): SearchIndexStore {
   const hashFile = `${body}.hash`;
   return {
     location: body,
-    hash: async () => (await readIfExists(hashFile))?.trim() || undefined,
+    hash: async () => (await readIfExists(hashFile))?.toString('utf8').trim() || undefined,
     async get() {
-      const [hash, text] = [await readIfExists(hashFile), await readIfExists(body)];
-      return hash === undefined || text === undefined ? undefined : { hash: hash.trim(), body: text };
+      const [hash, bytes] = [await readIfExists(hashFile), await readIfExists(body)];
+      return hash === undefined || bytes === undefined ? undefined : { hash: hash.toString('utf8').trim(), body: bytes };
     },
     async put(index) {
       await mkdir(join(dir, 'search'), { recursive: true });

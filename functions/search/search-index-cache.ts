@@ -2,7 +2,7 @@
  * The GraphQL function's copy of the search index: loaded on the first
  * search, kept while the instance is warm, and swapped when the stored
  * index's hash changes (checked at most every SEARCH_INDEX_CHECK_SECONDS).
- * MiniSearch and the S3 client are imported only here, on demand, so requests
+ * The search engine and the S3 client are imported only here, on demand, so requests
  * that do not search never load them.
  */
 import { searchIndexStoreFromEnv, type SearchIndexStore } from '../data/search-index-store.js';

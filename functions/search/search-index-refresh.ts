@@ -1,7 +1,7 @@
 /** The refresh's side of search: rebuild the stored index from the items just written, only when they changed. */
 import { claimItemSchema, documentItemSchema, eventItemSchema, subjectItemSchema } from '../data/items.js';
-import { keys } from '../data/keys.js';
 import type { SearchIndexStore } from '../data/search-index-store.js';
+import { keys } from '../data/keys.js';
 import type { EntityTable } from '../data/tables.js';
 import { buildSearchIndex, searchIndexHash, type SearchableItem } from './search-engine.js';
 
@@ -16,12 +16,25 @@ export interface SearchIndexReport {
   durationMs: number;
 }
 
-const SCHEMA = { documents: documentItemSchema, people: subjectItemSchema, events: eventItemSchema, claims: claimItemSchema } as const;
+function searchableItem(table: EntityTable, item: Record<string, unknown>): SearchableItem | undefined {
+  switch (table) {
+    case 'documents':
+      return documentItemSchema.parse(item);
+    case 'events':
+      return eventItemSchema.parse(item);
+    case 'claims':
+      return claimItemSchema.parse(item);
+    case 'people':
+      return subjectItemSchema.parse(item);
+    default:
+      return undefined;
+  }
+}
 
 /** The entity items among a table's items (relationship and count items are not searched). */
 export function searchableItems(tables: Readonly<Record<EntityTable, readonly Record<string, unknown>[]>>): SearchableItem[] {
-  return (Object.keys(SCHEMA) as EntityTable[]).flatMap((table) =>
-    tables[table].filter((item) => keys.isEntity(item, table)).map((item): SearchableItem => SCHEMA[table].parse(item)),
+  return (Object.keys(tables) as EntityTable[]).flatMap((table) =>
+    tables[table].filter((item) => keys.isEntity(item, table)).flatMap((item) => searchableItem(table, item) ?? []),
   );
 }
 
@@ -43,5 +56,5 @@ export async function updateSearchIndex(
   if ((await store.hash()) === hash) return done('unchanged');
   const built = buildSearchIndex(items);
   await store.put(built);
-  return done('written', Buffer.byteLength(built.body));
+  return done('written', built.body.byteLength);
 }

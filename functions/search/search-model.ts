@@ -4,30 +4,76 @@
  */
 import type { SearchType } from '../../schema/__generated__/resolvers-types.js';
 import type { ClaimItem, DocumentItem, EventItem, SubjectItem } from '../data/items.js';
+import type { ParsedQuery } from './query-syntax.js';
 
+/** The kinds the API returns (the GraphQL enum). */
 export type SearchKind = SearchType;
+
+/**
+ * The kinds the index holds: the API's, and the named entities of the
+ * knowledge graph that the API does not return yet. An ORGANIZATION or PLACE
+ * item is indexed and its names feed the alias expansion; its hits are
+ * returned once SearchType has the value (see SERVED_KINDS in search-engine.ts).
+ */
+export type IndexedKind = SearchKind | 'ORGANIZATION' | 'PLACE';
+
+/** Restrictions of a search; every one given must hold (AND). */
+export interface SearchFilters {
+  /** Only these kinds; empty means every kind the API serves. */
+  kinds: ReadonlySet<SearchKind>;
+  /** Items of this document: the document, its claims, the events it reports, the people it names. */
+  documentId?: string;
+  /** Claims by this speaker. */
+  speakerId?: string;
+  /** Items about this entity: claims whose `aboutIds` have it, events it took part in, documents that name it. */
+  aboutId?: string;
+  /** First and last day (YYYY-MM-DD) of the window an item's dates must overlap; either may be open. */
+  fromDay?: string;
+  toDay?: string;
+}
 
 /** What a search returns for one item, before the item itself is loaded. */
 export interface SearchMatch {
   kind: SearchKind;
   id: string;
+  /**
+   * Rank-consistent relevance: the integer part says how fully the item
+   * matched (8 per clause matched, 4 more for an entity the query names, 2
+   * more unless it is an entity found only through its description, 1 more
+   * when a one-word query matched as typed), the fraction is BM25 with field boosts and expansion weights, squashed
+   * into [0, 1). Only comparable between hits of one search.
+   */
   score: number;
-  /** Index terms (folded) that matched, by the GraphQL field of the item they were found in. */
-  terms: Record<string, string[]>;
+  /** What to highlight: the folded index terms the search looked for (shared by every hit of a search). */
+  highlight: HighlightTerms;
+}
+
+/** The terms and phrases of a search, as index terms, for highlighting. */
+export interface HighlightTerms {
+  terms: ReadonlySet<string>;
+  /** Each phrase: per position, the spellings that match there. */
+  phrases: readonly (readonly (readonly string[])[])[];
+}
+
+/** The hits of one search, best first. */
+export interface SearchResults {
+  /** Every hit the pages return, near misses included. */
+  readonly total: number;
+  /** Hits `offset` to `offset + count` in rank order. */
+  page(offset: number, count: number): SearchMatch[];
 }
 
 /** A loaded index, ready to query. */
 export interface SearchIndex {
   /** Content hash of what the index was built from. */
   readonly hash: string;
-  /** Every match of the folded query terms, best first; an empty `kinds` means every kind. */
-  search(terms: readonly string[], kinds: ReadonlySet<SearchKind>): SearchMatch[];
+  search(query: ParsedQuery, filters: SearchFilters): SearchResults;
 }
 
-/** The serialized index as a SearchIndexStore keeps it. */
+/** The serialized index as a SearchIndexStore keeps it: a binary body (see search-index-format.ts). */
 export interface StoredSearchIndex {
   hash: string;
-  body: string;
+  body: Uint8Array;
 }
 
 /** A search hit with its item loaded: what SearchHit resolves from. */

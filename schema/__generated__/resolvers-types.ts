@@ -488,9 +488,16 @@ export type Query = {
   places: PlaceConnection;
   /**
    * Full-text search across the knowledge base, best match first. Insensitive to
-   * case and diacritics (Erdoğan finds Erdogan), tolerant of small misspellings
-   * and transliteration variants, prefix-matching on the last word. An empty or
-   * whitespace query, or one over 200 characters, is BAD_USER_INPUT.
+   * case and diacritics (Erdoğan finds Erdogan, Şuşa finds Shusha), to word
+   * forms (peacekeepers finds peacekeeping), to compounds (cease-fire =
+   * ceasefire) and to the script of a name (Алиев finds Aliyev); tolerant of
+   * small misspellings; prefix-matching on the last word. Numbers match exactly.
+   *
+   * Syntax: words must all match (items that miss one word follow the full
+   * matches); "double quotes" match an exact phrase; `a OR b` matches either;
+   * `-word` or `-"a phrase"` excludes. An unbalanced quote is read as words.
+   * An empty or whitespace query, or one over 200 characters, is BAD_USER_INPUT.
+   * Every filter given must hold.
    */
   search: SearchConnection;
 };
@@ -664,9 +671,14 @@ export type QueryPlacesArgs = {
  * for this list is a BAD_USER_INPUT error.
  */
 export type QuerySearchArgs = {
+  aboutId?: InputMaybe<Scalars['ID']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  documentId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['String']['input']>;
   query: Scalars['String']['input'];
+  speakerId?: InputMaybe<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
   types?: InputMaybe<Array<SearchType>>;
 };
 
@@ -685,7 +697,7 @@ export type SearchConnection = {
   edges: Array<SearchEdge>;
   nodes: Array<SearchHit>;
   pageInfo: PageInfo;
-  /** How many hits the search has, across all pages (under the same types). */
+  /** How many hits the search has, across all pages (under the same types and filters), near misses included. */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -697,10 +709,21 @@ export type SearchEdge = {
 
 export type SearchHit = {
   __typename?: 'SearchHit';
-  /** Every whole word of the result that matched a query term, in field order, then position. */
+  /**
+   * Every word of the result that matched a query term, and every occurrence of
+   * a quoted phrase as one span from its first word to its last, in field
+   * order, then position.
+   */
   highlights: Array<Highlight>;
   node: SearchResult;
-  /** Relevance (BM25 with field boosts); only comparable between hits of the same query. */
+  /**
+   * Relevance, consistent with the order of the hits: the integer part says how
+   * fully the hit matched (8 per query term matched, 4 for an entity the query
+   * names, 2 unless it is an entity found only through words of its
+   * description, 1 for a one-word query matched as typed rather than in another
+   * word form), the fraction is BM25 with field boosts. Only comparable between hits
+   * of the same search.
+   */
   score: Scalars['Float']['output'];
 };
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileSearchIndexStore, type SearchIndexStore } from '../../functions/data/search-index-store.js';
-import { foldTerm } from '../../functions/search/text-analysis.js';
+import { foldWord } from '../../functions/shared/text-normalization.js';
 import { memorySource } from '../../functions/refresh/corpus-source.js';
 import { refresh } from '../../functions/refresh/refresh.js';
 import { corpusFiles } from '../support/corpus-files.js';
@@ -31,8 +31,8 @@ afterAll(async () => {
   await rm(indexDir, { recursive: true, force: true });
 });
 
-const SEARCH = `query($query: String!, $types: [SearchType!], $first: Int, $after: String) {
-  search(query: $query, types: $types, first: $first, after: $after) {
+const SEARCH = `query($query: String!, $types: [SearchType!], $first: Int, $after: String, $documentId: ID, $speakerId: ID, $aboutId: ID, $from: String, $to: String) {
+  search(query: $query, types: $types, first: $first, after: $after, documentId: $documentId, speakerId: $speakerId, aboutId: $aboutId, from: $from, to: $to) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { cursor }
@@ -45,7 +45,7 @@ const SEARCH = `query($query: String!, $types: [SearchType!], $first: Int, $afte
         ... on Person { id name aliases description }
         ... on Organization { id name aliases description }
         ... on Place { id name aliases description }
-        ... on Event { id title description }
+        ... on Event { id title aliases description }
         ... on Claim { id text quote }
       }
     }
@@ -130,8 +130,10 @@ describe('highlights', () => {
         for (const { field, span } of hit.highlights) {
           const word = fieldText(hit.node, field).slice(span.start, span.end);
           expect(word.length).toBeGreaterThan(0);
-          // The slice is a whole word: nothing word-like on either side.
-          expect(/^[^\p{Z}\p{P}]+$/u.test(word)).toBe(true);
+          // The slice is a whole word (or a part of a hyphenated one): it starts and ends with a letter or digit, with none on either side.
+          const text = fieldText(hit.node, field);
+          expect(/^[\p{L}\p{N}](.*[\p{L}\p{N}\p{M}])?$/u.test(word), word).toBe(true);
+          expect(/[\p{L}\p{N}\p{M}]/u.test(text[span.start - 1] ?? ' ') || /[\p{L}\p{N}\p{M}]/u.test(text[span.end] ?? ' '), word).toBe(false);
         }
       }
     }
@@ -152,7 +154,7 @@ describe('highlights', () => {
     for (const [query, word] of [['Stoltenbreg', 'stoltenberg'], ['Stolten', 'stoltenberg'], ['Alyev', 'aliyev']] as const) {
       const hit = (await search({ query, types: ['PERSON'], first: 1 })).nodes[0]!;
       const name = hit.highlights.find((h) => h.field === 'name')!;
-      expect(foldTerm((hit.node.name as string).slice(name.span.start, name.span.end))).toBe(word);
+      expect(foldWord((hit.node.name as string).slice(name.span.start, name.span.end))).toBe(word);
     }
   });
 
@@ -161,11 +163,175 @@ describe('highlights', () => {
     const claim = page.nodes.find((h) => h.node.id === 'ismayil-aliyev-erdogan-tandem')!;
     const quoted = claim.highlights.filter((h) => h.field === 'quote').map((h) => (claim.node.quote as string).slice(h.span.start, h.span.end));
     // Every occurrence of a matched word is marked, the phrase's and every later "in" alike.
-    expect(quoted.slice(0, 3)).toEqual(['act', 'in', 'tandem']);
-    expect(quoted.slice(3).every((w) => w === 'in')).toBe(true);
-    expect(quoted.length).toBe(3 + ((claim.node.quote as string).slice((claim.node.quote as string).indexOf('tandem')).match(/\bin\b/g)?.length ?? 0));
+    const quote = claim.node.quote as string;
+    expect(quoted).toEqual(['act', 'in', 'tandem', ...(quote.slice(quote.indexOf('tandem')).match(/\bin\b/g) ?? []).map(() => 'in')]);
     const document = page.nodes.find((h) => h.node.__typename === 'Document')!;
     expect(document.highlights.some((h) => h.field === 'text')).toBe(true);
+  });
+});
+
+describe('the reported failures', () => {
+  const allIds = async (query: string, types?: string[]) => ids(await search({ query, types, first: 100 }));
+  const texts = (page: SearchPage) => page.nodes.map((h) => `${String(h.node.text)} ${String(h.node.quote)}`.toLowerCase());
+
+  it('"peacekeepers" finds claims that say "peacekeeping", exact forms first', async () => {
+    const page = await search({ query: 'peacekeepers', types: ['CLAIM'], first: 100 });
+    expect(ids(page)).toEqual(expect.arrayContaining(['wpr-mission-lacks-mandate', 'wpr-three-years-left-peacekeepers']));
+    const exact = texts(page).map((t) => /\bpeacekeepers\b/.test(t));
+    // Every claim with the word as typed ranks above every claim with only another form of it.
+    expect(exact).toEqual([...exact].sort((a, b) => Number(b) - Number(a)));
+    expect(exact).toContain(false);
+  });
+
+  it('"invade" finds the invasion', async () => {
+    expect(await allIds('invade')).toEqual(expect.arrayContaining(['russia-invades-ukraine', 'wpr-socar-free-fuel-ukraine', 'wpr-visit-sensitive-moment']));
+  });
+
+  it('"ceasefire" and "cease-fire" find each other\'s items, and highlight the compound whole', async () => {
+    const closed = await allIds('ceasefire');
+    const hyphenated = await allIds('cease-fire');
+    expect(closed).toEqual(expect.arrayContaining(['karabakh-ceasefire-1994', 'wpr-three-years-left-peacekeepers']));
+    expect(new Set(hyphenated)).toEqual(new Set(closed));
+    const hit = (await search({ query: 'ceasefire', first: 100 })).nodes.find((h) => h.node.id === 'wpr-three-years-left-peacekeepers')!;
+    const marked = hit.highlights.map((h) => fieldText(hit.node, h.field).slice(h.span.start, h.span.end));
+    expect(marked).toContain('cease-fire');
+  });
+
+  it('"Kiev" finds the Kyiv visit, and "Kyiv" the claim that says Kiev', async () => {
+    expect((await allIds('Kiev')).slice(0, 3)).toContain('aliyev-visit-kyiv-2022');
+    expect(await allIds('Kyiv')).toContain('russtrat-aliyev-kiev-visit');
+  });
+
+  it('"Şuşa" and "Cəfərli" find Shusha and Jafarli', async () => {
+    expect((await allIds('Şuşa')).slice(0, 3)).toContain('shusha-declaration-signed');
+    expect((await allIds('Cəfərli'))[0]).toBe('shahin-jafarli');
+    expect((await allIds('Əliyev', ['PERSON'])).slice(0, 2)).toEqual(expect.arrayContaining(['ilham-aliyev', 'heydar-aliyev']));
+  });
+
+  it('Cyrillic "Алиев", "Путин" and "Ильхам Алиев" find the people', async () => {
+    expect((await allIds('Путин'))[0]).toBe('vladimir-putin');
+    expect((await allIds('Алиев', ['PERSON'])).slice(0, 2)).toEqual(expect.arrayContaining(['ilham-aliyev', 'heydar-aliyev']));
+    expect((await allIds('Ильхам Алиев'))[0]).toBe('ilham-aliyev');
+  });
+
+  it.each([
+    ['2025', /\b2025\b/, /\b202[0-4]\b/],
+    ['1997', /\b1997\b/, /\b(1994|1999)\b/],
+  ])('the year %s matches exactly, never a near year', async (query, wanted, near) => {
+    const page = await search({ query, first: 100 });
+    expect(page.totalCount).toBeGreaterThan(0);
+    for (const hit of page.nodes) {
+      const words = hit.highlights.map((h) => fieldText(hit.node, h.field).slice(h.span.start, h.span.end));
+      expect(words.every((w) => wanted.test(w) && !near.test(w)), `${hit.node.id}: ${words.join(', ')}`).toBe(true);
+    }
+  });
+
+  it('"OR" is an operator, and a quoted phrase matches the phrase only', async () => {
+    const either = await allIds('Elchibey OR Mutalibov', ['PERSON']);
+    expect(either.slice(0, 2)).toEqual(expect.arrayContaining(['abulfaz-elchibey', 'ayaz-mutalibov']));
+    const phrase = await search({ query: '"balancing act"', first: 100 });
+    expect(ids(phrase)).toEqual(['jamestown-delicate-balancing-act', 'jamestown-moscow-declaration-balancing']);
+  });
+});
+
+describe('query syntax', () => {
+  it('highlights a quoted phrase as one span over the whole phrase', async () => {
+    const hit = (await search({ query: '"act in tandem"', types: ['CLAIM'], first: 1 })).nodes[0]!;
+    expect(hit.node.id).toBe('ismayil-aliyev-erdogan-tandem');
+    const marked = hit.highlights.map((h) => fieldText(hit.node, h.field).slice(h.span.start, h.span.end));
+    expect(marked).toEqual(['act in tandem', 'act in tandem']);
+  });
+
+  it('ANDs plain words, with near misses after every full match, all counted', async () => {
+    const page = await search({ query: 'Putin Stoltenberg', first: 100 });
+    expect(page.totalCount).toBe(page.nodes.length);
+    // The integer part of the score counts 8 per word matched: full matches (2 words) first, then near misses (1).
+    const tiers = page.nodes.map((h) => Math.floor(h.score / 8));
+    expect(tiers).toEqual([...tiers].sort((a, b) => b - a));
+    expect(new Set(tiers)).toEqual(new Set([2, 1]));
+    expect(ids(page).slice(0, tiers.filter((t) => t === 2).length)).toContain('russtrat-moscow-baku-strategic-partners');
+  });
+
+  it('excludes -words and -"phrases"', async () => {
+    const all = await allIdsOf('Shusha');
+    const without = await allIdsOf('Shusha -Musabayov -Jafarli');
+    expect(without).toContain('shusha-declaration-signed');
+    expect(without).not.toContain('musabayov-not-turning-back-on-turkey');
+    expect(without).not.toContain('jafarli-shusha-provisions-included');
+    expect(all.length).toBeGreaterThan(without.length);
+    const declarations = await allIdsOf('declaration -"Shusha Declaration"');
+    expect(declarations).toContain('moscow-declaration-signed');
+    expect(declarations).not.toContain('shusha-declaration-signed');
+  });
+
+  it.each(['"Shusha Declaration', 'Putin "', '" OR -', 'OR', '-"', '«Şuşa'])('reads the malformed query %s as words, never an error', async (query) => {
+    const res = await gql(handler, SEARCH, { query });
+    expect(res.errors).toBeUndefined();
+  });
+});
+
+async function allIdsOf(query: string, variables: Record<string, unknown> = {}): Promise<string[]> {
+  return ids(await search({ query, first: 100, ...variables }));
+}
+
+describe('filters', () => {
+  it('documentId keeps the document, its claims, the events it reports and the people it names', async () => {
+    const page = await search({ query: 'Aliyev', documentId: 'russtrat-moscow-baku-strategic-partners', first: 100 });
+    expect(page.totalCount).toBeGreaterThan(0);
+    const claims = page.nodes.filter((h) => h.node.__typename === 'Claim');
+    expect(claims.length).toBeGreaterThan(0);
+    const res = await gql(handler, `{ search(query: "Aliyev", documentId: "russtrat-moscow-baku-strategic-partners", types: [CLAIM], first: 100) { nodes { node { ... on Claim { document { id } } } } } }`);
+    expect(res.errors).toBeUndefined();
+    for (const hit of res.data!.search.nodes) expect(hit.node.document.id).toBe('russtrat-moscow-baku-strategic-partners');
+  });
+
+  it('speakerId keeps the claims of that speaker', async () => {
+    const page = await search({ query: 'declaration', speakerId: 'shahin-jafarli', first: 100 });
+    expect(ids(page)).toEqual(expect.arrayContaining(['jafarli-declaration-restricts-sovereignty', 'jafarli-shusha-provisions-included']));
+    const speakers = await gql(handler, `{ ${ids(page).map((id, i) => `c${i}: claim(id: "${id}") { speaker { id } }`).join(' ')} }`);
+    expect(new Set(Object.values(speakers.data as Record<string, { speaker: { id: string } }>).map((c) => c.speaker.id))).toEqual(new Set(['shahin-jafarli']));
+  });
+
+  it('aboutId keeps the events an entity took part in', async () => {
+    const page = await search({ query: 'visit', aboutId: 'volodymyr-zelensky', types: ['EVENT'], first: 100 });
+    expect(ids(page)).toContain('aliyev-visit-kyiv-2022');
+    for (const id of ids(page)) {
+      const event = (await gql(handler, `query($id: ID!) { event(id: $id) { participants { id } } }`, { id })).data!.event;
+      expect(event.participants.map((p: { id: string }) => p.id), id).toContain('volodymyr-zelensky');
+    }
+  });
+
+  it('from/to keep items whose dates overlap the window (claims by their events), combined by AND', async () => {
+    const all = await search({ query: 'Karabakh', first: 100 });
+    const nineties = await search({ query: 'Karabakh', from: '1990', to: '1999-12', first: 100 });
+    expect(ids(nineties)).toEqual(expect.arrayContaining(['karabakh-ceasefire-1994', 'karabakh-offensive-december-1993', 'cis-membership-no-military-success']));
+    expect(ids(nineties)).not.toContain('karabakh-ceasefire-statement-2020');
+    expect(nineties.totalCount).toBeLessThan(all.totalCount);
+    const both = await search({ query: 'Karabakh', from: '1990', to: '1999', types: ['EVENT'], first: 100 });
+    expect(both.nodes.every((h) => h.node.__typename === 'Event')).toBe(true);
+    const kiev = await search({ query: 'Kiev', from: '2022-01', to: '2022-01', types: ['EVENT'] });
+    expect(ids(kiev)).toContain('aliyev-visit-kyiv-2022');
+    // Every event kept is dated in January 2022 (a year-precision 2022 overlaps it too).
+    for (const id of ids(kiev)) {
+      const { value } = (await gql(handler, `query($id: ID!) { event(id: $id) { date { value } } }`, { id })).data!.event.date;
+      expect(['2022', '2022-01'].includes(value.slice(0, 7)) || value === '2022', `${id} ${value}`).toBe(true);
+    }
+  });
+
+  it('bind cursors to the filters', async () => {
+    const page = await search({ query: 'Aliyev', first: 2 });
+    const res = await gql(handler, SEARCH, { query: 'Aliyev', from: '2022', after: page.pageInfo.endCursor });
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it.each([
+    ['a malformed from', { query: 'Putin', from: '2022-13' }, /from/],
+    ['a malformed to', { query: 'Putin', to: 'yesterday' }, /to/],
+    ['from after to', { query: 'Putin', from: '2023', to: '2022' }, /after/],
+  ])('refuses %s with BAD_USER_INPUT', async (_what, variables, message) => {
+    const res = await gql(handler, SEARCH, variables);
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toMatch(message);
   });
 });
 

@@ -1,0 +1,70 @@
+/**
+ * The relevance test set (test/fixtures/search-relevance.yaml): analyst
+ * queries over the seed corpus with the items they expect, scored by mean
+ * reciprocal rank and recall@5. The search test enforces a floor; the bench
+ * reports the figures. Scored through the engine (parse, index, rank), as the
+ * resolver asks it, without the GraphQL layer around it.
+ *
+ * `npx tsx bench/search-bench.ts --relevance` prints the scores and every query's ranks.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { parseQuery } from '../functions/search/query-syntax.js';
+import { buildSearchIndex, loadSearchIndex, type SearchableItem } from '../functions/search/search-engine.js';
+import type { SearchIndex, SearchKind } from '../functions/search/search-model.js';
+
+export const RELEVANCE_FILE = fileURLToPath(new URL('../test/fixtures/search-relevance.yaml', import.meta.url));
+
+/** One query of the set: `expect` are `kind/id` (lower-case kind), every one relevant, the first the best answer. */
+export interface RelevanceCase {
+  query: string;
+  expect: string[];
+  types?: SearchKind[];
+  /** Which reported failure or feature the query covers. */
+  covers?: string;
+}
+
+export interface RelevanceResult {
+  query: string;
+  /** 1-based rank of the first expected item; 0 when none is in the first 10. */
+  firstRank: number;
+  recallAt5: number;
+  top5: string[];
+}
+
+export interface RelevanceScores {
+  queries: number;
+  meanReciprocalRank: number;
+  recallAt5: number;
+  results: RelevanceResult[];
+}
+
+export async function relevanceCases(): Promise<RelevanceCase[]> {
+  return (parse(await readFile(RELEVANCE_FILE, 'utf8')) as RelevanceCase[]).map((c) => ({ ...c, query: String(c.query as unknown) }));
+}
+
+export function scoreRelevance(index: SearchIndex, cases: readonly RelevanceCase[]): RelevanceScores {
+  const results = cases.map((c): RelevanceResult => {
+    const hits = index
+      .search(parseQuery(c.query), { kinds: new Set(c.types ?? []) })
+      .page(0, 10)
+      .map((m) => `${m.kind.toLowerCase()}/${m.id}`);
+    const rank = hits.findIndex((h) => c.expect.includes(h)) + 1;
+    const top5 = hits.slice(0, 5);
+    return { query: c.query, firstRank: rank, recallAt5: c.expect.filter((e) => top5.includes(e)).length / c.expect.length, top5 };
+  });
+  const mean = (values: number[]) => Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 1000) / 1000;
+  return {
+    queries: results.length,
+    meanReciprocalRank: mean(results.map((r) => (r.firstRank === 0 ? 0 : 1 / r.firstRank))),
+    recallAt5: mean(results.map((r) => r.recallAt5)),
+    results,
+  };
+}
+
+/** The set scored on these items (the seed corpus's: seedSearchableItems in search-bench.ts). */
+export async function relevanceScores(items: readonly SearchableItem[]): Promise<RelevanceScores> {
+  const index = loadSearchIndex(buildSearchIndex(items));
+  return scoreRelevance(index, await relevanceCases());
+}
