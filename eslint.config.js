@@ -29,7 +29,7 @@ export default tseslint.config(
     // Tests and the bench walk GraphQL responses whose shape is the thing under test: they are untyped
     // JSON (`any`) on purpose, and the assertions themselves check the shape; `!` after a lookup the
     // test has just asserted reads better than a second check.
-    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/harness/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -1,8 +1,8 @@
 /** The GraphQL Lambda handler called in this process, as the tests call it, with its DynamoDB requests logged. */
 import type { DataSources } from '../functions/data/client.js';
-import { handlerFor, httpEvent, invoke } from '../test/support/local.js';
+import { handlerFor, httpEvent, invoke } from '../scripts/harness/local-engine.js';
 import type { MixOperation } from './query-mix.js';
-import { logRequests, type RequestLog } from './request-log.js';
+import { logRequests, type RequestLog } from '../scripts/harness/request-log.js';
 
 export interface OperationRun {
   ms: number;

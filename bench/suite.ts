@@ -7,7 +7,7 @@ import { readCorpus } from '../functions/refresh/corpus-reader.js';
 import { buildItems } from '../functions/refresh/item-builder.js';
 import { directorySource } from '../functions/refresh/corpus-source.js';
 import { refresh } from '../functions/refresh/refresh.js';
-import { httpEvent } from '../test/support/local.js';
+import { httpEvent } from '../scripts/harness/local-engine.js';
 import { BUILD_DIR, buildFunction } from './bundles.js';
 import { coldStart } from './cold-init.js';
 import { apiEnvironment, startBenchEngine, writeItems, type BenchEngine } from './engine.js';

@@ -81,7 +81,7 @@ export class InvalidEventsPosition extends Error {}
 /**
  * Events in the window, chronologically: the three precision partitions are
  * read in parallel (one page each) and merged by start day. By any date, the
- * partitions hold date items that name their event, read through the loader.
+ * partitions hold date items that carry their event.
  */
 export async function listEvents(
   ds: DataSources,
@@ -102,13 +102,11 @@ export async function listEvents(
     .flatMap((p) => p.raw.map((raw) => ({ precision: p.precision, raw, order: String(raw.order) })))
     .sort((a, b) => (a.order < b.order ? -1 : 1))
     .slice(0, first);
-  const events = query.byAnyDate
-    ? await loader.loadMany(merged.map((m) => eventDateItemSchema.parse(m.raw).eventId))
-    : merged.map((m) => {
-        const event = eventItemSchema.parse(m.raw);
-        loader.prime(event.id, event);
-        return event;
-      });
+  const events = merged.map((m) => {
+    const event = query.byAnyDate ? eventDateItemSchema.parse(m.raw).event : eventItemSchema.parse(m.raw);
+    loader.prime(event.id, event);
+    return event;
+  });
   const position: EventsPosition = { ...after };
   const items: EventsPage['items'] = [];
   merged.forEach(({ precision, raw }, i) => {
@@ -116,7 +114,7 @@ export async function listEvents(
     position[precision] = key.order ?? '';
     position[`${precision}.sk`] = key.sk ?? '';
     const event = events[i];
-    if (event !== null && event !== undefined) items.push({ item: event, position: { ...position } });
+    if (event !== undefined) items.push({ item: event, position: { ...position } });
   });
   return {
     items,

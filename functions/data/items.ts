@@ -194,7 +194,8 @@ export type ClaimPairItem = z.infer<typeof claimPairItemSchema>;
  * One per distinct date of an event (its own and every reported one), in the
  * `DATES#<precision>` partitions of byDate. `earlierEnd` is the last day the
  * event's earlier dates cover: a range keeps this item only when none of them
- * reached it, so each event is listed once, at its first date in range.
+ * reached it, so each event is listed once, at its first date in range. It
+ * carries a copy of the event, so a page of events by any date is one read.
  */
 export const eventDateItemSchema = z.object({
   pk: z.string(),
@@ -204,6 +205,7 @@ export const eventDateItemSchema = z.object({
   eventId: z.string(),
   endDay: z.string(),
   earlierEnd: z.string(),
+  event: eventItemSchema,
   hash: z.string(),
 });
 export type EventDateItem = z.infer<typeof eventDateItemSchema>;

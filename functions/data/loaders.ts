@@ -91,8 +91,13 @@ export function createLoaders(ds: DataSources): Loaders {
       const found = await batchGetEntities(ds, refs);
       return refs.map((ref) => found.get(refKey(ref)) ?? null);
     },
-    // Each EntityLoader keeps the parsed items; a second cache of the raw ones would only hold memory.
-    { cache: false },
+    {
+      // Each EntityLoader keeps the parsed items; a second cache of the raw ones would only hold memory.
+      cache: false,
+      // Dispatch once the microtasks of this turn have run: resolvers of one query level settle at different
+      // promise depths (a union member, a field behind an await), and they all belong in one batch.
+      batchScheduleFn: (dispatch) => setImmediate(dispatch),
+    },
   );
   const subject = new EntityLoader<SubjectItem>(shared, 'people', subjectItemSchema);
   return {

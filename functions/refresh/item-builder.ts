@@ -329,7 +329,10 @@ function buildEvents(corpus: Corpus, orders: Orders, lists: Lists): { items: Eve
       reportedDates,
       related: related.get(e.id) ?? [],
     });
-    dates.push(...eventDates(e.id, [e.date, ...e.reportedDates.map((r) => r.date)]));
+  }
+  for (const event of items) {
+    const entry = corpus.events.find((e) => e.id === event.id);
+    if (entry !== undefined) dates.push(...eventDates(event, [entry.date, ...entry.reportedDates.map((r) => r.date)]));
   }
   // Ranks within each precision partition, in index order: counts of a date range are differences of ranks.
   const partitions = new Map<string, EventItem[]>();
@@ -343,7 +346,8 @@ function buildEvents(corpus: Corpus, orders: Orders, lists: Lists): { items: Eve
 }
 
 /** One item per distinct date of an event, each knowing how far its earlier dates reach. */
-function eventDates(eventId: string, values: readonly string[]): EventDateItem[] {
+function eventDates(event: EventItem, values: readonly string[]): EventDateItem[] {
+  const eventId = event.id;
   const ranges = [...new Set(values)]
     .map((v) => parsePartialDate(v))
     .filter(isDayRange)
@@ -358,6 +362,7 @@ function eventDates(eventId: string, values: readonly string[]): EventDateItem[]
       eventId,
       endDay: range.end,
       earlierEnd,
+      event,
     };
     if (range.end > earlierEnd) earlierEnd = range.end;
     return item;

@@ -20,9 +20,9 @@ import { TABLE_LIST } from '../../functions/data/tables.js';
 import { ApiStack } from '../../infra/api-stack.js';
 import { PROJECT_ROOT } from '../../infra/constructs/bundled-function.js';
 import { startLocalDynamo, type LocalDynamo } from '../../scripts/local-dynamodb.js';
-import { corpusFiles } from '../support/corpus-files.js';
-import { httpEvent, tableNames, type Json } from '../support/local.js';
-import { startLocalS3, type LocalS3 } from '../support/s3rver.js';
+import { corpusFiles } from '../../scripts/harness/corpus-files.js';
+import { httpEvent, tableNames, type Json } from '../../scripts/harness/local-engine.js';
+import { startLocalS3, type LocalS3 } from '../../scripts/harness/s3rver.js';
 
 const run = promisify(execFile);
 const BUCKET = 'kb-corpus';

@@ -4,9 +4,9 @@ import { readCorpus } from '../../functions/refresh/corpus-reader.js';
 import { buildItems } from '../../functions/refresh/item-builder.js';
 import { unfaithfulParagraphs } from '../../seed/check.js';
 import { directorySource, memorySource } from '../../functions/refresh/corpus-source.js';
-import { corpusFiles } from '../support/corpus-files.js';
+import { corpusFiles } from '../../scripts/harness/corpus-files.js';
 import type { Corpus } from '../../functions/refresh/corpus-schema.js';
-import { allClaims, gql, handlerFor, startEngine, type Handler, type TestEngine, type Json } from '../support/local.js';
+import { allClaims, gql, handlerFor, startEngine, type Handler, type TestEngine, type Json } from '../../scripts/harness/local-engine.js';
 import { CORPUS_DIR } from '../../seed/paths.js';
 
 let corpus: Corpus;

@@ -9,7 +9,7 @@ import { ensureTables } from '../../functions/data/table-admin.js';
 import { directorySource } from '../../functions/refresh/corpus-source.js';
 import { refresh } from '../../functions/refresh/refresh.js';
 import { startLocalDynamo, type LocalDynamo } from '../../scripts/local-dynamodb.js';
-import { gql, handlerFor, startEngine, tableNames, type TestEngine } from '../support/local.js';
+import { gql, handlerFor, startEngine, tableNames, type TestEngine } from '../../scripts/harness/local-engine.js';
 import { CORPUS_DIR } from '../../seed/paths.js';
 
 const MIX = `{

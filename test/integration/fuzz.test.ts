@@ -16,7 +16,7 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { typeDefs } from '../../schema/__generated__/type-defs.js';
-import { handlerFor, httpEvent, invoke, startEngine, type Handler, type TestEngine } from '../support/local.js';
+import { handlerFor, httpEvent, invoke, startEngine, type Handler, type TestEngine } from '../../scripts/harness/local-engine.js';
 
 let env: TestEngine;
 let handler: Handler;

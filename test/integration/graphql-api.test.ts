@@ -10,7 +10,7 @@ import { LOCAL_CURSOR_KEY } from '../../functions/shared/env.js';
 
 const serverCursors = new CursorCodec(LOCAL_CURSOR_KEY);
 const encodeCursor = serverCursors.encode.bind(serverCursors);
-import { allClaims, gql, handlerFor, startEngine, type GraphQLResponse, type Handler, type TestEngine, type Json } from '../support/local.js';
+import { allClaims, gql, handlerFor, startEngine, type GraphQLResponse, type Handler, type TestEngine, type Json } from '../../scripts/harness/local-engine.js';
 
 let env: TestEngine;
 let handler: Handler;

@@ -6,7 +6,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { QUERY_LIMITS } from '../../functions/graphql/limits.js';
-import { gql, handlerFor, httpEvent, invoke, startEngine, type Handler, type TestEngine } from '../support/local.js';
+import { gql, handlerFor, httpEvent, invoke, startEngine, type Handler, type TestEngine } from '../../scripts/harness/local-engine.js';
 
 let env: TestEngine;
 let dev: Handler;

@@ -4,7 +4,7 @@
  * claims and events relate, and the list filters of the graph contract.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allClaims, gql, handlerFor, startEngine, type GraphQLResponse, type Handler, type TestEngine, type Json } from '../support/local.js';
+import { allClaims, gql, handlerFor, startEngine, type GraphQLResponse, type Handler, type TestEngine, type Json } from '../../scripts/harness/local-engine.js';
 
 let env: TestEngine;
 let handler: Handler;
@@ -258,18 +258,26 @@ describe('events', () => {
 });
 
 describe('cost', () => {
-  it('reads the new fields one batch per query level', async () => {
-    env.counter.reset();
+  it('reads the new fields one round trip per query level', async () => {
+    env.log.reset();
     // Level 1: the claim; 2: what it is about and its related claims; 3: the related claims' subjects and the places' events.
     const res = await gql(handler, `{ claim(id: "aliyev-read-out-first-article") {
       speakerOrganization { id }
       about { __typename ... on Person { claimsAbout(first: 3) { nodes { id } } } ... on Place { events(first: 2) { nodes { id } } } }
       relations { claim { about { __typename } } } } }`);
     expect(res.errors).toBeUndefined();
-    expect(env.counter.total()).toBeLessThanOrEqual(3);
-    env.counter.reset();
-    await gql(handler, `{ organizations(first: 20) { nodes { claims(first: 5) { nodes { about { __typename } } } mentionedIn(first: 3) { nodes { id } } } } }`);
-    // 1 Query, 1 BatchGetItem of claims and documents, 1 of the subjects.
-    expect(env.counter.total()).toBe(3);
+    // At most one per level: a level whose items the request already read costs none.
+    expect(env.log.sequentialRoundTrips()).toBeLessThanOrEqual(3);
+    env.log.reset();
+    const orgs = await gql(handler, `{ organizations(kind: STATE, first: 10) { totalCount nodes { claims(first: 5) { nodes { about { __typename } relations { claim { id } } } } mentionedIn(first: 3) { nodes { id } } } } }`);
+    expect(orgs.errors).toBeUndefined();
+    // 1 Query (the count beside it), 1 BatchGetItem of claims and documents, 1 of the subjects and related claims.
+    expect(env.log.sequentialRoundTrips()).toBe(3);
+    env.log.reset();
+    await gql(handler, `{ claimRelations(first: 30) { totalCount nodes { claim { about { __typename } } other { speaker { name } } } } }`);
+    expect(env.log.sequentialRoundTrips(), JSON.stringify(env.log.shapes())).toBe(3);
+    env.log.reset();
+    await gql(handler, `{ events(from: "2020", matchReportedDates: true, first: 10) { totalCount nodes { places { events(first: 2) { nodes { id } } } related { event { title } } } } }`);
+    expect(env.log.sequentialRoundTrips(), JSON.stringify(env.log.shapes())).toBe(3);
   });
 });

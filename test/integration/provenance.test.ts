@@ -7,8 +7,8 @@ import { parse } from 'yaml';
 import { memorySource } from '../../functions/refresh/corpus-source.js';
 import { refresh } from '../../functions/refresh/refresh.js';
 import type { ClaimEntry, EventEntry } from '../../functions/refresh/corpus-schema.js';
-import { corpusFiles } from '../support/corpus-files.js';
-import { gql, handlerFor, startEngine, type TestEngine, type Json } from '../support/local.js';
+import { corpusFiles } from '../../scripts/harness/corpus-files.js';
+import { gql, handlerFor, startEngine, type TestEngine, type Json } from '../../scripts/harness/local-engine.js';
 
 let files: Record<string, string>;
 let env: TestEngine | undefined;

@@ -7,8 +7,8 @@ import { TABLE_LIST } from '../../functions/data/tables.js';
 import { InvalidCorpusError } from '../../functions/refresh/corpus-reader.js';
 import { memorySource } from '../../functions/refresh/corpus-source.js';
 import { refresh } from '../../functions/refresh/refresh.js';
-import { corpusFiles } from '../support/corpus-files.js';
-import { gql, handlerFor, startEngine, type TestEngine, type Json } from '../support/local.js';
+import { corpusFiles } from '../../scripts/harness/corpus-files.js';
+import { gql, handlerFor, startEngine, type TestEngine, type Json } from '../../scripts/harness/local-engine.js';
 
 let env: TestEngine;
 let files: Record<string, string>;

@@ -19,7 +19,7 @@ import { publishCorpus } from '../../scripts/publish-corpus.js';
 import { readCorpus } from '../../functions/refresh/corpus-reader.js';
 import { directorySource } from '../../functions/refresh/corpus-source.js';
 import { s3Source } from '../../functions/refresh/s3-source.js';
-import { startLocalS3, type LocalS3 } from '../support/s3rver.js';
+import { startLocalS3, type LocalS3 } from '../../scripts/harness/s3rver.js';
 import { CORPUS_DIR } from '../../seed/paths.js';
 
 

@@ -8,8 +8,8 @@ import { s3SearchIndexStore } from '../../functions/data/s3-search-index-store.j
 import { searchIndexStoreFromEnv } from '../../functions/data/search-index-store.js';
 import { directorySource } from '../../functions/refresh/corpus-source.js';
 import { refresh } from '../../functions/refresh/refresh.js';
-import { gql, handlerFor, startEngine, type TestEngine } from '../support/local.js';
-import { startLocalS3, type LocalS3 } from '../support/s3rver.js';
+import { gql, handlerFor, startEngine, type TestEngine } from '../../scripts/harness/local-engine.js';
+import { startLocalS3, type LocalS3 } from '../../scripts/harness/s3rver.js';
 import { CORPUS_DIR } from '../../seed/paths.js';
 
 

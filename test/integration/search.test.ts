@@ -11,8 +11,8 @@ import { fileSearchIndexStore, type SearchIndexStore } from '../../functions/dat
 import { foldWord } from '../../functions/shared/text-normalization.js';
 import { memorySource } from '../../functions/refresh/corpus-source.js';
 import { refresh } from '../../functions/refresh/refresh.js';
-import { corpusFiles } from '../support/corpus-files.js';
-import { gql, handlerFor, startEngine, type GraphQLResponse, type Handler, type TestEngine } from '../support/local.js';
+import { corpusFiles } from '../../scripts/harness/corpus-files.js';
+import { gql, handlerFor, startEngine, type GraphQLResponse, type Handler, type TestEngine } from '../../scripts/harness/local-engine.js';
 
 let env: TestEngine;
 let handler: Handler;

@@ -3,8 +3,8 @@
  * counter for the totals, plus start and end times to tell how many of them
  * ran one after another (a level's requests to different tables overlap).
  */
-import type { DataSources } from '../functions/data/client.js';
-import { countRequests, type RequestCounter } from '../functions/data/request-counter.js';
+import type { DataSources } from '../../functions/data/client.js';
+import { countRequests, type RequestCounter } from '../../functions/data/request-counter.js';
 
 export interface RequestLog {
   counter: RequestCounter;

@@ -1,8 +1,8 @@
-/** Test support: a real local DynamoDB engine, seeded, and the real Lambda handler over it. */
+/** Shared by tests and the bench: a real local DynamoDB engine, seeded, and the real Lambda handler over it. */
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createDataSources, type DataSources } from '../../functions/data/client.js';
-import { countRequests, type RequestCounter } from '../../functions/data/request-counter.js';
+import type { RequestCounter } from '../../functions/data/request-counter.js';
 import { ensureTables } from '../../functions/data/table-admin.js';
 import { TABLE_LIST, localTableName, type EntityTable } from '../../functions/data/tables.js';
 import { createGraphQLHandler } from '../../functions/graphql/lambda.js';
@@ -12,14 +12,17 @@ import { logger } from '../../functions/shared/logger.js';
 import type { ServerOptions } from '../../functions/graphql/server.js';
 import { directorySource, type CorpusSource } from '../../functions/refresh/corpus-source.js';
 import { refresh, type RefreshReport } from '../../functions/refresh/refresh.js';
-import { lambdaContext } from '../../scripts/http-adapter.js';
-import { startLocalDynamo, type LocalDynamo } from '../../scripts/local-dynamodb.js';
+import { lambdaContext } from '../http-adapter.js';
+import { startLocalDynamo, type LocalDynamo } from '../local-dynamodb.js';
 import { CORPUS_DIR } from '../../seed/paths.js';
+import { logRequests, type RequestLog } from './request-log.js';
 
 export interface TestEngine {
   engine: LocalDynamo;
   ds: DataSources;
   counter: RequestCounter;
+  /** The same requests with their timing: how many sequential round trips a query waited for. */
+  log: RequestLog;
   seedReport: RefreshReport | undefined;
   close(): Promise<void>;
 }
@@ -31,14 +34,16 @@ export function tableNames(prefix: string): Record<EntityTable, string> {
 export async function startEngine(options: { corpus?: CorpusSource | false; maxAttempts?: number } = {}): Promise<TestEngine> {
   const engine = await startLocalDynamo();
   const ds = createDataSources({ endpoint: engine.endpoint, tables: tableNames('test'), maxAttempts: options.maxAttempts });
-  const counter = countRequests(ds);
+  const log = logRequests(ds);
+  const counter = log.counter;
   await ensureTables(ds);
   const seedReport = options.corpus === false ? undefined : await refresh(ds, options.corpus ?? directorySource(CORPUS_DIR));
-  counter.reset();
+  log.reset();
   return {
     engine,
     ds,
     counter,
+    log,
     seedReport,
     async close() {
       ds.raw.destroy();
