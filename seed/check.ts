@@ -1,7 +1,8 @@
 /**
  * `npx tsx seed/check.ts`: validates the corpus under seed/data without any
- * database: shapes, ids, references, dates, quotes, and that every paragraph
- * of a cleaned text appears verbatim in its raw article under seed/raw.
+ * database: shapes, ids, references, dates, quotes, relations, that every
+ * quotation of a text is covered by a claim (or excused), and that every
+ * paragraph of a cleaned text appears verbatim in its raw article under seed/raw.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ import { directorySource } from '../functions/refresh/corpus-source.js';
 import type { Corpus } from '../functions/refresh/corpus-schema.js';
 import { documentTextFile } from '../functions/refresh/corpus-schema.js';
 import { CORPUS_DIR, RAW_DIR } from './paths.js';
+import { readExclusions, uncoveredQuotations } from './quotations.js';
 
 /** Paragraphs (separated by blank lines) of a cleaned text that its raw article does not contain verbatim. */
 export async function unfaithfulParagraphs(corpus: Corpus, rawDir = RAW_DIR): Promise<CorpusIssue[]> {
@@ -34,6 +36,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { corpus, issues } = await readCorpus(directorySource(CORPUS_DIR));
   if (issues.length === 0) issues.push(...buildItems(corpus, new Map()).issues);
   issues.push(...(await unfaithfulParagraphs(corpus)));
+  const source = directorySource(CORPUS_DIR);
+  for (const { document, quotation } of uncoveredQuotations(corpus, await readExclusions(source))) {
+    issues.push({ file: documentTextFile(document), path: `at ${quotation.start}`, message: `quotation "${quotation.text.slice(0, 60)}" is covered by no claim (add one, or excuse it in quotation-exclusions.yaml)` });
+  }
   const perDoc = corpus.documents.map((d) => `${d.id}: ${corpus.claims.filter((c) => c.document === d.id).length}`);
   console.log(
     `documents ${corpus.documents.length}, people ${corpus.people.length}, events ${corpus.events.length}, claims ${corpus.claims.length}\nclaims per document: ${perDoc.join(', ')}`,
