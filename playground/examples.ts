@@ -9,7 +9,7 @@ import { parse, valueFromASTUntyped, type OperationDefinitionNode, Kind } from '
 export const OPERATIONS_DIR = new URL('../schema/operations/', import.meta.url);
 
 /** The tabs open in this order; operations not listed follow, by name. */
-const TAB_ORDER = ['Timeline', 'PersonProfile', 'DocumentReader', 'EventClaims', 'ClaimsPage'];
+const TAB_ORDER = ['Search', 'Disagreements', 'Timeline', 'PersonProfile', 'OrganizationProfile', 'PlaceProfile', 'DocumentReader', 'EventClaims', 'ClaimsPage'];
 
 /**
  * Values for variables that have no default in the operation (or a better
@@ -18,6 +18,10 @@ const TAB_ORDER = ['Timeline', 'PersonProfile', 'DocumentReader', 'EventClaims',
 export const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
   DocumentReader: { id: 'jamestown-moscow-declaration-balancing' },
   ClaimAnchor: { id: 'aliyev-putin-signed-in-kremlin' },
+  Search: { query: '"allied interaction" Putin OR Erdogan -Armenia' },
+  Disagreements: { subjectId: 'turkey' },
+  OrganizationProfile: { id: 'turkey' },
+  PlaceProfile: { id: 'nagorno-karabakh' },
 };
 
 export interface ExampleTab {

@@ -103,7 +103,7 @@ export const eventItemSchema = z.object({
   date: partialDateSchema,
   /** Last day the date covers (YYYY-MM-DD); start is the first part of `order`. */
   endDay: z.string(),
-  /** `EVENT#<precision>`: the byDate index partition. */
+  /** The byDate index partition of the event's own date (keys.eventDatePartition). */
   datePartition: z.string(),
   /** 1-based position in its partition by `order`: counts of date ranges are differences of ranks. */
   rank: z.int().check(z.gte(1)),

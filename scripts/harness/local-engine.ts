@@ -6,7 +6,8 @@ import type { RequestCounter } from '../../functions/data/request-counter.js';
 import { ensureTables } from '../../functions/data/table-admin.js';
 import { TABLE_LIST, localTableName, type EntityTable } from '../../functions/data/tables.js';
 import { createGraphQLHandler } from '../../functions/graphql/lambda.js';
-import { searchIndexFromEnv, type SearchIndexSource } from '../../functions/search/search-index-cache.js';
+import { memorySearchIndexStore } from '../../functions/data/search-index-store.js';
+import { cachedSearchIndex, searchIndexFromEnv, type SearchIndexSource } from '../../functions/search/search-index-cache.js';
 import { LOCAL_CURSOR_KEY } from '../../functions/shared/env.js';
 import { logger } from '../../functions/shared/logger.js';
 import type { ServerOptions } from '../../functions/graphql/server.js';
@@ -24,6 +25,8 @@ export interface TestEngine {
   /** The same requests with their timing: how many sequential round trips a query waited for. */
   log: RequestLog;
   seedReport: RefreshReport | undefined;
+  /** The search index the seed refresh built, when asked for (`searchIndex: true`), kept in memory. */
+  search: SearchIndexSource | undefined;
   close(): Promise<void>;
 }
 
@@ -31,13 +34,15 @@ export function tableNames(prefix: string): Record<EntityTable, string> {
   return Object.fromEntries(TABLE_LIST.map((t) => [t.name, localTableName(t, prefix)])) as Record<EntityTable, string>;
 }
 
-export async function startEngine(options: { corpus?: CorpusSource | false; maxAttempts?: number } = {}): Promise<TestEngine> {
+export async function startEngine(options: { corpus?: CorpusSource | false; maxAttempts?: number; searchIndex?: boolean } = {}): Promise<TestEngine> {
   const engine = await startLocalDynamo();
   const ds = createDataSources({ endpoint: engine.endpoint, tables: tableNames('test'), maxAttempts: options.maxAttempts });
   const log = logRequests(ds);
   const counter = log.counter;
   await ensureTables(ds);
-  const seedReport = options.corpus === false ? undefined : await refresh(ds, options.corpus ?? directorySource(CORPUS_DIR));
+  const store = options.searchIndex === true ? memorySearchIndexStore() : undefined;
+  const seedReport =
+    options.corpus === false ? undefined : await refresh(ds, options.corpus ?? directorySource(CORPUS_DIR), store === undefined ? {} : { searchIndex: store });
   log.reset();
   return {
     engine,
@@ -45,6 +50,7 @@ export async function startEngine(options: { corpus?: CorpusSource | false; maxA
     counter,
     log,
     seedReport,
+    search: store === undefined ? undefined : cachedSearchIndex({ store: async () => store, checkIntervalMs: () => 60_000 }),
     async close() {
       ds.raw.destroy();
       await engine.close();

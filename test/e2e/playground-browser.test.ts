@@ -62,7 +62,7 @@ async function openPlayground(): Promise<{ page: Page; record: PageRecord }> {
   });
   await page.goto(stack.url);
   // Monaco loads after the first render; the first example in the editor means the editors are live.
-  await waitForText(page, '.graphiql-query-editor', 'query Timeline');
+  await waitForText(page, '.graphiql-query-editor', 'query Search');
   return { page, record };
 }
 
@@ -96,14 +96,24 @@ describe('the playground in Chromium', () => {
     // Monaco renders only the lines in view and wraps long ones: expect short values from the top of each result.
     const reader = await runTab(page, 'DocumentReader', '"id": "jamestown-moscow-declaration-balancing"');
     const timeline = await runTab(page, 'Timeline', '"second-karabakh-war-2020"');
+    const search = await runTab(page, 'Search', '"totalCount"');
+    const disagreements = await runTab(page, 'Disagreements', '"note"');
+    const organization = await runTab(page, 'OrganizationProfile', '"name": "Turkey"');
+    const place = await runTab(page, 'PlaceProfile', '"name": "Nagorno-Karabakh"');
     // The variables are checked against the operation in the editor: no error marks once the tab's operation is in place.
     await page.waitForFunction(() => document.querySelectorAll('.graphiql-editor-tool .squiggly-error').length === 0);
     await mkdir('artifacts', { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
 
     // Assess
-    expect(tabs.map((t) => t.trim())).toEqual(expect.arrayContaining(['Timeline', 'PersonProfile', 'DocumentReader', 'EventClaims', 'ClaimsPage']));
-    expect(tabs[0]?.trim()).toBe('Timeline');
+    expect(tabs.map((t) => t.trim())).toEqual(
+      expect.arrayContaining(['Search', 'Disagreements', 'Timeline', 'PersonProfile', 'OrganizationProfile', 'PlaceProfile', 'DocumentReader', 'EventClaims', 'ClaimsPage']),
+    );
+    expect(tabs[0]?.trim()).toBe('Search');
+    expect(search).toContain('"highlights"');
+    expect(disagreements).toContain('"claim"');
+    expect(organization).toContain('"kind": "STATE"');
+    expect(place).toContain('"aliases"');
     expect(profile).toContain('President of Azerbaijan');
     expect(variables).toContain('"id": "ilham-aliyev"');
     expect(reader).toContain('"publisher"');

@@ -403,7 +403,12 @@ describe('bad input', () => {
   });
 
   it('accepts 200 characters, and a query of punctuation finds nothing', async () => {
-    expect((await search({ query: `Putin ${'x'.repeat(194)}` })).totalCount).toBeGreaterThanOrEqual(0);
+    const longest = `Putin ${'x'.repeat(194)}`;
+    expect(Array.from(longest)).toHaveLength(200);
+    // The made-up word matches nothing, so every hit is a near miss on "Putin".
+    const page = await search({ query: longest, first: 1 });
+    expect(page.totalCount).toBeGreaterThan(0);
+    expect(page.nodes[0]!.node.id).toBe('vladimir-putin');
     expect(await search({ query: '?!…' })).toMatchObject({ totalCount: 0, nodes: [] });
   });
 });
@@ -451,7 +456,8 @@ describe('index lifecycle', () => {
     const people = parse(files['people.yaml']!) as { id: string; aliases: string[] }[];
     people.find((p) => p.id === 'jens-stoltenberg')!.aliases.push('Stoltenbergsson');
     const edited: Record<string, string> = { ...files, 'people.yaml': stringify(people) };
-    expect((await search({ query: 'Stoltenbergsson', types: ['PERSON'] })).nodes[0]?.highlights.some((h) => h.field.startsWith('aliases'))).not.toBe(true);
+    // Before the refresh, no person has that alias: too far from any name for a misspelling.
+    expect((await search({ query: 'Stoltenbergsson', types: ['PERSON'] })).totalCount).toBe(0);
     try {
       const changed = await refresh(env.ds, memorySource(edited), { searchIndex: counting });
       expect(changed.searchIndex).toMatchObject({ status: 'written' });
