@@ -54,6 +54,11 @@ const config: CodegenConfig = {
     'schema/__generated__/type-defs.ts': {
       plugins: ['./schema/codegen-type-defs.cjs'],
     },
+    // The committed operations by hash, registered as persisted queries when the function starts.
+    'schema/__generated__/persisted-operations.ts': {
+      documents: 'schema/operations/*.graphql',
+      plugins: ['./schema/codegen-persisted-operations.cjs'],
+    },
     // Typed client operations (TypedDocumentNode) for front ends, tests and the playground.
     'schema/__generated__/operations.ts': {
       plugins: ['typescript-operations', 'typed-document-node'],

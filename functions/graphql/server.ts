@@ -12,6 +12,7 @@ import { isProduction, optionalEnv } from '../shared/env.js';
 import { classifyError } from '../shared/errors.js';
 import type { GraphQLContext } from './context.js';
 import { parseOptions, queryLimits } from './limits.js';
+import { persistedQueryCache } from './persisted-queries.js';
 import { resolvers } from './resolvers/index.js';
 
 export interface ServerOptions {
@@ -55,6 +56,8 @@ export function createApolloServer(options: ServerOptions = {}): ApolloServer<Gr
     hideSchemaDetailsFromClientErrors: production,
     // Arrays of operations are refused (400): each would otherwise escape the per-query limits.
     allowBatchedHttpRequests: false,
+    // The committed operations answer by hash from a cold start; others register as automatic persisted queries.
+    persistedQueries: { cache: persistedQueryCache() },
     validationRules: limits.validationRules,
     parseOptions,
     // The playground is served by the handler itself, from the project's own assets.

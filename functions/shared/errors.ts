@@ -30,11 +30,13 @@ interface Classified {
  * SERVICE_UNAVAILABLE; everything else is masked as INTERNAL_SERVER_ERROR.
  */
 export function classifyError(error: unknown, formatted: GraphQLFormattedError): Classified {
-  const code = formatted.extensions?.code;
+  const status = error instanceof GraphQLError ? (error.extensions.http as { status?: number } | undefined)?.status : undefined;
+  // Apollo refuses some malformed requests (a persisted query whose hash does not match) with a 4xx and no code.
+  const code = formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && status !== undefined && status >= 400 && status < 500 ? 'BAD_REQUEST' : formatted.extensions?.code;
   if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') {
     // The client's own mistake: its message and details help, a stack trace never does.
     const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
-    return { formatted: { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions }, log: false };
+    return { formatted: { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...extensions, code } }, log: false };
   }
   const name = (error as { name?: string; code?: string } | null)?.name ?? '';
   const sysCode = (error as { code?: string } | null)?.code ?? '';
