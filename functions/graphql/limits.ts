@@ -55,27 +55,29 @@ export const QUERY_LIMITS = {
 } as const;
 
 /**
- * Reply bytes one unit of cost stands for: the reply cap over the cost limit. A field's
- * cost is at least its largest value's size in these units, so a query within the cost
- * limit stays within the reply cap (test/integration/reply-size.test.ts checks the weights
- * against the corpus).
+ * Reply bytes one unit of cost stands for, in long text: a field's cost is at least its
+ * largest value's size in these units, so the cost limit bounds the text of one reply to
+ * about 1.25 MB (50,000 × 25 bytes), a quarter of the reply cap, and the time spent
+ * serializing it to ~50 ms (test/integration/hardening-abuse.test.ts checks the weights
+ * against the corpus; the reply cap catches what the model misses).
  */
-export const BYTES_PER_COST_UNIT = QUERY_LIMITS.maxReplyBytes / QUERY_LIMITS.maxCost;
+export const BYTES_PER_COST_UNIT = 25;
 
 /**
- * Cost of the text fields longer than a cost unit's 100 bytes, from the largest value in the
- * corpus (JSON-encoded, in bytes) with headroom: Document.text is 8.2 KB at most (7.4 KB typical).
+ * Cost of the text fields longer than a cost unit, from their largest value in the corpus
+ * (JSON-encoded bytes) with headroom: Document.text is 8.2 KB at most (7.4 KB typical),
+ * Event.description 750 bytes, Claim.quote 410, Claim.text 230, Claim.sourceLink 185.
  */
 export const TEXT_FIELD_COSTS: Readonly<Record<string, number>> = {
-  'Document.text': 100,
-  'Event.description': 10,
-  'Claim.quote': 5,
-  'TextAnchor.exact': 5,
-  'Claim.text': 3,
-  'Claim.sourceLink': 3,
-  'Person.description': 2,
-  'Organization.description': 2,
-  'Place.description': 2,
+  'Document.text': 400,
+  'Event.description': 40,
+  'Claim.quote': 20,
+  'TextAnchor.exact': 20,
+  'Claim.text': 12,
+  'Claim.sourceLink': 10,
+  'Person.description': 8,
+  'Organization.description': 8,
+  'Place.description': 8,
 };
 
 function isList(type: GraphQLOutputType): boolean {
