@@ -67,6 +67,9 @@ const GOALS: Record<string, Goal> = {
   refreshSecondRunWrites: { test: (v) => v === 0, text: '0' },
   loadErrors: { test: (v) => v === 0, text: '0' },
   throughputErrors: { test: (v) => v === 0, text: '0' },
+  soakServerErrors: { test: (v) => v === 0, text: '0' },
+  soakNormalP99VsIdle: { test: (v) => v <= 3, text: '≤ 3' },
+  soakRssAfterVsWarm: { test: (v) => v <= 1.2, text: '≤ 1.2' },
 };
 
 /** How each figure is measured, one line each. */
@@ -97,6 +100,9 @@ const METHODS: Record<string, string> = {
   loadPeakRssBytes: 'VmHWM of the serving process after the load test.',
   refreshItemsPerSec:
     'Items written per second by the real seed refresh (seed/refresh.ts over a memorySource of generated YAML and texts, into an empty engine) at the largest scale, from reading the corpus to the last write; the search index is left out (searchIndex: null) and measured by the search rows.',
+  soakServerErrors: 'bench/soak.ts: open-loop normal and abusive traffic against startLocalStack in its own process (NODE_ENV=production); 5xx answers and failed connections of every request sent.',
+  soakNormalP99VsIdle: 'p99 of the normal requests during the soak over their p99 alone at the same rate just before; latency counts from each request\'s scheduled send time (no coordinated omission).',
+  soakRssAfterVsWarm: 'VmRSS of the server process after the soak and a quiet settle, over its VmRSS after warm-up.',
   refreshSecondRunWrites: 'Writes of a second refresh of the same corpus, at every refreshed scale up to the largest (must be 0: the refresh compares content hashes).',
 };
 

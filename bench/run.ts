@@ -11,7 +11,10 @@ process.env.NODE_ENV ??= 'production';
 // The 1000× refresh holds the corpus YAML, its parse and the built items at once (~2 GB resident):
 // below 6 GB of heap, run again in a child that has it.
 const { getHeapStatistics } = await import('node:v8');
-if (getHeapStatistics().heap_size_limit < 6 * 2 ** 30 && !process.argv.includes('--quick')) {
+// `-- --only soak` runs the soak alone (bench/soak.ts) and updates its rows of the results.
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt === -1 ? undefined : process.argv[onlyAt + 1];
+if (getHeapStatistics().heap_size_limit < 6 * 2 ** 30 && !process.argv.includes('--quick') && only === undefined) {
   const { spawnSync } = await import('node:child_process');
   const { fileURLToPath } = await import('node:url');
   const child = spawnSync(process.execPath, ['--max-old-space-size=6144', '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
@@ -21,4 +24,4 @@ if (getHeapStatistics().heap_size_limit < 6 * 2 ** 30 && !process.argv.includes(
 }
 
 const { runSuite } = await import('./suite.js');
-await runSuite(process.argv.includes('--quick'));
+await runSuite(process.argv.includes('--quick'), only);

@@ -1,4 +1,5 @@
 /** What `npm run bench` measures, in order; every ratio's two sides are measured in this run. */
+import { readFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { FUNCTION_ENTRIES, GRAPHQL_ALIASES } from '../infra/bundling.js';
@@ -19,6 +20,7 @@ import { profileRuns } from './profile.js';
 import { deepWalkFloor } from './raw-floor.js';
 import { BENCH_QUERIES, searchBenchAt, type ScaleMeasurement } from './search-bench.js';
 import { writeReport, type Metric, type OperationDetail, type Results } from './report.js';
+import { runSoak, soakMetrics } from './soak.js';
 import { median, round } from './stats.js';
 import { directItems, itemDigest, readSeedFiles, syntheticCorpus } from './synthetic-corpus.js';
 import { CORPUS_DIR } from '../seed/paths.js';
@@ -270,7 +272,25 @@ async function measureHttp(engine: BenchEngine, settings: Settings, mix: MixOper
 
 const loadErrors = (r: LoadResult) => r.non2xx + r.errorBodies + r.socketErrors + r.timeouts;
 
-export async function runSuite(quick: boolean): Promise<void> {
+/** Rounds a metric the one way every row of the results is rounded. */
+const metricPut = (metrics: Record<string, Metric>) => (name: string, value: number, unit: string, note: string) => {
+  const digits = unit === 'ratio' || unit === 'requests/level' ? 3 : unit === 'ms' && Math.abs(value) < 10 ? 2 : 1;
+  metrics[name] = { value: round(value, digits), unit, note };
+};
+
+/** `--only soak`: the soak alone, its rows replaced in the last results (the rest kept as they were). */
+async function soakOnly(quick: boolean): Promise<void> {
+  const file = new URL(`./results${quick ? '-quick' : ''}.json`, import.meta.url);
+  const results = JSON.parse(await readFile(file, 'utf8')) as Results;
+  const put = metricPut(results.metrics);
+  const when = `${quick ? 'npm run bench -- --quick --only soak' : 'npm run bench -- --only soak'}, ${new Date().toISOString()}`;
+  for (const [name, value, unit, note] of soakMetrics(await runSoak(quick, say))) put(name, value, unit, `${note} [${when}]`);
+  say(`wrote ${(await writeReport(results, quick)).join(', ')}`);
+}
+
+export async function runSuite(quick: boolean, only?: string): Promise<void> {
+  if (only === 'soak') return soakOnly(quick);
+  if (only !== undefined) throw new Error(`--only takes "soak", not "${only}"`);
   const settings = quick ? QUICK : FULL;
   const started = performance.now();
   const mix = loadQueryMix();
@@ -335,10 +355,7 @@ export async function runSuite(quick: boolean): Promise<void> {
   const refreshed = scales.filter((s) => s.loadMethod === 'refresh').at(-1) ?? baseScale;
 
   const metrics: Record<string, Metric> = {};
-  const put = (name: string, value: number, unit: string, note: string) => {
-    const digits = unit === 'ratio' || unit === 'requests/level' ? 3 : unit === 'ms' && Math.abs(value) < 10 ? 2 : 1;
-    metrics[name] = { value: round(value, digits), unit, note };
-  };
+  const put = metricPut(metrics);
   put(
     'dynamodbRoundTripsPerLevel',
     worst?.requestsPerLevel ?? Number.NaN,
@@ -436,6 +453,9 @@ export async function runSuite(quick: boolean): Promise<void> {
     put(`searchIndexLoadMs${m.scale}x`, m.loadMs, 'ms', `${about}: median load of the stored index (typed-array views, vocabulary decoded)`);
     put(`searchColdFirstSearchMs${m.scale}x`, m.coldFirstSearchMs, 'ms', `${about}: a first search in a fresh process: read the index file, load it, answer the first page (S3 download and engine import not included)`);
   }
+
+  say('soak: normal and abusive traffic together against the local server');
+  for (const row of soakMetrics(await runSoak(quick, say))) put(...row);
 
   const results: Results = {
     machine: `${cpus()[0]?.model ?? 'unknown CPU'} ×${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`,

@@ -2,7 +2,8 @@ import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aw
 import { createContext, type HandlerDependencies } from './context.js';
 import { CursorCodec } from './paging.js';
 import { playgroundMiddleware } from './playground.js';
-import { requestGuard } from './request-guard.js';
+import { reportingFailures, requestGuard } from './request-guard.js';
+import { errorDetails } from '../shared/logger.js';
 import { createApolloServer, type ServerOptions } from './server.js';
 
 /** The GraphQL Lambda handler (API Gateway HTTP API, payload v2) over dependencies built once by the caller. */
@@ -13,10 +14,18 @@ export function createGraphQLHandler(deps: HandlerDependencies, options: ServerO
   return startServerAndCreateLambdaHandler(server as never, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
     // Oversized bodies are refused first; browsers asking for /graphql get the playground page,
     // whose assets are read from disk only then.
-    middleware: [requestGuard, playgroundMiddleware],
-    context: async ({ event, context }) =>
+    middleware: [requestGuard(deps.logger), reportingFailures(playgroundMiddleware, deps.logger)],
+    context: async ({ event, context }) => {
       // A local or hand-made event may have no request context, whatever its type says.
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-      createContext(deps, cursors, context.awsRequestId || event.requestContext?.requestId || 'unknown'),
+      const requestId = context.awsRequestId || event.requestContext?.requestId || 'unknown';
+      try {
+        return createContext(deps, cursors, requestId);
+      } catch (error) {
+        // Apollo answers it (masked, 500) but has no request id to log it with.
+        deps.logger.error('GraphQL context creation failed', { requestId, error: errorDetails(error) });
+        throw error;
+      }
+    },
   });
 }

@@ -1,15 +1,34 @@
 /**
  * Query limits, enforced before execution so a refused query costs nothing:
- * GraphQL Armor for depth, aliases and directives, graphql-js for tokens, and a cost limit
- * (graphql-query-complexity) in which list fields multiply by their `first`.
+ * GraphQL Armor for depth, aliases and directives, graphql-js for tokens, and,
+ * once the variables are known, their coercion, the range of every `first` and
+ * a cost limit (graphql-query-complexity) in which list fields multiply by
+ * their `first` and long text fields count by their size.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, getNamedType, isListType, isNonNullType, isObjectType, type GraphQLOutputType, type GraphQLSchema, type ValidationContext, type ValidationRule, OperationTypeNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  OperationTypeNode,
+  getNamedType,
+  getVariableValues,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  visit,
+  type ASTNode,
+  type DocumentNode,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE } from './paging.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging.js';
 
 export const QUERY_LIMITS = {
   /** Nesting of fields (the deep example operation reaches 9). */
@@ -24,7 +43,42 @@ export const QUERY_LIMITS = {
   unpagedListSize: 10,
   /** Bytes of an HTTP request body. */
   maxBodyBytes: 64 * 1024,
+  /** Nesting of the `variables` and `extensions` JSON (this schema's deepest variable, a list of enums, needs 2). */
+  maxInputDepth: 10,
+  /** JSON values (objects, arrays, scalars) in each of `variables` and `extensions`. */
+  maxInputValues: 1000,
+  /**
+   * Bytes of a reply as Lambda counts them (the body JSON-encoded into the function's result): below
+   * the 6 MB (6,291,456-byte) limit of a synchronous invocation, with room for the headers.
+   */
+  maxReplyBytes: 5_000_000,
 } as const;
+
+/**
+ * Reply bytes one unit of cost stands for, in long text: a field's cost is at least its
+ * largest value's size in these units, so the cost limit bounds the text of one reply to
+ * about 1.25 MB (50,000 × 25 bytes), a quarter of the reply cap, and the time spent
+ * serializing it to ~50 ms (test/integration/hardening-abuse.test.ts checks the weights
+ * against the corpus; the reply cap catches what the model misses).
+ */
+export const BYTES_PER_COST_UNIT = 25;
+
+/**
+ * Cost of the text fields longer than a cost unit, from their largest value in the corpus
+ * (JSON-encoded bytes) with headroom: Document.text is 8.2 KB at most (7.4 KB typical),
+ * Event.description 750 bytes, Claim.quote 410, Claim.text 230, Claim.sourceLink 185.
+ */
+export const TEXT_FIELD_COSTS: Readonly<Record<string, number>> = {
+  'Document.text': 400,
+  'Event.description': 40,
+  'Claim.quote': 20,
+  'TextAnchor.exact': 20,
+  'Claim.text': 12,
+  'Claim.sourceLink': 10,
+  'Person.description': 8,
+  'Organization.description': 8,
+  'Place.description': 8,
+};
 
 function isList(type: GraphQLOutputType): boolean {
   return isListType(isNonNullType(type) ? type.ofType : type);
@@ -35,6 +89,8 @@ function isList(type: GraphQLOutputType): boolean {
  * return: `first` (or its default) for connections, a fixed bound for short lists.
  */
 const pagedEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  const textCost = TEXT_FIELD_COSTS[`${type.name}.${field.name}`];
+  if (textCost !== undefined) return textCost;
   // A connection's edges and nodes are the page its `first` already counted.
   if (type.name.endsWith('Connection') && (field.name === 'edges' || field.name === 'nodes')) return childComplexity;
   const named = getNamedType(field.type);
@@ -58,33 +114,75 @@ export function queryCost(schema: GraphQLSchema, query: Parameters<typeof getCom
 
 /** Costs of recent (query, operation, variables), so a repeated request is not walked again. */
 const COST_CACHE_SIZE = 500;
+/** Longer cache keys (large variable values) are not kept, so they cannot grow the cache. */
+const MAX_COST_KEY_LENGTH = 2048;
 
-/** Refuses a query whose cost exceeds the limit once its variables are known. */
-function costLimitPlugin<T extends object>(): ApolloServerPlugin<T> {
+/** A request refused before execution: the client's mistake, answered with 400 and a code. */
+function refused(message: string, code: string, extensions: Record<string, unknown> = {}, nodes?: ASTNode | readonly ASTNode[]): GraphQLError {
+  return new GraphQLError(message, { nodes, extensions: { code, ...extensions, http: { status: 400 } } });
+}
+
+/**
+ * The variables the operation declares, coerced as execution will coerce them. Unused
+ * ones are never read, however they are nested; a bad value is BAD_USER_INPUT (400).
+ */
+function coerceVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, inputs: Record<string, unknown>): Record<string, unknown> {
+  const result = getVariableValues(schema, operation.variableDefinitions ?? [], inputs, { maxErrors: 1 });
+  const error = result.errors?.[0];
+  if (error !== undefined) throw refused(error.message, 'BAD_USER_INPUT', {}, error.nodes);
+  return result.coerced ?? {};
+}
+
+/**
+ * Every `first` of the document (each is a page size), inline or from a variable, must be
+ * within 0..MAX_PAGE_SIZE: one code and one status however it arrives, checked before execution.
+ */
+function checkPageSizes(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): void {
+  // The operation run and the fragments (validation has refused any it does not use), not the other operations.
+  const parts = [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)];
+  for (const part of parts) visit(part, {
+    Argument(node) {
+      if (node.name.value !== 'first') return;
+      const value =
+        node.value.kind === Kind.INT ? Number(node.value.value) : node.value.kind === Kind.VARIABLE ? variables[node.value.name.value] : null;
+      if (value === null || value === undefined) return;
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
+        throw refused(`"first" must be between 0 and ${MAX_PAGE_SIZE} (got ${JSON.stringify(value)}).`, 'BAD_USER_INPUT', { argumentName: 'first' }, node);
+      }
+    },
+  });
+}
+
+/**
+ * Once the operation and its variables are known, before execution: coerces the variables,
+ * checks every `first`, then refuses a query whose cost exceeds the limit.
+ */
+function operationChecksPlugin<T extends object>(): ApolloServerPlugin<T> {
   const costs = new Map<string, number>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, operationName, queryHash }) {
-          const key = `${queryHash}\u0000${operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+        async didResolveOperation({ request, document, schema, operation, operationName, queryHash }) {
+          // No such operation: execution answers that, with its own error.
+          if (operation === undefined) return;
+          const variables = coerceVariables(schema, operation, request.variables ?? {});
+          checkPageSizes(document, operation, variables);
+          // Coerced values only: their nesting is bounded by the declared types, never by the request.
+          const key = `${queryHash}\u0000${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
           let cost = costs.get(key);
           if (cost === undefined) {
-            try {
-              cost = queryCost(schema, document, request.variables, operationName ?? undefined);
-            } catch {
-              // Bad variables are reported by execution with their own message.
-              return;
-            }
-            // Only short keys are kept, so large variable blobs cannot grow the cache.
-            if (key.length <= 2048) {
+            cost = queryCost(schema, document, variables, operationName ?? undefined);
+            if (key.length <= MAX_COST_KEY_LENGTH) {
               if (costs.size >= COST_CACHE_SIZE) costs.delete(costs.keys().next().value as string);
               costs.set(key, cost);
             }
           }
           if (cost > QUERY_LIMITS.maxCost) {
-            throw new GraphQLError(`Query is too expensive: cost ${cost} exceeds the limit of ${QUERY_LIMITS.maxCost}. Ask for fewer items (smaller "first") or fewer nested lists.`, {
-              extensions: { code: 'QUERY_TOO_COMPLEX', cost, maxCost: QUERY_LIMITS.maxCost, http: { status: 400 } },
-            });
+            throw refused(
+              `Query is too expensive: cost ${cost} exceeds the limit of ${QUERY_LIMITS.maxCost}. Ask for fewer items (smaller "first"), fewer nested lists or fewer long text fields.`,
+              'QUERY_TOO_COMPLEX',
+              { cost, maxCost: QUERY_LIMITS.maxCost },
+            );
           }
         },
       };
@@ -115,7 +213,7 @@ export function queryLimits<T extends object>(): { plugins: ApolloServerPlugin<T
     onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
   };
   return {
-    plugins: [costLimitPlugin<T>()],
+    plugins: [operationChecksPlugin<T>()],
     validationRules: [
       readOnlyRule,
       maxDepthRule({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...report }),

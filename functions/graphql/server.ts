@@ -6,10 +6,11 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { typeDefs } from '../../schema/__generated__/type-defs.js';
 import { isProduction, optionalEnv } from '../shared/env.js';
-import { classifyError } from '../shared/errors.js';
+import { classifyError, clientMessage, MAX_ECHO_CHARS } from '../shared/errors.js';
+import { errorDetails } from '../shared/logger.js';
 import type { GraphQLContext } from './context.js';
 import { parseOptions, queryLimits } from './limits.js';
 import { persistedQueryCache } from './persisted-queries.js';
@@ -25,18 +26,31 @@ export function introspectionEnabled(): boolean {
   return optionalEnv('INTROSPECTION')?.toLowerCase() !== 'false';
 }
 
-/** Logs every error that is not the client's with its cause, through the request's logger (which carries its id). */
+/**
+ * What went wrong underneath: the resolver's error, or the one Apollo wrapped in a
+ * GraphQLError when it was thrown outside resolvers (a plugin, the context function).
+ */
+export function rootCause(error: unknown): unknown {
+  let cause = unwrapResolverError(error);
+  while (cause instanceof GraphQLError && cause.originalError !== undefined) cause = unwrapResolverError(cause.originalError);
+  return cause;
+}
+
+/**
+ * Logs every error that is not the client's, inside resolvers or not, through the
+ * request's logger (which carries its id), with the cause's name, message, stack and causes.
+ */
 const errorLogPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
     return {
       async didEncounterErrors({ errors, contextValue, operationName }) {
         for (const error of errors) {
-          const cause = unwrapResolverError(error);
+          const cause = rootCause(error);
           if (!classifyError(cause, { message: error.message, extensions: error.extensions }).log) continue;
           contextValue.logger.error('GraphQL request failed', {
-            operationName,
+            operationName: operationName?.slice(0, MAX_ECHO_CHARS),
             path: error.path,
-            error: cause instanceof Error ? cause : new Error(String(cause)),
+            error: errorDetails(cause),
           });
         }
       },
@@ -72,9 +86,10 @@ export function createApolloServer(options: ServerOptions = {}): ApolloServer<Gr
       ...limits.plugins,
     ],
     formatError: (formatted, error): GraphQLFormattedError => {
-      const classified = classifyError(unwrapResolverError(error), formatted);
-      if (!production) return { ...formatted, ...classified.formatted, extensions: { ...formatted.extensions, ...classified.formatted.extensions } };
-      return classified.formatted;
+      const classified = classifyError(rootCause(error), formatted);
+      const message = clientMessage(classified.formatted.message, production);
+      if (!production) return { ...formatted, ...classified.formatted, message, extensions: { ...formatted.extensions, ...classified.formatted.extensions } };
+      return { ...classified.formatted, message };
     },
   });
 }

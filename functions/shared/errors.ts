@@ -9,6 +9,22 @@ export function serviceUnavailable(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
 }
 
+/** Characters of the client's own input (an operation name, a value) an error message repeats. */
+export const MAX_ECHO_CHARS = 100;
+const MAX_MESSAGE_CHARS = 1000;
+const LONG_QUOTED = new RegExp(`"([^"]{${MAX_ECHO_CHARS}})[^"]+"`, 'g');
+
+/**
+ * An error message as a client may see it: what it quotes of the request cut to
+ * MAX_ECHO_CHARS, and in production no "Did you mean …?", from validation, variable
+ * coercion or anywhere else (suggestions spell out the schema to a probing client).
+ */
+export function clientMessage(message: string, production: boolean): string {
+  let text = message.replace(LONG_QUOTED, '"$1…"');
+  if (production) text = text.replace(/ ?Did you mean [^?]*\?/g, '');
+  return text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS)}…` : text;
+}
+
 const DATA_STORE_DOWN = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'TimeoutError']);
 const THROTTLED = new Set([
   'ProvisionedThroughputExceededException',

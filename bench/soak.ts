@@ -1,0 +1,191 @@
+/**
+ * Soak: normal traffic at a fixed rate beside open-loop abusive traffic at a
+ * fixed rate, against the local server (startLocalStack in its own process,
+ * NODE_ENV=production as bench/run.ts sets it, the engine in another). Both
+ * generators are open loop: each request leaves at its scheduled time whether
+ * or not earlier ones have been answered, and its latency counts from that
+ * time, so a stalled server shows up in the figures instead of slowing the load.
+ *
+ * Phases: warm-up (both kinds, so every path the soak takes is compiled and the
+ * heap has grown to what that traffic needs), idle (normal traffic alone), soak
+ * (both), settle (nothing). The rates leave headroom on a 2-core machine shared
+ * with the engine and the load generator: at 20 + 10 requests a second the
+ * server needs about half a core; above its capacity an open loop measures the
+ * queue, not the server.
+ * Goals: no 5xx; normal p99 during the soak ≤ 3× its idle p99 at the same rate;
+ * server RSS after settling within 20 % of its value after warm-up.
+ */
+import { readFile } from 'node:fs/promises';
+import { directorySource } from '../functions/refresh/corpus-source.js';
+import { refresh } from '../functions/refresh/refresh.js';
+import { QUERY_LIMITS } from '../functions/graphql/limits.js';
+import { CursorCodec } from '../functions/graphql/paging.js';
+import { LOCAL_CURSOR_KEY } from '../functions/shared/env.js';
+import { CORPUS_DIR } from '../seed/paths.js';
+import { apiEnvironment, startBenchEngine } from './engine.js';
+import { startChild } from './processes.js';
+import { loadQueryMix } from './query-mix.js';
+import { percentile, round } from './stats.js';
+
+export const SOAK = {
+  /** Normal requests a second: the example operations in turn. */
+  normalRate: 20,
+  /** Abusive requests a second: the attacks of abusiveBodies in turn. */
+  abusiveRate: 10,
+  warmupSec: 10,
+  idleSec: 20,
+  soakSec: 60,
+  settleSec: 10,
+};
+
+const QUICK = { ...SOAK, warmupSec: 3, idleSec: 5, soakSec: 10, settleSec: 3 };
+
+interface Sample {
+  status: number;
+  ms: number;
+}
+
+/** What the attacker sent in the first round (see docs/limits.md), as raw bodies. */
+function abusiveBodies(): { name: string; body: string }[] {
+  const nested = (depth: number) => `${'['.repeat(depth)}1${']'.repeat(depth)}`;
+  const forged = new CursorCodec(LOCAL_CURSOR_KEY).encode({ l: 'people', k: { pk: 'x'.repeat(2000), sk: 'y' } });
+  const q = (query: string, extra: Record<string, unknown> = {}) => JSON.stringify({ query, ...extra });
+  return [
+    // Allowed, and as heavy in text as the cost limit lets a query be (cost 48,495): 120 document texts, ~0.9 MB.
+    { name: 'heaviest-text', body: q(`{ ${Array.from({ length: 15 }, (_, i) => `a${i}: claims(first: 8) { nodes { id document { text id } } }`).join(' ')} }`) },
+    // Allowed: as many items as the cost limit lets a query touch over two levels of lists (cost 40,602).
+    { name: 'many-items', body: q(`{ ${[0, 1].map((i) => `a${i}: claims(first: 100) { nodes { id speaker { claims(first: 100) { nodes { id kind } } } } }`).join(' ')} }`) },
+    { name: 'text-under-lists', body: q('{ claims(first: 100) { nodes { speaker { claims(first: 100) { nodes { document { text } } } } } } }') },
+    { name: 'deep-variables', body: `{"query":"{ healthy }","variables":{"x":${nested(5000)}}}` },
+    { name: 'bad-enum', body: q('query($t: [SearchType!]) { search(query: "putin", types: $t) { totalCount } }', { variables: { t: ['PERSN'] } }) },
+    { name: 'first-100000', body: q('query($n: Int) { documents(first: $n) { nodes { id } } }', { variables: { n: 100_000 } }) },
+    { name: 'forged-cursor', body: q('query($a: String) { people(after: $a) { nodes { id } } }', { variables: { a: forged } }) },
+    { name: 'long-operation-name', body: q('query A { healthy }', { operationName: 'x'.repeat(60_000) }) },
+    { name: 'oversized-body', body: q(`{ healthy }${' '.repeat(QUERY_LIMITS.maxBodyBytes)}`) },
+    { name: 'batched', body: JSON.stringify([{ query: '{ healthy }' }, { query: '{ healthy }' }]) },
+    { name: 'too-deep', body: q(`{ claims { nodes { ${'speaker { claims { nodes { '.repeat(6)}id${' } } }'.repeat(6)} } } }`) },
+  ];
+}
+
+async function send(url: string, body: string, scheduledAt: number): Promise<Sample> {
+  try {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body });
+    await res.arrayBuffer();
+    return { status: res.status, ms: performance.now() - scheduledAt };
+  } catch {
+    return { status: 0, ms: performance.now() - scheduledAt };
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sends bodies in turn at `rate` a second for `sec` seconds, each at its time whatever came back. */
+async function openLoop(url: string, bodies: readonly { name: string; body: string }[], rate: number, sec: number): Promise<(Sample & { name: string })[]> {
+  const start = performance.now();
+  const total = Math.round(rate * sec);
+  const sent: Promise<Sample & { name: string }>[] = [];
+  for (let i = 0; i < total; i++) {
+    const at = start + (i * 1000) / rate;
+    const wait = at - performance.now();
+    if (wait > 0) await sleep(wait);
+    const { name, body } = bodies[i % bodies.length] ?? { name: '', body: '' };
+    sent.push(send(url, body, at).then((s) => ({ ...s, name })));
+  }
+  return Promise.all(sent);
+}
+
+async function rss(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? Number.NaN) * 1024;
+}
+
+export interface SoakResult {
+  settings: typeof SOAK;
+  idle: { requests: number; p50Ms: number; p99Ms: number; non2xx: number };
+  soak: { requests: number; p50Ms: number; p99Ms: number; non2xx: number };
+  abusive: { requests: number; byName: Record<string, { statuses: Record<string, number>; p50Ms: number }> };
+  serverErrors: number;
+  rssAfterWarmupBytes: number;
+  rssPeakDuringSoakBytes: number;
+  rssAfterSettleBytes: number;
+}
+
+const summary = (samples: readonly Sample[]) => ({
+  requests: samples.length,
+  p50Ms: round(percentile(samples.map((s) => s.ms), 50)),
+  p99Ms: round(percentile(samples.map((s) => s.ms), 99)),
+  non2xx: samples.filter((s) => s.status < 200 || s.status >= 300).length,
+});
+
+export async function runSoak(quick: boolean, say: (line: string) => void): Promise<SoakResult> {
+  const settings = quick ? QUICK : SOAK;
+  const engine = await startBenchEngine();
+  const server = await (async () => {
+    try {
+      await refresh(engine.ds, directorySource(CORPUS_DIR), { searchIndex: null });
+      return await startChild<{ url: string }>('server-process.ts', { ...apiEnvironment(engine.endpoint), NODE_ENV: 'production' });
+    } catch (error) {
+      await engine.close();
+      throw error;
+    }
+  })();
+  try {
+    const url = server.ready.url;
+    const pid = server.process.pid ?? 0;
+    const normal = loadQueryMix().map((op) => ({ name: op.name, body: JSON.stringify({ query: op.query, variables: op.variables }) }));
+    const abuse = abusiveBodies();
+    say(`  soak: normal ${settings.normalRate}/s, abusive ${settings.abusiveRate}/s open loop; idle ${settings.idleSec} s, soak ${settings.soakSec} s`);
+    await Promise.all([openLoop(url, normal, settings.normalRate, settings.warmupSec), openLoop(url, abuse, settings.abusiveRate, settings.warmupSec)]);
+    const rssAfterWarmupBytes = await rss(pid);
+    const idle = await openLoop(url, normal, settings.normalRate, settings.idleSec);
+    let rssPeakDuringSoakBytes = 0;
+    const sampler = setInterval(() => {
+      void rss(pid).then((r) => {
+        rssPeakDuringSoakBytes = Math.max(rssPeakDuringSoakBytes, r);
+      });
+    }, 500);
+    const [soakNormal, soakAbusive] = await Promise.all([
+      openLoop(url, normal, settings.normalRate, settings.soakSec),
+      openLoop(url, abuse, settings.abusiveRate, settings.soakSec),
+    ]);
+    clearInterval(sampler);
+    await sleep(settings.settleSec * 1000);
+    const rssAfterSettleBytes = await rss(pid);
+    const byName: SoakResult['abusive']['byName'] = {};
+    for (const { name } of abuse) {
+      const mine = soakAbusive.filter((s) => s.name === name);
+      const statuses: Record<string, number> = {};
+      for (const s of mine) statuses[String(s.status)] = (statuses[String(s.status)] ?? 0) + 1;
+      byName[name] = { statuses, p50Ms: round(percentile(mine.map((s) => s.ms), 50)) };
+    }
+    const all = [...idle, ...soakNormal, ...soakAbusive];
+    return {
+      settings,
+      idle: summary(idle),
+      soak: summary(soakNormal),
+      abusive: { requests: soakAbusive.length, byName },
+      serverErrors: all.filter((s) => s.status >= 500 || s.status === 0).length,
+      rssAfterWarmupBytes,
+      rssPeakDuringSoakBytes,
+      rssAfterSettleBytes,
+    };
+  } finally {
+    await server.stop();
+    await engine.close();
+  }
+}
+
+/** The soak's rows of bench/results.json, for the suite's put(...). */
+export function soakMetrics(r: SoakResult): [name: string, value: number, unit: string, note: string][] {
+  const s = r.settings;
+  const mb = (b: number) => `${round(b / 2 ** 20, 1)} MB`;
+  const rates = `normal ${s.normalRate}/s (example operations in turn) beside abusive ${s.abusiveRate}/s open loop (${Object.keys(r.abusive.byName).length} attacks in turn), ${s.soakSec} s`;
+  return [
+    ['soakServerErrors', r.serverErrors, 'count', `5xx answers and failed connections over idle and soak, ${r.idle.requests + r.soak.requests + r.abusive.requests} requests; ${rates}`],
+    ['soakNormalP99VsIdle', r.soak.p99Ms / r.idle.p99Ms, 'ratio', `normal p99 ${r.soak.p99Ms} ms during the soak vs ${r.idle.p99Ms} ms idle at the same rate (p50 ${r.soak.p50Ms} vs ${r.idle.p50Ms} ms; non-2xx ${r.soak.non2xx} vs ${r.idle.non2xx})`],
+    ['soakNormalP99Ms', r.soak.p99Ms, 'ms', `normal requests during the soak, from their scheduled send time (${r.soak.requests} requests)`],
+    ['soakIdleP99Ms', r.idle.p99Ms, 'ms', `normal requests alone at ${s.normalRate}/s for ${s.idleSec} s, from their scheduled send time`],
+    ['soakRssAfterVsWarm', r.rssAfterSettleBytes / r.rssAfterWarmupBytes, 'ratio', `server RSS ${mb(r.rssAfterSettleBytes)} ${s.settleSec} s after the soak vs ${mb(r.rssAfterWarmupBytes)} after warm-up (peak during the soak ${mb(r.rssPeakDuringSoakBytes)})`],
+    ['soakAbusiveAnswers', r.abusive.requests, 'count', Object.entries(r.abusive.byName).map(([name, a]) => `${name} ${JSON.stringify(a.statuses)} p50 ${a.p50Ms} ms`).join('; ')],
+  ];
+}
