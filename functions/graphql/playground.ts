@@ -68,12 +68,21 @@ async function loadPlayground(): Promise<LoadedPlayground | undefined> {
   return undefined;
 }
 
-/** The manifest is read once per process; a missing build is retried, so building while the server runs needs no restart. */
+/**
+ * The manifest is read once per process; a missing build or a failed read is
+ * retried by the next request, so building while the server runs, or a passing
+ * file-system error, needs no restart.
+ */
 async function playground(): Promise<LoadedPlayground | undefined> {
-  loaded ??= loadPlayground();
-  const result = await loaded;
-  if (result === undefined) loaded = undefined;
-  return result;
+  const pending = (loaded ??= loadPlayground());
+  try {
+    const result = await pending;
+    if (result === undefined && loaded === pending) loaded = undefined;
+    return result;
+  } catch (error) {
+    if (loaded === pending) loaded = undefined;
+    throw error;
+  }
 }
 
 function header(event: APIGatewayProxyEventV2, name: string): string {
