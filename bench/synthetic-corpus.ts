@@ -74,6 +74,19 @@ function cloneEntry<T extends { id: string }>(entry: T, suffix: string): T {
   return copy as unknown as T;
 }
 
+/**
+ * A clone's aliases carry its suffix (aliases are unique per kind), so a
+ * subject its document names only by an alias would no longer be named there:
+ * the clone's text ends with a line naming those aliases (claim spans are unchanged).
+ */
+function cloneAliasLine(seed: SeedFiles, docId: string, suffix: string): string {
+  if (suffix === '') return '';
+  const aliases = (['people', 'organizations', 'places'] as const).flatMap((list) =>
+    seed[list].filter((s) => Array.isArray(s.mentionedIn) && s.mentionedIn.includes(docId)).flatMap((s) => (Array.isArray(s.aliases) ? (s.aliases as string[]) : [])),
+  );
+  return aliases.length === 0 ? '' : `\n\n${aliases.map((a) => `${a}${suffix}`).join('; ')}\n`;
+}
+
 /** The seed corpus cloned `scale` times, as the YAML and text files the real refresh reads. */
 export function syntheticCorpus(seed: SeedFiles, scale: number): SyntheticCorpus {
   const started = performance.now();
@@ -84,7 +97,7 @@ export function syntheticCorpus(seed: SeedFiles, scale: number): SyntheticCorpus
     for (const name of LISTS) {
       for (const entry of seed[name]) lists[name].push(cloneEntry(entry, suffix));
     }
-    for (const [docId, text] of seed.texts) files[documentTextFile(`${docId}${suffix}`)] = text;
+    for (const [docId, text] of seed.texts) files[documentTextFile(`${docId}${suffix}`)] = text + cloneAliasLine(seed, docId, suffix);
   }
   let bytes = 0;
   for (const name of LISTS) {
