@@ -71,6 +71,7 @@ export class BundledFunction extends NodejsFunction {
         sourceMap: BUNDLE.sourceMap,
         target: BUNDLE.target,
         externalModules: [...BUNDLE.externalModules],
+        mainFields: [...BUNDLE.mainFields],
         banner: BUNDLE.banner,
         commandHooks: props.commandHooks,
         esbuildArgs: Object.fromEntries(Object.entries(props.aliases ?? {}).map(([name, path]) => [`--alias:${name}`, path])),
