@@ -31,11 +31,14 @@ export const ESM_BANNER = "import { createRequire as __createRequire } from 'nod
 
 /**
  * Modules replaced in the GraphQL function's bundle. Apollo's usage-reporting
- * protobuf is only used by plugins this server disables (server.ts); replacing
- * it removes a fifth of the bundle.
+ * protobuf is only used by plugins this server disables (server.ts); Apollo
+ * calls @graphql-tools/schema only for a server given typeDefs, and this one
+ * is given a schema built from the pre-parsed SDL (server.ts); both stubs
+ * throw if they are ever called.
  */
 export const GRAPHQL_ALIASES: Record<string, string> = {
   '@apollo/usage-reporting-protobuf': './functions/graphql/bundle-stubs/usage-reporting-protobuf.ts',
+  '@graphql-tools/schema': './functions/graphql/bundle-stubs/graphql-tools-schema.ts',
 };
 
 export const BUNDLE = {
