@@ -34,11 +34,16 @@ export const ESM_BANNER = "import { createRequire as __createRequire } from 'nod
  * protobuf is only used by plugins this server disables (server.ts); Apollo
  * calls @graphql-tools/schema only for a server given typeDefs, and this one
  * is given a schema built from the pre-parsed SDL (server.ts); both stubs
- * throw if they are ever called.
+ * throw if they are ever called. Apollo's query hash uses Node's crypto (see
+ * the stub for why the package itself would not).
  */
 export const GRAPHQL_ALIASES: Record<string, string> = {
   '@apollo/usage-reporting-protobuf': './functions/graphql/bundle-stubs/usage-reporting-protobuf.ts',
   '@graphql-tools/schema': './functions/graphql/bundle-stubs/graphql-tools-schema.ts',
+  // The Lambda integration is CommonJS and requires @apollo/server, which resolves to Apollo's CommonJS
+  // build beside the ESM one the server imports: two copies of Apollo. Its ESM build, for both.
+  '@apollo/server': './node_modules/@apollo/server/dist/esm',
+  '@apollo/utils.createhash': './functions/graphql/bundle-stubs/apollo-createhash.ts',
 };
 
 export const BUNDLE = {
