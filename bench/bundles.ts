@@ -30,8 +30,8 @@ export const aliasesFor = (entry: string): Record<string, string> => (entry === 
 
 /**
  * NodejsFunction runs esbuild with these flags for OutputFormat.ESM: bundle,
- * platform node, format esm, and the shared minify, source map, target,
- * externals, main fields and banner; the handler file is
+ * platform node, format esm, and the shared minify, source map (no sources
+ * content), target, externals, main fields and banner; the handler file is
  * index.mjs. The GraphQL function also gets GRAPHQL_ALIASES (the CDK passes
  * them as `--alias:` args, paths relative to the project root, which is
  * esbuild's working directory there and here).
@@ -50,6 +50,7 @@ export async function buildFunction(name: string, entry: string, aliases: Record
     format: 'esm',
     minify: BUNDLE.minify,
     sourcemap: BUNDLE.sourceMap,
+    sourcesContent: BUNDLE.sourcesContent,
     target: BUNDLE.target,
     external: [...BUNDLE.externalModules],
     mainFields: [...BUNDLE.mainFields],
