@@ -32,6 +32,8 @@ export interface BundledFunctionProps {
   commandHooks?: ICommandHooks;
   /** Module replacements for esbuild (`--alias`), paths relative to the project root. */
   aliases?: Record<string, string>;
+  /** Modules left to the runtime, besides BUNDLE.externalModules. */
+  externalModules?: string[];
 }
 
 export class BundledFunction extends NodejsFunction {
@@ -73,7 +75,7 @@ export class BundledFunction extends NodejsFunction {
         sourceMap: BUNDLE.sourceMap,
         sourcesContent: BUNDLE.sourcesContent,
         target: BUNDLE.target,
-        externalModules: [...BUNDLE.externalModules],
+        externalModules: [...BUNDLE.externalModules, ...(props.externalModules ?? [])],
         mainFields: [...BUNDLE.mainFields],
         banner: BUNDLE.banner,
         commandHooks: props.commandHooks,
