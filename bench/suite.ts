@@ -359,7 +359,7 @@ export async function runSuite(quick: boolean): Promise<void> {
     goal: { max: 1.2 },
     note: `import + first ${c.operation}: ${split(c.api)} vs Apollo answering { hello } with one GetItem ${split(c.apolloGetItem)} (${c.apolloGetItem.bytes.toLocaleString('en-US')} bytes); medians of ${settings.coldStarts} fresh processes each, interleaved`,
     method:
-      'Median over fresh Node processes of importing the built handler and answering one query (timed inside the process, NODE_OPTIONS as deployed), divided by the same for bench/apollo-lambda-hello.ts built the same way with a resolver that does one GetItem through the API\'s DynamoDB client: the floor of this design.',
+      'Median over fresh Node processes of importing the built handler and answering one query (timed inside the process, NODE_OPTIONS as deployed), divided by the same for bench/apollo-lambda-get-item.ts built the same way: Apollo answering { hello } through the same Lambda integration, its resolver doing one GetItem through the API\'s DynamoDB client; the floor of this design.',
     limits: { text: `Import ${round(c.api.importMs)} vs ${round(c.apolloGetItem.importMs)} ms, first answer ${round(c.api.totalMs - c.api.importMs)} vs ${round(c.apolloGetItem.totalMs - c.apolloGetItem.importMs)} ms. Bundle by package: ${parts(c.graphql, 8)}.` },
   });
   put('coldInitVsApolloPlainHello', c.api.totalMs / c.apolloHello.totalMs, 'ratio', {
