@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', 'playground/dist/', 'schema/__generated__/', '**/*.cjs', '**/*.js'] },
+  { ignores: ['node_modules/', 'cdk.out/', 'bench/.build/', 'playground/dist/', 'schema/__generated__/', '**/*.cjs', '**/*.js'] },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {

@@ -3,7 +3,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { BUNDLE, FUNCTION_ENTRIES, GRAPHQL_ALIASES } from '../infra/bundling.js';
+import { BUNDLE, FUNCTION_ENTRIES, GRAPHQL_ALIASES, GRAPHQL_EXTERNAL_MODULES } from '../infra/bundling.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const BUILD_DIR = fileURLToPath(new URL('./.build/', import.meta.url));
@@ -27,15 +27,15 @@ function contributors(inputs: Record<string, { bytesInOutput: number }>): { name
 
 /** The aliases the CDK app gives the function built from `entry` (infra/constructs/graphql-function.ts). */
 export const aliasesFor = (entry: string): Record<string, string> => (entry === FUNCTION_ENTRIES.graphql ? GRAPHQL_ALIASES : {});
+const externalsFor = (entry: string): string[] => (entry === FUNCTION_ENTRIES.graphql ? GRAPHQL_EXTERNAL_MODULES : []);
 
 /**
  * NodejsFunction runs esbuild with these flags for OutputFormat.ESM: bundle,
- * platform node, format esm (no --main-fields: BundledFunction sets none, so
- * esbuild's node default, main before module, applies), and the shared
- * minify, source map, target, externals and banner; the handler file is
+ * platform node, format esm, and the shared minify, source map (no sources
+ * content), target, externals, main fields and banner; the handler file is
  * index.mjs. The GraphQL function also gets GRAPHQL_ALIASES (the CDK passes
  * them as `--alias:` args, paths relative to the project root, which is
- * esbuild's working directory there and here).
+ * esbuild's working directory there and here) and GRAPHQL_EXTERNAL_MODULES.
  */
 export async function buildFunction(name: string, entry: string, aliases: Record<string, string> = aliasesFor(entry)): Promise<BuiltFunction> {
   const outdir = join(BUILD_DIR, name);
@@ -51,8 +51,10 @@ export async function buildFunction(name: string, entry: string, aliases: Record
     format: 'esm',
     minify: BUNDLE.minify,
     sourcemap: BUNDLE.sourceMap,
+    sourcesContent: BUNDLE.sourcesContent,
     target: BUNDLE.target,
-    external: [...BUNDLE.externalModules],
+    external: [...BUNDLE.externalModules, ...externalsFor(entry)],
+    mainFields: [...BUNDLE.mainFields],
     banner: { js: BUNDLE.banner },
     alias: aliases,
     logLevel: 'error',

@@ -1,6 +1,7 @@
 /** Fresh Node processes, each importing a built handler and answering one event (bench/cold-start.ts). */
 import { spawn } from 'node:child_process';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { NODE_OPTIONS } from '../infra/bundling.js';
 
 export interface ColdStart {
   /** Import plus the first answer, timed inside the process. */
@@ -15,9 +16,9 @@ export async function coldStart(runner: string, handlerFile: string, event: APIG
   const child = spawn(process.execPath, [runner], {
     env: {
       PATH: process.env.PATH ?? '',
-      // What the CDK stack sets on every function.
+      // What the CDK stack sets on the GraphQL function.
       NODE_ENV: 'production',
-      NODE_OPTIONS: '--enable-source-maps',
+      ...(NODE_OPTIONS.graphql === undefined ? {} : { NODE_OPTIONS: NODE_OPTIONS.graphql }),
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: 'WARN',
       ...env,

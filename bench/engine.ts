@@ -1,7 +1,5 @@
-/** One local engine (its own process) holding one corpus scale, and the ways the bench fills it. */
+/** One local engine (its own process) holding one corpus scale. */
 import { createDataSources, type DataSources } from '../functions/data/client.js';
-import { batchWrite, type WriteRequest } from '../functions/data/refresh-store.js';
-import { chunk } from '../functions/data/table-store.js';
 import { ensureTables } from '../functions/data/table-admin.js';
 import { TABLE_LIST, localTableName, type EntityTable } from '../functions/data/tables.js';
 import { startChild, type Child } from './processes.js';
@@ -48,21 +46,4 @@ export async function startBenchEngine(): Promise<BenchEngine> {
       await child.stop();
     },
   };
-}
-
-/**
- * Writes items with the refresh's own batch writer, several batches in flight
- * so the engine, not this process, sets the pace.
- */
-export async function writeItems(ds: DataSources, tables: Record<EntityTable, Record<string, unknown>[]>, streams = 8): Promise<number> {
-  let written = 0;
-  await Promise.all(
-    TABLE_LIST.map(async (def) => {
-      const requests: WriteRequest[] = tables[def.name].map((Item) => ({ PutRequest: { Item } }));
-      written += requests.length;
-      const size = Math.ceil(requests.length / streams);
-      await Promise.all(chunk(requests, Math.max(size, 1)).map((slice) => batchWrite(ds, def.name, slice)));
-    }),
-  );
-  return written;
 }

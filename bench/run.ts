@@ -8,7 +8,7 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 // not "production", checks every instanceOf across realms; the HTTP server child inherits it too.
 process.env.NODE_ENV ??= 'production';
 
-// The 1000× refresh holds the corpus YAML, its parse and the built items at once (~2 GB resident):
+// The largest refresh (and the 1000× search index) hold a corpus, its parse and what is built from it at once:
 // below 6 GB of heap, run again in a child that has it.
 const { getHeapStatistics } = await import('node:v8');
 // `-- --only soak` runs the soak alone (bench/soak.ts) and updates its rows of the results.

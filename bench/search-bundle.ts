@@ -19,11 +19,11 @@ import { build, type Plugin } from 'esbuild';
 import { fileSearchIndexStore } from '../functions/data/search-index-store.js';
 import { TABLE_LIST } from '../functions/data/tables.js';
 import { buildSearchIndex } from '../functions/search/search-engine.js';
-import { BUNDLE, FUNCTION_ENTRIES } from '../infra/bundling.js';
+import { BUNDLE, FUNCTION_ENTRIES, GRAPHQL_ALIASES, GRAPHQL_EXTERNAL_MODULES } from '../infra/bundling.js';
 import { seedSearchableItems } from './search-bench.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-// Inside the project, so the bundles resolve the AWS SDK (external, as in Lambda) from node_modules.
+// Inside the project, so the bundles resolve the S3 client (external, as in Lambda) from node_modules.
 const OUT = join(ROOT, 'artifacts', 'search-bundle');
 
 type Variant = 'deployed' | 'split' | 'without-search-engine';
@@ -51,11 +51,12 @@ async function buildVariant(variant: Variant): Promise<{ entry: string; entryByt
     splitting: variant === 'split',
     platform: 'node',
     format: 'esm',
-    mainFields: ['module', 'main'],
+    mainFields: [...BUNDLE.mainFields],
     minify: BUNDLE.minify,
     sourcemap: false,
     target: BUNDLE.target,
-    external: [...BUNDLE.externalModules],
+    external: [...BUNDLE.externalModules, ...GRAPHQL_EXTERNAL_MODULES],
+    alias: GRAPHQL_ALIASES,
     banner: { js: BUNDLE.banner },
     plugins: variant === 'without-search-engine' ? [stubSearchEngine] : [],
     logLevel: 'error',

@@ -6,11 +6,7 @@
  * clone, so each clone is a self-contained copy of the knowledge base.
  */
 import { parse, stringify } from 'yaml';
-import { keys } from '../functions/data/keys.js';
-import { TABLE_LIST, type EntityTable } from '../functions/data/tables.js';
-import { InvalidCorpusError } from '../functions/refresh/corpus-reader.js';
-import { buildItems, contentHash, type StoredItem } from '../functions/refresh/item-builder.js';
-import { CORPUS_FILES, documentTextFile, type Corpus } from '../functions/refresh/corpus-schema.js';
+import { CORPUS_FILES, documentTextFile } from '../functions/refresh/corpus-schema.js';
 import { directorySource, memorySource, type CorpusSource } from '../functions/refresh/corpus-source.js';
 import { CORPUS_DIR } from '../seed/paths.js';
 
@@ -74,6 +70,19 @@ function cloneEntry<T extends { id: string }>(entry: T, suffix: string): T {
   return copy as unknown as T;
 }
 
+/**
+ * A clone's aliases carry its suffix (aliases are unique per kind), so a
+ * subject its document names only by an alias would no longer be named there:
+ * the clone's text ends with a line naming those aliases (claim spans are unchanged).
+ */
+function cloneAliasLine(seed: SeedFiles, docId: string, suffix: string): string {
+  if (suffix === '') return '';
+  const aliases = (['people', 'organizations', 'places'] as const).flatMap((list) =>
+    seed[list].filter((s) => Array.isArray(s.mentionedIn) && s.mentionedIn.includes(docId)).flatMap((s) => (Array.isArray(s.aliases) ? (s.aliases as string[]) : [])),
+  );
+  return aliases.length === 0 ? '' : `\n\n${aliases.map((a) => `${a}${suffix}`).join('; ')}\n`;
+}
+
 /** The seed corpus cloned `scale` times, as the YAML and text files the real refresh reads. */
 export function syntheticCorpus(seed: SeedFiles, scale: number): SyntheticCorpus {
   const started = performance.now();
@@ -84,7 +93,7 @@ export function syntheticCorpus(seed: SeedFiles, scale: number): SyntheticCorpus
     for (const name of LISTS) {
       for (const entry of seed[name]) lists[name].push(cloneEntry(entry, suffix));
     }
-    for (const [docId, text] of seed.texts) files[documentTextFile(`${docId}${suffix}`)] = text;
+    for (const [docId, text] of seed.texts) files[documentTextFile(`${docId}${suffix}`)] = text + cloneAliasLine(seed, docId, suffix);
   }
   let bytes = 0;
   for (const name of LISTS) {
@@ -100,50 +109,4 @@ export function syntheticCorpus(seed: SeedFiles, scale: number): SyntheticCorpus
     bytes,
     generateMs: performance.now() - started,
   };
-}
-
-/**
- * The items the refresh would write for the corpus cloned `scale` times, built
- * clone by clone. Each clone only references itself, so this equals
- * buildItems over the whole synthetic corpus (the bench checks that at 10×),
- * without the cost of buildItems growing with the square of the corpus.
- */
-export function directItems(seedCorpus: Corpus, scale: number): Record<EntityTable, StoredItem[]> {
-  const tables: Record<EntityTable, StoredItem[]> = { documents: [], people: [], events: [], claims: [] };
-  // The count items of every clone, summed by key.
-  const counts = new Map<string, { table: EntityTable; item: Record<string, unknown> & { count: number } }>();
-  for (let clone = 0; clone < scale; clone++) {
-    const suffix = cloneSuffix(clone);
-    const corpus: Corpus = {
-      documents: seedCorpus.documents.map((d) => cloneEntry(d, suffix)),
-      people: seedCorpus.people.map((p) => cloneEntry(p, suffix)),
-      organizations: seedCorpus.organizations.map((o) => cloneEntry(o, suffix)),
-      places: seedCorpus.places.map((p) => cloneEntry(p, suffix)),
-      events: seedCorpus.events.map((e) => cloneEntry(e, suffix)),
-      claims: seedCorpus.claims.map((c) => cloneEntry(c, suffix)),
-    };
-    const built = buildItems(corpus, new Map());
-    if (built.issues.length > 0) throw new InvalidCorpusError(built.issues);
-    for (const def of TABLE_LIST) {
-      for (const item of built.tables[def.name]) {
-        if (!keys.isMeta(item, def.name)) {
-          tables[def.name].push(item);
-          continue;
-        }
-        const key = `${def.name}\u0000${String(item.sk)}`;
-        const sum = counts.get(key);
-        if (sum === undefined) counts.set(key, { table: def.name, item: { pk: item.pk, sk: item.sk, count: Number(item.count) } });
-        else sum.item.count += Number(item.count);
-      }
-    }
-  }
-  for (const { table, item } of counts.values()) tables[table].push({ ...item, hash: contentHash(item) });
-  return tables;
-}
-
-/** Keys and hashes of items, to compare two ways of building them. */
-export function itemDigest(tables: Record<EntityTable, readonly StoredItem[]>): string[] {
-  return TABLE_LIST.flatMap((def) =>
-    tables[def.name].map((item) => `${def.name}|${String(item[def.partitionKey])}|${String(item[def.sortKey])}|${item.hash}`),
-  ).sort();
 }

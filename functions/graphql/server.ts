@@ -6,8 +6,18 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { typeDefs } from '../../schema/__generated__/type-defs.js';
+import {
+  buildASTSchema,
+  GraphQLError,
+  isAbstractType,
+  isObjectType,
+  type GraphQLFieldResolver,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type GraphQLTypeResolver,
+} from 'graphql';
+import type { Resolvers } from '../../schema/__generated__/resolvers-types.js';
+import { typeDefsDocument } from '../../schema/__generated__/type-defs.js';
 import { isProduction, optionalEnv } from '../shared/env.js';
 import { classifyError, clientMessage, MAX_ECHO_CHARS } from '../shared/errors.js';
 import { errorDetails } from '../shared/logger.js';
@@ -58,12 +68,39 @@ const errorLogPlugin: ApolloServerPlugin<GraphQLContext> = {
   },
 };
 
+/**
+ * The executable schema, built from the SDL codegen parsed at build time
+ * (schema/__generated__/type-defs.ts) rather than from SDL parsed and merged
+ * at start-up by @graphql-tools (which the bundle then leaves out, see
+ * infra/bundling.ts). The SDL is the one codegen validated, and a test checks
+ * the built schema is valid, so graphql-js need not check it again.
+ */
+export function buildExecutableSchema(resolvers: Resolvers): GraphQLSchema {
+  const schema = buildASTSchema(typeDefsDocument, { assumeValid: true, assumeValidSDL: true });
+  // Codegen's Resolvers type is a map of type name to field resolvers (functions here: no resolver objects, scalars or enums).
+  for (const [typeName, fields] of Object.entries(resolvers as Record<string, Record<string, unknown>>)) {
+    const type = schema.getType(typeName);
+    if (isObjectType(type)) {
+      const defined = type.getFields();
+      for (const [fieldName, resolve] of Object.entries(fields)) {
+        const field = defined[fieldName];
+        if (field === undefined || typeof resolve !== 'function') throw new Error(`resolver ${typeName}.${fieldName}: no such field, or not a function`);
+        field.resolve = resolve as GraphQLFieldResolver<unknown, unknown>;
+      }
+    } else if (isAbstractType(type) && typeof fields.__resolveType === 'function') {
+      type.resolveType = fields.__resolveType as GraphQLTypeResolver<unknown, unknown>;
+    } else {
+      throw new Error(`resolvers for ${typeName}: not an object type, or an abstract type without __resolveType`);
+    }
+  }
+  return schema;
+}
+
 export function createApolloServer(options: ServerOptions = {}): ApolloServer<GraphQLContext> {
   const production = options.production ?? isProduction();
   const limits = queryLimits<GraphQLContext>();
   return new ApolloServer<GraphQLContext>({
-    typeDefs,
-    resolvers,
+    schema: buildExecutableSchema(resolvers),
     introspection: options.introspection ?? introspectionEnabled(),
     includeStacktraceInErrorResponses: !production,
     // No "Did you mean …?" in production: suggestions leak the schema's shape to probing clients.

@@ -11,7 +11,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type ICommandHooks, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { BUNDLE } from '../bundling.js';
+import { BUNDLE, FUNCTION_ENTRIES, NODE_OPTIONS } from '../bundling.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -32,6 +32,8 @@ export interface BundledFunctionProps {
   commandHooks?: ICommandHooks;
   /** Module replacements for esbuild (`--alias`), paths relative to the project root. */
   aliases?: Record<string, string>;
+  /** Modules left to the runtime, besides BUNDLE.externalModules. */
+  externalModules?: string[];
 }
 
 export class BundledFunction extends NodejsFunction {
@@ -44,6 +46,8 @@ export class BundledFunction extends NodejsFunction {
     // A role of our own instead of AWSLambdaBasicExecutionRole: it may write to this log group only.
     const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     logGroup.grantWrite(role);
+    const name = (Object.keys(FUNCTION_ENTRIES) as (keyof typeof FUNCTION_ENTRIES)[]).find((key) => FUNCTION_ENTRIES[key] === props.entry);
+    const nodeOptions = name === undefined ? undefined : NODE_OPTIONS[name];
     super(scope, id, {
       entry: join(PROJECT_ROOT, props.entry),
       projectRoot: PROJECT_ROOT,
@@ -59,7 +63,7 @@ export class BundledFunction extends NodejsFunction {
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       deadLetterQueue: props.deadLetterQueue,
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(nodeOptions === undefined ? {} : { NODE_OPTIONS: nodeOptions }),
         NODE_ENV: 'production',
         ...props.environment,
       },
@@ -69,8 +73,10 @@ export class BundledFunction extends NodejsFunction {
         format: OutputFormat.ESM,
         minify: BUNDLE.minify,
         sourceMap: BUNDLE.sourceMap,
+        sourcesContent: BUNDLE.sourcesContent,
         target: BUNDLE.target,
-        externalModules: [...BUNDLE.externalModules],
+        externalModules: [...BUNDLE.externalModules, ...(props.externalModules ?? [])],
+        mainFields: [...BUNDLE.mainFields],
         banner: BUNDLE.banner,
         commandHooks: props.commandHooks,
         esbuildArgs: Object.fromEntries(Object.entries(props.aliases ?? {}).map(([name, path]) => [`--alias:${name}`, path])),

@@ -8,7 +8,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { alarmAtLeast } from './alarms.js';
 import { SEARCH_INDEX_KEY } from './corpus-bucket.js';
-import { FUNCTION_ENTRIES, GRAPHQL_ALIASES } from '../bundling.js';
+import { FUNCTION_ENTRIES, GRAPHQL_ALIASES, GRAPHQL_EXTERNAL_MODULES } from '../bundling.js';
 import { BundledFunction } from './bundled-function.js';
 import type { DataTables } from './data-tables.js';
 
@@ -60,6 +60,7 @@ export class GraphQLFunction extends Construct {
       },
       commandHooks: PLAYGROUND_HOOKS,
       aliases: GRAPHQL_ALIASES,
+      externalModules: GRAPHQL_EXTERNAL_MODULES,
     });
     props.tables.bind(this.function, 'read');
     // Search reads one object; listing only that key lets S3 answer 404 (not 403) before the first refresh.

@@ -113,7 +113,8 @@ describe('GraphQL function', () => {
       Environment: {
         Variables: Match.objectLike({
           NODE_ENV: 'production',
-          NODE_OPTIONS: '--enable-source-maps',
+          // No --enable-source-maps: the function maps its own stack traces when one is formatted (stack-traces.ts).
+          NODE_OPTIONS: Match.absent(),
           INTROSPECTION: 'true',
           POWERTOOLS_SERVICE_NAME: Match.anyValue(),
           CURSOR_SECRET: { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] },
