@@ -11,6 +11,7 @@ import { typeDefs } from '../../schema/__generated__/type-defs.js';
 import { isProduction, optionalEnv } from '../shared/env.js';
 import { classifyError } from '../shared/errors.js';
 import type { GraphQLContext } from './context.js';
+import { corpusVersionPlugin } from './corpus-version.js';
 import { parseOptions, queryLimits } from './limits.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -66,6 +67,7 @@ export function createApolloServer(options: ServerOptions = {}): ApolloServer<Gr
       // No cache hints in this schema: the per-field cache-control bookkeeping would be pure cost.
       ApolloServerPluginCacheControlDisabled(),
       errorLogPlugin,
+      corpusVersionPlugin,
       ...limits.plugins,
     ],
     formatError: (formatted, error): GraphQLFormattedError => {
