@@ -243,8 +243,13 @@ class RefreshRun {
     const garbage = perTable<WriteRequest[]>(() => []);
     const garbageVersions = new Set<number>();
     await this.scan((table, item, version) => {
-      if (version === previous?.number) currentItems[table].push(item);
-      else if (version === target) pending[table].set(logicalKey(table, item), { item: { pk: item.pk, sk: item.sk }, hash: item.hash });
+      if (version !== undefined && version === previous?.number) {
+        currentItems[table].push(item);
+        // Dropped by this publication, with no grace asked for: it goes right after it.
+        if (keptAfter.has(version) || protectedRetired.has(version)) return;
+        garbage[table].push(deleteOf(table, item));
+        garbageVersions.add(version);
+      } else if (version === target) pending[table].set(logicalKey(table, item), { item: { pk: item.pk, sk: item.sk }, hash: item.hash });
       else if (version !== undefined && (keptAfter.has(version) || protectedRetired.has(version))) return;
       else {
         // Versions no longer kept, items of a build that was never published, and items of the layout before versions.
