@@ -79,12 +79,21 @@ export function syntheticCorpus(seed: SeedFiles, scale: number): SyntheticCorpus
   const started = performance.now();
   const lists = Object.fromEntries(LISTS.map((name) => [name, [] as Entry[]])) as Record<ListName, Entry[]>;
   const files: Record<string, string> = {};
+  // A clone's subjects have aliases of their own (suffixed), which its documents must name for the corpus checks:
+  // each clone's text ends with a line naming them (quotes are all before it, so every span stays where it was).
+  const aliasesIn = new Map<string, string[]>();
+  for (const subject of [...seed.people, ...seed.organizations, ...seed.places]) {
+    for (const docId of (subject.mentionedIn ?? []) as string[]) aliasesIn.set(docId, [...(aliasesIn.get(docId) ?? []), ...((subject.aliases ?? []) as string[])]);
+  }
   for (let clone = 0; clone < scale; clone++) {
     const suffix = cloneSuffix(clone);
     for (const name of LISTS) {
       for (const entry of seed[name]) lists[name].push(cloneEntry(entry, suffix));
     }
-    for (const [docId, text] of seed.texts) files[documentTextFile(`${docId}${suffix}`)] = text;
+    for (const [docId, text] of seed.texts) {
+      const aliases = suffix === '' ? [] : (aliasesIn.get(docId) ?? []).map((a) => `${a}${suffix}`);
+      files[documentTextFile(`${docId}${suffix}`)] = aliases.length === 0 ? text : `${text}\n\n${aliases.join('; ')}\n`;
+    }
   }
   let bytes = 0;
   for (const name of LISTS) {
@@ -146,4 +155,24 @@ export function itemDigest(tables: Record<EntityTable, readonly StoredItem[]>): 
   return TABLE_LIST.flatMap((def) =>
     tables[def.name].map((item) => `${def.name}|${String(item[def.partitionKey])}|${String(item[def.sortKey])}|${item.hash}`),
   ).sort();
+}
+
+/**
+ * The same corpus with one claim's text changed: the smallest change a
+ * refresh can publish. Only the first entry of claims.yaml is parsed and
+ * rewritten, so it costs nothing at 1000×.
+ */
+export function withOneClaimChanged(source: CorpusSource): CorpusSource {
+  return {
+    ...source,
+    location: `${source.location}, one claim changed`,
+    async read(path) {
+      const raw = await source.read(path);
+      if (path !== CORPUS_FILES.claims.file || raw === undefined) return raw;
+      const cut = raw.indexOf('\n- ', 1) + 1;
+      const [first] = parse(raw.slice(0, cut)) as Entry[];
+      if (first === undefined) throw new Error('claims.yaml has no entries');
+      return stringify([{ ...first, text: `${String(first.text)} (changed)` }]) + raw.slice(cut);
+    },
+  };
 }
