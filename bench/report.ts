@@ -114,6 +114,12 @@ function methodOf(name: string): string {
   if (/^mixLatencyMsAt\d+x$/.test(name)) return 'The median whose ratios the p50At… rows give.';
   for (const [pattern, text] of SEARCH_METHODS) if (pattern.test(name)) return text;
   if (/^refreshItemsPerSecAt\d+x$/.test(name)) return 'Items per second of the real seed refresh (memorySource of generated YAML and texts) at this scale.';
+  if (/^refresh(FirstLoad|Unchanged|OneClaim)(Writes|Ms)\d+x$/.test(name)) {
+    return 'bench/refresh-bench.ts: the real refresh (searchIndex: null) into an empty engine, then the same corpus, then the corpus with one claim\'s text changed; writes are the items written for the new version (puts and deletes), time is the refresh\'s durationMs.';
+  }
+  if (/^retention(Deletes|Ms)\d+x$/.test(name)) {
+    return 'bench/refresh-bench.ts: the one-claim change run with keepVersions 1 and no grace, so the version it dropped is deleted right after the publication; deletes are one write each (no TTL: the local engine has none).';
+  }
   return 'See the note.';
 }
 

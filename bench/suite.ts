@@ -6,7 +6,6 @@ import { countRequests } from '../functions/data/request-counter.js';
 import { readCorpus } from '../functions/refresh/corpus-reader.js';
 import { buildItems } from '../functions/refresh/item-builder.js';
 import { directorySource } from '../functions/refresh/corpus-source.js';
-import { refresh } from '../functions/refresh/refresh.js';
 import { httpEvent } from '../scripts/harness/local-engine.js';
 import { BUILD_DIR, buildFunction } from './bundles.js';
 import { coldStart } from './cold-init.js';
@@ -21,6 +20,7 @@ import { BENCH_QUERIES, searchBenchAt, type ScaleMeasurement } from './search-be
 import { writeReport, type Metric, type OperationDetail, type Results } from './report.js';
 import { median, round } from './stats.js';
 import { directItems, itemDigest, readSeedFiles, syntheticCorpus } from './synthetic-corpus.js';
+import { describeCosts, measureRefreshCosts, type RefreshCosts } from './refresh-bench.js';
 import { CORPUS_DIR } from '../seed/paths.js';
 
 interface Settings {
@@ -81,6 +81,8 @@ interface ScaleResult {
   generateMs: number;
   secondRunWrites?: number;
   secondRunMs?: number;
+  /** First load, unchanged rerun, one-claim change and retention (scales loaded by the real refresh). */
+  refreshCosts?: RefreshCosts;
   mixMedianMs: number;
   perOperation: Map<string, { p50Ms: number; requests: number; roundTrips: number; byCommand: Record<string, number>; shapes: Record<string, number> }>;
 }
@@ -118,7 +120,7 @@ async function loadScale(
   settings: Settings,
   seed: Awaited<ReturnType<typeof readSeedFiles>>,
   seedCorpus: Awaited<ReturnType<typeof readCorpus>>['corpus'],
-): Promise<Pick<ScaleResult, 'items' | 'loadMs' | 'loadMethod' | 'generateMs' | 'secondRunWrites' | 'secondRunMs'>> {
+): Promise<Pick<ScaleResult, 'items' | 'loadMs' | 'loadMethod' | 'generateMs' | 'secondRunWrites' | 'secondRunMs' | 'refreshCosts'>> {
   if (scale <= settings.largestRefreshScale) {
     const corpus = syntheticCorpus(seed, scale);
     if (scale === 10 && settings.scales.some((s) => s > settings.largestRefreshScale)) {
@@ -127,13 +129,18 @@ async function loadScale(
       const same = JSON.stringify(itemDigest(buildItems(parsed, new Map()).tables)) === JSON.stringify(itemDigest(directItems(seedCorpus, 10)));
       if (!same) throw new Error('directItems differs from buildItems at 10×');
     }
-    // The tables only: the search index the refresh also builds is measured on its own (searchBenchAt).
-    const options = { searchIndex: null };
-    const started = performance.now();
-    const first = await refresh(engine.ds, corpus.source, options);
-    const loadMs = performance.now() - started;
-    const second = await refresh(engine.ds, corpus.source, options);
-    return { items: first.writes, loadMs, loadMethod: 'refresh', generateMs: corpus.generateMs, secondRunWrites: second.writes, secondRunMs: second.durationMs };
+    // First load, rerun, one-claim change (the mix then reads that version), retention; the search index is measured on its own.
+    const costs = await measureRefreshCosts(engine.ds, corpus.source, scale);
+    say(describeCosts(costs));
+    return {
+      items: costs.items,
+      loadMs: costs.firstLoad.ms,
+      loadMethod: 'refresh',
+      generateMs: corpus.generateMs,
+      secondRunWrites: costs.unchanged.writes,
+      secondRunMs: costs.unchanged.ms,
+      refreshCosts: costs,
+    };
   }
   const started = performance.now();
   const items = directItems(seedCorpus, scale);
@@ -426,6 +433,20 @@ export async function runSuite(quick: boolean): Promise<void> {
     'writes',
     `a second refresh of the same corpus, at ${scales.filter((s) => s.secondRunWrites !== undefined).map((s) => `${s.scale}× (${round((s.secondRunMs ?? 0) / 1000)} s)`).join(', ')}`,
   );
+
+  for (const s of scales) {
+    const c = s.refreshCosts;
+    if (c === undefined || (s.scale !== 1 && s !== largest)) continue;
+    const at = `${c.scale}× (${c.items} items a version)`;
+    put(`refreshFirstLoadWrites${c.scale}x`, c.firstLoad.writes, 'writes', `${at}: every item of version 1 and its change pages`);
+    put(`refreshFirstLoadMs${c.scale}x`, c.firstLoad.ms, 'ms', `${at}: read and validate, build, write, publish`);
+    put(`refreshUnchangedWrites${c.scale}x`, c.unchanged.writes, 'writes', `${at}: the same corpus again`);
+    put(`refreshUnchangedMs${c.scale}x`, c.unchanged.ms, 'ms', `${at}: read the corpus, hash it, compare with the current version's hash`);
+    put(`refreshOneClaimWrites${c.scale}x`, c.oneClaim.writes, 'writes', `${at}: one claim's text changed (${c.oneClaim.changes} entity changed): the whole new version is written`);
+    put(`refreshOneClaimMs${c.scale}x`, c.oneClaim.ms, 'ms', `${at}: scan both versions, build, write, publish (retention not included)`);
+    put(`retentionDeletes${c.scale}x`, c.retention.deletes, 'writes', `${at}: deleting the version the change dropped`);
+    put(`retentionMs${c.scale}x`, c.retention.ms, 'ms', `${at}: the same deletes, after the publication (readers never wait for them)`);
+  }
 
   for (const m of search) {
     const about = `${m.items} searchable items (seed cloned ${m.scale}×), fresh process`;
