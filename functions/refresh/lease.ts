@@ -36,7 +36,7 @@ export interface LeaseOptions {
 export class Lease {
   private timer: NodeJS.Timeout | undefined;
   private lost: Error | undefined;
-  private expiresAt = 0;
+  private renewedAt = 0;
 
   constructor(
     private readonly ds: DataSources,
@@ -47,7 +47,7 @@ export class Lease {
     const { owner, leaseMs, now } = this.options;
     const at = now();
     await acquireRefreshLock(this.ds, owner, leaseMs, at);
-    this.expiresAt = at + leaseMs;
+    this.renewedAt = at;
     this.timer = setInterval(() => void this.renew(), Math.max(1, Math.floor(leaseMs / 3)));
     // The renewal must never keep a finished process alive.
     this.timer.unref();
@@ -59,17 +59,23 @@ export class Lease {
     const at = now();
     try {
       await renewRefreshLock(this.ds, owner, leaseMs, at);
-      this.expiresAt = at + leaseMs;
+      this.renewedAt = at;
     } catch (error) {
-      // A failed renewal is retried at the next tick unless the lease is gone; check() refuses to go on once it lapsed.
+      // A failed renewal is retried at the next tick or check, unless the lease is gone.
       if (error instanceof LeaseLostError) this.lost = error;
+      else if (this.options.now() - this.renewedAt >= this.options.leaseMs) this.lost = error as Error;
     }
   }
 
-  /** Throws when the lease is no longer ours, or the deadline is near: called before every write and before publishing. */
-  check(progress: () => string): void {
+  /**
+   * Throws when the lease is no longer ours, or the deadline is near: called
+   * before every write and before publishing. It renews the lease itself when
+   * the timer could not (a long synchronous build blocks it): the lease is ours
+   * while the item names us, whether or not it lapsed meanwhile.
+   */
+  async check(progress: () => string): Promise<void> {
+    if (this.options.now() - this.renewedAt >= this.options.leaseMs / 3) await this.renew();
     if (this.lost !== undefined) throw this.lost;
-    if (this.options.now() >= this.expiresAt) throw new LeaseLostError(this.options.owner);
     const remaining = this.options.remainingMs?.();
     if (remaining !== undefined && remaining < this.options.reserveMs) throw new RefreshOutOfTimeError(remaining, progress());
   }

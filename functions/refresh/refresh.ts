@@ -314,13 +314,13 @@ class RefreshRun {
     let written = 0;
     const progress = () => `after writing ${written} of the ${total} items version ${target} still needed`;
     const beforeBatch = async (size: number) => {
-      this.lease.check(progress);
+      await this.lease.check(progress);
       await this.options.beforeBatch?.(size);
       written += size;
     };
     for (const plan of plans) await batchWrite(this.ds, plan.table, [...plan.puts, ...plan.deletes], beforeBatch);
 
-    this.lease.check(progress);
+    await this.lease.check(progress);
     const store = await this.searchStore();
     const searchIndex = store === undefined ? undefined : await updateSearchIndex(store, built.tables);
 
@@ -330,7 +330,7 @@ class RefreshRun {
       kept: [record, ...(pointer?.kept ?? [])].slice(0, this.keep),
       retired: [...(pointer?.retired ?? []), ...droppedNow.map((v) => ({ number: v.number, at: this.now(), ...(v.searchIndex === undefined ? {} : { searchIndex: v.searchIndex }) }))],
     };
-    this.lease.check(progress);
+    await this.lease.check(progress);
     await this.options.beforePublish?.();
     await publishPointer(this.ds, next, previous?.number);
 

@@ -1,7 +1,8 @@
 /** The seed refresh against the local engine: idempotent, all-or-nothing on bad input, guarded, leased, out of time before the deadline. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { acquireRefreshLock, RefreshLockedError, scanTable } from '../../functions/data/refresh-store.js';
+import { acquireRefreshLock, LeaseLostError, RefreshLockedError, scanTable } from '../../functions/data/refresh-store.js';
+import { LEASE_MS } from '../../functions/refresh/lease.js';
 import { readPointer } from '../../functions/data/version-store.js';
 import { TABLE_LIST } from '../../functions/data/tables.js';
 import { InvalidCorpusError } from '../../functions/refresh/corpus-reader.js';
@@ -67,6 +68,33 @@ describe('refresh', () => {
     } finally {
       await clean.close();
     }
+  });
+
+  it('keeps a lease that lapsed while nobody took it, and stops without publishing when another run took it', async () => {
+    // Prepare: a clock the test moves; each batch takes "two leases" of time, as a long synchronous build would.
+    let clock = Date.now();
+    const slow = await refresh(env.ds, memorySource(files), {
+      now: () => clock,
+      beforeBatch: () => {
+        clock += 2 * LEASE_MS;
+      },
+    });
+    expect(slow).toMatchObject({ status: 'published', version: 1 });
+
+    // Act: another run takes the lapsed lease during the second batch.
+    const next = edited('claims.yaml', (claims) => claims.slice(1));
+    let batches = 0;
+    const error = await refresh(env.ds, memorySource(next), {
+      now: () => clock,
+      beforeBatch: async () => {
+        clock += 2 * LEASE_MS;
+        if (++batches === 2) await acquireRefreshLock(env.ds, 'another-run', LEASE_MS, clock);
+      },
+    }).catch((e: unknown) => e);
+
+    // Assess
+    expect(error).toBeInstanceOf(LeaseLostError);
+    expect((await readPointer(env.ds))?.current).toBe(1);
   });
 
   it('updates changed items and deletes what the corpus no longer has', async () => {
