@@ -442,10 +442,14 @@ export async function runSuite(quick: boolean): Promise<void> {
     put(`refreshFirstLoadMs${c.scale}x`, c.firstLoad.ms, 'ms', `${at}: read and validate, build, write, publish`);
     put(`refreshUnchangedWrites${c.scale}x`, c.unchanged.writes, 'writes', `${at}: the same corpus again`);
     put(`refreshUnchangedMs${c.scale}x`, c.unchanged.ms, 'ms', `${at}: read the corpus, hash it, compare with the current version's hash`);
-    put(`refreshOneClaimWrites${c.scale}x`, c.oneClaim.writes, 'writes', `${at}: one claim's text changed (${c.oneClaim.changes} entity changed): the whole new version is written`);
-    put(`refreshOneClaimMs${c.scale}x`, c.oneClaim.ms, 'ms', `${at}: scan both versions, build, write, publish (retention not included)`);
-    put(`retentionDeletes${c.scale}x`, c.retention.deletes, 'writes', `${at}: deleting the version the change dropped`);
-    put(`retentionMs${c.scale}x`, c.retention.ms, 'ms', `${at}: the same deletes, after the publication (readers never wait for them)`);
+    if (c.oneClaim !== undefined) {
+      put(`refreshOneClaimWrites${c.scale}x`, c.oneClaim.writes, 'writes', `${at}: one claim's text changed (${c.oneClaim.changes} entity changed): the whole new version is written`);
+      put(`refreshOneClaimMs${c.scale}x`, c.oneClaim.ms, 'ms', `${at}: scan both versions, build, write, publish (retention not included)`);
+    }
+    if (c.retention !== undefined) {
+      put(`retentionDeletes${c.scale}x`, c.retention.deletes, 'writes', `${at}: deleting the version the change dropped`);
+      put(`retentionMs${c.scale}x`, c.retention.ms, 'ms', `${at}: the same deletes, after the publication (readers never wait for them)`);
+    }
   }
 
   for (const m of search) {
