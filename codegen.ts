@@ -3,6 +3,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const storage = '../../functions/data/items.js';
 const models = '../../functions/graphql/models.js';
 const search = '../../functions/search/search-model.js';
+const versions = '../../functions/data/version-store.js';
 
 const config: CodegenConfig = {
   overwrite: true,
@@ -47,6 +48,12 @@ const config: CodegenConfig = {
           SearchHit: `${search}#SearchHitModel`,
           SearchConnection: `${models}#ConnectionModel<SearchHitModel>`,
           SearchEdge: `${models}#EdgeModel<SearchHitModel>`,
+          CorpusVersion: `${versions}#VersionRecord`,
+          CorpusVersionConnection: `${models}#ConnectionModel<VersionRecord>`,
+          CorpusVersionEdge: `${models}#EdgeModel<VersionRecord>`,
+          Change: `${versions}#ChangeModel`,
+          ChangeConnection: `${models}#ConnectionModel<ChangeModel>`,
+          ChangeEdge: `${models}#EdgeModel<ChangeModel>`,
         },
       },
     },

@@ -49,7 +49,7 @@ interface Sample {
 /** What the attacker sent in the first round (see docs/limits.md), as raw bodies. */
 function abusiveBodies(): { name: string; body: string }[] {
   const nested = (depth: number) => `${'['.repeat(depth)}1${']'.repeat(depth)}`;
-  const forged = new CursorCodec(LOCAL_CURSOR_KEY).encode({ l: 'people', k: { pk: 'x'.repeat(2000), sk: 'y' } });
+  const forged = new CursorCodec(LOCAL_CURSOR_KEY).encode({ v: 1, l: 'people', k: { pk: 'x'.repeat(2000), sk: 'y' } });
   const q = (query: string, extra: Record<string, unknown> = {}) => JSON.stringify({ query, ...extra });
   return [
     // Allowed, and as heavy in text as the cost limit lets a query be (cost 48,495): 120 document texts, ~0.9 MB.

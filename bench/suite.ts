@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { FUNCTION_ENTRIES, GRAPHQL_ALIASES } from '../infra/bundling.js';
-import { refresh } from '../functions/refresh/refresh.js';
 import { httpEvent } from '../scripts/harness/local-engine.js';
 import { logRequests } from '../scripts/harness/request-log.js';
 import { BUILD_DIR, buildFunction, type BuiltFunction } from './bundles.js';
@@ -20,6 +19,7 @@ import { meets, writeReport, type Metric, type Results } from './report.js';
 import { runSoak, soakMetrics } from './soak.js';
 import { median, round } from './stats.js';
 import { readSeedFiles, syntheticCorpus } from './synthetic-corpus.js';
+import { describeCosts, measureRefreshCosts, type RefreshCosts } from './refresh-bench.js';
 
 interface Settings {
   quick: boolean;
@@ -74,6 +74,8 @@ interface ScaleResult {
   generateMs: number;
   secondRunWrites: number;
   secondRunMs: number;
+  /** First load, unchanged rerun, one-claim change and retention. */
+  refreshCosts: RefreshCosts;
   mixMedianMs: number;
   perOperation: Map<string, { p50Ms: number; requests: number; roundTrips: number; byCommand: Record<string, number>; shapes: Record<string, number> }>;
 }
@@ -108,13 +110,17 @@ async function measureMix(engine: BenchEngine, mix: MixOperation[], rounds: numb
 /** The corpus cloned `scale` times, loaded through the real refresh into an empty engine, then refreshed again (which must write nothing). */
 async function loadScale(engine: BenchEngine, scale: number, seed: Awaited<ReturnType<typeof readSeedFiles>>) {
   const corpus = syntheticCorpus(seed, scale);
-  // The tables only: the search index the refresh also builds is measured on its own (searchBenchAt).
-  const options = { searchIndex: null };
-  const started = performance.now();
-  const first = await refresh(engine.ds, corpus.source, options);
-  const loadMs = performance.now() - started;
-  const second = await refresh(engine.ds, corpus.source, options);
-  return { items: first.writes, loadMs, generateMs: corpus.generateMs, secondRunWrites: second.writes, secondRunMs: second.durationMs };
+  // First load, unchanged rerun, one-claim change (the mix then reads that version) and retention.
+  const costs = await measureRefreshCosts(engine.ds, corpus.source, scale);
+  say(describeCosts(costs));
+  return {
+    items: costs.firstLoad.writes,
+    loadMs: costs.firstLoad.ms,
+    generateMs: corpus.generateMs,
+    secondRunWrites: costs.unchanged.writes,
+    secondRunMs: costs.unchanged.ms,
+    refreshCosts: costs,
+  };
 }
 
 async function measureOverhead(engine: BenchEngine, deep: MixOperation, api: ReturnType<typeof inProcessApi>, iterations: number) {
@@ -462,6 +468,29 @@ export async function runSuite(quick: boolean, only?: string): Promise<void> {
     note: `a second refresh of the same corpus, at ${scales.map((s) => `${s.scale}× (${round(s.secondRunMs / 1000)} s)`).join(', ')}`,
     method: 'Writes of a second refresh of the same corpus, at every refreshed scale (must be 0: the refresh compares content hashes).',
   });
+
+  const refreshMethod =
+    'bench/refresh-bench.ts: the real refresh (functions/refresh) over the synthetic corpus of this scale (YAML and texts in memory) into an empty engine, then the same corpus again, then one claim\'s text changed (keeping 1 version, no grace, so retention runs at once); writes are the items the refresh put or deleted, time is its own durationMs.';
+  for (const s of scales) {
+    const c = s.refreshCosts;
+    if (s !== baseScale && s !== largest) continue;
+    const at = `${c.scale}× (${c.items} items a version)`;
+    put(`refreshFirstLoadWrites${c.scale}x`, c.firstLoad.writes, 'writes', { method: refreshMethod, note: `${at}: every item of version 1 and its change pages` });
+    put(`refreshFirstLoadMs${c.scale}x`, c.firstLoad.ms, 'ms', { method: refreshMethod, note: `${at}: read and validate, build, write, publish` });
+    put(`refreshUnchangedWrites${c.scale}x`, c.unchanged.writes, 'writes', { goal: { max: 0 }, method: refreshMethod, note: `${at}: the same corpus again: its content hash equals the current version's` });
+    put(`refreshUnchangedMs${c.scale}x`, c.unchanged.ms, 'ms', { method: refreshMethod, note: `${at}: read the corpus, hash it, compare with the current version's hash` });
+    if (c.oneClaim !== undefined) {
+      put(`refreshOneClaimWrites${c.scale}x`, c.oneClaim.writes, 'writes', {
+        method: refreshMethod,
+        note: `${at}: one claim's text changed (${c.oneClaim.changes} entities changed): every item of the new version is written (version in the key)`,
+      });
+      put(`refreshOneClaimMs${c.scale}x`, c.oneClaim.ms, 'ms', { method: refreshMethod, note: `${at}: scan the current version, build, write, publish (retention not included)` });
+    }
+    if (c.retention !== undefined) {
+      put(`retentionDeletes${c.scale}x`, c.retention.deletes, 'writes', { method: refreshMethod, note: `${at}: deleting the version the change dropped` });
+      put(`retentionMs${c.scale}x`, c.retention.ms, 'ms', { method: refreshMethod, note: `${at}: the same deletes, after the publication (readers never wait for them)` });
+    }
+  }
   for (const m of search) {
     const about = `${m.items} searchable items (seed cloned ${m.scale}×), fresh process`;
     const rounds = m.scale >= 100 ? 3 : 30;

@@ -110,3 +110,23 @@ export function syntheticCorpus(seed: SeedFiles, scale: number): SyntheticCorpus
     generateMs: performance.now() - started,
   };
 }
+
+/**
+ * The same corpus with one claim's text changed: the smallest change a
+ * refresh can publish. Only the first entry of claims.yaml is parsed and
+ * rewritten, so it costs nothing at 1000×.
+ */
+export function withOneClaimChanged(source: CorpusSource): CorpusSource {
+  return {
+    ...source,
+    location: `${source.location}, one claim changed`,
+    async read(path) {
+      const raw = await source.read(path);
+      if (path !== CORPUS_FILES.claims.file || raw === undefined) return raw;
+      const cut = raw.indexOf('\n- ', 1) + 1;
+      const [first] = parse(raw.slice(0, cut)) as Entry[];
+      if (first === undefined) throw new Error('claims.yaml has no entries');
+      return stringify([{ ...first, text: `${String(first.text)} (changed)` }]) + raw.slice(cut);
+    },
+  };
+}

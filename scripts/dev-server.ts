@@ -1,12 +1,13 @@
 /** `npm start`: the seeded API and its playground on http://localhost:4000/graphql (PORT overrides). */
 import { logger } from '../functions/shared/logger.js';
 import { directorySource } from '../functions/refresh/corpus-source.js';
-import { startLocalStack } from './local-stack.js';
+import { LOCAL_SEARCH_INDEX_DIR, startLocalStack } from './local-stack.js';
 
 const started = performance.now();
 const port = Number(process.env.PORT ?? 4000);
 const corpus = process.env.CORPUS_DIR === undefined ? undefined : directorySource(process.env.CORPUS_DIR);
-const stack = await startLocalStack({ port, host: process.env.HOST ?? '127.0.0.1', corpus }).catch((error: unknown) => {
+// The well-known index folder (or SEARCH_INDEX_DIR): `npm run seed` against this server writes its versions' indexes there too.
+const stack = await startLocalStack({ port, host: process.env.HOST ?? '127.0.0.1', corpus, searchIndexDir: LOCAL_SEARCH_INDEX_DIR }).catch((error: unknown) => {
   logger.error('could not start the local stack', { error: error as Error });
   process.exit(1);
 });

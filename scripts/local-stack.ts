@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createDataSources, type DataSources } from '../functions/data/client.js';
 import { ensureTables } from '../functions/data/table-admin.js';
 import { TABLE_LIST, localTableName } from '../functions/data/tables.js';
@@ -18,6 +19,12 @@ import { lambdaRequestListener, type LambdaHttpHandler } from './http-adapter.js
 import { startLocalDynamo, type LocalDynamo } from './local-dynamodb.js';
 import { CORPUS_DIR } from '../seed/paths.js';
 
+/**
+ * Where `npm start` and `npm run seed` keep the search indexes unless SEARCH_INDEX_DIR names another folder: the same
+ * place for both, so a seed run against a running server publishes a version whose index that server finds.
+ */
+export const LOCAL_SEARCH_INDEX_DIR = fileURLToPath(new URL('../.local/search-index/', import.meta.url));
+
 // Locally Node may be older than the Lambda runtime; the SDK's upgrade notice is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -27,6 +34,8 @@ export interface LocalStackOptions {
   corpus?: CorpusSource;
   /** Skip the seed refresh (the bench loads its own corpora). */
   seed?: boolean;
+  /** The search index folder when SEARCH_INDEX_DIR names none: a folder of its own (tests, the bench) by default. */
+  searchIndexDir?: string;
 }
 
 export interface LocalStack {
@@ -53,9 +62,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     endpoint = engine.endpoint;
   }
   useLocalEnvironment(endpoint);
-  // The refresh below writes the search index here and the handler reads it; a folder of its own per stack unless one is named.
-  const searchIndexDir = process.env.SEARCH_INDEX_DIR === undefined ? await mkdtemp(join(tmpdir(), 'kb-search-index-')) : undefined;
-  if (searchIndexDir !== undefined) process.env.SEARCH_INDEX_DIR = searchIndexDir;
+  // The refresh below writes the search indexes here and the handler reads them; a folder of its own per stack unless one is named.
+  const searchIndexDir =
+    process.env.SEARCH_INDEX_DIR === undefined && options.searchIndexDir === undefined ? await mkdtemp(join(tmpdir(), 'kb-search-index-')) : undefined;
+  process.env.SEARCH_INDEX_DIR ??= searchIndexDir ?? options.searchIndexDir;
   const ds = createDataSources();
   await ensureTables(ds);
   const seedReport = options.seed === false ? undefined : await refresh(ds, options.corpus ?? directorySource(CORPUS_DIR));

@@ -3,12 +3,11 @@
  * reading order, with the other filters applied to it (pages are read until
  * full, so a filter never returns a short page), and counted exactly.
  */
-import type { DataSources } from './client.js';
 import { claimAboutItemSchema, claimItemSchema, claimPairItemSchema, type ClaimItem, type ClaimPairItem } from './items.js';
 import { keys } from './keys.js';
 import type { EntityLoader, Loaders } from './loaders.js';
-import { isStorableId, queryCount, queryPage, resumeKey, resumeKeyMatches, tableCount, type QueryPageInput, type StoredKey } from './table-store.js';
-import { INDEX } from './tables.js';
+import { isStorableId, queryCount, queryPage, resumeKey, resumeKeyMatches, tableCount, type QueryPageInput, type Snapshot, type StoredKey } from './table-store.js';
+import { INDEX, indexPartitionKey } from './tables.js';
 
 export interface ClaimFilter {
   speakerId?: string;
@@ -22,6 +21,8 @@ type ClaimQuery = Omit<QueryPageInput, 'first' | 'after' | 'forward'> & { index:
 
 /** Builds key conditions and filters with named placeholders. */
 class Conditions {
+  constructor(private readonly version: number) {}
+
   readonly names: Record<string, string> = {};
   readonly values: Record<string, unknown> = {};
   readonly filters: string[] = [];
@@ -43,8 +44,10 @@ class Conditions {
     this.filters.push(`contains(#${attr}, :${placeholder})`);
   }
 
-  query(index: string, partitionAttr: string, partitionValue: string): ClaimQuery {
-    const keyCondition = this.key(partitionAttr, partitionValue);
+  /** A query of an index partition, given its logical value: the version's copy of it is read. */
+  query(index: string, logicalPartition: string): ClaimQuery {
+    const partitionValue = keys.partitionAt(this.version, logicalPartition);
+    const keyCondition = this.key(indexPartitionKey('claims', index), partitionValue);
     return {
       table: 'claims',
       index,
@@ -63,30 +66,30 @@ class Conditions {
  * apply to the partition's items. Relationship items repeat the claim's
  * document, speaker, kind and subjects under names of their own.
  */
-export function claimQuery(filter: ClaimFilter): ClaimQuery {
-  const c = new Conditions();
+export function claimQuery(version: number, filter: ClaimFilter): ClaimQuery {
+  const c = new Conditions(version);
   if (filter.documentId !== undefined) {
     c.equals('speakerId', filter.speakerId);
     c.equals('claimKind', filter.kind);
     c.contains('eventIds', filter.eventId, 'eventId');
     c.contains('aboutIds', filter.aboutId, 'aboutId');
-    return c.query(INDEX.claimsByDocument, 'documentId', filter.documentId);
+    return c.query(INDEX.claimsByDocument, filter.documentId);
   }
   if (filter.speakerId !== undefined) {
     c.equals('claimKind', filter.kind);
     c.contains('eventIds', filter.eventId, 'eventId');
     c.contains('aboutIds', filter.aboutId, 'aboutId');
-    return c.query(INDEX.claimsBySpeaker, 'speakerId', filter.speakerId);
+    return c.query(INDEX.claimsBySpeaker, filter.speakerId);
   }
   const subject = filter.aboutId ?? filter.eventId;
   if (subject !== undefined) {
     c.equals('refClaimKind', filter.kind);
     // Both given: the subject partition, and the event among the claim's subjects.
     if (filter.aboutId !== undefined) c.contains('refAboutIds', filter.eventId, 'eventId');
-    return c.query(INDEX.claimsByRef, 'ref', keys.aboutPartition(subject));
+    return c.query(INDEX.claimsByRef, keys.aboutPartition(subject));
   }
   c.equals('claimKind', filter.kind);
-  return c.query(INDEX.claimsByOrder, 'kind', 'CLAIM');
+  return c.query(INDEX.claimsByOrder, 'CLAIM');
 }
 
 /** An id no item can have (empty, or too long for a key) matches nothing; DynamoDB would refuse it as a key. */
@@ -100,10 +103,10 @@ const isUnfiltered = (filter: ClaimFilter) => Object.values(filter).every((v) =>
  * items that name the claim: those claims are read through the request's
  * loader, so they batch with the rest of the query level.
  */
-export async function listClaims(ds: DataSources, loader: EntityLoader<ClaimItem>, filter: ClaimFilter, first: number, after?: StoredKey) {
+export async function listClaims(snap: Snapshot, loader: EntityLoader<ClaimItem>, filter: ClaimFilter, first: number, after?: StoredKey) {
   if (matchesNothing(filter)) return { items: [], hasNextPage: false };
-  const query = claimQuery(filter);
-  const page = await queryPage(ds, { ...query, forward: true, first, after });
+  const query = claimQuery(snap.version, filter);
+  const page = await queryPage(snap.ds, { ...query, forward: true, first, after });
   const refs = page.items.map((raw) => {
     const key = resumeKey('claims', query.index, raw);
     if (query.index === INDEX.claimsByRef) return { claimId: claimAboutItemSchema.parse(raw).claimId, resumeKey: key };
@@ -121,8 +124,8 @@ export async function listClaims(ds: DataSources, loader: EntityLoader<ClaimItem
 }
 
 /** Whether a decoded key can resume the query this filter reads. */
-export function claimResumeKeyAccepted(filter: ClaimFilter, key: StoredKey): boolean {
-  const query = claimQuery(filter);
+export function claimResumeKeyAccepted(snap: Snapshot, filter: ClaimFilter, key: StoredKey): boolean {
+  const query = claimQuery(snap.version, filter);
   return resumeKeyMatches('claims', query.index, key, query.partitionValue);
 }
 
@@ -131,12 +134,12 @@ export function claimResumeKeyAccepted(filter: ClaimFilter, key: StoredKey): boo
  * the id list a parent item already holds for a single id filter (read through
  * the loaders, so it batches), else a COUNT query of the partition.
  */
-export async function countClaims(ds: DataSources, loaders: Loaders, filter: ClaimFilter): Promise<number> {
+export async function countClaims(snap: Snapshot, loaders: Loaders, filter: ClaimFilter): Promise<number> {
   if (matchesNothing(filter)) return 0;
-  if (isUnfiltered(filter)) return tableCount(ds, 'claims');
+  if (isUnfiltered(filter)) return tableCount(snap, 'claims');
   const ids = parentList(loaders, filter);
   if (ids !== undefined) return (await ids).length;
-  return queryCount(ds, claimQuery(filter));
+  return queryCount(snap.ds, claimQuery(snap.version, filter));
 }
 
 /** The id list a parent item keeps for a filter of one id, when that is the whole filter. */
@@ -160,27 +163,27 @@ export interface ClaimPairFilter {
   subjectId?: string;
 }
 
-function pairQuery(filter: ClaimPairFilter): ClaimQuery {
-  const c = new Conditions();
+function pairQuery(version: number, filter: ClaimPairFilter): ClaimQuery {
+  const c = new Conditions(version);
   c.equals('pairKind', filter.kind);
-  return c.query(INDEX.claimsByRef, 'ref', keys.pairPartition(filter.subjectId));
+  return c.query(INDEX.claimsByRef, keys.pairPartition(filter.subjectId));
 }
 
 /** Related claim pairs, each once, in the reading order of the claim that carries the relation. */
-export async function listClaimPairs(ds: DataSources, filter: ClaimPairFilter, first: number, after?: StoredKey) {
+export async function listClaimPairs(snap: Snapshot, filter: ClaimPairFilter, first: number, after?: StoredKey) {
   if (filter.subjectId !== undefined && !isStorableId(filter.subjectId)) return { items: [], hasNextPage: false };
-  const query = pairQuery(filter);
-  const page = await queryPage(ds, { ...query, forward: true, first, after });
+  const query = pairQuery(snap.version, filter);
+  const page = await queryPage(snap.ds, { ...query, forward: true, first, after });
   return {
     items: page.items.map((raw) => ({ item: claimPairItemSchema.parse(raw), resumeKey: resumeKey('claims', query.index, raw) })),
     hasNextPage: page.hasNextPage,
   };
 }
 
-export const claimPairResumeKeyAccepted = (filter: ClaimPairFilter, key: StoredKey) =>
-  resumeKeyMatches('claims', INDEX.claimsByRef, key, keys.pairPartition(filter.subjectId));
+export const claimPairResumeKeyAccepted = (snap: Snapshot, filter: ClaimPairFilter, key: StoredKey) =>
+  resumeKeyMatches('claims', INDEX.claimsByRef, key, keys.partitionAt(snap.version, keys.pairPartition(filter.subjectId)));
 
-export async function countClaimPairs(ds: DataSources, filter: ClaimPairFilter): Promise<number> {
+export async function countClaimPairs(snap: Snapshot, filter: ClaimPairFilter): Promise<number> {
   if (filter.subjectId !== undefined && !isStorableId(filter.subjectId)) return 0;
-  return queryCount(ds, pairQuery(filter));
+  return queryCount(snap.ds, pairQuery(snap.version, filter));
 }

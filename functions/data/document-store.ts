@@ -1,18 +1,18 @@
-import type { DataSources } from './client.js';
 import { documentItemSchema } from './items.js';
-import { queryPage, resumeKey, resumeKeyMatches, tableCount, type StoredKey } from './table-store.js';
-import { INDEX } from './tables.js';
+import { keys } from './keys.js';
+import { queryPage, resumeKey, resumeKeyMatches, tableCount, type Snapshot, type StoredKey } from './table-store.js';
+import { INDEX, indexPartitionKey } from './tables.js';
 
 const ALL = 'DOCUMENT';
 
 /** All documents, newest first, with the key that resumes after each. */
-export async function listDocuments(ds: DataSources, first: number, after?: StoredKey) {
-  const page = await queryPage(ds, {
+export async function listDocuments(snap: Snapshot, first: number, after?: StoredKey) {
+  const page = await queryPage(snap.ds, {
     table: 'documents',
     index: INDEX.documentsByPublished,
-    keyCondition: '#kind = :kind',
-    names: { '#kind': 'kind' },
-    values: { ':kind': ALL },
+    keyCondition: '#p = :p',
+    names: { '#p': indexPartitionKey('documents', INDEX.documentsByPublished) },
+    values: { ':p': keys.partitionAt(snap.version, ALL) },
     forward: false,
     first,
     after,
@@ -23,6 +23,7 @@ export async function listDocuments(ds: DataSources, first: number, after?: Stor
   };
 }
 
-export const documentResumeKeyAccepted = (key: StoredKey) => resumeKeyMatches('documents', INDEX.documentsByPublished, key, ALL);
+export const documentResumeKeyAccepted = (snap: Snapshot, key: StoredKey) =>
+  resumeKeyMatches('documents', INDEX.documentsByPublished, key, keys.partitionAt(snap.version, ALL));
 
-export const countDocuments = (ds: DataSources) => tableCount(ds, 'documents');
+export const countDocuments = (snap: Snapshot) => tableCount(snap, 'documents');

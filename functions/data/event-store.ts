@@ -3,12 +3,13 @@
  * YEAR event covers a whole year, so it sorts apart from DAY events); a page
  * reads the three partitions in parallel and merges them by start day.
  */
-import type { DataSources } from './client.js';
 import { eventDateItemSchema, eventItemSchema, type EventItem } from './items.js';
 import { keys, type DatePrecision } from './keys.js';
 import type { EntityLoader } from './loaders.js';
-import { isStorableId, queryCount, queryPage, resumeKey, tableCount, type StoredKey } from './table-store.js';
-import { INDEX } from './tables.js';
+import { isStorableId, queryCount, queryPage, resumeKey, tableCount, type Snapshot, type StoredKey } from './table-store.js';
+import { INDEX, indexPartitionKey } from './tables.js';
+
+const DATE_PARTITION = indexPartitionKey('events', INDEX.eventsByDate);
 
 /** First and last day (YYYY-MM-DD) of the requested range; either may be open. */
 export interface DayWindow {
@@ -26,8 +27,8 @@ export const DATE_PRECISIONS = ['YEAR', 'MONTH', 'DAY'] as const satisfies reado
 /** Where to resume each precision partition, as a cursor carries it; absent when it has not been read yet. */
 export type EventsPosition = Record<string, string>;
 
-const partitionOf = (query: EventsQuery, precision: DatePrecision) =>
-  query.byAnyDate ? keys.anyDatePartition(precision) : keys.eventDatePartition(precision);
+const partitionOf = (version: number, query: EventsQuery, precision: DatePrecision) =>
+  keys.partitionAt(version, query.byAnyDate ? keys.anyDatePartition(precision) : keys.eventDatePartition(precision));
 
 /**
  * The range of start days in one precision partition whose items overlap the
@@ -41,10 +42,10 @@ function startRange(precision: DatePrecision, window: DayWindow): { lo: string; 
   return { lo, hi: `${window.toDay ?? '9999-12-31'}#\uffff` };
 }
 
-function partitionQuery(query: EventsQuery, precision: DatePrecision) {
+function partitionQuery(version: number, query: EventsQuery, precision: DatePrecision) {
   const { lo, hi } = startRange(precision, query);
-  const names: Record<string, string> = { '#p': 'datePartition', '#order': 'order' };
-  const values: Record<string, unknown> = { ':p': partitionOf(query, precision), ':lo': lo, ':hi': hi };
+  const names: Record<string, string> = { '#p': DATE_PARTITION, '#order': 'order' };
+  const values: Record<string, unknown> = { ':p': partitionOf(version, query, precision), ':lo': lo, ':hi': hi };
   let filter: string | undefined;
   // By any date: keep an event's item only at its first date in range (no earlier date reaches the window).
   if (query.byAnyDate && query.fromDay !== undefined) {
@@ -56,7 +57,7 @@ function partitionQuery(query: EventsQuery, precision: DatePrecision) {
 }
 
 /** A cursor's position back to resume keys; undefined when it is not one this list issued. */
-function resumeKeys(query: EventsQuery, position: EventsPosition): Partial<Record<DatePrecision, StoredKey>> | undefined {
+function resumeKeys(version: number, query: EventsQuery, position: EventsPosition): Partial<Record<DatePrecision, StoredKey>> | undefined {
   const result: Partial<Record<DatePrecision, StoredKey>> = {};
   for (const [name, order] of Object.entries(position)) {
     if (name.endsWith('.sk')) continue;
@@ -64,7 +65,7 @@ function resumeKeys(query: EventsQuery, position: EventsPosition): Partial<Recor
     const sk = position[`${name}.sk`];
     const id = keys.idOfOrder(order);
     if (precision === undefined || sk === undefined || id === undefined || !isStorableId(id) || !keys.isEventListSk(sk, query.byAnyDate)) return undefined;
-    result[precision] = { pk: id, sk, datePartition: partitionOf(query, precision), order };
+    result[precision] = { ...keys.storedKey('events', { pk: id, sk }, version), [DATE_PARTITION]: partitionOf(version, query, precision), order };
   }
   return Object.keys(position).length === 2 * Object.keys(result).length ? result : undefined;
 }
@@ -84,17 +85,17 @@ export class InvalidEventsPosition extends Error {}
  * partitions hold date items that carry their event.
  */
 export async function listEvents(
-  ds: DataSources,
+  snap: Snapshot,
   loader: EntityLoader<EventItem>,
   query: EventsQuery,
   first: number,
   after: EventsPosition = {},
 ): Promise<EventsPage> {
-  const start = resumeKeys(query, after);
+  const start = resumeKeys(snap.version, query, after);
   if (start === undefined) throw new InvalidEventsPosition('not a position of this list');
   const pages = await Promise.all(
     DATE_PRECISIONS.map(async (precision) => {
-      const page = await queryPage(ds, { ...partitionQuery(query, precision), forward: true, first, after: start[precision] });
+      const page = await queryPage(snap.ds, { ...partitionQuery(snap.version, query, precision), forward: true, first, after: start[precision] });
       return { precision, raw: page.items, more: page.hasNextPage, fromStart: start[precision] === undefined };
     }),
   );
@@ -130,13 +131,13 @@ export async function listEvents(
 }
 
 /** Rank of the last event starting at or before `bound` (or before it) in a partition: a one-item read. */
-async function rankAtOrBefore(ds: DataSources, precision: DatePrecision, bound: string, inclusive: boolean): Promise<number> {
-  const page = await queryPage(ds, {
+async function rankAtOrBefore(snap: Snapshot, precision: DatePrecision, bound: string, inclusive: boolean): Promise<number> {
+  const page = await queryPage(snap.ds, {
     table: 'events',
     index: INDEX.eventsByDate,
     keyCondition: `#p = :p AND #order ${inclusive ? '<=' : '<'} :bound`,
-    names: { '#p': 'datePartition', '#order': 'order' },
-    values: { ':p': keys.eventDatePartition(precision), ':bound': bound },
+    names: { '#p': DATE_PARTITION, '#order': 'order' },
+    values: { ':p': keys.partitionAt(snap.version, keys.eventDatePartition(precision)), ':bound': bound },
     forward: false,
     first: 1,
   });
@@ -150,19 +151,19 @@ async function rankAtOrBefore(ds: DataSources, precision: DatePrecision, bound: 
  * the range's start already tells the second, and the whole count when it
  * reached the range's end. By any date, a COUNT query of each partition.
  */
-export async function countEvents(ds: DataSources, query: EventsQuery, page?: EventsPage): Promise<number> {
-  if (query.fromDay === undefined && query.toDay === undefined) return tableCount(ds, 'events');
+export async function countEvents(snap: Snapshot, query: EventsQuery, page?: EventsPage): Promise<number> {
+  if (query.fromDay === undefined && query.toDay === undefined) return tableCount(snap, 'events');
   const counts = await Promise.all(
     DATE_PRECISIONS.map(async (precision) => {
       const read = page?.partitions.find((p) => p.precision === precision);
       // A partition read whole from the range's start: what it returned is its count.
       if (read?.fromStart === true && !read.more) return read.count;
-      if (query.byAnyDate) return queryCount(ds, partitionQuery(query, precision));
+      if (query.byAnyDate) return queryCount(snap.ds, partitionQuery(snap.version, query, precision));
       const { lo, hi } = startRange(precision, query);
       const firstRank = read?.fromStart === true ? read.firstRank : undefined;
       const [upTo, before] = await Promise.all([
-        rankAtOrBefore(ds, precision, hi, true),
-        firstRank !== undefined ? firstRank - 1 : rankAtOrBefore(ds, precision, lo, false),
+        rankAtOrBefore(snap, precision, hi, true),
+        firstRank !== undefined ? firstRank - 1 : rankAtOrBefore(snap, precision, lo, false),
       ]);
       return Math.max(0, upTo - before);
     }),

@@ -3,6 +3,14 @@
  * here and nowhere else: the item builder, the stores, the refresh and the
  * cursors all call these functions (a unit test refuses key literals
  * elsewhere). The table and index definitions themselves are in tables.ts.
+ *
+ * Items belong to a published version of the corpus. The item builder makes
+ * them with logical keys (`claim-1`, `DOCUMENT`); `keys.stored` prefixes the
+ * partition key and every index partition value with the version
+ * (`v000007#claim-1`), so each version is a complete, separate copy that no
+ * read of another version can see. The version pointer, the lock and the
+ * version records are not versioned: they live in the documents table under
+ * `#META`.
  */
 import { TABLES, type EntityTable } from './tables.js';
 
@@ -11,9 +19,13 @@ const ENTITY_SK = '#';
 const META_PK = '#META';
 const COUNT_SK = '#COUNT';
 const LOCK_SK = '#LOCK';
+const CURRENT_SK = '#CURRENT';
+const CHANGES_PK = '#CHANGES';
 const ABOUT = 'ABOUT#';
 const PAIR = 'PAIR';
 const DATE = 'DATE#';
+const VERSION_DIGITS = 6;
+const VERSIONED = /^v(\d{6})#/;
 
 export type StoredKey = Record<string, string>;
 
@@ -34,15 +46,34 @@ export function primaryKey(table: EntityTable, pk: string, sk: string): PrimaryK
   return { [def.partitionKey]: pk, [def.sortKey]: sk };
 }
 
+/** `v000007#`: the prefix of every partition value of version 7. */
+const versionPrefix = (version: number) => `v${String(version).padStart(VERSION_DIGITS, '0')}#`;
+
+/** A logical partition value as version `version` stores it. */
+const versioned = (version: number, value: string) => `${versionPrefix(version)}${value}`;
+
+/** Every attribute of a table that holds a partition value: the table's and each index's. */
+const partitionAttributes = (table: EntityTable) => [TABLES[table].partitionKey, ...TABLES[table].indexes.map((i) => i.partitionKey)];
+
 export const keys = {
-  /** An entity item: documents, people (and the other named subjects), events, claims. */
+  /** An entity item (logical key): documents, people (and the other named subjects), events, claims. */
   entity: (table: EntityTable, id: string) => primaryKey(table, id, ENTITY_SK),
+  /** The key of an entity item as version `version` stores it (what a read by id asks for). */
+  entityAt: (table: EntityTable, id: string, version: number) => primaryKey(table, versioned(version, id), ENTITY_SK),
   isEntity: (item: Record<string, unknown>, table: EntityTable) => item[TABLES[table].sortKey] === ENTITY_SK,
-  /** The item count the refresh keeps per table, or per kind of subject in the people table. */
+  /** The item count the refresh keeps per table, or per kind of subject in the people table (logical key). */
   count: (table: EntityTable, kind?: string) => primaryKey(table, META_PK, kind === undefined ? COUNT_SK : `${COUNT_SK}#${kind}`),
-  /** The refresh lock: one item, in the documents table. */
+  countAt: (table: EntityTable, version: number, kind?: string) => keys.storedKey(table, keys.count(table, kind), version),
+  /** The refresh lock (a lease): one item in the documents table, not versioned. */
   lock: () => primaryKey('documents', META_PK, LOCK_SK),
+  /** The published-version pointer: one item in the documents table, not versioned. */
+  current: () => primaryKey('documents', META_PK, CURRENT_SK),
+  /** Items of no version: the lock and the pointer. */
   isMeta: (item: Record<string, unknown>, table: EntityTable) => item[TABLES[table].partitionKey] === META_PK,
+
+  /** Documents table: the changes a version made, in pages of a few dozen (logical key; sort key = page number). */
+  changePage: (page: number) => primaryKey('documents', CHANGES_PK, pad(page)),
+  changesPartition: (version: number) => versioned(version, CHANGES_PK),
 
   /** Claims table: one item per (claim, subject it is about), in the byRef partition of the subject. */
   claimAbout: (claimId: string, subjectId: string) => primaryKey('claims', claimId, `${ABOUT}${subjectId}`),
@@ -60,6 +91,55 @@ export const keys = {
   /** byDate partitions: events by their own date, or by any of their dates. */
   eventDatePartition: (precision: DatePrecision) => `EVENT#${precision}`,
   anyDatePartition: (precision: DatePrecision) => `DATES#${precision}`,
+
+  /**
+   * The logical index partition values an item is listed under, from its own
+   * fields: all documents, the subjects of a kind, the organizations of a
+   * kind, all claims, a document's and a speaker's claims. (Events and
+   * relationship items carry theirs already: `datePartition`, `ref`.)
+   */
+  listPartitions: (table: EntityTable, item: Record<string, unknown>): Record<string, string> => {
+    if (!keys.isEntity(item, table)) return {};
+    const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+    const attrs: Record<string, string | undefined> = {};
+    if (table === 'documents' || table === 'people' || table === 'claims') attrs.listPk = str(item.kind);
+    if (table === 'people') attrs.organizationKindPk = str(item.organizationKind);
+    if (table === 'claims') {
+      attrs.documentPk = str(item.documentId);
+      attrs.speakerPk = str(item.speakerId);
+    }
+    return Object.fromEntries(Object.entries(attrs).filter((e): e is [string, string] => e[1] !== undefined));
+  },
+
+  // Versions.
+  /** A logical partition value (a list, a date partition, a subject's claims) as version `version` stores it. */
+  partitionAt: (version: number, value: string) => versioned(version, value),
+  /** The item as version `version` stores it: its partition key and index partition values prefixed. */
+  stored: <T extends Record<string, unknown>>(table: EntityTable, item: T, version: number): T => {
+    const copy: Record<string, unknown> = { ...item };
+    for (const attr of partitionAttributes(table)) {
+      const value = copy[attr];
+      if (typeof value === 'string') copy[attr] = versioned(version, value);
+    }
+    return copy as T;
+  },
+  storedKey: (table: EntityTable, key: PrimaryKey, version: number): PrimaryKey => primaryKey(table, versioned(version, key.pk), key.sk),
+  /** The version a stored partition value belongs to; undefined for items of no version. */
+  versionOf: (partitionValue: unknown): number | undefined => {
+    const match = typeof partitionValue === 'string' ? VERSIONED.exec(partitionValue) : null;
+    return match?.[1] === undefined ? undefined : Number(match[1]);
+  },
+  /** The logical value of a stored partition value (the id of an entity item). */
+  logical: (partitionValue: string): string => partitionValue.replace(VERSIONED, ''),
+  /** The item with its version taken off every partition value: what two versions can be compared on. */
+  logicalItem: (table: EntityTable, item: Record<string, unknown>): Record<string, unknown> => {
+    const copy: Record<string, unknown> = { ...item };
+    for (const attr of partitionAttributes(table)) {
+      const value = copy[attr];
+      if (typeof value === 'string') copy[attr] = keys.logical(value);
+    }
+    return copy;
+  },
 
   // Sort values of the list indexes.
   documentOrder: (publishedOn: string | null, id: string) => `${publishedOn ?? '0000'}#${id}`,

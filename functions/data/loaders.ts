@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
 import type * as z from 'zod/mini';
-import type { DataSources } from './client.js';
 import {
   claimItemSchema,
   documentItemSchema,
@@ -14,7 +13,7 @@ import {
   type PlaceItem,
   type SubjectItem,
 } from './items.js';
-import { batchGetEntities, refKey, type EntityRef } from './table-store.js';
+import { batchGetEntities, refKey, type EntityRef, type Snapshot } from './table-store.js';
 import type { EntityTable } from './tables.js';
 
 /** Reads one entity type through the request's shared loader, parsing each item once with zod. */
@@ -85,10 +84,11 @@ export interface Loaders {
 
 export type { OrganizationItem, PersonItem, PlaceItem };
 
-export function createLoaders(ds: DataSources): Loaders {
+/** Loaders of one request: every read is of the request's version (resolved once, by `snapshot`). */
+export function createLoaders(snapshot: () => Promise<Snapshot>): Loaders {
   const shared = new DataLoader<EntityRef, Record<string, unknown> | null, string>(
     async (refs) => {
-      const found = await batchGetEntities(ds, refs);
+      const found = await batchGetEntities(await snapshot(), refs);
       return refs.map((ref) => found.get(refKey(ref)) ?? null);
     },
     {

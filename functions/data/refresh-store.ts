@@ -1,9 +1,9 @@
 /**
  * DynamoDB access of the seed refresh: full reads of a table (the refresh is
- * not a request path), batched writes and deletes, and the refresh lock.
+ * not a request path), batched writes and deletes, and the refresh lease.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DeleteCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DataSources } from './client.js';
 import { keys } from './keys.js';
 import { backoffMs, chunk } from './table-store.js';
@@ -15,14 +15,19 @@ const MAX_UNPROCESSED_ROUNDS = 10;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function scanTable(ds: DataSources, table: EntityTable): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
+/** A whole table, page by page (the refresh sorts items by version as they come, keeping only what it needs). */
+export async function* scanPages(ds: DataSources, table: EntityTable): AsyncGenerator<Record<string, unknown>[]> {
   let startKey: Record<string, unknown> | undefined;
   do {
     const out = await ds.db.send(new ScanCommand({ TableName: ds.tables[table], ExclusiveStartKey: startKey, ConsistentRead: true }));
-    items.push(...(out.Items ?? []));
+    yield out.Items ?? [];
     startKey = out.LastEvaluatedKey;
   } while (startKey !== undefined);
+}
+
+export async function scanTable(ds: DataSources, table: EntityTable): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for await (const page of scanPages(ds, table)) items.push(...page);
   return items;
 }
 
@@ -53,28 +58,57 @@ export async function batchWrite(
 
 export class RefreshLockedError extends Error {
   constructor() {
-    super('Another seed refresh holds the lock; try again when it has finished (or its lock expires).');
+    super('Another seed refresh holds the lease; try again when it has finished (or its lease lapses, within a minute of its last renewal).');
     this.name = 'RefreshLockedError';
+  }
+}
+
+export class LeaseLostError extends Error {
+  constructor(owner: string) {
+    super(`The refresh lease of ${owner} was lost (it lapsed and another run took it); stopped without publishing.`);
+    this.name = 'LeaseLostError';
   }
 }
 
 const lockKey = keys.lock;
 
-/** Takes the refresh lock (an item in the documents table) unless another holder's has not expired. */
-export async function acquireRefreshLock(ds: DataSources, owner: string, ttlMs: number): Promise<void> {
-  const now = Date.now();
+/**
+ * Takes the refresh lease (an item in the documents table) unless another
+ * holder's has not lapsed. The same owner may take it again: Lambda retries an
+ * invocation with the same request id, and the retry takes over at once.
+ */
+export async function acquireRefreshLock(ds: DataSources, owner: string, leaseMs: number, now = Date.now()): Promise<void> {
   try {
     await ds.db.send(
       new PutCommand({
         TableName: ds.tables.documents,
-        Item: { ...lockKey(), owner, expiresAt: now + ttlMs },
-        ConditionExpression: 'attribute_not_exists(#pk) OR #expiresAt < :now',
-        ExpressionAttributeNames: { '#pk': TABLES.documents.partitionKey, '#expiresAt': 'expiresAt' },
-        ExpressionAttributeValues: { ':now': now },
+        Item: { ...lockKey(), owner, expiresAt: now + leaseMs },
+        ConditionExpression: 'attribute_not_exists(#pk) OR #expiresAt < :now OR #owner = :owner',
+        ExpressionAttributeNames: { '#pk': TABLES.documents.partitionKey, '#expiresAt': 'expiresAt', '#owner': 'owner' },
+        ExpressionAttributeValues: { ':now': now, ':owner': owner },
       }),
     );
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) throw new RefreshLockedError();
+    throw error;
+  }
+}
+
+/** Extends the lease while it is still ours; LeaseLostError when another run holds it now. */
+export async function renewRefreshLock(ds: DataSources, owner: string, leaseMs: number, now = Date.now()): Promise<void> {
+  try {
+    await ds.db.send(
+      new UpdateCommand({
+        TableName: ds.tables.documents,
+        Key: lockKey(),
+        UpdateExpression: 'SET #expiresAt = :expiresAt',
+        ConditionExpression: '#owner = :owner',
+        ExpressionAttributeNames: { '#expiresAt': 'expiresAt', '#owner': 'owner' },
+        ExpressionAttributeValues: { ':expiresAt': now + leaseMs, ':owner': owner },
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new LeaseLostError(owner);
     throw error;
   }
 }
@@ -91,12 +125,7 @@ export async function releaseRefreshLock(ds: DataSources, owner: string): Promis
       }),
     );
   } catch (error) {
-    // Someone else's lock now (ours expired and was taken): leave it alone.
+    // Someone else's lease now (ours lapsed and was taken): leave it alone.
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
   }
 }
-
-export const isLockItem = (item: Record<string, unknown>) => {
-  const lock = keys.lock();
-  return item[TABLES.documents.partitionKey] === lock.pk && item[TABLES.documents.sortKey] === lock.sk;
-};

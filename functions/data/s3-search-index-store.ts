@@ -1,48 +1,43 @@
 /**
- * The search index in S3: written by the seed-refresh function, read by the
+ * The search indexes in S3: written by the seed-refresh function, read by the
  * GraphQL function. The S3 client is imported on first use: a static import of
  * an external module would be hoisted into the GraphQL function's start-up.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import { s3ClientConfig } from './s3-config.js';
-import { SEARCH_INDEX_KEY, type SearchIndexStore } from './search-index-store.js';
+import { SEARCH_INDEX_PREFIX, hashOfSearchIndexKey, searchIndexKey, type SearchIndexStore } from './search-index-store.js';
 
 const loadS3 = () => import('@aws-sdk/client-s3');
 
 export interface S3SearchIndexStoreOptions {
   bucket: string;
-  key?: string;
   /** Defaults to a client from `s3ClientConfig()` (S3_ENDPOINT for a local S3-compatible server). */
   client?: S3Client;
 }
 
-/** The content hash travels as object metadata, so the freshness check is a HEAD, not a download. */
-const HASH_METADATA = 'content-hash';
-
 const isMissing = (error: unknown) => error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound');
 
-export function s3SearchIndexStore({ bucket, key = SEARCH_INDEX_KEY, client }: S3SearchIndexStoreOptions): SearchIndexStore {
+export function s3SearchIndexStore({ bucket, client }: S3SearchIndexStoreOptions): SearchIndexStore {
   let s3: S3Client | undefined = client;
   const clientFor = async () => (s3 ??= new (await loadS3()).S3Client(s3ClientConfig()));
   return {
-    location: `s3://${bucket}/${key}`,
-    async hash() {
+    location: `s3://${bucket}/${SEARCH_INDEX_PREFIX}`,
+    async has(hash) {
       try {
         const { HeadObjectCommand } = await loadS3();
-        const head = await (await clientFor()).send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-        return head.Metadata?.[HASH_METADATA];
+        await (await clientFor()).send(new HeadObjectCommand({ Bucket: bucket, Key: searchIndexKey(hash) }));
+        return true;
       } catch (error) {
-        if (isMissing(error)) return undefined;
+        if (isMissing(error)) return false;
         throw error;
       }
     },
-    async get() {
+    async get(hash) {
       try {
         const { GetObjectCommand } = await loadS3();
-        const out = await (await clientFor()).send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-        const hash = out.Metadata?.[HASH_METADATA];
+        const out = await (await clientFor()).send(new GetObjectCommand({ Bucket: bucket, Key: searchIndexKey(hash) }));
         const body = await out.Body?.transformToByteArray();
-        return hash === undefined || body === undefined ? undefined : { hash, body };
+        return body === undefined ? undefined : { hash, body };
       } catch (error) {
         if (isMissing(error)) return undefined;
         throw error;
@@ -51,14 +46,26 @@ export function s3SearchIndexStore({ bucket, key = SEARCH_INDEX_KEY, client }: S
     async put(index) {
       const { PutObjectCommand } = await loadS3();
       await (await clientFor()).send(
-        new PutObjectCommand({
-          Bucket: bucket,
-          Key: key,
-          Body: index.body,
-          ContentType: 'application/octet-stream',
-          Metadata: { [HASH_METADATA]: index.hash },
-        }),
+        new PutObjectCommand({ Bucket: bucket, Key: searchIndexKey(index.hash), Body: index.body, ContentType: 'application/octet-stream' }),
       );
+    },
+    async list() {
+      const { ListObjectsV2Command } = await loadS3();
+      const hashes: string[] = [];
+      let token: string | undefined;
+      do {
+        const out = await (await clientFor()).send(new ListObjectsV2Command({ Bucket: bucket, Prefix: SEARCH_INDEX_PREFIX, ContinuationToken: token }));
+        for (const object of out.Contents ?? []) {
+          const hash = object.Key === undefined ? undefined : hashOfSearchIndexKey(object.Key);
+          if (hash !== undefined) hashes.push(hash);
+        }
+        token = out.IsTruncated === true ? out.NextContinuationToken : undefined;
+      } while (token !== undefined);
+      return hashes;
+    },
+    async remove(hash) {
+      const { DeleteObjectCommand } = await loadS3();
+      await (await clientFor()).send(new DeleteObjectCommand({ Bucket: bucket, Key: searchIndexKey(hash) }));
     },
   };
 }

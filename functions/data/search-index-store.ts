@@ -1,9 +1,12 @@
 /**
- * Where the serialized search index lives between the seed refresh that
- * writes it and the GraphQL function that reads it: a folder locally, S3 in
- * AWS. Every read and write of the index goes through a SearchIndexStore.
+ * Where the serialized search indexes live between the seed refresh that
+ * writes them and the GraphQL function that reads them: a folder locally, S3
+ * in AWS. Each published version names the index it answers searches from by
+ * its content hash (`search/<hash>.bin`): an index never changes once written,
+ * versions with the same searchable content share one, and retention removes
+ * the ones no kept version names.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StoredSearchIndex } from '../search/search-model.js';
 import { optionalEnv } from '../shared/env.js';
@@ -11,23 +14,33 @@ import { optionalEnv } from '../shared/env.js';
 export interface SearchIndexStore {
   /** A human-readable location for logs and messages. */
   readonly location: string;
-  /** The stored index's content hash without its body (the cheap freshness check); undefined when none is stored. */
-  hash(): Promise<string | undefined>;
-  get(): Promise<StoredSearchIndex | undefined>;
+  has(hash: string): Promise<boolean>;
+  get(hash: string): Promise<StoredSearchIndex | undefined>;
   put(index: StoredSearchIndex): Promise<void>;
+  /** The hashes of every stored index. */
+  list(): Promise<string[]>;
+  remove(hash: string): Promise<void>;
 }
 
-/** The object key (S3) or file name (local) of the index; the name predates the binary format and is kept for the IAM grants. */
-export const SEARCH_INDEX_KEY = 'search/index.json';
+/** The folder (local) or key prefix (S3) of the indexes; the IAM grants name it. */
+export const SEARCH_INDEX_PREFIX = 'search/';
+const SUFFIX = '.bin';
+export const searchIndexKey = (hash: string) => `${SEARCH_INDEX_PREFIX}${hash}${SUFFIX}`;
+export const hashOfSearchIndexKey = (key: string): string | undefined =>
+  key.startsWith(SEARCH_INDEX_PREFIX) && key.endsWith(SUFFIX) ? key.slice(SEARCH_INDEX_PREFIX.length, -SUFFIX.length) : undefined;
 
 export function memorySearchIndexStore(location = 'memory'): SearchIndexStore {
-  let stored: StoredSearchIndex | undefined;
+  const stored = new Map<string, StoredSearchIndex>();
   return {
     location,
-    hash: async () => stored?.hash,
-    get: async () => stored,
+    has: async (hash) => stored.has(hash),
+    get: async (hash) => stored.get(hash),
     put: async (index) => {
-      stored = index;
+      stored.set(index.hash, index);
+    },
+    list: async () => [...stored.keys()],
+    remove: async (hash) => {
+      stored.delete(hash);
     },
   };
 }
@@ -41,38 +54,37 @@ async function readIfExists(path: string): Promise<Buffer | undefined> {
   }
 }
 
-/** Replaces a file in one step, so a reader sees the old content or the new, never half of it. */
-async function replaceFile(path: string, content: string | Uint8Array): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, content);
-  await rename(temp, path);
-}
-
-/**
- * A folder holding `search/index.json` and its hash beside it. The body is
- * written before the hash: a reader that sees a new hash finds the new body.
- */
+/** A folder holding `search/<hash>.bin`; a file appears whole (written aside, then renamed). */
 export function fileSearchIndexStore(dir: string): SearchIndexStore {
-  const body = join(dir, SEARCH_INDEX_KEY);
-  const hashFile = `${body}.hash`;
+  const folder = join(dir, SEARCH_INDEX_PREFIX);
+  const path = (hash: string) => join(dir, searchIndexKey(hash));
   return {
-    location: body,
-    hash: async () => (await readIfExists(hashFile))?.toString('utf8').trim() || undefined,
-    async get() {
-      const [hash, bytes] = [await readIfExists(hashFile), await readIfExists(body)];
-      return hash === undefined || bytes === undefined ? undefined : { hash: hash.toString('utf8').trim(), body: bytes };
+    location: folder,
+    has: async (hash) => (await readIfExists(path(hash))) !== undefined,
+    async get(hash) {
+      const body = await readIfExists(path(hash));
+      return body === undefined ? undefined : { hash, body };
     },
     async put(index) {
-      await mkdir(join(dir, 'search'), { recursive: true });
-      await replaceFile(body, index.body);
-      await replaceFile(hashFile, index.hash);
+      await mkdir(folder, { recursive: true });
+      const temp = `${path(index.hash)}.${process.pid}.tmp`;
+      await writeFile(temp, index.body);
+      await rename(temp, path(index.hash));
     },
+    async list() {
+      const names = await readdir(folder).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw error;
+      });
+      return names.flatMap((name) => hashOfSearchIndexKey(`${SEARCH_INDEX_PREFIX}${name}`) ?? []);
+    },
+    remove: (hash) => rm(path(hash), { force: true }),
   };
 }
 
 /**
- * The store the environment names: SEARCH_INDEX_BUCKET (S3, key
- * search/index.json; S3_ENDPOINT for a local S3-compatible server) or
+ * The store the environment names: SEARCH_INDEX_BUCKET (S3, keys
+ * search/<hash>.bin; S3_ENDPOINT for a local S3-compatible server) or
  * SEARCH_INDEX_DIR (a local folder). Undefined when neither is set. The S3
  * client is imported only when S3 is used.
  */

@@ -1,10 +1,9 @@
 /** The named subjects of the people table: people, organizations and places, each listed by name. */
 import type * as z from 'zod/mini';
-import type { DataSources } from './client.js';
 import { organizationItemSchema, personItemSchema, placeItemSchema, type ORGANIZATION_KINDS } from './items.js';
-import type { SubjectKind } from './keys.js';
-import { queryCount, queryPage, resumeKey, resumeKeyMatches, tableCount, type QueryPageInput, type StoredKey } from './table-store.js';
-import { INDEX } from './tables.js';
+import { keys, type SubjectKind } from './keys.js';
+import { queryCount, queryPage, resumeKey, resumeKeyMatches, tableCount, type QueryPageInput, type Snapshot, type StoredKey } from './table-store.js';
+import { INDEX, indexPartitionKey } from './tables.js';
 
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
@@ -17,24 +16,16 @@ export interface SubjectList<K extends SubjectKind> {
   organizationKind?: OrganizationKind;
 }
 
-function listQuery(list: SubjectList<SubjectKind>): Omit<QueryPageInput, 'first' | 'after' | 'forward'> & { index: string; partitionValue: string } {
-  if (list.organizationKind !== undefined) {
-    return {
-      table: 'people',
-      index: INDEX.organizationsByKind,
-      partitionValue: list.organizationKind,
-      keyCondition: '#k = :k',
-      names: { '#k': 'organizationKind' },
-      values: { ':k': list.organizationKind },
-    };
-  }
-  return { table: 'people', index: INDEX.subjectsByName, partitionValue: list.kind, keyCondition: '#k = :k', names: { '#k': 'kind' }, values: { ':k': list.kind } };
+function listQuery(version: number, list: SubjectList<SubjectKind>): Omit<QueryPageInput, 'first' | 'after' | 'forward'> & { index: string; partitionValue: string } {
+  const index = list.organizationKind !== undefined ? INDEX.organizationsByKind : INDEX.subjectsByName;
+  const partitionValue = keys.partitionAt(version, list.organizationKind ?? list.kind);
+  return { table: 'people', index, partitionValue, keyCondition: '#k = :k', names: { '#k': indexPartitionKey('people', index) }, values: { ':k': partitionValue } };
 }
 
 /** One page of a subject list, by name, with the key that resumes after each item. */
-export async function listSubjects<K extends SubjectKind>(ds: DataSources, list: SubjectList<K>, first: number, after?: StoredKey) {
-  const query = listQuery(list);
-  const page = await queryPage(ds, { ...query, forward: true, first, after });
+export async function listSubjects<K extends SubjectKind>(snap: Snapshot, list: SubjectList<K>, first: number, after?: StoredKey) {
+  const query = listQuery(snap.version, list);
+  const page = await queryPage(snap.ds, { ...query, forward: true, first, after });
   const schema = SCHEMA[list.kind] as unknown as z.ZodMiniType<ItemOf<K>>;
   return {
     items: page.items.map((raw) => ({ item: schema.parse(raw), resumeKey: resumeKey('people', query.index, raw) })),
@@ -43,13 +34,13 @@ export async function listSubjects<K extends SubjectKind>(ds: DataSources, list:
 }
 
 /** Whether a decoded key can resume this list's query. */
-export function subjectResumeKeyAccepted(list: SubjectList<SubjectKind>, key: StoredKey): boolean {
-  const query = listQuery(list);
+export function subjectResumeKeyAccepted(snap: Snapshot, list: SubjectList<SubjectKind>, key: StoredKey): boolean {
+  const query = listQuery(snap.version, list);
   return resumeKeyMatches('people', query.index, key, query.partitionValue);
 }
 
 /** How many subjects the list has: the refresh's count per kind, or a count of the organization kind's partition. */
-export async function countSubjects(ds: DataSources, list: SubjectList<SubjectKind>): Promise<number> {
-  if (list.organizationKind === undefined) return tableCount(ds, 'people', list.kind);
-  return queryCount(ds, listQuery(list));
+export async function countSubjects(snap: Snapshot, list: SubjectList<SubjectKind>): Promise<number> {
+  if (list.organizationKind === undefined) return tableCount(snap, 'people', list.kind);
+  return queryCount(snap.ds, listQuery(snap.version, list));
 }

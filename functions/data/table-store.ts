@@ -15,6 +15,12 @@ const MAX_UNPROCESSED_ROUNDS = 8;
 
 export type { StoredKey } from './keys.js';
 
+/** What a request reads: the data sources, and the one published version every read of the request is answered from. */
+export interface Snapshot {
+  readonly ds: DataSources;
+  readonly version: number;
+}
+
 /** DynamoDB refuses empty key values and partition keys over 2048 bytes; no stored id is either. */
 export function isStorableId(id: string): boolean {
   return id.length > 0 && Buffer.byteLength(id) <= 1024;
@@ -44,14 +50,14 @@ export const refKey = (ref: EntityRef) => `${ref.table}\u0000${ref.id}`;
  * 100 keys each (one request can span tables), retrying UnprocessedKeys with
  * backoff. Returns raw items by refKey; ids no item can have are not asked for.
  */
-export async function batchGetEntities(ds: DataSources, refs: readonly EntityRef[]): Promise<Map<string, Record<string, unknown>>> {
+export async function batchGetEntities({ ds, version }: Snapshot, refs: readonly EntityRef[]): Promise<Map<string, Record<string, unknown>>> {
   const found = new Map<string, Record<string, unknown>>();
   const unique = [...new Map(refs.filter((r) => isStorableId(r.id)).map((r) => [refKey(r), r])).values()];
   const tableOf = new Map(Object.entries(ds.tables).map(([table, name]) => [name, table as EntityTable]));
   await Promise.all(
     chunk(unique, BATCH_GET_LIMIT).map(async (batch) => {
       let request: Record<string, { Keys: Record<string, string>[] }> = {};
-      for (const ref of batch) (request[ds.tables[ref.table]] ??= { Keys: [] }).Keys.push({ ...keys.entity(ref.table, ref.id) });
+      for (const ref of batch) (request[ds.tables[ref.table]] ??= { Keys: [] }).Keys.push({ ...keys.entityAt(ref.table, ref.id, version) });
       for (let round = 0; Object.keys(request).length > 0; round++) {
         if (round > MAX_UNPROCESSED_ROUNDS) throw new Error(`BatchGetItem left keys unprocessed after ${round} rounds`);
         if (round > 0) await sleep(backoffMs(round));
@@ -59,7 +65,7 @@ export async function batchGetEntities(ds: DataSources, refs: readonly EntityRef
         for (const [tableName, items] of Object.entries(out.Responses ?? {})) {
           const table = tableOf.get(tableName);
           if (table === undefined) continue;
-          for (const item of items) found.set(refKey({ table, id: String(item[TABLES[table].partitionKey]) }), item);
+          for (const item of items) found.set(refKey({ table, id: keys.logical(String(item[TABLES[table].partitionKey])) }), item);
         }
         request = (out.UnprocessedKeys ?? {}) as typeof request;
       }
@@ -159,8 +165,8 @@ export function resumeKey(table: EntityTable, index: string | undefined, item: R
   return Object.fromEntries(names.map((n) => [n, String(item[n])]));
 }
 
-/** The item count the seed refresh keeps for a table, or for one kind of subject (0 before the first refresh). */
-export async function tableCount(ds: DataSources, table: EntityTable, kind?: string): Promise<number> {
-  const out = await ds.db.send(new GetCommand({ TableName: ds.tables[table], Key: keys.count(table, kind) }));
+/** The item count the seed refresh keeps for a table, or for one kind of subject, in a version. */
+export async function tableCount({ ds, version }: Snapshot, table: EntityTable, kind?: string): Promise<number> {
+  const out = await ds.db.send(new GetCommand({ TableName: ds.tables[table], Key: keys.countAt(table, version, kind) }));
   return out.Item === undefined ? 0 : countItemSchema.parse(out.Item).count;
 }

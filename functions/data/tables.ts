@@ -23,6 +23,11 @@ export interface TableDefinition {
 export type EntityTable = 'documents' | 'people' | 'events' | 'claims';
 
 /*
+ * Every partition value (the table's and each index's) starts with the version
+ * that holds the item (keys.ts), so an index partition never doubles as a data
+ * field: `kind`, `documentId`, `speakerId` are served as they are, and the
+ * index reads `listPk`, `documentPk`, `speakerPk`, their versioned copies.
+ *
  * A document's people, organizations, places and events, a subject's documents
  * and claims, an event's documents, places and claims are ordered id lists on
  * the item (written by the seed refresh), read by key and batched, so they need
@@ -30,7 +35,7 @@ export type EntityTable = 'documents' | 'people' | 'events' | 'claims';
  */
 
 export const INDEX = {
-  /** documents: all documents, newest first (pk `kind`, sk `published#id`). */
+  /** documents: all documents, newest first (pk `listPk` = DOCUMENT, sk `published#id`). */
   documentsByPublished: 'byPublished',
   /** people: the named subjects of one kind (PERSON, ORGANIZATION, PLACE) by name. */
   subjectsByName: 'byName',
@@ -55,7 +60,7 @@ export const TABLES: Record<EntityTable, TableDefinition> = {
     sortKey: 'sk',
     envVar: 'DOCUMENTS_TABLE',
     indexes: [
-      { name: INDEX.documentsByPublished, partitionKey: 'kind', sortKey: 'order' },
+      { name: INDEX.documentsByPublished, partitionKey: 'listPk', sortKey: 'order' },
     ],
   },
   people: {
@@ -64,8 +69,8 @@ export const TABLES: Record<EntityTable, TableDefinition> = {
     sortKey: 'sk',
     envVar: 'PEOPLE_TABLE',
     indexes: [
-      { name: INDEX.subjectsByName, partitionKey: 'kind', sortKey: 'order' },
-      { name: INDEX.organizationsByKind, partitionKey: 'organizationKind', sortKey: 'order' },
+      { name: INDEX.subjectsByName, partitionKey: 'listPk', sortKey: 'order' },
+      { name: INDEX.organizationsByKind, partitionKey: 'organizationKindPk', sortKey: 'order' },
     ],
   },
   events: {
@@ -81,15 +86,22 @@ export const TABLES: Record<EntityTable, TableDefinition> = {
     sortKey: 'sk',
     envVar: 'CLAIMS_TABLE',
     indexes: [
-      { name: INDEX.claimsByOrder, partitionKey: 'kind', sortKey: 'order' },
-      { name: INDEX.claimsByDocument, partitionKey: 'documentId', sortKey: 'order' },
-      { name: INDEX.claimsBySpeaker, partitionKey: 'speakerId', sortKey: 'order' },
+      { name: INDEX.claimsByOrder, partitionKey: 'listPk', sortKey: 'order' },
+      { name: INDEX.claimsByDocument, partitionKey: 'documentPk', sortKey: 'order' },
+      { name: INDEX.claimsBySpeaker, partitionKey: 'speakerPk', sortKey: 'order' },
       { name: INDEX.claimsByRef, partitionKey: 'ref', sortKey: 'order' },
     ],
   },
 };
 
 export const TABLE_LIST: readonly TableDefinition[] = Object.values(TABLES);
+
+/** The partition attribute of one index of a table. */
+export function indexPartitionKey(table: EntityTable, index: string): string {
+  const found = TABLES[table].indexes.find((i) => i.name === index);
+  if (found === undefined) throw new Error(`no index ${index} on ${table}`);
+  return found.partitionKey;
+}
 
 /** Attribute names that are keys of the table or of one of its indexes (all strings). */
 export function keyAttributes(table: TableDefinition): string[] {

@@ -1,7 +1,7 @@
 /**
  * Relay-style paging shared by every connection: `first` validation, opaque
- * cursors bound to the list that issued them, and connection models built
- * from index queries or from id lists stored on a parent item.
+ * cursors bound to the list and the version that issued them, and connection
+ * models built from index queries or from id lists stored on a parent item.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
@@ -17,11 +17,23 @@ export const MAX_PAGE_SIZE = 100;
 const keyPart = z.string().check(z.minLength(1), z.maxLength(1024));
 const MAX_CURSOR_LENGTH = 8192;
 
+/** `v`: the version the page was read from; a request that carries the cursor is answered from it. */
+const version = z.int().check(z.gte(1));
 const payloadSchema = z.union([
-  z.object({ l: z.string(), k: z.record(z.string().check(z.maxLength(64)), keyPart).check(z.refine((k) => Object.keys(k).length <= 8)) }),
-  z.object({ l: z.string(), o: z.int().check(z.gt(0)) }),
+  z.object({ v: version, l: z.string(), k: z.record(z.string().check(z.maxLength(64)), keyPart).check(z.refine((k) => Object.keys(k).length <= 8)) }),
+  z.object({ v: version, l: z.string(), o: z.int().check(z.gt(0)) }),
 ]);
 export type CursorPayload = z.infer<typeof payloadSchema>;
+/** A cursor's payload without its version, which the request's Cursors add and check. */
+export type CursorBody = { l: string; k: StoredKey } | { l: string; o: number };
+
+/** Cursors of one request: issued with, and accepted only for, the version the request reads. */
+export interface Cursors {
+  encode(body: CursorBody): string;
+  decode(cursor: string, listKey: string): CursorBody;
+}
+
+const invalidCursor = () => badUserInput('Invalid cursor: pass an endCursor or edge cursor that this list returned.', { argumentName: 'after' });
 
 /**
  * Signs and reads cursors with the deployment's key, so that one issued for
@@ -40,22 +52,44 @@ export class CursorCodec {
   }
 
   decode(cursor: string, listKey: string): CursorPayload {
-    const invalid = () => badUserInput('Invalid cursor: pass an endCursor or edge cursor that this list returned.', { argumentName: 'after' });
-    if (cursor.length > MAX_CURSOR_LENGTH) throw invalid();
+    const payload = this.read(cursor);
+    if (payload === undefined || payload.l !== listKey) throw invalidCursor();
+    return payload;
+  }
+
+  /** The version a cursor was issued for; undefined when it is not a cursor of this deployment. */
+  versionOf(cursor: string): number | undefined {
+    return this.read(cursor)?.v;
+  }
+
+  /** The cursors of a request that reads `v`. */
+  forVersion(v: number): Cursors {
+    return {
+      encode: (body) => this.encode({ ...body, v }),
+      decode: (cursor, listKey) => {
+        const { v: issued, ...body } = this.decode(cursor, listKey);
+        // The request's version comes from its cursors, so this holds unless a cursor escaped that check.
+        if (issued !== v) throw badUserInput(`This cursor belongs to version ${issued}, not to version ${v} that this request reads.`, { argumentName: 'after' });
+        return body;
+      },
+    };
+  }
+
+  private read(cursor: string): CursorPayload | undefined {
+    if (cursor.length > MAX_CURSOR_LENGTH) return undefined;
     const [body, signature, ...rest] = cursor.split('.');
-    if (body === undefined || signature === undefined || rest.length > 0) throw invalid();
+    if (body === undefined || signature === undefined || rest.length > 0) return undefined;
     const expected = Buffer.from(this.sign(body));
     const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw invalid();
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
     let parsed: unknown;
     try {
       parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
     } catch {
-      throw invalid();
+      return undefined;
     }
     const payload = payloadSchema.safeParse(parsed);
-    if (!payload.success || payload.data.l !== listKey) throw invalid();
-    return payload.data;
+    return payload.success ? payload.data : undefined;
   }
 }
 
@@ -92,7 +126,7 @@ export interface KeyedPage<T> {
 
 /** A page of a list read from a DynamoDB query, resumed from the key in the cursor. */
 export async function queryConnection<T>(
-  cursors: CursorCodec,
+  cursors: Cursors,
   options: {
   listKey: string;
   args: PageArgs;
@@ -122,7 +156,7 @@ export async function queryConnection<T>(
 
 /** A page of an ordered id list kept on a parent item; the loads of all parents batch together. */
 export async function idListConnection<T>(
-  cursors: CursorCodec,
+  cursors: Cursors,
   options: {
     listKey: string;
     ids: readonly string[];

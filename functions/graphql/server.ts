@@ -22,6 +22,7 @@ import { isProduction, optionalEnv } from '../shared/env.js';
 import { classifyError, clientMessage, MAX_ECHO_CHARS } from '../shared/errors.js';
 import { errorDetails } from '../shared/logger.js';
 import type { GraphQLContext } from './context.js';
+import { corpusVersionPlugin } from './corpus-version.js';
 import { parseOptions, queryLimits } from './limits.js';
 import { persistedQueryCache } from './persisted-queries.js';
 import { resolvers } from './resolvers/index.js';
@@ -120,6 +121,7 @@ export function createApolloServer(options: ServerOptions = {}): ApolloServer<Gr
       // No cache hints in this schema: the per-field cache-control bookkeeping would be pure cost.
       ApolloServerPluginCacheControlDisabled(),
       errorLogPlugin,
+      corpusVersionPlugin,
       ...limits.plugins,
     ],
     formatError: (formatted, error): GraphQLFormattedError => {

@@ -45,7 +45,7 @@ export interface PreviousClaimAnchor {
   suffix: string;
 }
 
-function stableJson(value: unknown): string {
+export function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
@@ -118,20 +118,25 @@ export function buildItems(corpus: Corpus, previous: ReadonlyMap<string, Previou
   const subjects = buildSubjects(corpus, orders, lists);
   const events = buildEvents(corpus, orders, lists);
 
-  const finish = (items: readonly Record<string, unknown>[]) => items.map((item) => ({ ...item, hash: contentHash(item) }));
+  // Logical keys and list partitions: the same content hashes to the same value in every version.
+  const finish = (table: EntityTable, items: readonly Record<string, unknown>[]) =>
+    items.map((item) => {
+      const listed = { ...item, ...keys.listPartitions(table, item) };
+      return { ...listed, hash: contentHash(listed) };
+    });
   const count = (table: EntityTable, n: number, kind?: SubjectKind) => ({ ...keys.count(table, kind), count: n });
   const ofKind = (kind: SubjectKind) => subjects.filter((s) => s.kind === kind).length;
   return {
     tables: {
-      documents: finish([...documents, count('documents', documents.length)]),
-      people: finish([
+      documents: finish('documents', [...documents, count('documents', documents.length)]),
+      people: finish('people', [
         ...subjects,
         count('people', ofKind('PERSON'), 'PERSON'),
         count('people', ofKind('ORGANIZATION'), 'ORGANIZATION'),
         count('people', ofKind('PLACE'), 'PLACE'),
       ]),
-      events: finish([...events.items, ...events.dates, count('events', events.items.length)]),
-      claims: finish([...claims, ...claimAboutItems(claims), ...claimPairItems(claims), count('claims', claims.length)]),
+      events: finish('events', [...events.items, ...events.dates, count('events', events.items.length)]),
+      claims: finish('claims', [...claims, ...claimAboutItems(claims), ...claimPairItems(claims), count('claims', claims.length)]),
     },
     anchors,
     issues,

@@ -1,9 +1,11 @@
 /**
- * The GraphQL function's copy of the search index: loaded on the first
- * search, kept while the instance is warm, and swapped when the stored
- * index's hash changes (checked at most every SEARCH_INDEX_CHECK_SECONDS).
- * The search engine and the S3 client are imported only here, on demand, so requests
- * that do not search never load them.
+ * The GraphQL function's copies of the search indexes: each published version
+ * names its index by content hash, a request searches the index of its own
+ * version, and an instance keeps at most two loaded (the current version's
+ * and the one before it, while requests pinned to it or started before a
+ * publication finish). Indexes never change once written, so nothing is
+ * re-checked. The search engine and the S3 client are imported only here, on
+ * demand, so requests that do not search never load them.
  */
 import { searchIndexStoreFromEnv, type SearchIndexStore } from '../data/search-index-store.js';
 import { serviceUnavailable } from '../shared/errors.js';
@@ -11,49 +13,23 @@ import { logger } from '../shared/logger.js';
 import type { SearchIndex } from './search-model.js';
 
 export interface SearchIndexSource {
-  /** The index to search now; throws SERVICE_UNAVAILABLE while none has been built. */
-  current(): Promise<SearchIndex>;
+  /** The index with this content hash (a version's); SERVICE_UNAVAILABLE while it has not been built. */
+  forHash(hash: string | undefined): Promise<SearchIndex>;
 }
 
 export interface SearchIndexCacheOptions {
   store: () => Promise<SearchIndexStore | undefined>;
-  /** How long a loaded index is trusted before the stored hash is compared again. */
-  checkIntervalMs: () => number;
-  now?: () => number;
+  /** Indexes kept in memory at once (each is ~61 MB at 1000× the seed corpus). */
+  maxLoaded?: number;
 }
 
-const DEFAULT_CHECK_SECONDS = 60;
-
 export function cachedSearchIndex(options: SearchIndexCacheOptions): SearchIndexSource {
-  const now = options.now ?? Date.now;
-  let loaded: { index: SearchIndex; checkedAt: number } | undefined;
-  // Concurrent first searches share one load.
-  let pending: Promise<SearchIndex> | undefined;
+  const maxLoaded = options.maxLoaded ?? 2;
+  // Insertion order is use order: the first entry is the least recently used. Concurrent first searches share one load.
+  const loaded = new Map<string, Promise<SearchIndex>>();
   let reportedMissingStore = false;
 
-  async function refreshFrom(store: SearchIndexStore): Promise<SearchIndex> {
-    if (loaded !== undefined) {
-      const hash = await store.hash();
-      // A vanished index keeps the one in memory: stale results beat none.
-      if (hash === loaded.index.hash || hash === undefined) {
-        loaded.checkedAt = now();
-        return loaded.index;
-      }
-    }
-    const stored = await store.get();
-    if (stored === undefined) {
-      if (loaded !== undefined) return loaded.index;
-      throw serviceUnavailable('Search is not available yet: the search index has not been built (the seed refresh builds it).');
-    }
-    const started = performance.now();
-    const { loadSearchIndex } = await import('./search-engine.js');
-    const index = loadSearchIndex(stored);
-    loaded = { index, checkedAt: now() };
-    logger.info('search index loaded', { location: store.location, hash: stored.hash, bytes: stored.body.length, loadMs: Math.round(performance.now() - started) });
-    return index;
-  }
-
-  async function load(): Promise<SearchIndex> {
+  async function load(hash: string): Promise<SearchIndex> {
     const store = await options.store();
     if (store === undefined) {
       // A deployment mistake, so it is logged (once per instance); the client is told search is unavailable, as before the first build.
@@ -61,34 +37,42 @@ export function cachedSearchIndex(options: SearchIndexCacheOptions): SearchIndex
       reportedMissingStore = true;
       throw serviceUnavailable('Search is not available: no search index is configured.');
     }
-    try {
-      return await refreshFrom(store);
-    } catch (error) {
-      if (loaded === undefined) throw error;
-      // A failed freshness check is retried after the next interval; until then the loaded index serves.
-      logger.warn('search index freshness check failed; serving the loaded index', { error: error as Error });
-      loaded.checkedAt = now();
-      return loaded.index;
-    }
+    const stored = await store.get(hash);
+    if (stored === undefined) throw serviceUnavailable('Search is not available yet: the search index of this version has not been built (the seed refresh builds it).');
+    const started = performance.now();
+    const { loadSearchIndex } = await import('./search-engine.js');
+    const index = loadSearchIndex(stored);
+    logger.info('search index loaded', { location: store.location, hash, bytes: stored.body.length, loadMs: Math.round(performance.now() - started) });
+    return index;
   }
 
   return {
-    current() {
-      if (loaded !== undefined && now() - loaded.checkedAt < options.checkIntervalMs()) return Promise.resolve(loaded.index);
-      pending ??= load().finally(() => {
-        pending = undefined;
-      });
-      return pending;
+    forHash(hash) {
+      if (hash === undefined) return Promise.reject(serviceUnavailable('Search is not available yet: this version has no search index (the seed refresh builds it).'));
+      let index = loaded.get(hash);
+      if (index !== undefined) loaded.delete(hash);
+      else {
+        index = load(hash);
+        // A failed load is not kept: the next search tries again.
+        index.catch(() => {
+          if (loaded.get(hash) === index) loaded.delete(hash);
+        });
+      }
+      loaded.set(hash, index);
+      for (const oldest of loaded.keys()) {
+        if (loaded.size <= maxLoaded) break;
+        loaded.delete(oldest);
+      }
+      return index;
     },
   };
 }
 
 /**
- * The instance-wide index, from the store the environment names (see
+ * The instance-wide indexes, from the store the environment names (see
  * searchIndexStoreFromEnv): read once, when the handler is built.
  */
 export function searchIndexFromEnv(): SearchIndexSource {
-  const interval = 1000 * Number(process.env.SEARCH_INDEX_CHECK_SECONDS ?? DEFAULT_CHECK_SECONDS);
   const store = searchIndexStoreFromEnv();
-  return cachedSearchIndex({ store: () => store, checkIntervalMs: () => interval });
+  return cachedSearchIndex({ store: () => store });
 }

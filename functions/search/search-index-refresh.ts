@@ -1,4 +1,4 @@
-/** The refresh's side of search: rebuild the stored index from the items just written, only when they changed. */
+/** The refresh's side of search: build the index of a version from its items, only when no stored index has that content. */
 import { claimItemSchema, documentItemSchema, eventItemSchema, subjectItemSchema } from '../data/items.js';
 import type { SearchIndexStore } from '../data/search-index-store.js';
 import { keys } from '../data/keys.js';
@@ -6,7 +6,7 @@ import type { EntityTable } from '../data/tables.js';
 import { buildSearchIndex, searchIndexHash, type SearchableItem } from './search-engine.js';
 
 export interface SearchIndexReport {
-  /** `unchanged`: the stored index already has this content hash and was not written. */
+  /** `unchanged`: an index with this content hash is already stored (an earlier version's) and was not written. */
   status: 'written' | 'unchanged';
   location: string;
   hash: string;
@@ -53,7 +53,8 @@ export async function updateSearchIndex(
     ...(bytes === undefined ? {} : { bytes }),
     durationMs: Math.round(performance.now() - started),
   });
-  if ((await store.hash()) === hash) return done('unchanged');
+  // Indexes are named by content: an unchanged searchable content is already stored.
+  if (await store.has(hash)) return done('unchanged');
   const built = buildSearchIndex(items);
   await store.put(built);
   return done('written', built.body.byteLength);

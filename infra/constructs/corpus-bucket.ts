@@ -13,8 +13,8 @@ import { Construct } from 'constructs';
 import { PROJECT_ROOT } from './bundled-function.js';
 
 export const CORPUS_PREFIX = 'corpus/';
-/** The search index the refresh writes and the GraphQL function reads (outside the deployment's pruned prefix). */
-export { SEARCH_INDEX_KEY } from '../../functions/data/search-index-store.js';
+/** The search indexes the refresh writes and the GraphQL function reads (outside the deployment's pruned prefix). */
+export { SEARCH_INDEX_PREFIX } from '../../functions/data/search-index-store.js';
 export const CORPUS_DIR = 'seed/data';
 
 export interface CorpusBucketProps {

@@ -18,7 +18,11 @@ import { TABLE_LIST, type EntityTable } from '../../functions/data/tables.js';
  */
 export const TABLE_ACCESS = {
   read: { actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'], indexes: true },
-  refresh: { actions: ['dynamodb:Scan', 'dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], indexes: false },
+  // GetItem reads the version pointer; PutItem publishes it and takes the lease; UpdateItem renews the lease.
+  refresh: {
+    actions: ['dynamodb:Scan', 'dynamodb:GetItem', 'dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+    indexes: false,
+  },
 } as const;
 
 export type TableAccess = keyof typeof TABLE_ACCESS;

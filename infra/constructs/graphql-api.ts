@@ -12,6 +12,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { alarmAtLeast } from './alarms.js';
+import { VERSION_HEADER } from '../../functions/graphql/corpus-version.js';
 
 export interface GraphQLApiProps {
   handler: IFunction;
@@ -58,7 +59,9 @@ export class GraphQLApi extends Construct {
       corsPreflight: {
         allowOrigins: ['*'],
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
-        allowHeaders: ['content-type'],
+        // A browser may pin a version (x-corpus-version) and read which version answered.
+        allowHeaders: ['content-type', VERSION_HEADER],
+        exposeHeaders: [VERSION_HEADER],
         maxAge: Duration.days(1),
       },
     });

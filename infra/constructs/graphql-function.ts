@@ -7,7 +7,8 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { alarmAtLeast } from './alarms.js';
-import { SEARCH_INDEX_KEY } from './corpus-bucket.js';
+import { SEARCH_INDEX_PREFIX } from './corpus-bucket.js';
+import { acknowledgeSearchIndexWildcard } from './search-index-access.js';
 import { FUNCTION_ENTRIES, GRAPHQL_ALIASES, GRAPHQL_EXTERNAL_MODULES } from '../bundling.js';
 import { BundledFunction } from './bundled-function.js';
 import type { DataTables } from './data-tables.js';
@@ -63,15 +64,19 @@ export class GraphQLFunction extends Construct {
       externalModules: GRAPHQL_EXTERNAL_MODULES,
     });
     props.tables.bind(this.function, 'read');
-    // Search reads one object; listing only that key lets S3 answer 404 (not 403) before the first refresh.
-    this.function.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.searchIndexBucket.arnForObjects(SEARCH_INDEX_KEY)] }));
+    // Search reads the index of its version (search/<hash>.bin); listing only under that prefix lets S3 answer 404 (not 403)
+    // for an index not built yet.
+    this.function.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.searchIndexBucket.arnForObjects(`${SEARCH_INDEX_PREFIX}*`)] }),
+    );
     this.function.addToRolePolicy(
       new PolicyStatement({
         actions: ['s3:ListBucket'],
         resources: [props.searchIndexBucket.bucketArn],
-        conditions: { StringEquals: { 's3:prefix': SEARCH_INDEX_KEY } },
+        conditions: { StringLike: { 's3:prefix': `${SEARCH_INDEX_PREFIX}*` } },
       }),
     );
+    acknowledgeSearchIndexWildcard(this.function, props.searchIndexBucket);
 
     this.errorsAlarm = alarmAtLeast(
       this,

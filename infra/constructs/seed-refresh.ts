@@ -15,14 +15,23 @@ import { Construct } from 'constructs';
 import { alarmAtLeast } from './alarms.js';
 import { FUNCTION_ENTRIES } from '../bundling.js';
 import { BundledFunction } from './bundled-function.js';
-import { SEARCH_INDEX_KEY, type CorpusBucket } from './corpus-bucket.js';
+import { SEARCH_INDEX_PREFIX, type CorpusBucket } from './corpus-bucket.js';
+import { acknowledgeSearchIndexWildcard } from './search-index-access.js';
+import { LEASE_MS } from '../../functions/refresh/lease.js';
+import { DEFAULT_KEEP_VERSIONS } from '../../functions/refresh/refresh.js';
 import type { DataTables } from './data-tables.js';
+
+/** The refresh function's timeout; the lease must be much shorter (a test checks it). */
+export const REFRESH_TIMEOUT = Duration.minutes(5);
+export const REFRESH_LEASE = Duration.millis(LEASE_MS);
 
 export interface SeedRefreshProps {
   tables: DataTables;
   corpus: CorpusBucket;
   /** How often the schedule runs the refresh. */
   interval: Duration;
+  /** Published versions kept for readers (default 3). */
+  keepVersions?: number;
   logRetention: RetentionDays;
 }
 
@@ -49,7 +58,9 @@ export class SeedRefresh extends Construct {
       entry: FUNCTION_ENTRIES.seedRefresh,
       description: 'Brings the tables in line with the corpus in S3',
       memorySize: 512,
-      timeout: Duration.minutes(5),
+      // Five times the refresh lease (LEASE_MS): a run killed at the timeout leaves a lease that lapses within a minute,
+      // before Lambda's first retry, which then resumes; a run that nears the timeout stops writing and fails on its own.
+      timeout: REFRESH_TIMEOUT,
       logRetention: props.logRetention,
       // One run at a time; the refresh lock guards the rare overlap with a manual `npm run seed`.
       reservedConcurrentExecutions: 1,
@@ -60,6 +71,7 @@ export class SeedRefresh extends Construct {
         CORPUS_BUCKET: props.corpus.bucket.bucketName,
         CORPUS_PREFIX: props.corpus.prefix,
         SEARCH_INDEX_BUCKET: props.corpus.bucket.bucketName,
+        KEEP_VERSIONS: String(props.keepVersions ?? DEFAULT_KEEP_VERSIONS),
       },
     });
     props.tables.bind(this.function, 'refresh');
@@ -73,17 +85,22 @@ export class SeedRefresh extends Construct {
         reason: 'The refresh reads every file of the corpus, whose names come from the corpus itself; the wildcard covers only the corpus prefix.',
       });
     }
-    // The refresh rewrites the search index, reading its stored hash first to skip an unchanged one.
+    // The refresh writes each version's search index (search/<hash>.bin, skipped when that content is stored) and deletes
+    // the ones no kept version names.
     this.function.addToRolePolicy(
-      new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [props.corpus.bucket.arnForObjects(SEARCH_INDEX_KEY)] }),
+      new PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        resources: [props.corpus.bucket.arnForObjects(`${SEARCH_INDEX_PREFIX}*`)],
+      }),
     );
+    acknowledgeSearchIndexWildcard(this.function, props.corpus.bucket);
     // Without ListBucket, S3 answers a missing key with 403 instead of 404 and a missing file would look like a permissions failure.
-    // Listing is limited to the keys the refresh reads: the corpus prefix and the search index.
+    // Listing is limited to the keys the refresh reads: the corpus prefix and the search indexes.
     this.function.addToRolePolicy(
       new PolicyStatement({
         actions: ['s3:ListBucket'],
         resources: [props.corpus.bucket.bucketArn],
-        conditions: { StringLike: { 's3:prefix': [`${props.corpus.prefix}*`, SEARCH_INDEX_KEY] } },
+        conditions: { StringLike: { 's3:prefix': [`${props.corpus.prefix}*`, `${SEARCH_INDEX_PREFIX}*`] } },
       }),
     );
 
@@ -99,7 +116,7 @@ export class SeedRefresh extends Construct {
     this.errorsAlarm = alarmAtLeast(
       this,
       'ErrorsAlarm',
-      'A seed refresh failed (invalid corpus, lock held, or an AWS error); the tables were not changed by an invalid corpus.',
+      'A seed refresh failed (invalid corpus, a shrink refused, lease held, out of time, or an AWS error); readers stay on the current version.',
       this.function.metricErrors({ period: Duration.minutes(5) }),
     );
     this.deadLettersAlarm = alarmAtLeast(

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { DocumentItem, PersonItem, EventItem, ClaimItem, ReportedDateItem, OrganizationItem, PlaceItem, ClaimPairItem } from '../../functions/data/items.js';
 import type { PartialDateModel, ConnectionModel, EdgeModel, ClaimRelationModel, EventRelationModel } from '../../functions/graphql/models.js';
 import type { SearchHitModel } from '../../functions/search/search-model.js';
+import type { VersionRecord, ChangeModel } from '../../functions/data/version-store.js';
 import type { GraphQLContext } from '../../functions/graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -22,6 +23,35 @@ export type AnchorStatus =
   | 'ORPHANED'
   /** Found elsewhere by quote, prefix and suffix; the span was moved. */
   | 'RELOCATED';
+
+/** One entity that a refresh added, changed or removed. */
+export type Change = {
+  __typename?: 'Change';
+  id: Scalars['ID']['output'];
+  kind: ChangeKind;
+  type: EntityType;
+  /** The version that made the change. */
+  version: Scalars['Int']['output'];
+};
+
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  edges: Array<ChangeEdge>;
+  nodes: Array<Change>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: Change;
+};
+
+export type ChangeKind =
+  | 'ADDED'
+  | 'REMOVED'
+  | 'UPDATED';
 
 /** An attributed statement, anchored to the exact words of its source. */
 export type Claim = {
@@ -124,6 +154,37 @@ export type ClaimRelationKind =
   /** Both say the same thing or one strengthens the other (symmetric). */
   | 'SUPPORTS';
 
+/** One published state of the knowledge base: what one seed refresh made. */
+export type CorpusVersion = {
+  __typename?: 'CorpusVersion';
+  claims: Scalars['Int']['output'];
+  /** A hash of the corpus content the version was built from. */
+  contentHash: Scalars['String']['output'];
+  documents: Scalars['Int']['output'];
+  events: Scalars['Int']['output'];
+  /** 1 for the first refresh, then one more for every refresh that changed anything. */
+  number: Scalars['Int']['output'];
+  organizations: Scalars['Int']['output'];
+  people: Scalars['Int']['output'];
+  places: Scalars['Int']['output'];
+  /** When the refresh published it: ISO 8601 UTC. */
+  publishedAt: Scalars['String']['output'];
+};
+
+export type CorpusVersionConnection = {
+  __typename?: 'CorpusVersionConnection';
+  edges: Array<CorpusVersionEdge>;
+  nodes: Array<CorpusVersion>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CorpusVersionEdge = {
+  __typename?: 'CorpusVersionEdge';
+  cursor: Scalars['String']['output'];
+  node: CorpusVersion;
+};
+
 /** How precisely a date is known. */
 export type DatePrecision =
   | 'DAY'
@@ -176,6 +237,14 @@ export type DocumentEdge = {
   cursor: Scalars['String']['output'];
   node: Document;
 };
+
+export type EntityType =
+  | 'CLAIM'
+  | 'DOCUMENT'
+  | 'EVENT'
+  | 'ORGANIZATION'
+  | 'PERSON'
+  | 'PLACE';
 
 /** Something that happened (or is scheduled) at a date. */
 export type Event = {
@@ -454,6 +523,12 @@ export type PlaceEdge = {
  */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Every change after version `since` up to the current version, oldest first.
+   * `since` may be as old as the version before the oldest one kept;
+   * BAD_USER_INPUT when it is older than that or newer than the current one.
+   */
+  changes: ChangeConnection;
   claim?: Maybe<Claim>;
   /**
    * Related claim pairs, each listed once: all of them, or those of one kind,
@@ -463,6 +538,10 @@ export type Query = {
   claimRelations: ClaimPairConnection;
   /** Filters combine with AND. In reading order: by document, then position in its text. */
   claims: ClaimConnection;
+  /** The version this request was answered from: every field of one request reads one version. */
+  corpusVersion: CorpusVersion;
+  /** The versions still kept, newest first. */
+  corpusVersions: CorpusVersionConnection;
   document?: Maybe<Document>;
   /** Newest first. */
   documents: DocumentConnection;
@@ -509,6 +588,19 @@ export type Query = {
  * endCursor from the same list; a cursor that was not issued by this server
  * for this list is a BAD_USER_INPUT error.
  */
+export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since: Scalars['Int']['input'];
+};
+
+
+/**
+ * Pagination everywhere: `first` defaults to 20 and may be 0..100; anything
+ * else is a BAD_USER_INPUT error, not a silent clamp. `after` takes an
+ * endCursor from the same list; a cursor that was not issued by this server
+ * for this list is a BAD_USER_INPUT error.
+ */
 export type QueryClaimArgs = {
   id: Scalars['ID']['input'];
 };
@@ -542,6 +634,18 @@ export type QueryClaimsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<ClaimKind>;
   speakerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Pagination everywhere: `first` defaults to 20 and may be 0..100; anything
+ * else is a BAD_USER_INPUT error, not a silent clamp. `after` takes an
+ * endCursor from the same list; a cursor that was not issued by this server
+ * for this list is a BAD_USER_INPUT error.
+ */
+export type QueryCorpusVersionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -855,6 +959,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 export type ResolversTypes = {
   AnchorStatus: AnchorStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Change: ResolverTypeWrapper<ChangeModel>;
+  ChangeConnection: ResolverTypeWrapper<ConnectionModel<ChangeModel>>;
+  ChangeEdge: ResolverTypeWrapper<EdgeModel<ChangeModel>>;
+  ChangeKind: ChangeKind;
   Claim: ResolverTypeWrapper<ClaimItem>;
   ClaimConnection: ResolverTypeWrapper<ConnectionModel<ClaimItem>>;
   ClaimEdge: ResolverTypeWrapper<EdgeModel<ClaimItem>>;
@@ -864,10 +972,14 @@ export type ResolversTypes = {
   ClaimPairEdge: ResolverTypeWrapper<EdgeModel<ClaimPairItem>>;
   ClaimRelation: ResolverTypeWrapper<ClaimRelationModel>;
   ClaimRelationKind: ClaimRelationKind;
+  CorpusVersion: ResolverTypeWrapper<VersionRecord>;
+  CorpusVersionConnection: ResolverTypeWrapper<ConnectionModel<VersionRecord>>;
+  CorpusVersionEdge: ResolverTypeWrapper<EdgeModel<VersionRecord>>;
   DatePrecision: DatePrecision;
   Document: ResolverTypeWrapper<DocumentItem>;
   DocumentConnection: ResolverTypeWrapper<ConnectionModel<DocumentItem>>;
   DocumentEdge: ResolverTypeWrapper<EdgeModel<DocumentItem>>;
+  EntityType: EntityType;
   Event: ResolverTypeWrapper<EventItem>;
   EventConnection: ResolverTypeWrapper<ConnectionModel<EventItem>>;
   EventEdge: ResolverTypeWrapper<EdgeModel<EventItem>>;
@@ -905,6 +1017,9 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
+  Change: ChangeModel;
+  ChangeConnection: ConnectionModel<ChangeModel>;
+  ChangeEdge: EdgeModel<ChangeModel>;
   Claim: ClaimItem;
   ClaimConnection: ConnectionModel<ClaimItem>;
   ClaimEdge: EdgeModel<ClaimItem>;
@@ -912,6 +1027,9 @@ export type ResolversParentTypes = {
   ClaimPairConnection: ConnectionModel<ClaimPairItem>;
   ClaimPairEdge: EdgeModel<ClaimPairItem>;
   ClaimRelation: ClaimRelationModel;
+  CorpusVersion: VersionRecord;
+  CorpusVersionConnection: ConnectionModel<VersionRecord>;
+  CorpusVersionEdge: EdgeModel<VersionRecord>;
   Document: DocumentItem;
   DocumentConnection: ConnectionModel<DocumentItem>;
   DocumentEdge: EdgeModel<DocumentItem>;
@@ -944,6 +1062,25 @@ export type ResolversParentTypes = {
   Subject: ResolversUnionTypes<ResolversParentTypes>['Subject'];
   TextAnchor: ClaimItem;
   TextSpan: TextSpan;
+};
+
+export type ChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChangeConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChangeEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
 };
 
 export type ClaimResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
@@ -999,6 +1136,30 @@ export type ClaimRelationResolvers<ContextType = GraphQLContext, ParentType exte
   claim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ClaimRelationKind'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CorpusVersionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CorpusVersion'] = ResolversParentTypes['CorpusVersion']> = {
+  claims?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  documents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  organizations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  people?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  places?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  publishedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CorpusVersionConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CorpusVersionConnection'] = ResolversParentTypes['CorpusVersionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CorpusVersionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['CorpusVersion']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CorpusVersionEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CorpusVersionEdge'] = ResolversParentTypes['CorpusVersionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CorpusVersion'], ParentType, ContextType>;
 };
 
 export type DocumentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
@@ -1149,9 +1310,12 @@ export type PlaceEdgeResolvers<ContextType = GraphQLContext, ParentType extends 
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'since'>>;
   claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<QueryClaimArgs, 'id'>>;
   claimRelations?: Resolver<ResolversTypes['ClaimPairConnection'], ParentType, ContextType, Partial<QueryClaimRelationsArgs>>;
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, Partial<QueryClaimsArgs>>;
+  corpusVersion?: Resolver<ResolversTypes['CorpusVersion'], ParentType, ContextType>;
+  corpusVersions?: Resolver<ResolversTypes['CorpusVersionConnection'], ParentType, ContextType, Partial<QueryCorpusVersionsArgs>>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
   documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, Partial<QueryDocumentsArgs>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
@@ -1214,6 +1378,9 @@ export type TextSpanResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  Change?: ChangeResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
+  ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
   ClaimConnection?: ClaimConnectionResolvers<ContextType>;
   ClaimEdge?: ClaimEdgeResolvers<ContextType>;
@@ -1221,6 +1388,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ClaimPairConnection?: ClaimPairConnectionResolvers<ContextType>;
   ClaimPairEdge?: ClaimPairEdgeResolvers<ContextType>;
   ClaimRelation?: ClaimRelationResolvers<ContextType>;
+  CorpusVersion?: CorpusVersionResolvers<ContextType>;
+  CorpusVersionConnection?: CorpusVersionConnectionResolvers<ContextType>;
+  CorpusVersionEdge?: CorpusVersionEdgeResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
   DocumentConnection?: DocumentConnectionResolvers<ContextType>;
   DocumentEdge?: DocumentEdgeResolvers<ContextType>;

@@ -5,6 +5,7 @@ import { createDataSources, type DataSources } from '../../functions/data/client
 import type { RequestCounter } from '../../functions/data/request-counter.js';
 import { ensureTables } from '../../functions/data/table-admin.js';
 import { TABLE_LIST, localTableName, type EntityTable } from '../../functions/data/tables.js';
+import { cachedCorpusVersions } from '../../functions/graphql/corpus-version.js';
 import { createGraphQLHandler } from '../../functions/graphql/lambda.js';
 import { memorySearchIndexStore } from '../../functions/data/search-index-store.js';
 import { cachedSearchIndex, searchIndexFromEnv, type SearchIndexSource } from '../../functions/search/search-index-cache.js';
@@ -50,7 +51,7 @@ export async function startEngine(options: { corpus?: CorpusSource | false; maxA
     counter,
     log,
     seedReport,
-    search: store === undefined ? undefined : cachedSearchIndex({ store: async () => store, checkIntervalMs: () => 60_000 }),
+    search: store === undefined ? undefined : cachedSearchIndex({ store: async () => store }),
     async close() {
       ds.raw.destroy();
       await engine.close();
@@ -106,10 +107,17 @@ export interface GraphQLResponse<T = Record<string, Json>> {
 
 export type Handler = ReturnType<typeof createGraphQLHandler>;
 
-/** The Lambda handler over a test engine, with its dependencies built as the deployed handler builds them. */
-export function handlerFor(ds: DataSources, options: ServerOptions & { search?: SearchIndexSource } = {}): Handler {
-  const { search, ...serverOptions } = options;
-  return createGraphQLHandler({ dataSources: ds, search: search ?? searchIndexFromEnv(), cursorKey: LOCAL_CURSOR_KEY, logger }, serverOptions);
+/**
+ * The Lambda handler over a test engine, with its dependencies built as the
+ * deployed handler builds them. `versionCacheMs`: how long it trusts the
+ * version pointer it read (5 s as deployed; 0 reads it on every request).
+ */
+export function handlerFor(ds: DataSources, options: ServerOptions & { search?: SearchIndexSource; versionCacheMs?: number } = {}): Handler {
+  const { search, versionCacheMs, ...serverOptions } = options;
+  return createGraphQLHandler(
+    { dataSources: ds, search: search ?? searchIndexFromEnv(), versions: cachedCorpusVersions(ds, { maxAgeMs: versionCacheMs }), cursorKey: LOCAL_CURSOR_KEY, logger },
+    serverOptions,
+  );
 }
 
 export async function invoke(handler: Handler, event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {

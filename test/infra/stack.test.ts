@@ -18,6 +18,8 @@ import { ESM_BANNER } from '../../infra/bundling.js';
 import { PROJECT_ROOT } from '../../infra/constructs/bundled-function.js';
 import { CACHE_KEY_HEADERS, MAX_CACHE_TTL } from '../../infra/constructs/cdn.js';
 import { TABLE_ACCESS } from '../../infra/constructs/data-tables.js';
+import { REFRESH_LEASE } from '../../infra/constructs/seed-refresh.js';
+import { DEADLINE_RESERVE_MS, LEASE_MS } from '../../functions/refresh/lease.js';
 import { createDeployment, deploymentRegion } from '../../infra/deployment.js';
 import type { EdgeSecurityStack } from '../../infra/edge-security-stack.js';
 
@@ -192,7 +194,8 @@ describe('HTTP API', () => {
       CorsConfiguration: Match.objectLike({
         AllowOrigins: ['*'],
         AllowMethods: Match.arrayWith(['GET', 'POST']),
-        AllowHeaders: ['content-type'],
+        AllowHeaders: ['content-type', 'x-corpus-version'],
+        ExposeHeaders: ['x-corpus-version'],
       }),
     });
   });
@@ -333,8 +336,17 @@ describe('corpus and seed refresh', () => {
       Timeout: 300,
       ReservedConcurrentExecutions: 1,
       DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [logicalId(stack.refresh.deadLetterQueue), 'Arn'] } },
-      Environment: { Variables: expect.objectContaining({ CORPUS_BUCKET: { Ref: logicalId(stack.corpus.bucket) }, CORPUS_PREFIX: 'corpus/' }) },
+      Environment: { Variables: expect.objectContaining({ CORPUS_BUCKET: { Ref: logicalId(stack.corpus.bucket) }, CORPUS_PREFIX: 'corpus/', KEEP_VERSIONS: '3' }) },
     });
+  });
+
+  it('gives the refresh a lease far shorter than its timeout, so a killed run is retried and resumed within minutes', () => {
+    const timeout = Number(resources[logicalId(stack.refresh.function)]?.Properties?.Timeout);
+    // The lease lapses (a minute) before Lambda's first retry of an async invocation (about a minute later), and is renewed
+    // every third of it while a run works; a run stops writing DEADLINE_RESERVE_MS before the timeout.
+    expect(REFRESH_LEASE.toSeconds()).toBe(LEASE_MS / 1000);
+    expect(LEASE_MS / 1000).toBeLessThanOrEqual(timeout / 5);
+    expect(DEADLINE_RESERVE_MS / 1000).toBeLessThan(timeout / 5);
   });
 
   it('lets the refresh read the corpus prefix and write the tables, nothing else', () => {
@@ -343,13 +355,14 @@ describe('corpus and seed refresh', () => {
     const dynamo = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')));
     expect(new Set(dynamo.flatMap((s) => asArray(s.Action)))).toEqual(new Set(TABLE_ACCESS.refresh.actions));
     const s3Actions = statements.flatMap((s) => asArray(s.Action)).filter((a) => a.startsWith('s3:'));
-    expect(new Set(s3Actions)).toEqual(new Set(['s3:GetObject', 's3:PutObject', 's3:ListBucket']));
+    expect(new Set(s3Actions)).toEqual(new Set(['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:ListBucket']));
     const bucketArn = { 'Fn::GetAtt': [logicalId(stack.corpus.bucket), 'Arn'] };
     const corpusRead = statements.find((s) => asArray(s.Action).join() === 's3:GetObject');
     expect(corpusRead?.Resource).toEqual({ 'Fn::Join': ['', [bucketArn, '/corpus/*']] });
-    // It writes exactly one object: the search index.
+    // It writes and deletes only the search indexes (one per content, named by its hash).
     const indexWrite = statements.find((s) => asArray(s.Action).includes('s3:PutObject'));
-    expect(indexWrite?.Resource).toEqual({ 'Fn::Join': ['', [bucketArn, '/search/index.json']] });
+    expect(indexWrite?.Resource).toEqual({ 'Fn::Join': ['', [bucketArn, '/search/*']] });
+    expect(asArray(indexWrite?.Action)).toContain('s3:DeleteObject');
   });
 
   it('scopes every S3 permission of the refresh to its prefixes: listing only under them, objects only inside them', () => {
@@ -359,12 +372,12 @@ describe('corpus and seed refresh', () => {
     const list = s3.filter((s) => asArray(s.Action).includes('s3:ListBucket'));
     expect(list).toHaveLength(1);
     expect(list[0]?.Resource).toEqual(bucketArn);
-    expect(list[0]?.Condition).toEqual({ StringLike: { 's3:prefix': ['corpus/*', 'search/index.json'] } });
+    expect(list[0]?.Condition).toEqual({ StringLike: { 's3:prefix': ['corpus/*', 'search/*'] } });
     const objectResources = s3.filter((s) => !asArray(s.Action).includes('s3:ListBucket')).flatMap((s) => asArray(s.Resource));
     expect(objectResources.map((r) => JSON.stringify(r)).sort()).toEqual(
       [
         { 'Fn::Join': ['', [bucketArn, '/corpus/*']] },
-        { 'Fn::Join': ['', [bucketArn, '/search/index.json']] },
+        { 'Fn::Join': ['', [bucketArn, '/search/*']] },
       ]
         .map((r) => JSON.stringify(r))
         .sort(),
@@ -380,15 +393,15 @@ describe('corpus and seed refresh', () => {
     template.hasResourceProperties('Custom::CDKBucketDeployment', { DestinationBucketKeyPrefix: 'corpus/', Prune: true });
   });
 
-  it('lets the GraphQL function read the search index object and nothing else in S3', () => {
+  it('lets the GraphQL function read the search indexes and nothing else in S3', () => {
     const { statements } = statementsOfRole(logicalId(stack.graphql.function.role!));
     const s3 = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('s3:')));
     const bucketArn = { 'Fn::GetAtt': [logicalId(stack.corpus.bucket), 'Arn'] };
     expect(s3.flatMap((s) => asArray(s.Action)).sort()).toEqual(['s3:GetObject', 's3:ListBucket']);
-    expect(s3.find((s) => asArray(s.Action).includes('s3:GetObject'))?.Resource).toEqual({ 'Fn::Join': ['', [bucketArn, '/search/index.json']] });
+    expect(s3.find((s) => asArray(s.Action).includes('s3:GetObject'))?.Resource).toEqual({ 'Fn::Join': ['', [bucketArn, '/search/*']] });
     const list = s3.find((s) => asArray(s.Action).includes('s3:ListBucket'));
     expect(list?.Resource).toEqual(bucketArn);
-    expect(list?.Condition).toEqual({ StringEquals: { 's3:prefix': 'search/index.json' } });
+    expect(list?.Condition).toEqual({ StringLike: { 's3:prefix': 'search/*' } });
   });
 
   it('schedules the refresh daily with retries and a dead-letter queue', () => {

@@ -106,8 +106,8 @@ describe('lists and paging', () => {
     const peopleCursor = people.data!.people.pageInfo.endCursor as string;
     const forged = Buffer.from(JSON.stringify({ l: 'documents', k: { pk: 'x', sk: '#' } })).toString('base64url') + '.AAAAAAAAAAAAAAAAAAAAAA';
     // Signed with the server's key, but naming another index partition or extra attributes.
-    const otherPartition = encodeCursor({ l: 'documents', k: { pk: 'x', sk: '#', kind: 'PERSON', order: 'a' } });
-    const extraAttribute = encodeCursor({ l: 'documents', k: { pk: 'x', sk: '#', kind: 'DOCUMENT', order: 'a', more: 'b' } });
+    const otherPartition = encodeCursor({ v: 1, l: 'documents', k: { pk: 'v000001#x', sk: '#', listPk: 'v000001#PERSON', order: 'a' } });
+    const extraAttribute = encodeCursor({ v: 1, l: 'documents', k: { pk: 'v000001#x', sk: '#', listPk: 'v000001#DOCUMENT', order: 'a', more: 'b' } });
     for (const after of [peopleCursor, forged, otherPartition, extraAttribute, 'not-a-cursor', '']) {
       const res = await gql(handler, `query($after: String) { documents(after: $after) { nodes { id } } }`, { after });
       expect(res.errors?.[0]?.extensions?.code, after).toBe('BAD_USER_INPUT');

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { BYTES_PER_COST_UNIT, QUERY_LIMITS, TEXT_FIELD_COSTS } from '../../functions/graphql/limits.js';
+import { cachedCorpusVersions } from '../../functions/graphql/corpus-version.js';
 import { createGraphQLHandler } from '../../functions/graphql/lambda.js';
 import { CursorCodec } from '../../functions/graphql/paging.js';
 import { requestGuard } from '../../functions/graphql/request-guard.js';
@@ -205,7 +206,10 @@ describe('error logs', () => {
     failing.createChild = () => {
       throw new Error('context broke', { cause: new TypeError('underneath') });
     };
-    const handler = createGraphQLHandler({ dataSources: env.ds, search: searchIndexFromEnv(), cursorKey: LOCAL_CURSOR_KEY, logger: failing }, { production: true });
+    const handler = createGraphQLHandler(
+      { dataSources: env.ds, search: searchIndexFromEnv(), versions: cachedCorpusVersions(env.ds), cursorKey: LOCAL_CURSOR_KEY, logger: failing },
+      { production: true },
+    );
     const event = httpEvent('POST', { body: { query: '{ healthy }' } });
     const context = { awsRequestId: 'lambda-request-1' };
     const result = await handler(event, { ...lambdaContext('x'), ...context }, () => undefined);

@@ -3,7 +3,7 @@
  * links, disputed dates and counts, through the real handler and local engine.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { memorySource } from '../../functions/refresh/corpus-source.js';
 import { refresh } from '../../functions/refresh/refresh.js';
 import type { ClaimEntry, EventEntry } from '../../functions/refresh/corpus-schema.js';
@@ -70,8 +70,9 @@ describe('anchors', () => {
       expect(Array.from(edited).slice(c.anchor.codePointStart, c.anchor.codePointEnd).join('')).toBe(c.quote);
     }
 
-    // The next refresh finds every moved quote where it now is.
-    const again = await refresh(env.ds, memorySource({ ...files, [textFile]: edited }));
+    // The next refresh that builds a version (any change: here another document's title) finds every moved quote where it now is.
+    const retitled = stringify((parse(files['documents.yaml']!) as Json[]).map((d) => (d.id === docId ? d : { ...d, title: `${d.title as string}.` })));
+    const again = await refresh(env.ds, memorySource({ ...files, [textFile]: edited, 'documents.yaml': retitled }));
     expect(again.anchors.relocated).toEqual([]);
     expect(again.anchors.orphaned).toEqual([victim.id]);
   });

@@ -1,12 +1,13 @@
-/** The seed refresh against the local engine: idempotent, convergent, all-or-nothing on bad input, locked. */
+/** The seed refresh against the local engine: idempotent, all-or-nothing on bad input, guarded, leased, out of time before the deadline. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { scanTable } from '../../functions/data/refresh-store.js';
-import { acquireRefreshLock, RefreshLockedError } from '../../functions/data/refresh-store.js';
+import { acquireRefreshLock, LeaseLostError, RefreshLockedError, scanTable } from '../../functions/data/refresh-store.js';
+import { LEASE_MS } from '../../functions/refresh/lease.js';
+import { readPointer } from '../../functions/data/version-store.js';
 import { TABLE_LIST } from '../../functions/data/tables.js';
 import { InvalidCorpusError } from '../../functions/refresh/corpus-reader.js';
 import { memorySource } from '../../functions/refresh/corpus-source.js';
-import { refresh } from '../../functions/refresh/refresh.js';
+import { refresh, RefreshOutOfTimeError, ShrinkRefusedError } from '../../functions/refresh/refresh.js';
 import { corpusFiles } from '../../scripts/harness/corpus-files.js';
 import { gql, handlerFor, startEngine, type TestEngine, type Json } from '../../scripts/harness/local-engine.js';
 
@@ -41,33 +42,59 @@ describe('refresh', () => {
     expect(second.unchanged).toBe(first.created);
   });
 
-  it('converges to exactly the corpus after a run killed half-way', async () => {
+  it('stops writing before the deadline with a clear error, and the retry resumes', async () => {
+    // Prepare: version 1, then a run whose invocation has time for 6 batches only.
+    await refresh(env.ds, memorySource(files));
+    const next = edited('claims.yaml', (claims) => claims.slice(1));
     let batches = 0;
-    await expect(
-      refresh(env.ds, memorySource(files), {
-        beforeBatch: () => {
-          if (++batches === 4) throw new Error('killed');
-        },
-      }),
-    ).rejects.toThrow('killed');
-    const partial = await snapshot();
-    expect(Object.values(partial).flat().length).toBeGreaterThan(0);
+    const remainingMs = () => (batches < 6 ? 120_000 : 20_000);
 
-    const resumed = await refresh(env.ds, memorySource(files));
-    expect(resumed.created).toBeGreaterThan(0);
-    const afterResume = await snapshot();
+    // Act
+    const error = await refresh(env.ds, memorySource(next), { remainingMs, beforeBatch: () => { batches++; } }).catch((e: unknown) => e);
 
-    // A clean engine loaded in one go holds the same items.
+    // Assess: the invocation fails with the reason and the progress; readers stay on version 1; the lease is free at once.
+    expect(error).toBeInstanceOf(RefreshOutOfTimeError);
+    const progress = /stopped before the function's deadline \(20 s left\) after writing (\d+) of the \d+ items version 2 still needed/.exec((error as Error).message);
+    expect(progress).not.toBeNull();
+    const written = Number(progress![1]);
+    expect(written).toBeGreaterThan(0);
+    expect((await readPointer(env.ds))?.current).toBe(1);
+    const resumed = await refresh(env.ds, memorySource(next));
+    expect(resumed).toMatchObject({ status: 'published', version: 2, resumed: true });
     const clean = await startEngine({ corpus: memorySource(files) });
     try {
-      for (const t of TABLE_LIST) {
-        const items = (await scanTable(clean.ds, t.name)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-        expect(afterResume[t.name], t.name).toEqual(items);
-      }
+      const full = await refresh(clean.ds, memorySource(next));
+      expect(resumed.writes).toBe(full.writes - written);
     } finally {
       await clean.close();
     }
-    expect((await refresh(env.ds, memorySource(files))).writes).toBe(0);
+  });
+
+  it('keeps a lease that lapsed while nobody took it, and stops without publishing when another run took it', async () => {
+    // Prepare: a clock the test moves; each batch takes "two leases" of time, as a long synchronous build would.
+    let clock = Date.now();
+    const slow = await refresh(env.ds, memorySource(files), {
+      now: () => clock,
+      beforeBatch: () => {
+        clock += 2 * LEASE_MS;
+      },
+    });
+    expect(slow).toMatchObject({ status: 'published', version: 1 });
+
+    // Act: another run takes the lapsed lease during the second batch.
+    const next = edited('claims.yaml', (claims) => claims.slice(1));
+    let batches = 0;
+    const error = await refresh(env.ds, memorySource(next), {
+      now: () => clock,
+      beforeBatch: async () => {
+        clock += 2 * LEASE_MS;
+        if (++batches === 2) await acquireRefreshLock(env.ds, 'another-run', LEASE_MS, clock);
+      },
+    }).catch((e: unknown) => e);
+
+    // Assess
+    expect(error).toBeInstanceOf(LeaseLostError);
+    expect((await readPointer(env.ds))?.current).toBe(1);
   });
 
   it('updates changed items and deletes what the corpus no longer has', async () => {
@@ -134,5 +161,52 @@ describe('refresh', () => {
     await acquireRefreshLock(env.ds, 'crashed', -1);
     const report = await refresh(env.ds, memorySource(files));
     expect(report.created).toBeGreaterThan(0);
+  });
+});
+
+describe('guards', () => {
+  const emptied = () => Object.fromEntries(Object.entries(files).map(([name, content]) => [name, name.endsWith('.yaml') && name !== 'quotation-exclusions.yaml' ? '[]\n' : content]));
+
+  it('refuses a corpus of empty lists, naming each table and its numbers, and writes nothing', async () => {
+    await refresh(env.ds, memorySource(files));
+    const before = await snapshot();
+    const onlyTexts = Object.fromEntries(Object.entries(emptied()).filter(([name]) => !name.startsWith('documents/')));
+    const error = await refresh(env.ds, memorySource(onlyTexts)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ShrinkRefusedError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/^Refresh refused, nothing written: /);
+    for (const table of ['documents', 'people', 'events', 'claims']) expect(message).toMatch(new RegExp(`leave the ${table} table empty \\(\\d+ entities now\\)`));
+    expect(message).toMatch(/allowShrink/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses to remove more than 20 % of a table unless allowed, and then publishes it', async () => {
+    await refresh(env.ds, memorySource(files));
+    const claims = parse(files['claims.yaml']!) as Json[];
+    const kept = Math.floor(claims.length * 0.7);
+    // The claims kept, with their relations to claims that went dropped too, so that the corpus stays valid.
+    const shrunk = edited('claims.yaml', (all) => {
+      const ids = new Set(all.slice(0, kept).map((c) => c.id as string));
+      return all.slice(0, kept).map((c) => ({ ...c, relations: ((c.relations ?? []) as Json[]).filter((r) => ids.has(r.claim as string)) }));
+    });
+    const before = await snapshot();
+
+    const error = await refresh(env.ds, memorySource(shrunk)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ShrinkRefusedError);
+    expect((error as Error).message).toContain(`remove ${claims.length - kept} of ${claims.length} entities of the claims table`);
+    expect((error as Error).message).toMatch(/more than the 20 % allowed/);
+    expect(await snapshot()).toEqual(before);
+
+    // A share under the limit passes; the same shrink passes when allowed.
+    expect((await refresh(env.ds, memorySource(shrunk), { maxShrink: 0.5 })).status).toBe('published');
+    await refresh(env.ds, memorySource(files), { allowShrink: true });
+    expect(await refresh(env.ds, memorySource(shrunk), { allowShrink: true })).toMatchObject({ status: 'published', version: 4 });
+  });
+
+  it('still refuses files the corpus format does not know', async () => {
+    const error = await refresh(env.ds, memorySource({ ...files, 'claim.yaml': '[]\n' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidCorpusError);
+    expect((error as InvalidCorpusError).issues).toEqual([expect.objectContaining({ file: 'claim.yaml', message: expect.stringMatching(/not a file of the corpus format/) })]);
+    expect((await snapshot()).claims).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ const read = (file: string) => readFileSync(new URL(file, contractDir), 'utf8');
 const designDir = new URL('../../../shared/design/', import.meta.url);
 
 /** The contract files the schema serves so far, each with the ones it extends. */
-const SERVED = ['contract.graphql', 'contract-analyst.graphql', 'contract-graph.graphql'];
+const SERVED = ['contract.graphql', 'contract-analyst.graphql', 'contract-graph.graphql', 'contract-versions.graphql'];
 
 const argumentOf = (schema: GraphQLSchema, field: string, name: string) =>
   schema.getQueryType()?.getFields()[field]?.args.find((a) => a.name === name);

@@ -12,7 +12,10 @@ import { EventRelation } from './EventRelation/index.js';
 import { Organization } from './Organization/index.js';
 import { claimsAbout } from './Person/claimsAbout.js';
 import { Place } from './Place/index.js';
+import { changes } from './Query/changes.js';
 import { claimRelations } from './Query/claimRelations.js';
+import { corpusVersion } from './Query/corpusVersion.js';
+import { corpusVersions } from './Query/corpusVersions.js';
 import { organization } from './Query/organization.js';
 import { organizations } from './Query/organizations.js';
 import { place } from './Query/place.js';
@@ -70,6 +73,9 @@ export const resolvers: Resolvers = {
     claims,
     claimRelations,
     search,
+    corpusVersion,
+    corpusVersions,
+    changes,
   },
   Document: {
     publishedOn: (doc) => doc.publishedOn,
@@ -119,6 +125,8 @@ export const resolvers: Resolvers = {
   PlaceConnection: connectionFields,
   ClaimPairConnection: connectionFields,
   SearchConnection: connectionFields,
+  CorpusVersionConnection: connectionFields,
+  ChangeConnection: connectionFields,
   SearchHit: { node: (hit) => hit.node, score: (hit) => hit.match.score, highlights },
   SearchResult,
 };

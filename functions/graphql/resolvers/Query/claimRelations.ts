@@ -3,17 +3,18 @@ import { claimPairResumeKeyAccepted, countClaimPairs, listClaimPairs, type Claim
 import { badUserInput } from '../../../shared/errors.js';
 import { queryConnection } from '../../paging.js';
 
-export const claimRelations: QueryResolvers['claimRelations'] = (_parent, args, { ds, cursors }, info) => {
+export const claimRelations: QueryResolvers['claimRelations'] = async (_parent, args, { snapshot, cursors }, info) => {
   if (args.kind === 'QUALIFIED_BY') {
     throw badUserInput('Pairs are listed once, from the qualifying claim: ask for kind QUALIFIES.', { argumentName: 'kind' });
   }
   const filter: ClaimPairFilter = { kind: args.kind ?? undefined, subjectId: args.subjectId ?? undefined };
+  const snap = await snapshot();
   return queryConnection(cursors, {
     info,
     listKey: `claimRelations:${JSON.stringify([filter.kind, filter.subjectId])}`,
     args,
-    fetch: (first, after) => listClaimPairs(ds, filter, first, after),
-    acceptsKey: (key) => claimPairResumeKeyAccepted(filter, key),
-    totalCount: () => countClaimPairs(ds, filter),
+    fetch: (first, after) => listClaimPairs(snap, filter, first, after),
+    acceptsKey: (key) => claimPairResumeKeyAccepted(snap, filter, key),
+    totalCount: () => countClaimPairs(snap, filter),
   });
 };

@@ -2,7 +2,7 @@ import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-
 import { claimResumeKeyAccepted, countClaims, listClaims, type ClaimFilter } from '../../../data/claim-store.js';
 import { queryConnection } from '../../paging.js';
 
-export const claims: QueryResolvers['claims'] = (_parent, args, { ds, loaders, cursors }, info) => {
+export const claims: QueryResolvers['claims'] = async (_parent, args, { snapshot, loaders, cursors }, info) => {
   const filter: ClaimFilter = {
     speakerId: args.speakerId ?? undefined,
     documentId: args.documentId ?? undefined,
@@ -10,12 +10,13 @@ export const claims: QueryResolvers['claims'] = (_parent, args, { ds, loaders, c
     aboutId: args.aboutId ?? undefined,
     kind: args.kind ?? undefined,
   };
+  const snap = await snapshot();
   return queryConnection(cursors, {
     info,
     listKey: `claims:${JSON.stringify([filter.speakerId, filter.documentId, filter.eventId, filter.aboutId, filter.kind])}`,
     args,
-    fetch: (first, after) => listClaims(ds, loaders.claim, filter, first, after),
-    acceptsKey: (key) => claimResumeKeyAccepted(filter, key),
-    totalCount: () => countClaims(ds, loaders, filter),
+    fetch: (first, after) => listClaims(snap, loaders.claim, filter, first, after),
+    acceptsKey: (key) => claimResumeKeyAccepted(snap, filter, key),
+    totalCount: () => countClaims(snap, loaders, filter),
   });
 };

@@ -4,12 +4,14 @@ import { queryConnection } from '../../paging.js';
 
 const list = { kind: 'PLACE' } as const;
 
-export const places: QueryResolvers['places'] = (_parent, args, { ds, cursors }, info) =>
-  queryConnection(cursors, {
+export const places: QueryResolvers['places'] = async (_parent, args, { snapshot, cursors }, info) => {
+  const snap = await snapshot();
+  return queryConnection(cursors, {
     info,
     listKey: 'places',
     args,
-    fetch: (first, after) => listSubjects(ds, list, first, after),
-    acceptsKey: (key) => subjectResumeKeyAccepted(list, key),
-    totalCount: () => countSubjects(ds, list),
+    fetch: (first, after) => listSubjects(snap, list, first, after),
+    acceptsKey: (key) => subjectResumeKeyAccepted(snap, list, key),
+    totalCount: () => countSubjects(snap, list),
   });
+};

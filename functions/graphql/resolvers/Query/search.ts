@@ -58,12 +58,14 @@ export const search: QueryResolvers['search'] = async (_parent, args, context) =
   const listKey = listKeyOf(queryKey(parsed), filters);
   // Bad paging input is refused before the index is touched.
   const first = pageSize(args.first);
+  // The version's index: a search answers from the same version as every other field of the request.
+  const snap = await context.snapshot();
   const after = args.after == null ? undefined : context.cursors.decode(args.after, listKey);
   if (after !== undefined && !('o' in after)) throw badUserInput('Invalid cursor for this list.', { argumentName: 'after' });
   const offset = after?.o ?? 0;
 
   // Only punctuation or exclusions: nothing to look for, and no index to load for it.
-  const results = parsed.clauses.length === 0 ? { total: 0, page: () => [] } : (await context.search.current()).search(parsed, filters);
+  const results = parsed.clauses.length === 0 ? { total: 0, page: () => [] } : (await context.search.forHash(snap.record.searchIndex)).search(parsed, filters);
   const matches = results.page(offset, first);
   const loaded = await Promise.all(matches.map(async (match) => ({ match, node: await loadByKind(context.loaders, match.kind, match.id) })));
   const edges: { node: SearchHitModel; cursor: () => string }[] = [];
