@@ -19,6 +19,7 @@ import { meets, writeReport, type Metric, type Results } from './report.js';
 import { runSoak, soakMetrics } from './soak.js';
 import { median, round } from './stats.js';
 import { readSeedFiles, syntheticCorpus } from './synthetic-corpus.js';
+import { measureConditionalGet, type ConditionalGet } from './conditional-get.js';
 import { describeCosts, measureRefreshCosts, type RefreshCosts } from './refresh-bench.js';
 
 interface Settings {
@@ -274,6 +275,7 @@ export async function runSuite(quick: boolean, only?: string): Promise<void> {
   let overhead: Awaited<ReturnType<typeof measureOverhead>> | undefined;
   let cold: Awaited<ReturnType<typeof measureColdStarts>> | undefined;
   let http: Awaited<ReturnType<typeof measureHttp>> | undefined;
+  let conditional: ConditionalGet | undefined;
   for (const scale of settings.scales) {
     const engine = await startBenchEngine();
     try {
@@ -287,6 +289,8 @@ export async function runSuite(quick: boolean, only?: string): Promise<void> {
         say(`  ${DEEP_OPERATION}: handler ${ms(overhead.handlerMs)}, raw floor ${ms(overhead.floorMs)}`);
         cold = await measureColdStarts(engine, settings, mix);
         say(`  cold init: graphql ${ms(cold.api.totalMs)}, Apollo + GetItem ${ms(cold.apolloGetItem.totalMs)}, Apollo hello ${ms(cold.apolloHello.totalMs)}; bundle ${cold.graphql.bytes} bytes`);
+        conditional = await measureConditionalGet(engine, deep, settings.overheadIterations);
+        say(`  conditional GET of ${conditional.operation}: 304 in ${ms(conditional.notModifiedMs)} vs ${ms(conditional.fullMs)} in full`);
         http = await measureHttp(engine, settings, mix);
         say(`  HTTP: ${round(http.throughput.requestsPerSec, 0)} req/s vs Apollo hello ${round(http.baseline.requestsPerSec, 0)} req/s`);
       }
@@ -294,7 +298,7 @@ export async function runSuite(quick: boolean, only?: string): Promise<void> {
       await engine.close();
     }
   }
-  if (overhead === undefined || cold === undefined || http === undefined) throw new Error('the 1× scale was not measured');
+  if (overhead === undefined || cold === undefined || http === undefined || conditional === undefined) throw new Error('the 1× scale was not measured');
 
   // After every engine has gone, so the search children have the machine to themselves.
   say(`search: scales ${settings.searchScales.map((s) => `${s}×`).join(', ')}, each in a fresh process`);
@@ -467,6 +471,18 @@ export async function runSuite(quick: boolean, only?: string): Promise<void> {
     goal: { equals: 0 },
     note: `a second refresh of the same corpus, at ${scales.map((s) => `${s.scale}× (${round(s.secondRunMs / 1000)} s)`).join(', ')}`,
     method: 'Writes of a second refresh of the same corpus, at every refreshed scale (must be 0: the refresh compares content hashes).',
+  });
+
+  const conditionalMethod =
+    'bench/conditional-get.ts: the same GET of DocumentsDeep through the Lambda handler in-process (NODE_ENV=production, the instance caches the version pointer 5 s), in full and with If-None-Match naming its ETag, alternating; medians.';
+  put('conditionalGetDynamoDbRequests', conditional.notModifiedRequests, 'requests', {
+    goal: { max: 0 },
+    method: conditionalMethod,
+    note: `DynamoDB requests of a 304 on a warm instance (the full answer: ${conditional.fullRequests}); a cold instance, or one whose pointer is older than 5 s, reads the pointer once (1 GetItem)`,
+  });
+  put('conditionalGetVsFullGet', conditional.notModifiedMs / conditional.fullMs, 'ratio', {
+    method: conditionalMethod,
+    note: `304 in ${round(conditional.notModifiedMs, 2)} ms vs the full ${conditional.operation} answer (${conditional.bodyBytes} bytes) in ${round(conditional.fullMs, 2)} ms`,
   });
 
   const refreshMethod =

@@ -14,6 +14,8 @@ export interface HandlerDependencies {
   versions: CorpusVersionSource;
   /** Signs cursors; in AWS the deployment's CURSOR_SECRET. */
   cursorKey: string;
+  /** Identifies the deployed code (BUILD_ID, set by the stack): part of every ETag, so a deployment changes them. */
+  buildId: string;
   /** The process logger; each request gets a child that carries its request id. */
   logger: Logger;
 }

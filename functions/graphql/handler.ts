@@ -1,6 +1,6 @@
 import { createDataSources } from '../data/client.js';
 import { searchIndexFromEnv } from '../search/search-index-cache.js';
-import { cursorKeyFromEnv } from '../shared/env.js';
+import { buildIdFromEnv, cursorKeyFromEnv } from '../shared/env.js';
 import { logger } from '../shared/logger.js';
 import { cachedCorpusVersions } from './corpus-version.js';
 import { createGraphQLHandler } from './lambda.js';
@@ -16,5 +16,6 @@ export const handler = createGraphQLHandler({
   search: searchIndexFromEnv(),
   versions: cachedCorpusVersions(dataSources),
   cursorKey: cursorKeyFromEnv(),
+  buildId: buildIdFromEnv(),
   logger,
 });

@@ -1,5 +1,6 @@
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import { createContext, type HandlerDependencies } from './context.js';
+import { DEFAULT_HTTP_CACHE, httpCache } from './http-cache.js';
 import { CursorCodec } from './paging.js';
 import { playgroundMiddleware } from './playground.js';
 import { reportingFailures, requestGuard } from './request-guard.js';
@@ -14,7 +15,12 @@ export function createGraphQLHandler(deps: HandlerDependencies, options: ServerO
   return startServerAndCreateLambdaHandler(server as never, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
     // Oversized bodies are refused first; browsers asking for /graphql get the playground page,
     // whose assets are read from disk only then.
-    middleware: [requestGuard(deps.logger), reportingFailures(playgroundMiddleware, deps.logger)],
+    // Then a GET that names its current ETag gets 304 before any execution; a cacheable answer gets its ETag.
+    middleware: [
+      requestGuard(deps.logger),
+      reportingFailures(playgroundMiddleware, deps.logger),
+      httpCache(deps.versions, deps.buildId, options.httpCache ?? DEFAULT_HTTP_CACHE),
+    ],
     context: async ({ event, context }) => {
       // A local or hand-made event may have no request context, whatever its type says.
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition

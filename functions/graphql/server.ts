@@ -24,12 +24,15 @@ import { errorDetails } from '../shared/logger.js';
 import type { GraphQLContext } from './context.js';
 import { corpusVersionPlugin } from './corpus-version.js';
 import { parseOptions, queryLimits } from './limits.js';
+import { DEFAULT_HTTP_CACHE, httpCachePlugin, type HttpCachePolicy } from './http-cache.js';
 import { persistedQueryCache } from './persisted-queries.js';
 import { resolvers } from './resolvers/index.js';
 
 export interface ServerOptions {
   production?: boolean;
   introspection?: boolean;
+  /** How long GET answers may be cached (DEFAULT_HTTP_CACHE). */
+  httpCache?: HttpCachePolicy;
 }
 
 /** Introspection is on unless INTROSPECTION=false: the playground and codegen rely on it, and the schema is public. */
@@ -122,6 +125,7 @@ export function createApolloServer(options: ServerOptions = {}): ApolloServer<Gr
       ApolloServerPluginCacheControlDisabled(),
       errorLogPlugin,
       corpusVersionPlugin,
+      httpCachePlugin(options.httpCache ?? DEFAULT_HTTP_CACHE),
       ...limits.plugins,
     ],
     formatError: (formatted, error): GraphQLFormattedError => {

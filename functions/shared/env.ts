@@ -27,3 +27,8 @@ export function cursorKeyFromEnv(): string {
   if (process.env.AWS_LAMBDA_FUNCTION_NAME !== undefined) return requiredEnv('CURSOR_SECRET');
   return optionalEnv('CURSOR_SECRET') ?? LOCAL_CURSOR_KEY;
 }
+
+/** The deployed build (BUILD_ID, a hash of the function's sources set by the stack); `local` when run from source. */
+export function buildIdFromEnv(): string {
+  return optionalEnv('BUILD_ID') ?? 'local';
+}

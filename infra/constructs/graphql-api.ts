@@ -59,9 +59,10 @@ export class GraphQLApi extends Construct {
       corsPreflight: {
         allowOrigins: ['*'],
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
-        // A browser may pin a version (x-corpus-version) and read which version answered.
-        allowHeaders: ['content-type', VERSION_HEADER],
-        exposeHeaders: [VERSION_HEADER],
+        // A browser may pin a version (x-corpus-version) and read which version answered, read an answer's
+        // ETag and send it back (If-None-Match) to get 304 while the version it was made from is current.
+        allowHeaders: ['content-type', VERSION_HEADER, 'if-none-match'],
+        exposeHeaders: [VERSION_HEADER, 'etag'],
         maxAge: Duration.days(1),
       },
     });

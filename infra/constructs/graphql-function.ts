@@ -10,6 +10,7 @@ import { alarmAtLeast } from './alarms.js';
 import { SEARCH_INDEX_PREFIX } from './corpus-bucket.js';
 import { acknowledgeSearchIndexWildcard } from './search-index-access.js';
 import { FUNCTION_ENTRIES, GRAPHQL_ALIASES, GRAPHQL_EXTERNAL_MODULES } from '../bundling.js';
+import { buildId } from '../build-id.js';
 import { BundledFunction } from './bundled-function.js';
 import type { DataTables } from './data-tables.js';
 
@@ -58,6 +59,8 @@ export class GraphQLFunction extends Construct {
         // Cursors are signed with a key of this deployment: the random part of the stack's id,
         // known inside the account only, so cursors cannot be forged from the public source.
         CURSOR_SECRET: Fn.select(2, Fn.split('/', Aws.STACK_ID)),
+        // Part of every ETag: a deployment that changes the code changes them all.
+        BUILD_ID: buildId(),
       },
       commandHooks: PLAYGROUND_HOOKS,
       aliases: GRAPHQL_ALIASES,

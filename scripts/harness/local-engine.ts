@@ -112,10 +112,10 @@ export type Handler = ReturnType<typeof createGraphQLHandler>;
  * deployed handler builds them. `versionCacheMs`: how long it trusts the
  * version pointer it read (5 s as deployed; 0 reads it on every request).
  */
-export function handlerFor(ds: DataSources, options: ServerOptions & { search?: SearchIndexSource; versionCacheMs?: number } = {}): Handler {
-  const { search, versionCacheMs, ...serverOptions } = options;
+export function handlerFor(ds: DataSources, options: ServerOptions & { search?: SearchIndexSource; versionCacheMs?: number; buildId?: string } = {}): Handler {
+  const { search, versionCacheMs, buildId, ...serverOptions } = options;
   return createGraphQLHandler(
-    { dataSources: ds, search: search ?? searchIndexFromEnv(), versions: cachedCorpusVersions(ds, { maxAgeMs: versionCacheMs }), cursorKey: LOCAL_CURSOR_KEY, logger },
+    { dataSources: ds, search: search ?? searchIndexFromEnv(), versions: cachedCorpusVersions(ds, { maxAgeMs: versionCacheMs }), cursorKey: LOCAL_CURSOR_KEY, buildId: buildId ?? 'test', logger },
     serverOptions,
   );
 }

@@ -22,6 +22,7 @@ import { REFRESH_LEASE } from '../../infra/constructs/seed-refresh.js';
 import { DEADLINE_RESERVE_MS, LEASE_MS } from '../../functions/refresh/lease.js';
 import { createDeployment, deploymentRegion } from '../../infra/deployment.js';
 import type { EdgeSecurityStack } from '../../infra/edge-security-stack.js';
+import { buildId } from '../../infra/build-id.js';
 
 /** The feature flags `cdk synth` reads from cdk.json, so the test synthesizes what the CLI would. */
 const CDK_CONTEXT = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
@@ -120,6 +121,8 @@ describe('GraphQL function', () => {
           INTROSPECTION: 'true',
           POWERTOOLS_SERVICE_NAME: Match.anyValue(),
           CURSOR_SECRET: { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] },
+          // Part of every ETag: the hash of the function's sources, dependencies and generated schema.
+          BUILD_ID: buildId(),
         }),
       },
     });
@@ -188,14 +191,14 @@ describe('HTTP API', () => {
     expect(fields.integrationRequestId).toBe('$context.integration.requestId');
   });
 
-  it('allows GET and POST with content-type from any origin', () => {
+  it('allows GET and POST with content-type from any origin, and conditional GETs (ETag out, If-None-Match in)', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
       CorsConfiguration: Match.objectLike({
         AllowOrigins: ['*'],
         AllowMethods: Match.arrayWith(['GET', 'POST']),
-        AllowHeaders: ['content-type', 'x-corpus-version'],
-        ExposeHeaders: ['x-corpus-version'],
+        AllowHeaders: ['content-type', 'x-corpus-version', 'if-none-match'],
+        ExposeHeaders: ['x-corpus-version', 'etag'],
       }),
     });
   });

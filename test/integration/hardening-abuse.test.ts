@@ -207,7 +207,7 @@ describe('error logs', () => {
       throw new Error('context broke', { cause: new TypeError('underneath') });
     };
     const handler = createGraphQLHandler(
-      { dataSources: env.ds, search: searchIndexFromEnv(), versions: cachedCorpusVersions(env.ds), cursorKey: LOCAL_CURSOR_KEY, logger: failing },
+      { dataSources: env.ds, search: searchIndexFromEnv(), versions: cachedCorpusVersions(env.ds), cursorKey: LOCAL_CURSOR_KEY, buildId: 'test', logger: failing },
       { production: true },
     );
     const event = httpEvent('POST', { body: { query: '{ healthy }' } });
