@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { FUNCTION_ENTRIES, GRAPHQL_ALIASES } from '../infra/bundling.js';
+import { readPointer } from '../functions/data/version-store.js';
 import { httpEvent } from '../scripts/harness/local-engine.js';
 import { logRequests } from '../scripts/harness/request-log.js';
 import { BUILD_DIR, buildFunction, type BuiltFunction } from './bundles.js';
@@ -81,7 +82,7 @@ interface ScaleResult {
   perOperation: Map<string, { p50Ms: number; requests: number; roundTrips: number; byCommand: Record<string, number>; shapes: Record<string, number> }>;
 }
 
-async function measureMix(engine: BenchEngine, mix: MixOperation[], rounds: number) {
+export async function measureMix(engine: BenchEngine, mix: MixOperation[], rounds: number) {
   const api = inProcessApi(engine.dataSources());
   const perOperation: ScaleResult['perOperation'] = new Map();
   for (let warm = 0; warm < 3; warm++) {
@@ -124,16 +125,19 @@ async function loadScale(engine: BenchEngine, scale: number, seed: Awaited<Retur
   };
 }
 
-async function measureOverhead(engine: BenchEngine, deep: MixOperation, api: ReturnType<typeof inProcessApi>, iterations: number) {
+export async function measureOverhead(engine: BenchEngine, deep: MixOperation, api: ReturnType<typeof inProcessApi>, iterations: number) {
   const floorDs = engine.dataSources();
   // The same request log the handler's client carries (inProcessApi), so both clients run the same middleware.
   const floorCounter = logRequests(floorDs).counter;
   const first = Number((deep.variables.first as number | undefined) ?? /\$first: Int = (\d+)/.exec(deep.query)?.[1] ?? 5);
+  // The version the handler reads (its pointer is cached for seconds, so a warm request reads no pointer either).
+  const version = (await readPointer(floorDs))?.current;
+  if (version === undefined) throw new Error('no published version to read');
   const handlerMs: number[] = [];
   const floorMs: number[] = [];
   for (let i = 0; i < 5; i++) {
     await api.run(deep);
-    await deepWalkFloor(floorDs, first);
+    await deepWalkFloor(floorDs, first, version);
   }
   const handlerCpuMs: number[] = [];
   const floorCpuMs: number[] = [];
@@ -152,7 +156,7 @@ async function measureOverhead(engine: BenchEngine, deep: MixOperation, api: Ret
     floorCounter.reset();
     cpu = process.cpuUsage();
     const started = performance.now();
-    await deepWalkFloor(floorDs, first);
+    await deepWalkFloor(floorDs, first, version);
     floorMs.push(performance.now() - started);
     floorCpuMs.push(cpuMs(cpu));
   }
@@ -160,7 +164,7 @@ async function measureOverhead(engine: BenchEngine, deep: MixOperation, api: Ret
   // After the timed runs (the profiler slows what it watches): where each side's time goes.
   const profileN = Math.max(20, Math.round(iterations / 2));
   const handlerProfile = await profileRuns(() => api.run(deep), profileN);
-  const floorProfile = await profileRuns(() => deepWalkFloor(floorDs, first), profileN);
+  const floorProfile = await profileRuns(() => deepWalkFloor(floorDs, first, version), profileN);
   return {
     handlerMs: median(handlerMs),
     floorMs: median(floorMs),
@@ -181,7 +185,7 @@ interface ColdSide {
   bytes: number;
 }
 
-async function measureColdStarts(engine: BenchEngine, settings: Settings, mix: MixOperation[]) {
+export async function measureColdStarts(engine: BenchEngine, settings: Pick<Settings, 'coldStarts'>, mix: MixOperation[]) {
   const graphql = await buildFunction('graphql', FUNCTION_ENTRIES.graphql);
   const runner = await buildFunction('cold-start', 'bench/cold-start.ts');
   const op = mix.find((o) => o.name === 'DocumentsList') ?? mix[0];

@@ -1,10 +1,6 @@
 import DataLoader from 'dataloader';
-import type * as z from 'zod/mini';
 import {
-  claimItemSchema,
-  documentItemSchema,
-  eventItemSchema,
-  subjectItemSchema,
+  parseItem,
   type ClaimItem,
   type DocumentItem,
   type EventItem,
@@ -16,20 +12,20 @@ import {
 import { batchGetEntities, refKey, type EntityRef, type Snapshot } from './table-store.js';
 import type { EntityTable } from './tables.js';
 
-/** Reads one entity type through the request's shared loader, parsing each item once with zod. */
+/** Reads one entity type through the request's shared loader, validating each item once against its schema (items.ts parseItem). */
 export class EntityLoader<T> {
   private readonly parsed = new Map<string, Promise<T | null>>();
 
   constructor(
     private readonly shared: DataLoader<EntityRef, Record<string, unknown> | null, string>,
     private readonly table: EntityTable,
-    private readonly schema: z.ZodMiniType<T>,
+    private readonly parse: (raw: unknown) => T,
   ) {}
 
   load(id: string): Promise<T | null> {
     let item = this.parsed.get(id);
     if (item === undefined) {
-      item = this.shared.load({ table: this.table, id }).then((raw) => (raw === null ? null : this.schema.parse(raw)));
+      item = this.shared.load({ table: this.table, id }).then((raw) => (raw === null ? null : this.parse(raw)));
       this.parsed.set(id, item);
     }
     return item;
@@ -99,15 +95,15 @@ export function createLoaders(snapshot: () => Promise<Snapshot>): Loaders {
       batchScheduleFn: (dispatch) => setImmediate(dispatch),
     },
   );
-  const subject = new EntityLoader<SubjectItem>(shared, 'people', subjectItemSchema);
+  const subject = new EntityLoader<SubjectItem>(shared, 'people', parseItem.subject);
   return {
-    document: new EntityLoader(shared, 'documents', documentItemSchema),
+    document: new EntityLoader(shared, 'documents', parseItem.document),
     subject,
     person: new SubjectKindLoader(subject, 'PERSON'),
     organization: new SubjectKindLoader(subject, 'ORGANIZATION'),
     place: new SubjectKindLoader(subject, 'PLACE'),
-    event: new EntityLoader(shared, 'events', eventItemSchema),
-    claim: new EntityLoader(shared, 'claims', claimItemSchema),
+    event: new EntityLoader(shared, 'events', parseItem.event),
+    claim: new EntityLoader(shared, 'claims', parseItem.claim),
   };
 }
 

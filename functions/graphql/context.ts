@@ -35,18 +35,43 @@ export interface GraphQLContext {
   cursors: Cursors;
 }
 
-export function createContext(deps: HandlerDependencies, codec: CursorCodec, requestId: string): GraphQLContext {
-  const version = new RequestVersion(deps.dataSources, deps.versions, codec);
-  const snapshot = () => version.resolve();
-  return {
-    ds: deps.dataSources,
-    loaders: createLoaders(snapshot),
-    requestId,
+/**
+ * The context of one request. Its logger is made on first use: most requests
+ * log nothing, and a child logger costs tens of microseconds. The getter is on
+ * the prototype, so Apollo's per-operation copy of the context (own properties
+ * onto an object of the same prototype) keeps it.
+ */
+class RequestContext implements GraphQLContext {
+  readonly ds: DataSources;
+  readonly loaders: Loaders;
+  readonly search: SearchIndexSource;
+  readonly version: RequestVersion;
+  readonly snapshot: () => Promise<ReadView>;
+  readonly cursors: Cursors;
+  private requestLogger: Logger | undefined;
+
+  constructor(
+    deps: HandlerDependencies,
+    codec: CursorCodec,
+    readonly requestId: string,
+    private readonly processLogger: Logger,
+  ) {
+    const version = new RequestVersion(deps.dataSources, deps.versions, codec);
+    this.ds = deps.dataSources;
+    this.search = deps.search;
+    this.version = version;
+    this.snapshot = () => version.resolve();
+    this.loaders = createLoaders(this.snapshot);
+    this.cursors = version.cursors;
+  }
+
+  get logger(): Logger {
     // A child per request, not addContext on the shared logger: the local server runs requests concurrently in one process.
-    logger: deps.logger.createChild({ persistentKeys: { requestId } }),
-    search: deps.search,
-    version,
-    snapshot,
-    cursors: version.cursors,
-  };
+    this.requestLogger ??= this.processLogger.createChild({ persistentKeys: { requestId: this.requestId } });
+    return this.requestLogger;
+  }
+}
+
+export function createContext(deps: HandlerDependencies, codec: CursorCodec, requestId: string): GraphQLContext {
+  return new RequestContext(deps, codec, requestId, deps.logger);
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { BYTES_PER_COST_UNIT, QUERY_LIMITS, TEXT_FIELD_COSTS } from '../../functions/graphql/limits.js';
-import { cachedCorpusVersions } from '../../functions/graphql/corpus-version.js';
+import type { HandlerDependencies } from '../../functions/graphql/context.js';
 import { createGraphQLHandler } from '../../functions/graphql/lambda.js';
 import { CursorCodec } from '../../functions/graphql/paging.js';
 import { requestGuard } from '../../functions/graphql/request-guard.js';
@@ -202,14 +202,15 @@ describe('error logs', () => {
   const requestIdOf = (call: number) => (errorLog.mock.contexts[call] as Logger).getPersistentLogAttributes().requestId ?? (errorLog.mock.calls[call]?.[1] as Json)?.requestId;
 
   it('logs an error outside resolvers (the context function) with the Lambda request id, name, stack and cause', async () => {
-    const failing = Object.create(logger) as Logger;
-    failing.createChild = () => {
-      throw new Error('context broke', { cause: new TypeError('underneath') });
-    };
-    const handler = createGraphQLHandler(
-      { dataSources: env.ds, search: searchIndexFromEnv(), versions: cachedCorpusVersions(env.ds), cursorKey: LOCAL_CURSOR_KEY, buildId: 'test', logger: failing },
-      { production: true },
-    );
+    // The context function reads the dependencies of every request: one that throws breaks it.
+    // (Not the logger: each request's child logger is made on first use, after the context.)
+    const deps = { dataSources: env.ds, search: searchIndexFromEnv(), cursorKey: LOCAL_CURSOR_KEY, buildId: 'test', logger } as unknown as HandlerDependencies;
+    Object.defineProperty(deps, 'versions', {
+      get: () => {
+        throw new Error('context broke', { cause: new TypeError('underneath') });
+      },
+    });
+    const handler = createGraphQLHandler(deps, { production: true });
     const event = httpEvent('POST', { body: { query: '{ healthy }' } });
     const context = { awsRequestId: 'lambda-request-1' };
     const result = await handler(event, { ...lambdaContext('x'), ...context }, () => undefined);
