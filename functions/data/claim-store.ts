@@ -3,7 +3,7 @@
  * reading order, with the other filters applied to it (pages are read until
  * full, so a filter never returns a short page), and counted exactly.
  */
-import { parseItem, type ClaimItem, type ClaimPairItem } from './items.js';
+import { claimAboutItemSchema, claimItemSchema, claimPairItemSchema, type ClaimItem, type ClaimPairItem } from './items.js';
 import { keys } from './keys.js';
 import type { EntityLoader, Loaders } from './loaders.js';
 import { isStorableId, queryCount, queryPage, resumeKey, resumeKeyMatches, tableCount, type QueryPageInput, type Snapshot, type StoredKey } from './table-store.js';
@@ -109,8 +109,8 @@ export async function listClaims(snap: Snapshot, loader: EntityLoader<ClaimItem>
   const page = await queryPage(snap.ds, { ...query, forward: true, first, after });
   const refs = page.items.map((raw) => {
     const key = resumeKey('claims', query.index, raw);
-    if (query.index === INDEX.claimsByRef) return { claimId: parseItem.claimAbout(raw).claimId, resumeKey: key };
-    const claim = parseItem.claim(raw);
+    if (query.index === INDEX.claimsByRef) return { claimId: claimAboutItemSchema.parse(raw).claimId, resumeKey: key };
+    const claim = claimItemSchema.parse(raw);
     loader.prime(claim.id, claim);
     return { claimId: claim.id, resumeKey: key };
   });
@@ -175,7 +175,7 @@ export async function listClaimPairs(snap: Snapshot, filter: ClaimPairFilter, fi
   const query = pairQuery(snap.version, filter);
   const page = await queryPage(snap.ds, { ...query, forward: true, first, after });
   return {
-    items: page.items.map((raw) => ({ item: parseItem.claimPair(raw), resumeKey: resumeKey('claims', query.index, raw) })),
+    items: page.items.map((raw) => ({ item: claimPairItemSchema.parse(raw), resumeKey: resumeKey('claims', query.index, raw) })),
     hasNextPage: page.hasNextPage,
   };
 }

@@ -1,4 +1,4 @@
-import { parseItem } from './items.js';
+import { documentItemSchema } from './items.js';
 import { keys } from './keys.js';
 import { queryPage, resumeKey, resumeKeyMatches, tableCount, type Snapshot, type StoredKey } from './table-store.js';
 import { INDEX, indexPartitionKey } from './tables.js';
@@ -18,7 +18,7 @@ export async function listDocuments(snap: Snapshot, first: number, after?: Store
     after,
   });
   return {
-    items: page.items.map((raw) => ({ item: parseItem.document(raw), resumeKey: resumeKey('documents', INDEX.documentsByPublished, raw) })),
+    items: page.items.map((raw) => ({ item: documentItemSchema.parse(raw), resumeKey: resumeKey('documents', INDEX.documentsByPublished, raw) })),
     hasNextPage: page.hasNextPage,
   };
 }

@@ -3,7 +3,7 @@
  * YEAR event covers a whole year, so it sorts apart from DAY events); a page
  * reads the three partitions in parallel and merges them by start day.
  */
-import { parseItem, type EventItem } from './items.js';
+import { eventDateItemSchema, eventItemSchema, type EventItem } from './items.js';
 import { keys, type DatePrecision } from './keys.js';
 import type { EntityLoader } from './loaders.js';
 import { isStorableId, queryCount, queryPage, resumeKey, tableCount, type Snapshot, type StoredKey } from './table-store.js';
@@ -104,7 +104,7 @@ export async function listEvents(
     .sort((a, b) => (a.order < b.order ? -1 : 1))
     .slice(0, first);
   const events = merged.map((m) => {
-    const event = query.byAnyDate ? parseItem.eventDate(m.raw).event : parseItem.event(m.raw);
+    const event = query.byAnyDate ? eventDateItemSchema.parse(m.raw).event : eventItemSchema.parse(m.raw);
     loader.prime(event.id, event);
     return event;
   });
@@ -123,7 +123,7 @@ export async function listEvents(
     partitions: pages.map((p) => ({
       precision: p.precision,
       count: p.raw.length,
-      firstRank: query.byAnyDate || p.raw[0] === undefined ? undefined : parseItem.event(p.raw[0]).rank,
+      firstRank: query.byAnyDate || p.raw[0] === undefined ? undefined : eventItemSchema.parse(p.raw[0]).rank,
       more: p.more,
       fromStart: p.fromStart,
     })),
@@ -141,7 +141,7 @@ async function rankAtOrBefore(snap: Snapshot, precision: DatePrecision, bound: s
     forward: false,
     first: 1,
   });
-  return page.items[0] === undefined ? 0 : parseItem.event(page.items[0]).rank;
+  return page.items[0] === undefined ? 0 : eventItemSchema.parse(page.items[0]).rank;
 }
 
 /**

@@ -5,7 +5,6 @@
 // zod/mini: the same parsing, a fraction of the bundle on the GraphQL request path.
 import * as z from 'zod/mini';
 import { PARTIAL_DATE_PATTERN } from '../shared/dates.js';
-import { inPlaceParser } from './item-check.js';
 
 export const partialDateSchema = z.string().check(z.regex(PARTIAL_DATE_PATTERN, 'dates are YYYY, YYYY-MM or YYYY-MM-DD'));
 
@@ -219,21 +218,3 @@ export const countItemSchema = z.object({
   hash: z.string(),
 });
 export type CountItem = z.infer<typeof countItemSchema>;
-
-/**
- * The request path's parsers: each validates an item read from the tables
- * against its schema above and returns the item itself, without zod's copy
- * (see item-check.ts); an invalid item is parsed by zod, which throws.
- */
-export const parseItem = {
-  document: inPlaceParser(documentItemSchema),
-  subject: inPlaceParser(subjectItemSchema),
-  person: inPlaceParser(personItemSchema),
-  organization: inPlaceParser(organizationItemSchema),
-  place: inPlaceParser(placeItemSchema),
-  event: inPlaceParser(eventItemSchema),
-  eventDate: inPlaceParser(eventDateItemSchema),
-  claim: inPlaceParser(claimItemSchema),
-  claimAbout: inPlaceParser(claimAboutItemSchema),
-  claimPair: inPlaceParser(claimPairItemSchema),
-};

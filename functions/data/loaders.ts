@@ -1,6 +1,10 @@
 import DataLoader from 'dataloader';
+import type * as z from 'zod/mini';
 import {
-  parseItem,
+  claimItemSchema,
+  documentItemSchema,
+  eventItemSchema,
+  subjectItemSchema,
   type ClaimItem,
   type DocumentItem,
   type EventItem,
@@ -12,20 +16,20 @@ import {
 import { batchGetEntities, refKey, type EntityRef, type Snapshot } from './table-store.js';
 import type { EntityTable } from './tables.js';
 
-/** Reads one entity type through the request's shared loader, validating each item once against its schema (items.ts parseItem). */
+/** Reads one entity type through the request's shared loader, parsing each item once with zod. */
 export class EntityLoader<T> {
   private readonly parsed = new Map<string, Promise<T | null>>();
 
   constructor(
     private readonly shared: DataLoader<EntityRef, Record<string, unknown> | null, string>,
     private readonly table: EntityTable,
-    private readonly parse: (raw: unknown) => T,
+    private readonly schema: z.ZodMiniType<T>,
   ) {}
 
   load(id: string): Promise<T | null> {
     let item = this.parsed.get(id);
     if (item === undefined) {
-      item = this.shared.load({ table: this.table, id }).then((raw) => (raw === null ? null : this.parse(raw)));
+      item = this.shared.load({ table: this.table, id }).then((raw) => (raw === null ? null : this.schema.parse(raw)));
       this.parsed.set(id, item);
     }
     return item;
@@ -95,15 +99,15 @@ export function createLoaders(snapshot: () => Promise<Snapshot>): Loaders {
       batchScheduleFn: (dispatch) => setImmediate(dispatch),
     },
   );
-  const subject = new EntityLoader<SubjectItem>(shared, 'people', parseItem.subject);
+  const subject = new EntityLoader<SubjectItem>(shared, 'people', subjectItemSchema);
   return {
-    document: new EntityLoader(shared, 'documents', parseItem.document),
+    document: new EntityLoader(shared, 'documents', documentItemSchema),
     subject,
     person: new SubjectKindLoader(subject, 'PERSON'),
     organization: new SubjectKindLoader(subject, 'ORGANIZATION'),
     place: new SubjectKindLoader(subject, 'PLACE'),
-    event: new EntityLoader(shared, 'events', parseItem.event),
-    claim: new EntityLoader(shared, 'claims', parseItem.claim),
+    event: new EntityLoader(shared, 'events', eventItemSchema),
+    claim: new EntityLoader(shared, 'claims', claimItemSchema),
   };
 }
 

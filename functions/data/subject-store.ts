@@ -1,13 +1,14 @@
 /** The named subjects of the people table: people, organizations and places, each listed by name. */
-import { parseItem, type OrganizationItem, type PersonItem, type PlaceItem, type ORGANIZATION_KINDS } from './items.js';
+import type * as z from 'zod/mini';
+import { organizationItemSchema, personItemSchema, placeItemSchema, type ORGANIZATION_KINDS } from './items.js';
 import { keys, type SubjectKind } from './keys.js';
 import { queryCount, queryPage, resumeKey, resumeKeyMatches, tableCount, type QueryPageInput, type Snapshot, type StoredKey } from './table-store.js';
 import { INDEX, indexPartitionKey } from './tables.js';
 
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
-const PARSE = { PERSON: parseItem.person, ORGANIZATION: parseItem.organization, PLACE: parseItem.place } as const;
-type ItemOf<K extends SubjectKind> = { PERSON: PersonItem; ORGANIZATION: OrganizationItem; PLACE: PlaceItem }[K];
+const SCHEMA = { PERSON: personItemSchema, ORGANIZATION: organizationItemSchema, PLACE: placeItemSchema } as const;
+type ItemOf<K extends SubjectKind> = z.infer<(typeof SCHEMA)[K]>;
 
 /** A list of subjects: all of one kind, or the organizations of one organization kind. */
 export interface SubjectList<K extends SubjectKind> {
@@ -25,9 +26,9 @@ function listQuery(version: number, list: SubjectList<SubjectKind>): Omit<QueryP
 export async function listSubjects<K extends SubjectKind>(snap: Snapshot, list: SubjectList<K>, first: number, after?: StoredKey) {
   const query = listQuery(snap.version, list);
   const page = await queryPage(snap.ds, { ...query, forward: true, first, after });
-  const parse = PARSE[list.kind] as (raw: unknown) => ItemOf<K>;
+  const schema = SCHEMA[list.kind] as unknown as z.ZodMiniType<ItemOf<K>>;
   return {
-    items: page.items.map((raw) => ({ item: parse(raw), resumeKey: resumeKey('people', query.index, raw) })),
+    items: page.items.map((raw) => ({ item: schema.parse(raw), resumeKey: resumeKey('people', query.index, raw) })),
     hasNextPage: page.hasNextPage,
   };
 }
