@@ -13,8 +13,12 @@ import {
   parse,
   visit,
   visitWithTypeInfo,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
   type GraphQLNamedType,
   type GraphQLSchema,
+  type InlineFragmentNode,
 } from 'graphql';
 import { EXAMPLE_VARIABLES } from '../playground/examples.js';
 import { typeDefs } from '../schema/__generated__/type-defs.js';
@@ -41,10 +45,13 @@ const NOT_IN_MIX = new Set(['Search']);
 export const DEEP_OPERATION = 'DocumentsDeep';
 
 const isEntity = (type: GraphQLNamedType): boolean => type instanceof GraphQLObjectType && 'id' in type.getFields();
+/** A list read from storage: its nodes are entities, or stored items of their own (a related pair of claims). */
 const isConnection = (type: GraphQLNamedType): boolean => {
   if (!(type instanceof GraphQLObjectType)) return false;
   const nodes = type.getFields().nodes;
-  return nodes !== undefined && isEntity(getNamedType(nodes.type));
+  if (nodes === undefined) return false;
+  const node = getNamedType(nodes.type);
+  return isEntity(node) || (node instanceof GraphQLObjectType && 'pageInfo' in type.getFields());
 };
 const isPaging = (type: GraphQLNamedType): boolean => isConnection(type) || (type instanceof GraphQLObjectType && type.name.endsWith('Edge'));
 
@@ -57,13 +64,25 @@ const isPaging = (type: GraphQLNamedType): boolean => isConnection(type) || (typ
  * add no level. `totalCount` reads storage too, but in the same step as its
  * list, so it adds no level (it does add requests, which the ratio shows).
  */
+/** The operation with every named fragment spread in place, so its fields count at the depth they are used. */
+function inlineFragments(document: DocumentNode): DocumentNode {
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  return visit(document, {
+    FragmentDefinition: () => null,
+    FragmentSpread(node): InlineFragmentNode | undefined {
+      const fragment = fragments.get(node.name.value);
+      return fragment === undefined ? undefined : { kind: Kind.INLINE_FRAGMENT, typeCondition: fragment.typeCondition, selectionSet: fragment.selectionSet };
+    },
+  });
+}
+
 export function resolverLevels(schema: GraphQLSchema, query: string): number {
   const typeInfo = new TypeInfo(schema);
   let depth = 0;
   let deepest = 0;
   const counted: boolean[] = [];
   visit(
-    parse(query),
+    inlineFragments(parse(query)),
     visitWithTypeInfo(typeInfo, {
       Field: {
         enter() {
