@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { BYTES_PER_COST_UNIT, QUERY_LIMITS, TEXT_FIELD_COSTS } from '../../functions/graphql/limits.js';
 import type { HandlerDependencies } from '../../functions/graphql/context.js';
+import { cachedCorpusVersions } from '../../functions/graphql/corpus-version.js';
 import { createGraphQLHandler } from '../../functions/graphql/lambda.js';
 import { CursorCodec } from '../../functions/graphql/paging.js';
 import { requestGuard } from '../../functions/graphql/request-guard.js';
@@ -204,13 +205,18 @@ describe('error logs', () => {
   it('logs an error outside resolvers (the context function) with the Lambda request id, name, stack and cause', async () => {
     // The context function reads the dependencies of every request: one that throws breaks it.
     // (Not the logger: each request's child logger is made on first use, after the context.)
+    const versions = cachedCorpusVersions(env.ds);
+    let broken = false;
     const deps = { dataSources: env.ds, search: searchIndexFromEnv(), cursorKey: LOCAL_CURSOR_KEY, buildId: 'test', logger } as unknown as HandlerDependencies;
     Object.defineProperty(deps, 'versions', {
       get: () => {
-        throw new Error('context broke', { cause: new TypeError('underneath') });
+        if (broken) throw new Error('context broke', { cause: new TypeError('underneath') });
+        return versions;
       },
     });
     const handler = createGraphQLHandler(deps, { production: true });
+    // Broken once the handler is built: it is the request's context that reads it then.
+    broken = true;
     const event = httpEvent('POST', { body: { query: '{ healthy }' } });
     const context = { awsRequestId: 'lambda-request-1' };
     const result = await handler(event, { ...lambdaContext('x'), ...context }, () => undefined);
