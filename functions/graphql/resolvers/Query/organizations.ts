@@ -1,16 +1,7 @@
 import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-types.js';
-import { countSubjects, listSubjects, subjectResumeKeyAccepted } from '../../../data/subject-store.js';
-import { queryConnection } from '../../paging.js';
+import { subjectConnection } from './subject-list.js';
 
-export const organizations: QueryResolvers['organizations'] = async (_parent, args, { snapshot, cursors }, info) => {
-  const list = { kind: 'ORGANIZATION' as const, organizationKind: args.kind ?? undefined };
-  const snap = await snapshot();
-  return queryConnection(cursors, {
-    info,
-    listKey: `organizations:${list.organizationKind ?? ''}`,
-    args,
-    fetch: (first, after) => listSubjects(snap, list, first, after),
-    acceptsKey: (key) => subjectResumeKeyAccepted(snap, list, key),
-    totalCount: () => countSubjects(snap, list),
-  });
+export const organizations: QueryResolvers['organizations'] = (_parent, args, context, info) => {
+  const organizationKind = args.kind ?? undefined;
+  return subjectConnection({ kind: 'ORGANIZATION', organizationKind }, `organizations:${organizationKind ?? ''}`, args, context, info);
 };
