@@ -8,6 +8,7 @@ import { handlerFor, httpEvent, invoke } from '../scripts/harness/local-engine.j
 import type { BenchEngine } from './engine.js';
 import type { MixOperation } from './query-mix.js';
 import { median } from './stats.js';
+import { RUNS_BEFORE_COMPILING } from '../functions/graphql/jit-executor.js';
 
 export interface ConditionalGet {
   operation: string;
@@ -22,7 +23,7 @@ export interface ConditionalGet {
 export async function measureConditionalGet(engine: BenchEngine, op: MixOperation, iterations: number): Promise<ConditionalGet> {
   const ds = engine.dataSources();
   const counter = countRequests(ds);
-  const handler = handlerFor(ds, { production: true });
+  const handler = handlerFor(ds, { production: true, compileAfterRuns: RUNS_BEFORE_COMPILING });
   const query = { query: op.query, variables: JSON.stringify(op.variables) };
   const headers = { 'apollo-require-preflight': 'true' };
   const full = async () => invoke(handler, httpEvent('GET', { query, headers }));

@@ -3,6 +3,7 @@ import type { DataSources } from '../functions/data/client.js';
 import { handlerFor, httpEvent, invoke } from '../scripts/harness/local-engine.js';
 import type { MixOperation } from './query-mix.js';
 import { logRequests, type RequestLog } from '../scripts/harness/request-log.js';
+import { RUNS_BEFORE_COMPILING } from '../functions/graphql/jit-executor.js';
 
 export interface OperationRun {
   ms: number;
@@ -19,8 +20,8 @@ export interface InProcessApi {
 
 export function inProcessApi(ds: DataSources): InProcessApi {
   const log = logRequests(ds);
-  // As deployed: the CDK stack sets NODE_ENV=production.
-  const handler = handlerFor(ds, { production: true });
+  // As deployed: the CDK stack sets NODE_ENV=production, and an operation is compiled on its second run.
+  const handler = handlerFor(ds, { production: true, compileAfterRuns: RUNS_BEFORE_COMPILING });
   return {
     log,
     async run(op) {

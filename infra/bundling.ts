@@ -37,12 +37,14 @@ export const ESBUILD_TARGET = 'node22';
 export const ESM_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 /**
- * Modules replaced in the GraphQL function's bundle. Apollo's usage-reporting
- * protobuf is only used by plugins this server disables (server.ts); Apollo
- * calls @graphql-tools/schema only for a server given typeDefs, and this one
- * is given a schema built from the pre-parsed SDL (server.ts); both stubs
- * throw if they are ever called. Apollo's query hash uses Node's crypto (see
- * the stub for why the package itself would not).
+ * Modules replaced in the GraphQL function's bundle (each stub says why).
+ * Apollo's usage-reporting protobuf and signature code serve only plugins
+ * this server disables (server.ts). Apollo calls @graphql-tools/schema only
+ * for a server given typeDefs; this one is given a schema built from the
+ * pre-parsed SDL (server.ts). graphql-jit calls fast-json-stringify only for
+ * an option jit-executor.ts leaves off. Those stubs throw if ever called.
+ * Apollo's query hash uses Node's crypto, and graphql-jit's lodash.merge is
+ * the lodash.mergewith it also imports.
  */
 export const GRAPHQL_ALIASES: Record<string, string> = {
   '@apollo/usage-reporting-protobuf': './functions/graphql/bundle-stubs/usage-reporting-protobuf.ts',
@@ -51,6 +53,15 @@ export const GRAPHQL_ALIASES: Record<string, string> = {
   // build beside the ESM one the server imports: two copies of Apollo. Its ESM build, for both.
   '@apollo/server': './node_modules/@apollo/server/dist/esm',
   '@apollo/utils.createhash': './functions/graphql/bundle-stubs/apollo-createhash.ts',
+  '@apollo/utils.usagereporting': './functions/graphql/bundle-stubs/usage-reporting-signature.ts',
+  'fast-json-stringify': './functions/graphql/bundle-stubs/fast-json-stringify.ts',
+  'lodash.merge': './functions/graphql/bundle-stubs/lodash-merge.ts',
+  // graphql-jit's ESM build imports these files by their CommonJS names, which would bring a second
+  // graphql-js (200 KB, and types its instanceof checks would not know). The ESM files of the one copy.
+  'graphql/error/index.js': './node_modules/graphql/error/index.mjs',
+  'graphql/execution/execute.js': './node_modules/graphql/execution/execute.mjs',
+  'graphql/jsutils/Path.js': './node_modules/graphql/jsutils/Path.mjs',
+  'graphql/utilities/index.js': './node_modules/graphql/utilities/index.mjs',
 };
 
 /**

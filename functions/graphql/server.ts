@@ -22,6 +22,7 @@ import { isProduction, optionalEnv } from '../shared/env.js';
 import { classifyError, clientMessage, MAX_ECHO_CHARS } from '../shared/errors.js';
 import { errorDetails } from '../shared/logger.js';
 import type { GraphQLContext } from './context.js';
+import { compilingExecutor } from './jit-executor.js';
 import { corpusVersionPlugin } from './corpus-version.js';
 import { parseOptions, queryLimits } from './limits.js';
 import { DEFAULT_HTTP_CACHE, httpCachePlugin, type HttpCachePolicy } from './http-cache.js';
@@ -33,6 +34,8 @@ export interface ServerOptions {
   introspection?: boolean;
   /** How long GET answers may be cached (DEFAULT_HTTP_CACHE). */
   httpCache?: HttpCachePolicy;
+  /** Runs of an operation on graphql-js before it is compiled (RUNS_BEFORE_COMPILING; 0 compiles at once). */
+  compileAfterRuns?: number;
 }
 
 /** Introspection is on unless INTROSPECTION=false: the playground and codegen rely on it, and the schema is public. */
@@ -104,7 +107,8 @@ export function createApolloServer(options: ServerOptions = {}): ApolloServer<Gr
   const production = options.production ?? isProduction();
   const limits = queryLimits<GraphQLContext>();
   return new ApolloServer<GraphQLContext>({
-    schema: buildExecutableSchema(resolvers),
+    // The schema, executed by graphql-js and, once an operation repeats, by graphql-jit (jit-executor.ts).
+    gateway: compilingExecutor(buildExecutableSchema(resolvers), { runsBeforeCompiling: options.compileAfterRuns }),
     introspection: options.introspection ?? introspectionEnabled(),
     includeStacktraceInErrorResponses: !production,
     // No "Did you mean …?" in production: suggestions leak the schema's shape to probing clients.

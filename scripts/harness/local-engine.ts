@@ -111,9 +111,13 @@ export type Handler = ReturnType<typeof createGraphQLHandler>;
  * The Lambda handler over a test engine, with its dependencies built as the
  * deployed handler builds them. `versionCacheMs`: how long it trusts the
  * version pointer it read (5 s as deployed; 0 reads it on every request).
+ * Operations are compiled from their first run unless `compileAfterRuns` says
+ * otherwise, so tests take the path of a warm instance (graphql-jit); the first
+ * runs on graphql-js are tested on their own (test/integration/compiled-execution.test.ts).
  */
 export function handlerFor(ds: DataSources, options: ServerOptions & { search?: SearchIndexSource; versionCacheMs?: number; buildId?: string } = {}): Handler {
-  const { search, versionCacheMs, buildId, ...serverOptions } = options;
+  const { search, versionCacheMs, buildId, compileAfterRuns = 0, ...rest } = options;
+  const serverOptions = { ...rest, compileAfterRuns };
   return createGraphQLHandler(
     { dataSources: ds, search: search ?? searchIndexFromEnv(), versions: cachedCorpusVersions(ds, { maxAgeMs: versionCacheMs }), cursorKey: LOCAL_CURSOR_KEY, buildId: buildId ?? 'test', logger },
     serverOptions,

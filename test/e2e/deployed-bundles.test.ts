@@ -33,20 +33,24 @@ let refreshBundle: string;
 let graphqlBundle: string;
 let env: NodeJS.ProcessEnv;
 let outdir: string;
+/** The refresh bundle run twice in beforeAll: a first load from S3, then a rerun. */
+let refreshRuns: Json[];
 
 /**
  * Imports a bundle in a fresh Node process, as Lambda does, and calls its handler
  * with each event. The replies are either function's; the assertions pick fields.
+ * `logs`: what the function logged (JSON lines), at the level `logLevel` names.
  */
-async function invokeBundle(bundle: string, events: unknown[]): Promise<Json[]> {
+async function invokeBundle(bundle: string, events: unknown[], logLevel = 'SILENT'): Promise<{ results: Json[]; logs: Json[] }> {
   const script = `
     const { handler } = await import(${JSON.stringify(bundle)});
     const context = { awsRequestId: 'e2e', functionName: 'e2e', getRemainingTimeInMillis: () => 30000 };
     const results = [];
     for (const event of ${JSON.stringify(events)}) results.push(await handler(event, context));
-    process.stdout.write(JSON.stringify(results));`;
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env, maxBuffer: 16 * 1024 * 1024 });
-  return JSON.parse(stdout);
+    process.stdout.write('\\n' + JSON.stringify(results));`;
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: { ...env, POWERTOOLS_LOG_LEVEL: logLevel }, maxBuffer: 16 * 1024 * 1024 });
+  const lines = stdout.split('\n');
+  return { results: JSON.parse(lines.at(-1) ?? '[]'), logs: lines.slice(0, -1).filter((line) => line.startsWith('{')).map((line) => JSON.parse(line)) };
 }
 
 beforeAll(async () => {
@@ -95,6 +99,7 @@ beforeAll(async () => {
     SEARCH_INDEX_BUCKET: BUCKET,
     ...tables,
   };
+  refreshRuns = (await invokeBundle(refreshBundle, [{}, {}])).results;
 }, 120_000);
 
 afterAll(async () => {
@@ -105,19 +110,37 @@ afterAll(async () => {
 
 describe('the deployed bundles', () => {
   it('load the corpus from S3, then answer queries, searches and the playground', async () => {
-    const [first, second] = await invokeBundle(refreshBundle, [{}, {}]);
+    const [first, second] = refreshRuns;
     expect(first.created).toBeGreaterThan(200);
     expect(first.searchIndex.status).toBe('written');
     expect(second.writes).toBe(0);
 
-    const [documents, search, page] = await invokeBundle(graphqlBundle, [
+    const [documents, search, page] = (await invokeBundle(graphqlBundle, [
       httpEvent('POST', { body: { query: '{ documents(first: 2) { totalCount nodes { title } } }' } }),
       httpEvent('POST', { body: { query: '{ search(query: "Ismail", first: 1) { nodes { node { ... on Person { id } } } } }' } }),
       httpEvent('GET', { headers: { accept: 'text/html' } }),
-    ]);
+    ])).results;
     expect(JSON.parse(documents.body).data.documents.totalCount).toBe(5);
     expect(JSON.parse(search.body).data.search.nodes[0].node.id).toBe('togrul-ismayil');
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
+  it('compiles an operation on its second run, with the same answers, errors included', async () => {
+    const query = '{ documents(first: 2) { totalCount edges { cursor node { title authors { name } } } } }';
+    const bad = '{ people(after: "not-a-cursor") { nodes { id } } }';
+    const events = [query, query, query, bad, bad].map((q) => httpEvent('POST', { body: { query: q } }));
+
+    const { results, logs } = await invokeBundle(graphqlBundle, events, 'DEBUG');
+
+    const bodies = results.map((r) => r.body);
+    expect(bodies[1]).toBe(bodies[0]);
+    expect(bodies[2]).toBe(bodies[0]);
+    expect(JSON.parse(bodies[0]).data.documents.edges).toHaveLength(2);
+    expect(bodies[4]).toBe(bodies[3]);
+    expect(JSON.parse(bodies[3]).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    // Each operation compiled once, on its second run; none refused or diverging.
+    expect(logs.filter((l) => l.message === 'Compiled operation')).toHaveLength(2);
+    expect(logs.filter((l) => l.level === 'WARN' || l.level === 'ERROR')).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ import { kind } from './Claim/kind.js';
 import { sourceLink } from './Claim/sourceLink.js';
 import { speaker } from './Claim/speaker.js';
 import { span as claimSpan } from './Claim/span.js';
-import { connectionFields } from './Connection/index.js';
+import { connectionFields, edgeFields } from './Connection/index.js';
 import { authors } from './Document/authors.js';
 import { claims as documentClaims } from './Document/claims.js';
 import { events as documentEvents } from './Document/events.js';
@@ -117,6 +117,16 @@ export const resolvers: Resolvers = {
   ClaimPair,
   TextAnchor,
   PartialDate,
+  DocumentEdge: edgeFields,
+  PersonEdge: edgeFields,
+  EventEdge: edgeFields,
+  ClaimEdge: edgeFields,
+  OrganizationEdge: edgeFields,
+  PlaceEdge: edgeFields,
+  ClaimPairEdge: edgeFields,
+  SearchEdge: edgeFields,
+  CorpusVersionEdge: edgeFields,
+  ChangeEdge: edgeFields,
   DocumentConnection: connectionFields,
   PersonConnection: connectionFields,
   EventConnection: connectionFields,

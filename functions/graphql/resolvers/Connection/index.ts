@@ -1,4 +1,4 @@
-import type { ConnectionModel } from '../../models.js';
+import type { ConnectionModel, EdgeModel } from '../../models.js';
 
 /** The same four fields for every connection type; each type's model is a ConnectionModel. */
 export const connectionFields = {
@@ -8,4 +8,9 @@ export const connectionFields = {
     endCursor: connection.edges.at(-1)?.cursor() ?? null,
   }),
   totalCount: <T>(connection: ConnectionModel<T>) => connection.totalCount(),
+};
+
+/** Every edge type's cursor, signed when asked for (an executor need not call a model's functions for it). */
+export const edgeFields = {
+  cursor: <T>(edge: EdgeModel<T>) => edge.cursor(),
 };
