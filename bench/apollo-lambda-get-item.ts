@@ -16,7 +16,7 @@ let ds: DataSources | undefined;
 
 async function hello(): Promise<string> {
   ds ??= createDataSources();
-  const out = await ds.db.send(new GetCommand({ TableName: ds.tables.documents, Key: { ...keys.count('documents') } }));
+  const out = await ds.db.send(new GetCommand({ TableName: ds.tables.documents, Key: { ...keys.current() } }));
   return out.Item === undefined ? 'nothing' : 'world';
 }
 

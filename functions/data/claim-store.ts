@@ -6,7 +6,7 @@
 import { claimAboutItemSchema, claimItemSchema, claimPairItemSchema, type ClaimItem, type ClaimPairItem } from './items.js';
 import { keys } from './keys.js';
 import type { EntityLoader, Loaders } from './loaders.js';
-import { isStorableId, queryCount, queryPage, resumeKey, resumeKeyMatches, tableCount, type QueryPageInput, type Snapshot, type StoredKey } from './table-store.js';
+import { isStorableId, queryCount, queryPage, resumeKey, resumeKeyMatches, entityCount, type QueryPageInput, type Snapshot, type StoredKey } from './table-store.js';
 import { INDEX, indexPartitionKey } from './tables.js';
 
 export interface ClaimFilter {
@@ -136,7 +136,7 @@ export function claimResumeKeyAccepted(snap: Snapshot, filter: ClaimFilter, key:
  */
 export async function countClaims(snap: Snapshot, loaders: Loaders, filter: ClaimFilter): Promise<number> {
   if (matchesNothing(filter)) return 0;
-  if (isUnfiltered(filter)) return tableCount(snap, 'claims');
+  if (isUnfiltered(filter)) return entityCount(snap, 'claims');
   const ids = parentList(loaders, filter);
   if (ids !== undefined) return (await ids).length;
   return queryCount(snap.ds, claimQuery(snap.version, filter));

@@ -1,6 +1,6 @@
 import { documentItemSchema } from './items.js';
 import { keys } from './keys.js';
-import { queryPage, resumeKey, resumeKeyMatches, tableCount, type Snapshot, type StoredKey } from './table-store.js';
+import { queryPage, resumeKey, resumeKeyMatches, entityCount, type Snapshot, type StoredKey } from './table-store.js';
 import { INDEX, indexPartitionKey } from './tables.js';
 
 const ALL = 'DOCUMENT';
@@ -26,4 +26,4 @@ export async function listDocuments(snap: Snapshot, first: number, after?: Store
 export const documentResumeKeyAccepted = (snap: Snapshot, key: StoredKey) =>
   resumeKeyMatches('documents', INDEX.documentsByPublished, key, keys.partitionAt(snap.version, ALL));
 
-export const countDocuments = (snap: Snapshot) => tableCount(snap, 'documents');
+export const countDocuments = (snap: Snapshot) => entityCount(snap, 'documents');

@@ -6,7 +6,7 @@
 import { eventDateItemSchema, eventItemSchema, type EventItem } from './items.js';
 import { keys, type DatePrecision } from './keys.js';
 import type { EntityLoader } from './loaders.js';
-import { isStorableId, queryCount, queryPage, resumeKey, tableCount, type Snapshot, type StoredKey } from './table-store.js';
+import { isStorableId, queryCount, queryPage, resumeKey, entityCount, type Snapshot, type StoredKey } from './table-store.js';
 import { INDEX, indexPartitionKey } from './tables.js';
 
 const DATE_PARTITION = indexPartitionKey('events', INDEX.eventsByDate);
@@ -152,7 +152,7 @@ async function rankAtOrBefore(snap: Snapshot, precision: DatePrecision, bound: s
  * reached the range's end. By any date, a COUNT query of each partition.
  */
 export async function countEvents(snap: Snapshot, query: EventsQuery, page?: EventsPage): Promise<number> {
-  if (query.fromDay === undefined && query.toDay === undefined) return tableCount(snap, 'events');
+  if (query.fromDay === undefined && query.toDay === undefined) return entityCount(snap, 'events');
   const counts = await Promise.all(
     DATE_PRECISIONS.map(async (precision) => {
       const read = page?.partitions.find((p) => p.precision === precision);

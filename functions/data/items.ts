@@ -209,12 +209,3 @@ export const eventDateItemSchema = z.object({
   hash: z.string(),
 });
 export type EventDateItem = z.infer<typeof eventDateItemSchema>;
-
-/** Per-table (or per subject kind) item count kept by the seed refresh (not indexed, never listed). */
-export const countItemSchema = z.object({
-  pk: z.string(),
-  sk: z.string(),
-  count: z.int().check(z.gte(0)),
-  hash: z.string(),
-});
-export type CountItem = z.infer<typeof countItemSchema>;

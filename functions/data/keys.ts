@@ -17,7 +17,6 @@ import { TABLES, type EntityTable } from './tables.js';
 /** Sort key of an entity item; relationship items of the same partition use `<KIND>#…`. */
 const ENTITY_SK = '#';
 const META_PK = '#META';
-const COUNT_SK = '#COUNT';
 const LOCK_SK = '#LOCK';
 const CURRENT_SK = '#CURRENT';
 const CHANGES_PK = '#CHANGES';
@@ -61,9 +60,6 @@ export const keys = {
   /** The key of an entity item as version `version` stores it (what a read by id asks for). */
   entityAt: (table: EntityTable, id: string, version: number) => primaryKey(table, versioned(version, id), ENTITY_SK),
   isEntity: (item: Record<string, unknown>, table: EntityTable) => item[TABLES[table].sortKey] === ENTITY_SK,
-  /** The item count the refresh keeps per table, or per kind of subject in the people table (logical key). */
-  count: (table: EntityTable, kind?: string) => primaryKey(table, META_PK, kind === undefined ? COUNT_SK : `${COUNT_SK}#${kind}`),
-  countAt: (table: EntityTable, version: number, kind?: string) => keys.storedKey(table, keys.count(table, kind), version),
   /** The refresh lock (a lease): one item in the documents table, not versioned. */
   lock: () => primaryKey('documents', META_PK, LOCK_SK),
   /** The published-version pointer: one item in the documents table, not versioned. */

@@ -2,7 +2,7 @@
 import type * as z from 'zod/mini';
 import { organizationItemSchema, personItemSchema, placeItemSchema, type ORGANIZATION_KINDS } from './items.js';
 import { keys, type SubjectKind } from './keys.js';
-import { queryCount, queryPage, resumeKey, resumeKeyMatches, tableCount, type QueryPageInput, type Snapshot, type StoredKey } from './table-store.js';
+import { queryCount, queryPage, resumeKey, resumeKeyMatches, entityCount, type QueryPageInput, type Snapshot, type StoredKey } from './table-store.js';
 import { INDEX, indexPartitionKey } from './tables.js';
 
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
@@ -41,6 +41,6 @@ export function subjectResumeKeyAccepted(snap: Snapshot, list: SubjectList<Subje
 
 /** How many subjects the list has: the refresh's count per kind, or a count of the organization kind's partition. */
 export async function countSubjects(snap: Snapshot, list: SubjectList<SubjectKind>): Promise<number> {
-  if (list.organizationKind === undefined) return tableCount(snap, 'people', list.kind);
+  if (list.organizationKind === undefined) return entityCount(snap, 'people', list.kind);
   return queryCount(snap.ds, listQuery(snap.version, list));
 }

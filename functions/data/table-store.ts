@@ -3,9 +3,8 @@
  * key and paged queries on a table or index. Every SDK request of the request
  * path goes through here.
  */
-import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { DataSources } from './client.js';
-import { countItemSchema } from './items.js';
 import { keys, type StoredKey } from './keys.js';
 import { TABLES, type EntityTable } from './tables.js';
 
@@ -16,9 +15,14 @@ const MAX_UNPROCESSED_ROUNDS = 8;
 export type { StoredKey } from './keys.js';
 
 /** What a request reads: the data sources, and the one published version every read of the request is answered from. */
+/** Entities of each kind in a version, as its published record states them. */
+export type EntityCounts = Readonly<Record<'documents' | 'people' | 'organizations' | 'places' | 'events' | 'claims', number>>;
+
 export interface Snapshot {
   readonly ds: DataSources;
   readonly version: number;
+  /** The version's entity counts (its record, read with the pointer): unfiltered totals cost no read. */
+  readonly counts: EntityCounts;
 }
 
 /** DynamoDB refuses empty key values and partition keys over 2048 bytes; no stored id is either. */
@@ -165,8 +169,15 @@ export function resumeKey(table: EntityTable, index: string | undefined, item: R
   return Object.fromEntries(names.map((n) => [n, String(item[n])]));
 }
 
-/** The item count the seed refresh keeps for a table, or for one kind of subject, in a version. */
-export async function tableCount({ ds, version }: Snapshot, table: EntityTable, kind?: string): Promise<number> {
-  const out = await ds.db.send(new GetCommand({ TableName: ds.tables[table], Key: keys.countAt(table, version, kind) }));
-  return out.Item === undefined ? 0 : countItemSchema.parse(out.Item).count;
+/** How many entities of a table (or of one kind of subject in the people table) the snapshot's version holds. */
+export function entityCount({ counts }: Snapshot, table: EntityTable, kind?: 'PERSON' | 'ORGANIZATION' | 'PLACE'): number {
+  if (table !== 'people') return counts[table];
+  switch (kind) {
+    case 'ORGANIZATION':
+      return counts.organizations;
+    case 'PLACE':
+      return counts.places;
+    default:
+      return counts.people;
+  }
 }

@@ -20,5 +20,5 @@ export interface ConnectionModel<T> {
   edges: EdgeModel<T>[];
   hasNextPage: boolean;
   /** Computed only when a query asks for it. */
-  totalCount: () => Promise<number>;
+  totalCount: () => number | Promise<number>;
 }

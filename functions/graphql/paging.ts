@@ -133,8 +133,9 @@ export async function queryConnection<T>(
   fetch: (first: number, after: StoredKey | undefined) => Promise<KeyedPage<T>>;
   /** Whether a decoded key can resume this list's query (see resumeKeyMatches). */
   acceptsKey: (key: StoredKey) => boolean;
-  totalCount: () => Promise<number>;
-  /** When given and the query asks for totalCount, the count starts with the page, not after it. */
+  /** A number when the version's record has it; a promise when it takes a read. */
+  totalCount: () => number | Promise<number>;
+  /** When given and the query asks for totalCount, a count that takes a read starts with the page, not after it. */
   info?: GraphQLResolveInfo;
   },
 ): Promise<ConnectionModel<T>> {
@@ -145,7 +146,7 @@ export async function queryConnection<T>(
   }
   const count = options.info !== undefined && selectsField(options.info, 'totalCount') ? options.totalCount() : undefined;
   // A failed count must not go unobserved before its field is resolved.
-  count?.catch(() => undefined);
+  if (count instanceof Promise) count.catch(() => undefined);
   const { items, hasNextPage } = await options.fetch(first, after?.k);
   return {
     edges: items.map(({ item, resumeKey }) => ({ node: item, cursor: () => cursors.encode({ l: options.listKey, k: resumeKey }) })),
@@ -177,6 +178,6 @@ export async function idListConnection<T>(
   return {
     edges,
     hasNextPage: offset + first < options.ids.length,
-    totalCount: async () => options.ids.length,
+    totalCount: () => options.ids.length,
   };
 }

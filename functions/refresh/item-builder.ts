@@ -15,7 +15,7 @@ import type {
   PersonItem,
   PlaceItem,
 } from '../data/items.js';
-import { keys, type SubjectKind } from '../data/keys.js';
+import { keys } from '../data/keys.js';
 import type { EntityTable } from '../data/tables.js';
 import { anchorAt, reanchor, type Anchor } from '../shared/anchors.js';
 import { isDayRange, parsePartialDate, type DayRange } from '../shared/dates.js';
@@ -124,19 +124,12 @@ export function buildItems(corpus: Corpus, previous: ReadonlyMap<string, Previou
       const listed = { ...item, ...keys.listPartitions(table, item) };
       return { ...listed, hash: contentHash(listed) };
     });
-  const count = (table: EntityTable, n: number, kind?: SubjectKind) => ({ ...keys.count(table, kind), count: n });
-  const ofKind = (kind: SubjectKind) => subjects.filter((s) => s.kind === kind).length;
   return {
     tables: {
-      documents: finish('documents', [...documents, count('documents', documents.length)]),
-      people: finish('people', [
-        ...subjects,
-        count('people', ofKind('PERSON'), 'PERSON'),
-        count('people', ofKind('ORGANIZATION'), 'ORGANIZATION'),
-        count('people', ofKind('PLACE'), 'PLACE'),
-      ]),
-      events: finish('events', [...events.items, ...events.dates, count('events', events.items.length)]),
-      claims: finish('claims', [...claims, ...claimAboutItems(claims), ...claimPairItems(claims), count('claims', claims.length)]),
+      documents: finish('documents', documents),
+      people: finish('people', subjects),
+      events: finish('events', [...events.items, ...events.dates]),
+      claims: finish('claims', [...claims, ...claimAboutItems(claims), ...claimPairItems(claims)]),
     },
     anchors,
     issues,

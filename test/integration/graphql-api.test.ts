@@ -2,8 +2,12 @@
  * The GraphQL contract served by the real Lambda handler over the real local
  * DynamoDB engine, seeded with the real corpus.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { print } from 'graphql';
+import { parse } from 'yaml';
+import { CORPUS_DIR } from '../../seed/paths.js';
 import { DocumentsDeepDocument } from '../../schema/__generated__/operations.js';
 import { CursorCodec } from '../../functions/graphql/paging.js';
 import { LOCAL_CURSOR_KEY } from '../../functions/shared/env.js';
@@ -272,6 +276,26 @@ describe('batching', () => {
     expect(res.data!.event.claims.nodes.length).toBeGreaterThan(5);
     // event → (participants + claims) → (speakers + documents + events)
     expect(env.counter.byCommand()).toEqual({ BatchGetItemCommand: 3 });
+  });
+
+  it('takes the totals of unfiltered lists from the version record: no read beside each page', async () => {
+    const corpus = (file: string) => (parse(readFileSync(join(CORPUS_DIR, file), 'utf8')) as unknown[]).length;
+    await gql(handler, '{ documents(first: 1) { totalCount } }');
+    env.counter.reset();
+    const res = await gql(handler, `{
+      documents(first: 1) { totalCount } people(first: 1) { totalCount } organizations(first: 1) { totalCount }
+      places(first: 1) { totalCount } events(first: 1) { totalCount } claims(first: 1) { totalCount } }`);
+    expect(res.errors).toBeUndefined();
+    expect(Object.fromEntries(Object.entries(res.data!).map(([list, connection]) => [list, (connection as { totalCount: number }).totalCount]))).toEqual({
+      documents: corpus('documents.yaml'),
+      people: corpus('people.yaml'),
+      organizations: corpus('organizations.yaml'),
+      places: corpus('places.yaml'),
+      events: corpus('events.yaml'),
+      claims: corpus('claims.yaml'),
+    });
+    // The page reads alone (events read their three date-precision partitions): no GetItem of a count.
+    expect(env.counter.byCommand()).toEqual({ QueryCommand: 8 });
   });
 
   it('makes one request per level for a depth-3 query', async () => {

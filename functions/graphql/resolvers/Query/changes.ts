@@ -33,6 +33,6 @@ export const changes: QueryResolvers['changes'] = async (_parent, args, { snapsh
       cursor: () => cursors.encode({ l: listKey, k: { v: String(position.version), o: String(position.offset) } }),
     })),
     hasNextPage: page.hasNextPage,
-    totalCount: async () => versions.reduce((n, v) => n + v.added + v.updated + v.removed, 0),
+    totalCount: () => versions.reduce((n, v) => n + v.added + v.updated + v.removed, 0),
   };
 };

@@ -73,5 +73,5 @@ export const search: QueryResolvers['search'] = async (_parent, args, context) =
   loaded.forEach(({ match, node }, i) => {
     if (node !== null) edges.push({ node: { match, node }, cursor: () => context.cursors.encode({ l: listKey, o: offset + i + 1 }) });
   });
-  return { edges, hasNextPage: offset + first < results.total, totalCount: async () => results.total };
+  return { edges, hasNextPage: offset + first < results.total, totalCount: () => results.total };
 };
