@@ -1,10 +1,7 @@
 import DataLoader from 'dataloader';
-import type * as z from 'zod/mini';
 import {
-  claimItemSchema,
-  documentItemSchema,
-  eventItemSchema,
-  subjectItemSchema,
+  ENTITY_ITEM_SCHEMAS,
+  ITEM_FORMAT,
   type ClaimItem,
   type DocumentItem,
   type EventItem,
@@ -16,21 +13,20 @@ import {
 import { batchGetEntities, refKey, type EntityRef, type Snapshot } from './table-store.js';
 import type { EntityTable } from './tables.js';
 
-/** Reads one entity type through the request's shared loader, parsing each item once with zod. */
+/** Reads one entity type through the request's shared loader, which yields each item once, checked (see createLoaders). */
 export class EntityLoader<T> {
-  private readonly parsed = new Map<string, Promise<T | null>>();
+  private readonly items = new Map<string, Promise<T | null>>();
 
   constructor(
-    private readonly shared: DataLoader<EntityRef, Record<string, unknown> | null, string>,
+    private readonly shared: DataLoader<EntityRef, unknown, string>,
     private readonly table: EntityTable,
-    private readonly schema: z.ZodMiniType<T>,
   ) {}
 
   load(id: string): Promise<T | null> {
-    let item = this.parsed.get(id);
+    let item = this.items.get(id);
     if (item === undefined) {
-      item = this.shared.load({ table: this.table, id }).then((raw) => (raw === null ? null : this.schema.parse(raw)));
-      this.parsed.set(id, item);
+      item = this.shared.load({ table: this.table, id }) as Promise<T | null>;
+      this.items.set(id, item);
     }
     return item;
   }
@@ -41,7 +37,7 @@ export class EntityLoader<T> {
 
   /** Seeds the cache with an item already read (by a query), so it is not read again. */
   prime(id: string, item: T): void {
-    if (!this.parsed.has(id)) this.parsed.set(id, Promise.resolve(item));
+    if (!this.items.has(id)) this.items.set(id, Promise.resolve(item));
   }
 }
 
@@ -84,30 +80,43 @@ export interface Loaders {
 
 export type { OrganizationItem, PersonItem, PlaceItem };
 
-/** Loaders of one request: every read is of the request's version (resolved once, by `snapshot`). */
+/**
+ * Loaders of one request: every read is of the request's version (resolved once, by `snapshot`).
+ * Items of a version written in the current item format (ITEM_FORMAT, checked by the refresh when it
+ * wrote them) are used as read; those of any other version are parsed with zod, and one that does not
+ * parse fails its own load only.
+ */
 export function createLoaders(snapshot: () => Promise<Snapshot>): Loaders {
-  const shared = new DataLoader<EntityRef, Record<string, unknown> | null, string>(
+  const shared = new DataLoader<EntityRef, unknown, string>(
     async (refs) => {
-      const found = await batchGetEntities(await snapshot(), refs);
-      return refs.map((ref) => found.get(refKey(ref)) ?? null);
+      const snap = await snapshot();
+      const found = await batchGetEntities(snap, refs);
+      const checked = snap.itemFormat === ITEM_FORMAT;
+      return refs.map((ref) => {
+        const raw = found.get(refKey(ref));
+        if (raw === undefined) return null;
+        if (checked) return raw;
+        const parsed = ENTITY_ITEM_SCHEMAS[ref.table].safeParse(raw);
+        return parsed.success ? parsed.data : parsed.error;
+      });
     },
     {
-      // Each EntityLoader keeps the parsed items; a second cache of the raw ones would only hold memory.
+      // Each EntityLoader keeps its items; a second cache of the same ones would only hold memory.
       cache: false,
       // Dispatch once the microtasks of this turn have run: resolvers of one query level settle at different
       // promise depths (a union member, a field behind an await), and they all belong in one batch.
       batchScheduleFn: (dispatch) => setImmediate(dispatch),
     },
   );
-  const subject = new EntityLoader<SubjectItem>(shared, 'people', subjectItemSchema);
+  const subject = new EntityLoader<SubjectItem>(shared, 'people');
   return {
-    document: new EntityLoader(shared, 'documents', documentItemSchema),
+    document: new EntityLoader(shared, 'documents'),
     subject,
     person: new SubjectKindLoader(subject, 'PERSON'),
     organization: new SubjectKindLoader(subject, 'ORGANIZATION'),
     place: new SubjectKindLoader(subject, 'PLACE'),
-    event: new EntityLoader(shared, 'events', eventItemSchema),
-    claim: new EntityLoader(shared, 'claims', claimItemSchema),
+    event: new EntityLoader(shared, 'events'),
+    claim: new EntityLoader(shared, 'claims'),
   };
 }
 

@@ -23,6 +23,8 @@ export interface Snapshot {
   readonly version: number;
   /** The version's entity counts (its record, read with the pointer): unfiltered totals cost no read. */
   readonly counts: EntityCounts;
+  /** The item format the version's entity items were checked against when written (ITEM_FORMAT), if recorded. */
+  readonly itemFormat?: number;
 }
 
 /** DynamoDB refuses empty key values and partition keys over 2048 bytes; no stored id is either. */

@@ -40,6 +40,8 @@ export const versionRecordSchema = z.object({
   items: z.record(z.string(), count),
   /** Content hash of the version's search index (versions with the same searchable content share one). */
   searchIndex: z.optional(z.string()),
+  /** The item format (ITEM_FORMAT) its entity items were checked against when written; absent before formats were recorded. */
+  itemFormat: z.optional(z.int()),
 });
 export type VersionRecord = z.infer<typeof versionRecordSchema>;
 

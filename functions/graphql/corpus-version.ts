@@ -123,7 +123,7 @@ export class RequestVersion {
       );
     }
     this.number = record.number;
-    return { ds: this.ds, version: record.number, counts: record, record, pointer };
+    return { ds: this.ds, version: record.number, counts: record, itemFormat: record.itemFormat, record, pointer };
   }
 }
 

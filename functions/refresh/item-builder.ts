@@ -15,6 +15,7 @@ import type {
   PersonItem,
   PlaceItem,
 } from '../data/items.js';
+import { ENTITY_ITEM_SCHEMAS, ITEM_FORMAT } from '../data/items.js';
 import { keys } from '../data/keys.js';
 import type { EntityTable } from '../data/tables.js';
 import { anchorAt, reanchor, type Anchor } from '../shared/anchors.js';
@@ -124,16 +125,31 @@ export function buildItems(corpus: Corpus, previous: ReadonlyMap<string, Previou
       const listed = { ...item, ...keys.listPartitions(table, item) };
       return { ...listed, hash: contentHash(listed) };
     });
-  return {
-    tables: {
-      documents: finish('documents', documents),
-      people: finish('people', subjects),
-      events: finish('events', [...events.items, ...events.dates]),
-      claims: finish('claims', [...claims, ...claimAboutItems(claims), ...claimPairItems(claims)]),
-    },
-    anchors,
-    issues,
+  const tables = {
+    documents: finish('documents', documents),
+    people: finish('people', subjects),
+    events: finish('events', [...events.items, ...events.dates]),
+    claims: finish('claims', [...claims, ...claimAboutItems(claims), ...claimPairItems(claims)]),
   };
+  checkItemFormat(tables);
+  return { tables, anchors, issues };
+}
+
+/**
+ * Every entity item matches the stored item format (ITEM_FORMAT), which the
+ * published version records and the API then trusts. A mismatch is a fault of
+ * this builder, not of the corpus: nothing is written.
+ */
+export function checkItemFormat(tables: Record<EntityTable, readonly Record<string, unknown>[]>): void {
+  const faults: string[] = [];
+  for (const table of Object.keys(tables) as EntityTable[]) {
+    for (const item of tables[table]) {
+      if (!keys.isEntity(item, table)) continue;
+      const checked = ENTITY_ITEM_SCHEMAS[table].safeParse(item);
+      if (!checked.success) faults.push(`${table} ${String(item.id)}: ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    }
+  }
+  if (faults.length > 0) throw new Error(`Built items do not match item format ${ITEM_FORMAT}: ${faults.slice(0, 5).join(' | ')}`);
 }
 
 function buildClaims(corpus: Corpus, previous: ReadonlyMap<string, PreviousClaimAnchor>, orders: Orders) {

@@ -20,7 +20,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSources } from '../data/client.js';
-import { claimItemSchema } from '../data/items.js';
+import { claimItemSchema, ITEM_FORMAT } from '../data/items.js';
 import { keys } from '../data/keys.js';
 import { batchWrite, scanPages, type WriteRequest } from '../data/refresh-store.js';
 import { searchIndexStoreFromEnv, type SearchIndexStore } from '../data/search-index-store.js';
@@ -47,8 +47,6 @@ export const DEFAULT_KEEP_VERSIONS = 3;
  */
 export const RETIRE_GRACE_MS = 60_000;
 
-/** Bumped when the item layout changes, so that the next refresh rebuilds even an unchanged corpus. */
-const ITEM_FORMAT = 'items-v2-versioned';
 
 export interface TableCounts {
   created: number;
@@ -124,9 +122,9 @@ const deleteOf = (table: EntityTable, item: Record<string, unknown>): WriteReque
   DeleteRequest: { Key: { [TABLES[table].partitionKey]: item[TABLES[table].partitionKey], [TABLES[table].sortKey]: item[TABLES[table].sortKey] } },
 });
 
-/** A hash of the corpus content (and of the item layout that stores it), one entry at a time. */
+/** A hash of the corpus content (and of the item format that stores it, so a new format rebuilds an unchanged corpus), one entry at a time. */
 export function corpusHash(corpus: Corpus): string {
-  const hash = createHash('sha256').update(ITEM_FORMAT);
+  const hash = createHash('sha256').update(`item-format-${String(ITEM_FORMAT)}`);
   for (const [list, entries] of Object.entries(corpus)) {
     hash.update(`\u0001${list}`);
     for (const entry of entries as unknown[]) hash.update('\u0000').update(stableJson(entry));
@@ -376,6 +374,8 @@ class RefreshRun {
       removed: changes.filter((c) => c.c === 'REMOVED').length,
       items: perTable((t) => items[t].length),
       ...(searchIndex === undefined ? {} : { searchIndex }),
+      // buildItems checked every entity item against this format.
+      itemFormat: ITEM_FORMAT,
     };
   }
 

@@ -1,0 +1,99 @@
+/**
+ * The stored item format: the refresh checks every entity item it builds and
+ * records the format in the version; the API uses that version's entity items
+ * as read, and parses (with zod) those of a version recorded otherwise.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ENTITY_ITEM_SCHEMAS, ITEM_FORMAT } from '../../functions/data/items.js';
+import { keys } from '../../functions/data/keys.js';
+import { readPointer, type VersionPointer } from '../../functions/data/version-store.js';
+import { checkItemFormat } from '../../functions/refresh/item-builder.js';
+import { gql, handlerFor, startEngine, type Handler, type TestEngine } from '../../scripts/harness/local-engine.js';
+
+let env: TestEngine;
+/** Reads the pointer on every request, so each test's edit of it is seen at once. */
+let handler: Handler;
+let published: VersionPointer;
+
+beforeAll(async () => {
+  env = await startEngine();
+  handler = handlerFor(env.ds, { versionCacheMs: 0 });
+  const pointer = await readPointer(env.ds);
+  if (pointer === undefined) throw new Error('nothing published');
+  published = pointer;
+});
+afterAll(() => env.close());
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await env.ds.db.send(new PutCommand({ TableName: env.ds.tables.documents, Item: { ...keys.current(), ...published } }));
+});
+
+/** Rewrites the current version's record in the pointer. */
+async function recordFormat(itemFormat: number | undefined) {
+  const [current, ...older] = published.kept;
+  if (current === undefined) throw new Error('no current version');
+  const { itemFormat: _recorded, ...rest } = current;
+  const record = itemFormat === undefined ? rest : { ...rest, itemFormat };
+  await env.ds.db.send(new PutCommand({ TableName: env.ds.tables.documents, Item: { ...keys.current(), ...published, kept: [record, ...older] } }));
+}
+
+const PROFILE = '{ a: person(id: "ilham-aliyev") { name } b: person(id: "vladimir-putin") { name } }';
+
+describe('the stored item format', () => {
+  it('is recorded in the version the refresh publishes', () => {
+    expect(published.kept[0]?.itemFormat).toBe(ITEM_FORMAT);
+  });
+
+  it('lets reads of that version use its entity items without parsing them again', async () => {
+    const parse = vi.spyOn(ENTITY_ITEM_SCHEMAS.people, 'safeParse');
+    const res = await gql(handler, PROFILE);
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ a: { name: 'Ilham Aliyev' }, b: { name: 'Vladimir Putin' } });
+    expect(parse).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['no recorded format', undefined],
+    ['an older format', ITEM_FORMAT - 1],
+  ])('parses every entity item of a version with %s', async (_name, format) => {
+    await recordFormat(format);
+    const parse = vi.spyOn(ENTITY_ITEM_SCHEMAS.people, 'safeParse');
+    const res = await gql(handler, PROFILE);
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ a: { name: 'Ilham Aliyev' }, b: { name: 'Vladimir Putin' } });
+    expect(parse).toHaveBeenCalledTimes(2);
+  });
+
+  it('fails only the item that does not parse, as an internal error, and logs it', async () => {
+    await recordFormat(undefined);
+    const key = keys.entityAt('people', 'vladimir-putin', published.current);
+    const before = await env.ds.db.send(new GetCommand({ TableName: env.ds.tables.people, Key: key }));
+    await env.ds.db.send(new UpdateCommand({ TableName: env.ds.tables.people, Key: key, UpdateExpression: 'SET #n = :n', ExpressionAttributeNames: { '#n': 'name' }, ExpressionAttributeValues: { ':n': 42 } }));
+    const errorLog = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      const res = await gql(handlerFor(env.ds, { versionCacheMs: 0, production: true }), PROFILE);
+      expect(res.data).toEqual({ a: { name: 'Ilham Aliyev' }, b: null });
+      expect(res.errors).toEqual([{ message: 'Internal server error', path: ['b'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      expect(errorLog).toHaveBeenCalledWith('GraphQL request failed', expect.objectContaining({ path: ['b'], error: expect.objectContaining({ name: '$ZodError', message: expect.stringContaining('"name"') }) }));
+    } finally {
+      await env.ds.db.send(new PutCommand({ TableName: env.ds.tables.people, Item: before.Item }));
+    }
+  });
+});
+
+describe('checkItemFormat', () => {
+  it('refuses a built entity item that does not match the format, naming it', () => {
+    const person = { pk: 'p', sk: keys.entity('people', 'p').sk, id: 'p', hash: 'h', kind: 'PERSON', name: 42 };
+    expect(() => {
+      checkItemFormat({ documents: [], people: [person], events: [], claims: [] });
+    }).toThrow(/item format \d+: people p: .*name/);
+  });
+
+  it('leaves items that are not entities to their own readers', () => {
+    expect(() => {
+      checkItemFormat({ documents: [{ pk: 'x', sk: 'not-an-entity' }], people: [], events: [], claims: [] });
+    }).not.toThrow();
+  });
+});
