@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { VERSION_HEADER, type CorpusVersionSource } from './corpus-version.js';
+import { eventHeader } from './lambda-event.js';
 
 export interface HttpCachePolicy {
   /** How long a browser or the CDN serves an answer without asking again. */
@@ -55,12 +56,6 @@ export function matches(ifNoneMatch: string, tag: string): boolean {
   });
 }
 
-function header(event: APIGatewayProxyEventV2, name: string): string {
-  // The event comes from outside: a hand-made or partial one may lack what its type promises.
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-  return event.headers?.[name] ?? '';
-}
-
 /**
  * Lambda middleware. Before Apollo: a GET whose If-None-Match names the ETag
  * its answer would have now gets 304, with no execution and no read but the
@@ -72,12 +67,12 @@ function header(event: APIGatewayProxyEventV2, name: string): string {
  */
 export function httpCache(versions: CorpusVersionSource, buildId: string, policy: HttpCachePolicy) {
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2 | ((result: APIGatewayProxyStructuredResultV2) => Promise<void>) | undefined> => {
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see header()
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see eventHeader()
     if (event.requestContext?.http?.method !== 'GET') return undefined;
-    const pin = header(event, VERSION_HEADER);
+    const pin = eventHeader(event, VERSION_HEADER);
     const tagOf = (record: { number: number; contentHash: string }) =>
-      entityTag({ version: record.number, contentHash: record.contentHash, buildId, path: event.rawPath, query: event.rawQueryString, accept: header(event, 'accept'), pin });
-    const ifNoneMatch = header(event, 'if-none-match');
+      entityTag({ version: record.number, contentHash: record.contentHash, buildId, path: event.rawPath, query: event.rawQueryString, accept: eventHeader(event, 'accept'), pin });
+    const ifNoneMatch = eventHeader(event, 'if-none-match');
     if (ifNoneMatch !== '') {
       const pointer = await versions.pointer();
       const record = pointer === undefined ? undefined : pin === '' ? pointer.kept[0] : pointer.kept.find((v) => String(v.number) === pin.trim());

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ENCODING_SUFFIX, MANIFEST_FILE, type AssetEncoding, type PlaygroundManifest } from './playground-manifest.js';
+import { eventHeader } from './lambda-event.js';
 
 /**
  * Only the page's own files. Styles allow 'unsafe-inline' because the Monaco
@@ -85,12 +86,6 @@ async function playground(): Promise<LoadedPlayground | undefined> {
   }
 }
 
-function header(event: APIGatewayProxyEventV2, name: string): string {
-  // The event comes from outside: a hand-made or partial one may lack what its type promises.
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-  return event.headers?.[name] ?? '';
-}
-
 /** The q-value the Accept-style header gives a value, counting wildcards (`*`, `type/*`). */
 function quality(headerValue: string, value: string): number {
   const [type] = value.split('/');
@@ -149,7 +144,7 @@ async function serveAsset(event: APIGatewayProxyEventV2, name: string): Promise<
   // Only names the build listed are served, so no request can reach any other file.
   const asset = ASSET_NAME.test(name) && found !== undefined && Object.hasOwn(found.manifest.assets, name) ? found.manifest.assets[name] : undefined;
   if (found === undefined || asset === undefined) return notFound();
-  const encoding = chooseEncoding(header(event, 'accept-encoding'), asset.encodings);
+  const encoding = chooseEncoding(eventHeader(event, 'accept-encoding'), asset.encodings);
   const body = await readFile(join(found.dir, encoding === undefined ? name : name + ENCODING_SUFFIX[encoding]));
   return {
     statusCode: 200,
@@ -178,6 +173,6 @@ export async function playgroundMiddleware(event: APIGatewayProxyEventV2): Promi
   /* eslint-enable @typescript-eslint/no-unnecessary-condition */
   const asset = ASSET_PATH.exec(path);
   if (asset !== null) return serveAsset(event, asset[1] ?? '');
-  if (PAGE_PATH.test(path) && event.queryStringParameters?.query === undefined && prefersHtml(header(event, 'accept'))) return servePage();
+  if (PAGE_PATH.test(path) && event.queryStringParameters?.query === undefined && prefersHtml(eventHeader(event, 'accept'))) return servePage();
   return undefined;
 }

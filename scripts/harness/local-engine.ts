@@ -142,14 +142,36 @@ export async function gql<T = Record<string, Json>>(
 }
 
 /** Every claim, page by page (more than one page holds): the fields asked for, in reading order. */
-export async function allClaims<T = Record<string, Json>>(handler: Handler, fields: string): Promise<T[]> {
-  const claims: T[] = [];
+/**
+ * Follows a connection page by page, its endCursor as `$after`, to its end; an answer with errors throws.
+ * `path` picks the connection from each answer's data. The nodes in order, the distinct totalCounts the
+ * pages reported (when the query asks for it), and the pages read (at most `maxPages`).
+ */
+export async function walkConnection(
+  handler: Handler,
+  query: string,
+  path: (data: Json) => Json,
+  variables: Record<string, unknown> = {},
+  maxPages = 1000,
+): Promise<{ nodes: Json[]; totals: number[]; pages: number }> {
+  const nodes: Json[] = [];
+  const totals = new Set<number>();
   let after: string | null = null;
+  let pages = 0;
   do {
-    const res: GraphQLResponse = await gql(handler, `query($after: String) { claims(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${fields} } } }`, { after });
+    const res: GraphQLResponse = await gql(handler, query, { ...variables, after });
     if (res.errors !== undefined) throw new Error(JSON.stringify(res.errors));
-    claims.push(...(res.data!.claims.nodes as T[]));
-    after = res.data!.claims.pageInfo.hasNextPage ? (res.data!.claims.pageInfo.endCursor as string) : null;
-  } while (after !== null);
-  return claims;
+    const connection = path(res.data);
+    if (typeof connection.totalCount === 'number') totals.add(connection.totalCount);
+    nodes.push(...connection.nodes);
+    after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
+    pages++;
+  } while (after !== null && pages < maxPages);
+  return { nodes, totals: [...totals], pages };
+}
+
+/** Every claim, through the paged `claims` list, with the given fields. */
+export async function allClaims<T = Record<string, Json>>(handler: Handler, fields: string): Promise<T[]> {
+  const query = `query($after: String) { claims(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${fields} } } }`;
+  return (await walkConnection(handler, query, (data) => data.claims)).nodes as T[];
 }

@@ -14,7 +14,7 @@ import { LOCAL_CURSOR_KEY } from '../../functions/shared/env.js';
 
 const serverCursors = new CursorCodec(LOCAL_CURSOR_KEY);
 const encodeCursor = serverCursors.encode.bind(serverCursors);
-import { allClaims, gql, handlerFor, startEngine, type GraphQLResponse, type Handler, type TestEngine, type Json } from '../../scripts/harness/local-engine.js';
+import { allClaims, gql, handlerFor, startEngine, walkConnection, type GraphQLResponse, type Handler, type TestEngine, type Json } from '../../scripts/harness/local-engine.js';
 
 let env: TestEngine;
 let handler: Handler;
@@ -26,18 +26,8 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 async function walkAll(query: string, path: (data: Json) => Json, variables: Record<string, unknown> = {}) {
-  const ids: string[] = [];
-  let after: string | null = null;
-  let pages = 0;
-  do {
-    const res: GraphQLResponse = await gql(handler, query, { ...variables, after });
-    expect(res.errors).toBeUndefined();
-    const connection = path(res.data);
-    ids.push(...connection.nodes.map((n: { id: string }) => n.id));
-    after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
-    pages++;
-  } while (after !== null && pages < 100);
-  return { ids, pages };
+  const { nodes, pages } = await walkConnection(handler, query, path, variables, 100);
+  return { ids: nodes.map((n: { id: string }) => n.id), pages };
 }
 
 describe('lookups', () => {

@@ -4,7 +4,7 @@
  * claims and events relate, and the list filters of the graph contract.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allClaims, gql, handlerFor, startEngine, type GraphQLResponse, type Handler, type TestEngine, type Json } from '../../scripts/harness/local-engine.js';
+import { allClaims, gql, handlerFor, startEngine, walkConnection, type GraphQLResponse, type Handler, type TestEngine, type Json } from '../../scripts/harness/local-engine.js';
 
 let env: TestEngine;
 let handler: Handler;
@@ -22,16 +22,8 @@ async function data(query: string, variables: Record<string, unknown> = {}) {
 
 /** Walks a connection to its end; returns the ids and the totalCount every page reported. */
 async function walk(query: string, path: (d: Json) => Json, variables: Record<string, unknown> = {}) {
-  const ids: string[] = [];
-  const totals = new Set<number>();
-  let after: string | null = null;
-  do {
-    const connection = path(await data(query, { ...variables, after }));
-    totals.add(connection.totalCount);
-    ids.push(...connection.nodes.map((n: { id: string }) => n.id));
-    after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
-  } while (after !== null);
-  return { ids, totals: [...totals] };
+  const { nodes, totals } = await walkConnection(handler, query, path, variables);
+  return { ids: nodes.map((n: { id: string }) => n.id), totals };
 }
 
 describe('organizations and places', () => {
