@@ -26,6 +26,13 @@ import type { GraphQLContext } from './context.js';
 /** Runs of an operation on graphql-js, in one instance, before it is compiled. */
 export const RUNS_BEFORE_COMPILING = 1;
 
+/**
+ * Documents an instance keeps operations of (compiled, or counting their runs), the least recently used
+ * dropped first. A compiled example operation holds about 40 KB and takes about 1 ms to compile, so a
+ * flood of distinct queries costs at most 20 MB here, and what it pushes out is compiled again.
+ */
+export const MAX_DOCUMENTS = 500;
+
 /** The request's logger (a test may run the executor with a context that has none). */
 const loggerOf = (context: Record<string, unknown>): Logger | undefined => (context as Partial<GraphQLContext>).logger;
 
@@ -40,12 +47,24 @@ export interface CompilingExecutor extends GatewayInterface {
   readonly stats: { compiled: number; uncompilable: number; reruns: number; diverged: number };
 }
 
-export function compilingExecutor(schema: GraphQLSchema, options: { runsBeforeCompiling?: number } = {}): CompilingExecutor {
+export function compilingExecutor(schema: GraphQLSchema, options: { runsBeforeCompiling?: number; maxDocuments?: number } = {}): CompilingExecutor {
   const runsBeforeCompiling = options.runsBeforeCompiling ?? RUNS_BEFORE_COMPILING;
+  const maxDocuments = options.maxDocuments ?? MAX_DOCUMENTS;
   const stats = { compiled: 0, uncompilable: 0, reruns: 0, diverged: 0 };
   // Apollo keeps each parsed, validated document in its document store and hands the same object to every
-  // request of that query, so a compiled operation lives as long as Apollo keeps its document.
-  const byDocument = new WeakMap<DocumentNode, Map<string, Entry>>();
+  // request of that query. A Map iterates in insertion order: each use moves its document to the end.
+  const byDocument = new Map<DocumentNode, Map<string, Entry>>();
+  const operationsOf = (document: DocumentNode): Map<string, Entry> => {
+    let operations = byDocument.get(document);
+    if (operations === undefined) {
+      operations = new Map();
+      if (byDocument.size >= maxDocuments) byDocument.delete(byDocument.keys().next().value as DocumentNode);
+    } else {
+      byDocument.delete(document);
+    }
+    byDocument.set(document, operations);
+    return operations;
+  };
   // Loaded with the first compilation: an instance that never sees a query twice never loads it.
   let compiler: Promise<typeof import('graphql-jit')> | undefined;
 
@@ -76,11 +95,7 @@ export function compilingExecutor(schema: GraphQLSchema, options: { runsBeforeCo
     // No such operation: graphql-js answers that with its own error.
     const operation = getOperationAST(document, operationName);
     if (operation == null) return reference();
-    let operations = byDocument.get(document);
-    if (operations === undefined) {
-      operations = new Map();
-      byDocument.set(document, operations);
-    }
+    const operations = operationsOf(document);
     const name = operationName ?? '';
     let entry = operations.get(name) ?? { runs: 0 };
     if ('runs' in entry) {

@@ -4,7 +4,7 @@
  * compiled path must really be taken.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { buildSchema, execute, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { buildSchema, execute, getIntrospectionQuery, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cachedCorpusVersions } from '../../functions/graphql/corpus-version.js';
 import { createContext, type HandlerDependencies } from '../../functions/graphql/context.js';
@@ -48,6 +48,18 @@ const MORE: Case[] = [
             fragment P on Person { id name claims(first: 2) { totalCount edges { cursor node { id text } } } }`,
     variables: { yes: true, no: true },
   },
+  {
+    name: '@include/@skip false on fragment spreads, inline fragments and fields',
+    query: `query($yes: Boolean!, $no: Boolean!) { person(id: "ilham-aliyev") { ...P @include(if: $no) ... on Person @skip(if: $yes) { description } id name @include(if: $yes) aliases @skip(if: $yes) } }
+            fragment P on Person { claims(first: 1) { totalCount } }`,
+    variables: { yes: true, no: false },
+  },
+  {
+    name: 'a list of enums and optional filters in variables',
+    query: 'query($q: String!, $types: [SearchType!]) { search(query: $q, types: $types, first: 5) { totalCount nodes { score node { __typename ... on Person { id } ... on Claim { id } } } } }',
+    variables: { q: 'Aliyev', types: ['PERSON', 'CLAIM'] },
+  },
+  { name: 'the introspection query the playground sends', query: getIntrospectionQuery() },
   { name: 'a list with totalCount and pageInfo', query: '{ documents(first: 3) { totalCount pageInfo { hasNextPage endCursor } nodes { id title publishedOn { value precision } } } }' },
   { name: 'an unknown id is null', query: '{ person(id: "nobody-at-all") { id } document(id: "none") { id } }' },
   { name: 'an invalid cursor is BAD_USER_INPUT', query: '{ people(first: 2, after: "not-a-cursor") { nodes { id } } }', errors: true },
@@ -130,6 +142,22 @@ describe('compiled execution', () => {
     for (const answer of answers.slice(0, 3)) expect(answer).toEqual(expected);
     expect(answers[3]).toEqual(await reference(document, { first: 1 }));
     expect((answers[3]?.data?.documents as { nodes: unknown[] }).nodes).toHaveLength(1);
+  });
+
+  it('keeps the operations of a bounded number of documents, compiling again what it dropped', async () => {
+    const gateway = compilingExecutor(schema, { runsBeforeCompiling: 0, maxDocuments: 2 });
+    const { executor } = await gateway.load({ apollo: { key: undefined, keyHash: undefined, graphRef: undefined } });
+    if (executor === null) throw new Error('the gateway loaded no executor');
+    const [a, b, c] = ['{ healthy }', '{ corpusVersion { number } }', '{ people(first: 1) { nodes { id } } }'].map((query) => parse(query));
+    const run = (document: DocumentNode | undefined) => executor({ document, request: { variables: {} }, context: createContext(deps, codec, 'r') } as never);
+
+    for (const document of [a, b, a, c]) await run(document);
+    expect(gateway.stats.compiled).toBe(3);
+    // `a` was used after `b`, so `c` pushed `b` out: `a` is still compiled, `b` compiles again.
+    await run(a);
+    expect(gateway.stats.compiled).toBe(3);
+    await run(b);
+    expect(gateway.stats.compiled).toBe(4);
   });
 
   it('leaves an unknown operation name to graphql-js, which refuses it', async () => {
