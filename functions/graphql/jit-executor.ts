@@ -8,16 +8,17 @@
  * graphql-js stays the reference. The compiled function gets the variables
  * graphql-js coerced (so a non-null variable's default applies as the spec
  * says), an operation graphql-jit cannot compile keeps running on graphql-js,
- * and a result with any error is answered again by graphql-js, so every error
- * a client sees (message, path, locations, code) is graphql-js's. A rerun reads
- * nothing twice: the request's loaders hold what the first run read.
+ * and a result with any error (or a compiled run that throws) is answered
+ * again by graphql-js, so every error a client sees (message, path, locations,
+ * code) is graphql-js's. A rerun takes the items the first run loaded from the
+ * request's loaders; only list pages are read again.
  *
  * Apollo Server 4+ takes a custom executor through its gateway interface, as
  * its migration guide advises for the `executor` option it removed.
  */
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { execute, getOperationAST, getVariableValues, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, getOperationAST, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
 import { MAX_ECHO_CHARS } from '../shared/errors.js';
 import { errorDetails } from '../shared/logger.js';
@@ -109,7 +110,10 @@ export function compilingExecutor(schema: GraphQLSchema, options: { runsBeforeCo
     if (!('compiled' in entry)) return reference();
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs);
     if (coerced.coerced === undefined) return reference();
-    const result = await entry.compiled.query(undefined, context, coerced.coerced);
+    const { compiled } = entry;
+    const result: ExecutionResult = await Promise.resolve()
+      .then(() => compiled.query(undefined, context, coerced.coerced))
+      .catch((error: unknown) => ({ errors: [new GraphQLError(error instanceof Error ? error.message : String(error))] }));
     if (result.errors === undefined || result.errors.length === 0) return result;
     stats.reruns++;
     const answer = await reference();
