@@ -1,6 +1,7 @@
 /**
- * Storage item types, parsed with zod where items enter the code (reads from
- * DynamoDB). Resolvers receive these types; codegen maps GraphQL types to them.
+ * Storage item types and their zod schemas: the refresh checks the entity items
+ * it writes (see ITEM_FORMAT), reads parse what is not known to be checked.
+ * Resolvers receive these types; codegen maps GraphQL types to them.
  */
 // zod/mini: the same parsing, a fraction of the bundle on the GraphQL request path.
 import * as z from 'zod/mini';
