@@ -3,7 +3,7 @@
  * an instance go through graphql-js, so a cold start neither loads nor runs
  * the compiler; later runs call a function compiled for that operation, which
  * builds the result without graphql-js's per-field bookkeeping (on the deep
- * example query, about a third of the handler's CPU; docs/bench.md).
+ * example query, about a quarter of the handler's CPU; docs/bench.md).
  *
  * graphql-js stays the reference. The compiled function gets the variables
  * graphql-js coerced (so a non-null variable's default applies as the spec
