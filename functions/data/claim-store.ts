@@ -6,7 +6,7 @@
 import { claimAboutItemSchema, claimItemSchema, claimPairItemSchema, type ClaimItem, type ClaimPairItem } from './items.js';
 import { keys } from './keys.js';
 import type { EntityLoader, Loaders } from './loaders.js';
-import { isStorableId, queryCount, queryPage, resumeKey, resumeKeyMatches, entityCount, type QueryPageInput, type Snapshot, type StoredKey } from './table-store.js';
+import { entityCount, isStorableId, queryCount, queryPage, resumeKey, resumeKeyMatches, type QueryPageInput, type Snapshot, type StoredKey } from './table-store.js';
 import { INDEX, indexPartitionKey } from './tables.js';
 
 export interface ClaimFilter {

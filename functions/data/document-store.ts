@@ -1,6 +1,6 @@
 import { documentItemSchema } from './items.js';
 import { keys } from './keys.js';
-import { queryPage, resumeKey, resumeKeyMatches, entityCount, type Snapshot, type StoredKey } from './table-store.js';
+import { entityCount, queryPage, resumeKey, resumeKeyMatches, type Snapshot, type StoredKey } from './table-store.js';
 import { INDEX, indexPartitionKey } from './tables.js';
 
 const ALL = 'DOCUMENT';

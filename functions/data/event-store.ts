@@ -6,7 +6,7 @@
 import { eventDateItemSchema, eventItemSchema, type EventItem } from './items.js';
 import { keys, type DatePrecision } from './keys.js';
 import type { EntityLoader } from './loaders.js';
-import { isStorableId, queryCount, queryPage, resumeKey, entityCount, type Snapshot, type StoredKey } from './table-store.js';
+import { entityCount, isStorableId, queryCount, queryPage, resumeKey, type Snapshot, type StoredKey } from './table-store.js';
 import { INDEX, indexPartitionKey } from './tables.js';
 
 const DATE_PARTITION = indexPartitionKey('events', INDEX.eventsByDate);

@@ -2,7 +2,7 @@
 import type * as z from 'zod/mini';
 import { organizationItemSchema, personItemSchema, placeItemSchema, type ORGANIZATION_KINDS } from './items.js';
 import { keys, type SubjectKind } from './keys.js';
-import { queryCount, queryPage, resumeKey, resumeKeyMatches, entityCount, type QueryPageInput, type Snapshot, type StoredKey } from './table-store.js';
+import { entityCount, queryCount, queryPage, resumeKey, resumeKeyMatches, type QueryPageInput, type Snapshot, type StoredKey } from './table-store.js';
 import { INDEX, indexPartitionKey } from './tables.js';
 
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
@@ -39,7 +39,7 @@ export function subjectResumeKeyAccepted(snap: Snapshot, list: SubjectList<Subje
   return resumeKeyMatches('people', query.index, key, query.partitionValue);
 }
 
-/** How many subjects the list has: the refresh's count per kind, or a count of the organization kind's partition. */
+/** How many subjects the list has: the version record's count of the kind, or a count of the organization kind's partition. */
 export async function countSubjects(snap: Snapshot, list: SubjectList<SubjectKind>): Promise<number> {
   if (list.organizationKind === undefined) return entityCount(snap, 'people', list.kind);
   return queryCount(snap.ds, listQuery(snap.version, list));

@@ -14,10 +14,10 @@ const MAX_UNPROCESSED_ROUNDS = 8;
 
 export type { StoredKey } from './keys.js';
 
-/** What a request reads: the data sources, and the one published version every read of the request is answered from. */
 /** Entities of each kind in a version, as its published record states them. */
 export type EntityCounts = Readonly<Record<'documents' | 'people' | 'organizations' | 'places' | 'events' | 'claims', number>>;
 
+/** What a request reads: the data sources, and the one published version every read of the request is answered from. */
 export interface Snapshot {
   readonly ds: DataSources;
   readonly version: number;
