@@ -7,6 +7,8 @@ import { RUNS_BEFORE_COMPILING } from '../functions/graphql/jit-executor.js';
 
 export interface OperationRun {
   ms: number;
+  /** CPU of this process (user + system) over the same span as `ms`: the handler's work and the SDK's, not the check of the reply. */
+  cpuMs: number;
   requests: number;
   byCommand: Record<string, number>;
   roundTrips: number;
@@ -27,14 +29,16 @@ export function inProcessApi(ds: DataSources): InProcessApi {
     async run(op) {
       const event = httpEvent('POST', { body: { query: op.query, variables: op.variables } });
       log.reset();
+      const cpu = process.cpuUsage();
       const started = performance.now();
       const result = await invoke(handler, event);
       const ms = performance.now() - started;
+      const used = process.cpuUsage(cpu);
       const body = JSON.parse(result.body ?? '{}') as { data?: unknown; errors?: { message: string }[] };
       if (result.statusCode !== 200 || body.errors !== undefined || body.data == null) {
         throw new Error(`${op.name} failed (${result.statusCode}): ${JSON.stringify(body.errors ?? body).slice(0, 400)}`);
       }
-      return { ms, requests: log.counter.total(), byCommand: log.counter.byCommand(), roundTrips: log.sequentialRoundTrips(), shapes: log.shapes() };
+      return { ms, cpuMs: (used.user + used.system) / 1000, requests: log.counter.total(), byCommand: log.counter.byCommand(), roundTrips: log.sequentialRoundTrips(), shapes: log.shapes() };
     },
   };
 }
