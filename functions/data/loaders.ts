@@ -91,7 +91,7 @@ export function createLoaders(snapshot: () => Promise<Snapshot>): Loaders {
     async (refs) => {
       const snap = await snapshot();
       const found = await batchGetEntities(snap, refs);
-      const checked = snap.itemFormat === ITEM_FORMAT;
+      const checked = snap.record.itemFormat === ITEM_FORMAT;
       return refs.map((ref) => {
         const raw = found.get(refKey(ref));
         if (raw === undefined) return null;

@@ -7,6 +7,7 @@ import { BatchGetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/
 import type { DataSources } from './client.js';
 import { keys, type StoredKey } from './keys.js';
 import { TABLES, type EntityTable } from './tables.js';
+import type { VersionRecord } from './version-store.js';
 
 /** DynamoDB's limit of keys in one BatchGetItem request. */
 export const BATCH_GET_LIMIT = 100;
@@ -14,17 +15,15 @@ const MAX_UNPROCESSED_ROUNDS = 8;
 
 export type { StoredKey } from './keys.js';
 
-/** Entities of each kind in a version, as its published record states them. */
-export type EntityCounts = Readonly<Record<'documents' | 'people' | 'organizations' | 'places' | 'events' | 'claims', number>>;
-
 /** What a request reads: the data sources, and the one published version every read of the request is answered from. */
 export interface Snapshot {
   readonly ds: DataSources;
   readonly version: number;
-  /** The version's entity counts (its record, read with the pointer): unfiltered totals cost no read. */
-  readonly counts: EntityCounts;
-  /** The item format the version's entity items were checked against when written (ITEM_FORMAT), if recorded. */
-  readonly itemFormat?: number;
+  /**
+   * That version's record, read with the pointer: its entity counts answer unfiltered totals with no
+   * read, and its item format says whether its entity items need parsing (see createLoaders).
+   */
+  readonly record: VersionRecord;
 }
 
 /** DynamoDB refuses empty key values and partition keys over 2048 bytes; no stored id is either. */
@@ -172,14 +171,14 @@ export function resumeKey(table: EntityTable, index: string | undefined, item: R
 }
 
 /** How many entities of a table (or of one kind of subject in the people table) the snapshot's version holds. */
-export function entityCount({ counts }: Snapshot, table: EntityTable, kind?: 'PERSON' | 'ORGANIZATION' | 'PLACE'): number {
-  if (table !== 'people') return counts[table];
+export function entityCount({ record }: Snapshot, table: EntityTable, kind?: 'PERSON' | 'ORGANIZATION' | 'PLACE'): number {
+  if (table !== 'people') return record[table];
   switch (kind) {
     case 'ORGANIZATION':
-      return counts.organizations;
+      return record.organizations;
     case 'PLACE':
-      return counts.places;
+      return record.places;
     default:
-      return counts.people;
+      return record.people;
   }
 }

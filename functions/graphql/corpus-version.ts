@@ -10,7 +10,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, visit, type DocumentNode } from 'graphql';
 import type { DataSources } from '../data/client.js';
 import type { Snapshot } from '../data/table-store.js';
-import { readPointer, type VersionPointer, type VersionRecord } from '../data/version-store.js';
+import { readPointer, type VersionPointer } from '../data/version-store.js';
 import { badUserInput, serviceUnavailable } from '../shared/errors.js';
 import type { CursorCodec, Cursors } from './paging.js';
 
@@ -50,7 +50,6 @@ export function cachedCorpusVersions(ds: DataSources, options: { maxAgeMs?: numb
 
 /** What a request reads, once its version is known. */
 export interface ReadView extends Snapshot {
-  record: VersionRecord;
   pointer: VersionPointer;
 }
 
@@ -123,7 +122,7 @@ export class RequestVersion {
       );
     }
     this.number = record.number;
-    return { ds: this.ds, version: record.number, counts: record, itemFormat: record.itemFormat, record, pointer };
+    return { ds: this.ds, version: record.number, record, pointer };
   }
 }
 
