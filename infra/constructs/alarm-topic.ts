@@ -2,15 +2,16 @@
  * The SNS topic every CloudWatch alarm of a stack notifies, on ALARM and on OK.
  * One per stack: an alarm can only notify a topic of its own region.
  */
-import { Aspects, AspectPriority, Duration, RemovalPolicy, Stack, Validations, type IAspect } from 'aws-cdk-lib';
+import { Aspects, AspectPriority, RemovalPolicy, Stack, type IAspect } from 'aws-cdk-lib';
 import { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IConstruct } from 'constructs';
+import { deadLetterQueue } from './dead-letter-queue.js';
 
 export interface AlarmTopicProps {
   /** Subscribed by e-mail when given (AWS sends a confirmation message first). */
@@ -39,15 +40,7 @@ export class AlarmTopic extends Construct {
     // Publish on the topic policy, Decrypt and GenerateDataKey* on the key policy.
     this.topic.grantPublish(cloudWatch);
     if (props.email !== undefined) {
-      this.undeliveredQueue = new Queue(this, 'UndeliveredQueue', {
-        encryption: QueueEncryption.SQS_MANAGED,
-        enforceSSL: true,
-        retentionPeriod: Duration.days(14),
-      });
-      Validations.of(this.undeliveredQueue).acknowledge(
-        { id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the alarm e-mail subscription.' },
-        { id: 'Serverless-SQSRedrivePolicy', reason: 'This queue is itself the dead-letter queue of the alarm e-mail subscription; nothing consumes it.' },
-      );
+      this.undeliveredQueue = deadLetterQueue(this, 'UndeliveredQueue', 'the alarm e-mail subscription');
       this.topic.addSubscription(new EmailSubscription(props.email, { deadLetterQueue: this.undeliveredQueue }));
     }
   }

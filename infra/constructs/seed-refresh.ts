@@ -10,9 +10,10 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { alarmAtLeast } from './alarms.js';
+import { deadLetterQueue } from './dead-letter-queue.js';
 import { FUNCTION_ENTRIES } from '../bundling.js';
 import { BundledFunction } from './bundled-function.js';
 import { SEARCH_INDEX_PREFIX, type CorpusBucket } from './corpus-bucket.js';
@@ -44,15 +45,7 @@ export class SeedRefresh extends Construct {
 
   constructor(scope: Construct, id: string, props: SeedRefreshProps) {
     super(scope, id);
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetterQueue).acknowledge(
-      { id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the refresh function and of its schedule target.' },
-      { id: 'Serverless-SQSRedrivePolicy', reason: 'This queue is itself the dead-letter queue; nothing consumes it, so there is nothing to redrive.' },
-    );
+    this.deadLetterQueue = deadLetterQueue(this, 'DeadLetterQueue', 'the refresh function and of its schedule target');
 
     this.function = new BundledFunction(this, 'Function', {
       entry: FUNCTION_ENTRIES.seedRefresh,
