@@ -86,8 +86,12 @@ async function post(query: string, variables?: Record<string, unknown>) {
   return { status: result.statusCode, body: result.body };
 }
 
-async function executorOf(runsBeforeCompiling: number, on: GraphQLSchema = schema, context: () => object = () => createContext(deps, codec, 'r')) {
-  const gateway = compilingExecutor(on, { runsBeforeCompiling });
+async function executorOf(
+  options: Parameters<typeof compilingExecutor>[1],
+  on: GraphQLSchema = schema,
+  context: () => object = () => createContext(deps, codec, 'r'),
+) {
+  const gateway = compilingExecutor(on, options);
   const { executor } = await gateway.load({ apollo: { key: undefined, keyHash: undefined, graphRef: undefined } });
   if (executor === null) throw new Error('the gateway loaded no executor');
   const run = (query: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string) =>
@@ -109,7 +113,7 @@ describe('compiled execution', () => {
   });
 
   it.each([...committed, ...MORE])('runs $name compiled, with graphql-js answering only results with errors', async ({ query, variables, errors }) => {
-    const { stats, run } = await executorOf(0);
+    const { stats, run } = await executorOf({ runsBeforeCompiling: 0 });
     const document = parse(query);
     const answer = await run(document, variables);
     expect(stats).toEqual({ compiled: 1, uncompilable: 0, reruns: errors === true ? 1 : 0, diverged: 0 });
@@ -129,7 +133,7 @@ describe('compiled execution', () => {
   });
 
   it('compiles an operation on the run the option names, and graphql-js answers until then', async () => {
-    const { stats, run } = await executorOf(2);
+    const { stats, run } = await executorOf({ runsBeforeCompiling: 2 });
     const document = parse('query Deep($first: Int = 2) { documents(first: $first) { nodes { id claims(first: 3) { nodes { id speaker { name } } } } } }');
 
     const answers = [];
@@ -145,23 +149,22 @@ describe('compiled execution', () => {
   });
 
   it('keeps the operations of a bounded number of documents, compiling again what it dropped', async () => {
-    const gateway = compilingExecutor(schema, { runsBeforeCompiling: 0, maxDocuments: 2 });
-    const { executor } = await gateway.load({ apollo: { key: undefined, keyHash: undefined, graphRef: undefined } });
-    if (executor === null) throw new Error('the gateway loaded no executor');
-    const [a, b, c] = ['{ healthy }', '{ corpusVersion { number } }', '{ people(first: 1) { nodes { id } } }'].map((query) => parse(query));
-    const run = (document: DocumentNode | undefined) => executor({ document, request: { variables: {} }, context: createContext(deps, codec, 'r') } as never);
+    const { stats, run } = await executorOf({ runsBeforeCompiling: 0, maxDocuments: 2 });
+    const a = parse('{ healthy }');
+    const b = parse('{ corpusVersion { number } }');
+    const c = parse('{ people(first: 1) { nodes { id } } }');
 
     for (const document of [a, b, a, c]) await run(document);
-    expect(gateway.stats.compiled).toBe(3);
+    expect(stats.compiled).toBe(3);
     // `a` was used after `b`, so `c` pushed `b` out: `a` is still compiled, `b` compiles again.
     await run(a);
-    expect(gateway.stats.compiled).toBe(3);
+    expect(stats.compiled).toBe(3);
     await run(b);
-    expect(gateway.stats.compiled).toBe(4);
+    expect(stats.compiled).toBe(4);
   });
 
   it('leaves an unknown operation name to graphql-js, which refuses it', async () => {
-    const { stats, run } = await executorOf(0);
+    const { stats, run } = await executorOf({ runsBeforeCompiling: 0 });
     const answer = await run(parse('query A { healthy }'), {}, 'B');
     expect(answer.errors?.[0]?.message).toBe('Unknown operation named "B".');
     expect(stats.compiled).toBe(0);
@@ -176,7 +179,7 @@ describe('compiled execution', () => {
     thing.resolve = () => ({ label: () => 'made on demand' });
     const warn = vi.fn();
     const debug = vi.fn();
-    const { stats, run } = await executorOf(0, lazy, () => ({ logger: { warn, debug } }));
+    const { stats, run } = await executorOf({ runsBeforeCompiling: 0 }, lazy, () => ({ logger: { warn, debug } }));
 
     const answer = await run(parse('query Thing { thing { label } }'), {}, 'Thing');
 
