@@ -1,70 +1,75 @@
-/** Builds functions exactly as the CDK app does (infra/bundling.ts, NodejsFunction with ESM output). */
-import { mkdir, stat } from 'node:fs/promises';
+/** Builds functions exactly as the CDK app does (esbuildOptions in infra/bundling.ts). */
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { BUNDLE, FUNCTION_ENTRIES, GRAPHQL_ALIASES, GRAPHQL_EXTERNAL_MODULES } from '../infra/bundling.js';
+import { build, type Metafile } from 'esbuild';
+import { esbuildOptions, FUNCTION_ENTRIES, HANDLER_FILE, PROJECT_ROOT, type FunctionName } from '../infra/bundling.js';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
+export { PROJECT_ROOT };
 export const BUILD_DIR = fileURLToPath(new URL('./.build/', import.meta.url));
 
 export interface BuiltFunction {
+  /** The handler file (index.mjs); its chunks sit beside it. */
   file: string;
+  /** Every JavaScript file of the bundle (index.mjs and its chunks), source maps not counted. */
   bytes: number;
+  /** What a cold start reads and compiles: index.mjs and the chunks it imports statically, transitively. */
+  coldBytes: number;
   buildMs: number;
-  /** Bytes in the output by package (or by project folder), largest first. */
+  /** Bytes of the cold-start files by package (or by project folder), largest first. */
   contributors: { name: string; bytes: number }[];
 }
 
-function contributors(inputs: Record<string, { bytesInOutput: number }>): { name: string; bytes: number }[] {
+type Output = Metafile['outputs'][string];
+
+function contributors(outputs: Output[]): { name: string; bytes: number }[] {
   const byName = new Map<string, number>();
-  for (const [path, input] of Object.entries(inputs)) {
-    const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? path.split('/').slice(0, 2).join('/');
-    byName.set(name, (byName.get(name) ?? 0) + input.bytesInOutput);
+  for (const output of outputs) {
+    for (const [path, input] of Object.entries(output.inputs)) {
+      const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? path.split('/').slice(0, 2).join('/');
+      byName.set(name, (byName.get(name) ?? 0) + input.bytesInOutput);
+    }
   }
   return [...byName].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
 }
 
-/** The aliases the CDK app gives the function built from `entry` (infra/constructs/graphql-function.ts). */
-export const aliasesFor = (entry: string): Record<string, string> => (entry === FUNCTION_ENTRIES.graphql ? GRAPHQL_ALIASES : {});
-const externalsFor = (entry: string): string[] => (entry === FUNCTION_ENTRIES.graphql ? GRAPHQL_EXTERNAL_MODULES : []);
+/** The outputs a cold start loads: the entry and, transitively, what it imports statically. */
+export function coldOutputs(metafile: Metafile, entryOutput: string): Output[] {
+  const loaded = new Map<string, Output>();
+  const visit = (path: string) => {
+    const output = metafile.outputs[path];
+    if (output === undefined || loaded.has(path)) return;
+    loaded.set(path, output);
+    for (const imported of output.imports) if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+  };
+  visit(entryOutput);
+  return [...loaded.values()];
+}
 
 /**
- * NodejsFunction runs esbuild with these flags for OutputFormat.ESM: bundle,
- * platform node, format esm, and the shared minify, source map (no sources
- * content), target, externals, main fields and banner; the handler file is
- * index.mjs. The GraphQL function also gets GRAPHQL_ALIASES (the CDK passes
- * them as `--alias:` args, paths relative to the project root, which is
- * esbuild's working directory there and here) and GRAPHQL_EXTERNAL_MODULES.
+ * Builds `entry` with the settings of function `settings` (the GraphQL
+ * function's unless told) into bench/.build/<name>/, as the CDK app builds
+ * its assets.
  */
-export async function buildFunction(name: string, entry: string, aliases: Record<string, string> = aliasesFor(entry)): Promise<BuiltFunction> {
+export async function buildFunction(name: string, entry: string, settings: FunctionName = 'graphql'): Promise<BuiltFunction> {
   const outdir = join(BUILD_DIR, name);
+  await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
-  const file = join(outdir, 'index.mjs');
   const started = performance.now();
-  const result = await build({
-    absWorkingDir: PROJECT_ROOT,
-    entryPoints: [join(PROJECT_ROOT, entry)],
-    outfile: file,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    minify: BUNDLE.minify,
-    sourcemap: BUNDLE.sourceMap,
-    sourcesContent: BUNDLE.sourcesContent,
-    target: BUNDLE.target,
-    external: [...BUNDLE.externalModules, ...externalsFor(entry)],
-    mainFields: [...BUNDLE.mainFields],
-    banner: { js: BUNDLE.banner },
-    alias: aliases,
-    logLevel: 'error',
-    metafile: true,
-  });
-  const output = Object.entries(result.metafile.outputs).find(([path]) => path.endsWith('index.mjs'))?.[1];
+  const result = await build(esbuildOptions(settings, outdir, entry));
+  const buildMs = performance.now() - started;
+  const js = Object.entries(result.metafile.outputs).filter(([path]) => path.endsWith('.mjs'));
+  const entryOutput = js.find(([path]) => path.endsWith(`/${HANDLER_FILE}`))?.[0];
+  if (entryOutput === undefined) throw new Error(`${entry}: esbuild wrote no ${HANDLER_FILE}`);
+  const cold = coldOutputs(result.metafile, entryOutput);
   return {
-    file,
-    bytes: (await stat(file)).size,
-    buildMs: performance.now() - started,
-    contributors: contributors(output?.inputs ?? {}),
+    file: join(outdir, HANDLER_FILE),
+    bytes: js.reduce((sum, [, output]) => sum + output.bytes, 0),
+    coldBytes: cold.reduce((sum, output) => sum + output.bytes, 0),
+    buildMs,
+    contributors: contributors(cold),
   };
 }
+
+/** The deployed function `name`, built as the CDK app builds it. */
+export const buildDeployedFunction = (name: FunctionName): Promise<BuiltFunction> => buildFunction(name, FUNCTION_ENTRIES[name], name);

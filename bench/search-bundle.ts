@@ -1,10 +1,9 @@
 /**
  * What search costs the GraphQL function's bundle and cold start. Builds the
- * handler with the deployed esbuild settings (infra/bundling.ts) three ways:
- *   - deployed: as NodejsFunction builds it; the dynamic import of the search
- *     engine is inlined into the one file (esbuild splits only with `splitting`);
- *   - split: ESM with code splitting, so the search engine lands in a chunk loaded on
- *     the first search only;
+ * handler with the deployed esbuild settings (esbuildOptions in
+ * infra/bundling.ts) two ways:
+ *   - deployed: as the CDK app builds it; the search engine is in a chunk
+ *     loaded on the first search only;
  *   - without-search-engine: the search engine stubbed out, the baseline.
  * Then, in fresh Node processes, times importing each bundle and answering
  * `{ healthy }` (a cold start that does not search) and a first search.
@@ -19,14 +18,14 @@ import { build, type Plugin } from 'esbuild';
 import { fileSearchIndexStore } from '../functions/data/search-index-store.js';
 import { TABLE_LIST } from '../functions/data/tables.js';
 import { buildSearchIndex } from '../functions/search/search-engine.js';
-import { BUNDLE, FUNCTION_ENTRIES, GRAPHQL_ALIASES, GRAPHQL_EXTERNAL_MODULES } from '../infra/bundling.js';
+import { esbuildOptions } from '../infra/bundling.js';
 import { seedSearchableItems } from './search-bench.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 // Inside the project, so the bundles resolve the S3 client (external, as in Lambda) from node_modules.
 const OUT = join(ROOT, 'artifacts', 'search-bundle');
 
-type Variant = 'deployed' | 'split' | 'without-search-engine';
+type Variant = 'deployed' | 'without-search-engine';
 
 const stubSearchEngine: Plugin = {
   name: 'stub-search-engine',
@@ -44,22 +43,9 @@ async function buildVariant(variant: Variant): Promise<{ entry: string; entryByt
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
   await build({
-    entryPoints: { index: join(ROOT, FUNCTION_ENTRIES.graphql) },
-    outdir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    splitting: variant === 'split',
-    platform: 'node',
-    format: 'esm',
-    mainFields: [...BUNDLE.mainFields],
-    minify: BUNDLE.minify,
+    ...esbuildOptions('graphql', outdir),
     sourcemap: false,
-    target: BUNDLE.target,
-    external: [...BUNDLE.externalModules, ...GRAPHQL_EXTERNAL_MODULES],
-    alias: GRAPHQL_ALIASES,
-    banner: { js: BUNDLE.banner },
     plugins: variant === 'without-search-engine' ? [stubSearchEngine] : [],
-    logLevel: 'error',
   });
   const files = (await readdir(outdir)).filter((f) => f.endsWith('.mjs'));
   const sizes = await Promise.all(files.map(async (f) => (await stat(join(outdir, f))).size));
@@ -115,7 +101,7 @@ export async function searchBundleBench(runs = 15) {
     SEARCH_INDEX_DIR: indexDir,
     ...Object.fromEntries(TABLE_LIST.map((t) => [t.envVar, `bench-${t.name}`])),
   };
-  const variants = ['without-search-engine', 'deployed', 'split'] as const;
+  const variants = ['without-search-engine', 'deployed'] as const;
   const built = Object.fromEntries(await Promise.all(variants.map(async (v) => [v, await buildVariant(v)] as const))) as Record<Variant, Awaited<ReturnType<typeof buildVariant>>>;
   // first: 0 loads no items, so a first search is import + index load + query, without DynamoDB.
   const operations = { coldHealthy: '{ healthy }', coldFirstSearch: '{ search(query: "Putin", first: 0) { totalCount } }' } as const;

@@ -17,10 +17,9 @@ const { readSeedFiles, syntheticCorpus } = await import('./synthetic-corpus.js')
 const { DEEP_OPERATION, loadQueryMix } = await import('./query-mix.js');
 const { measureColdStarts, measureMix, measureOverhead } = await import('./suite.js');
 const { round, median } = await import('./stats.js');
-const { buildFunction } = await import('./bundles.js');
+const { buildDeployedFunction, buildFunction } = await import('./bundles.js');
 const { coldStart } = await import('./cold-init.js');
 const { apiEnvironment } = await import('./engine.js');
-const { FUNCTION_ENTRIES } = await import('../infra/bundling.js');
 const { httpEvent } = await import('../scripts/harness/local-engine.js');
 
 const [what = 'overhead', countArg] = process.argv.slice(2);
@@ -62,7 +61,7 @@ try {
     if (countArg === undefined) throw new Error('cold-ab takes the paths of built bundles to compare with, comma-separated');
     const others = countArg.split(',');
     const runs = Number(process.argv[4] ?? 20);
-    const built = await buildFunction('graphql', FUNCTION_ENTRIES.graphql);
+    const built = await buildDeployedFunction('graphql');
     const runner = await buildFunction('cold-start', 'bench/cold-start.ts');
     const op = mix.find((o) => o.name === 'DocumentsList');
     if (op === undefined) throw new Error('DocumentsList is missing');

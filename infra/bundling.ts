@@ -1,12 +1,19 @@
 /**
- * How the functions are bundled, as plain data: the CDK stack (NodejsFunction)
- * and the benchmarks build with the same settings, so measured bundles are the
- * deployed ones.
+ * How the functions are bundled: the CDK stack (BundledFunction) and the
+ * benchmarks both build through esbuildOptions below, so measured bundles are
+ * the deployed ones.
  */
+import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from 'esbuild';
+
 export const FUNCTION_ENTRIES = {
   graphql: 'functions/graphql/handler.ts',
   seedRefresh: 'functions/seed-refresh/handler.ts',
 } as const;
+export type FunctionName = keyof typeof FUNCTION_ENTRIES;
+
+/** esbuild's working directory: aliases and entries are relative to it. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /**
  * Nothing is left to the runtime: the SDK clients the functions use are
@@ -73,13 +80,47 @@ export const GRAPHQL_ALIASES: Record<string, string> = {
  */
 export const NODE_OPTIONS = { graphql: undefined, seedRefresh: '--enable-source-maps' } as const satisfies Record<keyof typeof FUNCTION_ENTRIES, string | undefined>;
 
-export const BUNDLE = {
-  minify: true,
-  sourceMap: true,
-  /** Stack traces need positions and names only; the sources would make the map three times larger. */
-  sourcesContent: false,
-  target: ESBUILD_TARGET,
-  externalModules: EXTERNAL_MODULES,
-  mainFields: MAIN_FIELDS,
-  banner: ESM_BANNER,
-} as const;
+/** What each function's bundle replaces and leaves out, besides what they share. */
+const FUNCTION_SETTINGS: Record<FunctionName, { aliases: Record<string, string>; external: string[] }> = {
+  graphql: { aliases: GRAPHQL_ALIASES, external: GRAPHQL_EXTERNAL_MODULES },
+  seedRefresh: { aliases: {}, external: [] },
+};
+
+/** The file Lambda loads (handler `index.handler`); the chunks it imports sit beside it. */
+export const HANDLER_FILE = 'index.mjs';
+
+/**
+ * The esbuild options of function `settings`, for `entry` (its own entry
+ * unless a benchmark builds another one the same way) into `outdir`.
+ *
+ * Code splitting: a module the function imports with `import()` (graphql-jit
+ * on an operation's second run, the search engine and the S3 client on the
+ * first search, the SDK's rarely used credential providers) goes to a chunk of
+ * its own that a cold start neither reads nor compiles; code those chunks
+ * share with the handler goes to shared chunks. Chunks sit beside index.mjs,
+ * so `import.meta.url` names the same directory in every one of them.
+ */
+export function esbuildOptions(settings: FunctionName, outdir: string, entry: string = FUNCTION_ENTRIES[settings]): BuildOptions & { metafile: true } {
+  const own = FUNCTION_SETTINGS[settings];
+  return {
+    absWorkingDir: PROJECT_ROOT,
+    entryPoints: { index: entry },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    minify: true,
+    sourcemap: true,
+    // Stack traces need positions and names only; the sources would make the maps three times larger.
+    sourcesContent: false,
+    target: ESBUILD_TARGET,
+    external: [...EXTERNAL_MODULES, ...own.external],
+    mainFields: MAIN_FIELDS,
+    banner: { js: ESM_BANNER },
+    alias: own.aliases,
+    metafile: true,
+    logLevel: 'error',
+  };
+}

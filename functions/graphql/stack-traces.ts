@@ -1,10 +1,11 @@
 /**
  * Readable stack traces for the bundled function without paying for them at
  * start-up. `--enable-source-maps` reads and parses the bundle's whole source
- * map at every cold start; here the map is read on the first stack trace
- * anything formats (an error logged with its stack), and stack frames in the
- * bundle are then printed at their source file, line and function. Errors
- * whose stack nobody reads (a client's bad query) never load it.
+ * map at every cold start; here a file's map is read on the first stack trace
+ * anything formats (an error logged with its stack) with a frame in that file,
+ * and stack frames in the bundle (index.mjs and the chunks beside it) are then
+ * printed at their source file, line and function. Errors whose stack nobody
+ * reads (a client's bad query) never load a map.
  */
 import { readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
@@ -26,12 +27,13 @@ function loadMapper(bundleFile: string): Mapper | undefined {
   }
 }
 
-function frame(site: NodeJS.CallSite, bundle: string, mapper: Mapper | undefined): string {
+function frame(site: NodeJS.CallSite, inBundle: (file: string) => Mapper | undefined): string {
   const line = site.getLineNumber();
   const column = site.getColumnNumber();
   // An ES module's frames name it by URL.
-  const inBundle = site.getFileName() === bundle;
-  const mapped = inBundle && mapper !== undefined && line !== null && column !== null ? mapper(line, column) : undefined;
+  const file = site.getFileName();
+  const mapper = file === null ? undefined : inBundle(file);
+  const mapped = mapper !== undefined && line !== null && column !== null ? mapper(line, column) : undefined;
   // V8's CallSite has its own toString (the frame as V8 prints it), which @types/node does not declare.
   // eslint-disable-next-line @typescript-eslint/no-base-to-string
   if (mapped === undefined) return `    at ${String(site)}`;
@@ -40,15 +42,19 @@ function frame(site: NodeJS.CallSite, bundle: string, mapper: Mapper | undefined
 }
 
 /**
- * Formats stack frames of the bundle `bundleUrl` (the handler's import.meta.url
- * once bundled) at their source positions. Run from sources (not a .mjs
- * bundle), it leaves stack traces alone.
+ * Formats stack frames of the bundle whose entry is `bundleUrl` (the
+ * handler's import.meta.url once bundled), and of the chunks beside it, at
+ * their source positions. Run from sources (not a .mjs bundle), it leaves
+ * stack traces alone.
  */
 export function mapStackTracesOnDemand(bundleUrl: string): void {
   if (!bundleUrl.startsWith('file:') || !bundleUrl.endsWith('.mjs')) return;
-  let mapper: Mapper | undefined | null = null;
-  Error.prepareStackTrace = (error, sites) => {
-    mapper ??= loadMapper(fileURLToPath(bundleUrl));
-    return [Error.prototype.toString.call(error), ...sites.map((site) => frame(site, bundleUrl, mapper ?? undefined))].join('\n');
+  const directory = new URL('./', bundleUrl).href;
+  const mappers = new Map<string, Mapper | undefined>();
+  const inBundle = (file: string): Mapper | undefined => {
+    if (!file.startsWith(directory) || !file.endsWith('.mjs') || file.slice(directory.length).includes('/')) return undefined;
+    if (!mappers.has(file)) mappers.set(file, loadMapper(fileURLToPath(file)));
+    return mappers.get(file);
   };
+  Error.prepareStackTrace = (error, sites) => [Error.prototype.toString.call(error), ...sites.map((site) => frame(site, inBundle))].join('\n');
 }

@@ -1,7 +1,6 @@
 /** The GraphQL Lambda: read-only on the tables, bounded concurrency, alarms on errors and throttles. */
 import { Aws, Duration, Fn, Validations } from 'aws-cdk-lib';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
-import type { ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -9,9 +8,8 @@ import { Construct } from 'constructs';
 import { alarmAtLeast } from './alarms.js';
 import { SEARCH_INDEX_PREFIX } from './corpus-bucket.js';
 import { acknowledgeSearchIndexWildcard } from './search-index-access.js';
-import { FUNCTION_ENTRIES, GRAPHQL_ALIASES, GRAPHQL_EXTERNAL_MODULES } from '../bundling.js';
 import { buildId } from '../build-id.js';
-import { BundledFunction } from './bundled-function.js';
+import { BundledFunction, type BundleAssets } from './bundled-function.js';
 import type { DataTables } from './data-tables.js';
 
 /**
@@ -19,12 +17,9 @@ import type { DataTables } from './data-tables.js';
  * beside index.mjs, where functions/graphql/playground.ts looks for them. The
  * build is cached, so an unchanged playground costs a synth almost nothing.
  */
-const PLAYGROUND_HOOKS: ICommandHooks = {
-  beforeInstall: () => [],
-  beforeBundling: (inputDir) => [`cd "${inputDir}" && npx tsx scripts/build-playground.ts`],
-  afterBundling: (inputDir, outputDir) => [
-    `node -e "require('node:fs').cpSync(process.argv[1], process.argv[2], { recursive: true })" "${inputDir}/playground/dist" "${outputDir}/playground"`,
-  ],
+const PLAYGROUND_ASSETS: BundleAssets = {
+  build: ['npx tsx scripts/build-playground.ts'],
+  copy: { 'playground/dist': 'playground' },
 };
 
 export interface GraphQLFunctionProps {
@@ -46,7 +41,7 @@ export class GraphQLFunction extends Construct {
   constructor(scope: Construct, id: string, props: GraphQLFunctionProps) {
     super(scope, id);
     this.function = new BundledFunction(this, 'Function', {
-      entry: FUNCTION_ENTRIES.graphql,
+      name: 'graphql',
       description: 'GraphQL API over the knowledge base (read-only)',
       memorySize: 1024,
       timeout: Duration.seconds(10),
@@ -62,9 +57,7 @@ export class GraphQLFunction extends Construct {
         // Part of every ETag: a deployment that changes the code changes them all.
         BUILD_ID: buildId(),
       },
-      commandHooks: PLAYGROUND_HOOKS,
-      aliases: GRAPHQL_ALIASES,
-      externalModules: GRAPHQL_EXTERNAL_MODULES,
+      assets: PLAYGROUND_ASSETS,
     });
     props.tables.bind(this.function, 'read');
     // Search reads the index of its version (search/<hash>.bin); listing only under that prefix lets S3 answer 404 (not 403)

@@ -14,7 +14,6 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { alarmAtLeast } from './alarms.js';
 import { deadLetterQueue } from './dead-letter-queue.js';
-import { FUNCTION_ENTRIES } from '../bundling.js';
 import { BundledFunction } from './bundled-function.js';
 import { SEARCH_INDEX_PREFIX, type CorpusBucket } from './corpus-bucket.js';
 import { acknowledgeSearchIndexWildcard } from './search-index-access.js';
@@ -48,7 +47,7 @@ export class SeedRefresh extends Construct {
     this.deadLetterQueue = deadLetterQueue(this, 'DeadLetterQueue', 'the refresh function and of its schedule target');
 
     this.function = new BundledFunction(this, 'Function', {
-      entry: FUNCTION_ENTRIES.seedRefresh,
+      name: 'seedRefresh',
       description: 'Brings the tables in line with the corpus in S3',
       memorySize: 512,
       // Five times the refresh lease (LEASE_MS): a run killed at the timeout leaves a lease that lapses within a minute,

@@ -10,11 +10,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { App, Stack, type CfnResource } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataSources } from '../../functions/data/client.js';
+import { keys } from '../../functions/data/keys.js';
 import { ensureTables } from '../../functions/data/table-admin.js';
 import { TABLE_LIST } from '../../functions/data/tables.js';
 import { ApiStack } from '../../infra/api-stack.js';
@@ -41,16 +43,18 @@ let refreshRuns: Json[];
  * with each event. The replies are either function's; the assertions pick fields.
  * `logs`: what the function logged (JSON lines), at the level `logLevel` names.
  */
-async function invokeBundle(bundle: string, events: unknown[], logLevel = 'SILENT'): Promise<{ results: Json[]; logs: Json[] }> {
+async function invokeBundle(bundle: string, events: unknown[], logLevel = 'SILENT', environment = env): Promise<{ results: Json[]; logs: Json[] }> {
   const script = `
     const { handler } = await import(${JSON.stringify(bundle)});
     const context = { awsRequestId: 'e2e', functionName: 'e2e', getRemainingTimeInMillis: () => 30000 };
     const results = [];
     for (const event of ${JSON.stringify(events)}) results.push(await handler(event, context));
     process.stdout.write('\\n' + JSON.stringify(results));`;
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: { ...env, POWERTOOLS_LOG_LEVEL: logLevel }, maxBuffer: 16 * 1024 * 1024 });
+  const { stdout, stderr } = await run(process.execPath, ['--input-type=module', '-e', script], { env: { ...environment, POWERTOOLS_LOG_LEVEL: logLevel }, maxBuffer: 16 * 1024 * 1024 });
   const lines = stdout.split('\n');
-  return { results: JSON.parse(lines.at(-1) ?? '[]'), logs: lines.slice(0, -1).filter((line) => line.startsWith('{')).map((line) => JSON.parse(line)) };
+  // The logger writes errors to stderr, the rest to stdout.
+  const logs = [...lines.slice(0, -1), ...stderr.split('\n')].filter((line) => line.startsWith('{')).map((line): Json => JSON.parse(line));
+  return { results: JSON.parse(lines.at(-1) ?? '[]'), logs };
 }
 
 beforeAll(async () => {
@@ -142,5 +146,23 @@ describe('the deployed bundles', () => {
     // Each operation compiled once, on its second run; none refused or diverging.
     expect(logs.filter((l) => l.message === 'Compiled operation')).toHaveLength(2);
     expect(logs.filter((l) => l.level === 'WARN' || l.level === 'ERROR')).toEqual([]);
+  });
+
+  it('logs stack traces at source files and lines without --enable-source-maps', async () => {
+    // Tables of their own whose version pointer is corrupt: reading it fails inside the project's code.
+    const names = tableNames('e2e-corrupt');
+    const ds = createDataSources({ endpoint: dynamo.endpoint, tables: names });
+    await ensureTables(ds);
+    await ds.db.send(new PutCommand({ TableName: names.documents, Item: { ...keys.current(), current: 'not a version' } }));
+    ds.raw.destroy();
+    const corrupt = { ...env, ...Object.fromEntries(TABLE_LIST.map((t) => [t.envVar, names[t.name]])) };
+
+    const { results, logs } = await invokeBundle(graphqlBundle, [httpEvent('POST', { body: { query: '{ documents(first: 1) { totalCount } }' } })], 'ERROR', corrupt);
+
+    expect(JSON.parse(results[0].body).errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+    const stack = String(logs.find((l) => l.message === 'GraphQL request failed')?.error?.stack);
+    expect(stack).toMatch(/\(functions\/data\/version-store\.ts:\d+:\d+\)/);
+    // No frame is left at a position in index.mjs or a chunk: every one was mapped.
+    expect(stack).not.toMatch(/\.mjs:\d+:\d+/);
   });
 });

@@ -4,7 +4,7 @@
  * reference between them really crosses regions) is built once (synthesis
  * bundles both functions with esbuild) and every test reads that template.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -160,6 +160,33 @@ describe('GraphQL function', () => {
     expect(bundle.startsWith(ESM_BANNER)).toBe(true);
     expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
     expect(existsSync(join(dir, 'playground'))).toBe(true);
+  });
+
+  it('leaves what a cold start does not use to chunks loaded on first use, and bundles each function apart', () => {
+    const assetDir = (fn: IConstruct) => join(app.outdir, resources[logicalId(fn)]?.Metadata?.['aws:asset:path'] as string);
+    const dir = assetDir(stack.graphql.function);
+    // index.mjs and what it imports statically, transitively: what a cold start reads and compiles.
+    const loaded = new Set<string>();
+    const visit = (file: string) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      for (const [, chunk] of readFileSync(join(dir, file), 'utf8').matchAll(/(?:^|[;}\n])import\s*(?:[^"'()]*?from\s*)?"\.\/([^"]+\.mjs)"/g)) visit(chunk!);
+    };
+    visit('index.mjs');
+    const sourcesOf = (files: string[]) => files.flatMap((file) => (JSON.parse(readFileSync(join(dir, `${file}.map`), 'utf8')) as { sources: string[] }).sources);
+    const coldSources = sourcesOf([...loaded]);
+    const allSources = sourcesOf(readdirSync(dir).filter((file) => file.endsWith('.mjs')));
+    expect(coldSources.some((s) => s.endsWith('functions/graphql/server.ts'))).toBe(true);
+    for (const lazy of [/node_modules\/graphql-jit\//, /functions\/search\/search-engine\.ts$/, /functions\/data\/s3-search-index-store\.ts$/]) {
+      expect(allSources.some((s) => lazy.test(s)), String(lazy)).toBe(true);
+      expect(coldSources.filter((s) => lazy.test(s)), String(lazy)).toEqual([]);
+    }
+    // The refresh function has an asset of its own (the staging cache must not hand it the GraphQL one).
+    const refreshDir = assetDir(stack.refresh.function);
+    expect(refreshDir).not.toBe(dir);
+    expect(existsSync(join(refreshDir, 'playground'))).toBe(false);
+    const refreshSources = (JSON.parse(readFileSync(join(refreshDir, 'index.mjs.map'), 'utf8')) as { sources: string[] }).sources;
+    expect(refreshSources.some((s) => s.endsWith('functions/seed-refresh/handler.ts'))).toBe(true);
   });
 });
 
