@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { QueryResolvers, QuerySearchArgs } from '../../../../schema/__generated__/resolvers-types.js';
-import { parseQuery, queryKey } from '../../../search/query-syntax.js';
 import type { SearchFilters, SearchHitModel } from '../../../search/search-model.js';
 import { isDayRange, parsePartialDate } from '../../../shared/dates.js';
 import { badUserInput } from '../../../shared/errors.js';
@@ -53,6 +52,8 @@ export const search: QueryResolvers['search'] = async (_parent, args, context) =
   if (length > MAX_QUERY_LENGTH) {
     throw badUserInput(`"query" must be at most ${MAX_QUERY_LENGTH} characters (got ${length}).`, { argumentName: 'query' });
   }
+  // The query language (and the text normalization under it) loads on an instance's first search, not at every cold start.
+  const { parseQuery, queryKey } = await import('../../../search/query-syntax.js');
   const parsed = parseQuery(args.query);
   const filters = filtersOf(args);
   const listKey = listKeyOf(queryKey(parsed), filters);

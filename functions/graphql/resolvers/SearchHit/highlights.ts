@@ -1,4 +1,4 @@
 import type { SearchHitResolvers } from '../../../../schema/__generated__/resolvers-types.js';
-import { highlightsOf } from '../../../search/highlights.js';
 
-export const highlights: SearchHitResolvers['highlights'] = (hit) => highlightsOf(hit);
+/** Highlighting (stemming and text normalization) loads with the first search hit asked for its highlights, not at every cold start. */
+export const highlights: SearchHitResolvers['highlights'] = async (hit) => (await import('../../../search/highlights.js')).highlightsOf(hit);
