@@ -3,7 +3,8 @@
  * reading order, with the other filters applied to it (pages are read until
  * full, so a filter never returns a short page), and counted exactly.
  */
-import { claimAboutItemSchema, claimItemSchema, claimPairItemSchema, type ClaimItem, type ClaimPairItem } from './items.js';
+import type { ClaimItem, ClaimPairItem } from './items.js';
+import { itemReader } from './stored-items.js';
 import { keys } from './keys.js';
 import type { EntityLoader, Loaders } from './loaders.js';
 import { entityCount, isStorableId, queryCount, queryPage, resumeKey, resumeKeyMatches, type QueryPageInput, type Snapshot, type StoredKey } from './table-store.js';
@@ -106,11 +107,15 @@ const isUnfiltered = (filter: ClaimFilter) => Object.values(filter).every((v) =>
 export async function listClaims(snap: Snapshot, loader: EntityLoader<ClaimItem>, filter: ClaimFilter, first: number, after?: StoredKey) {
   if (matchesNothing(filter)) return { items: [], hasNextPage: false };
   const query = claimQuery(snap.version, filter);
-  const page = await queryPage(snap.ds, { ...query, forward: true, first, after });
+  const [page, readAbout, readClaim] = await Promise.all([
+    queryPage(snap.ds, { ...query, forward: true, first, after }),
+    itemReader(snap, 'claimAbout'),
+    itemReader(snap, 'claim'),
+  ]);
   const refs = page.items.map((raw) => {
     const key = resumeKey('claims', query.index, raw);
-    if (query.index === INDEX.claimsByRef) return { claimId: claimAboutItemSchema.parse(raw).claimId, resumeKey: key };
-    const claim = claimItemSchema.parse(raw);
+    if (query.index === INDEX.claimsByRef) return { claimId: readAbout(raw).claimId, resumeKey: key };
+    const claim = readClaim(raw);
     loader.prime(claim.id, claim);
     return { claimId: claim.id, resumeKey: key };
   });
@@ -173,9 +178,9 @@ function pairQuery(version: number, filter: ClaimPairFilter): ClaimQuery {
 export async function listClaimPairs(snap: Snapshot, filter: ClaimPairFilter, first: number, after?: StoredKey) {
   if (filter.subjectId !== undefined && !isStorableId(filter.subjectId)) return { items: [], hasNextPage: false };
   const query = pairQuery(snap.version, filter);
-  const page = await queryPage(snap.ds, { ...query, forward: true, first, after });
+  const [page, read] = await Promise.all([queryPage(snap.ds, { ...query, forward: true, first, after }), itemReader(snap, 'claimPair')]);
   return {
-    items: page.items.map((raw) => ({ item: claimPairItemSchema.parse(raw), resumeKey: resumeKey('claims', query.index, raw) })),
+    items: page.items.map((raw) => ({ item: read(raw), resumeKey: resumeKey('claims', query.index, raw) })),
     hasNextPage: page.hasNextPage,
   };
 }

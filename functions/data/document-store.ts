@@ -1,6 +1,6 @@
-import { documentItemSchema } from './items.js';
 import { keys } from './keys.js';
 import { entityCount, queryPage, resumeKey, resumeKeyMatches, type Snapshot, type StoredKey } from './table-store.js';
+import { itemReader } from './stored-items.js';
 import { INDEX, indexPartitionKey } from './tables.js';
 
 const ALL = 'DOCUMENT';
@@ -17,8 +17,9 @@ export async function listDocuments(snap: Snapshot, first: number, after?: Store
     first,
     after,
   });
+  const read = await itemReader(snap, 'document');
   return {
-    items: page.items.map((raw) => ({ item: documentItemSchema.parse(raw), resumeKey: resumeKey('documents', INDEX.documentsByPublished, raw) })),
+    items: page.items.map((raw) => ({ item: read(raw), resumeKey: resumeKey('documents', INDEX.documentsByPublished, raw) })),
     hasNextPage: page.hasNextPage,
   };
 }

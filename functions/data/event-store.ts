@@ -3,7 +3,8 @@
  * YEAR event covers a whole year, so it sorts apart from DAY events); a page
  * reads the three partitions in parallel and merges them by start day.
  */
-import { eventDateItemSchema, eventItemSchema, type EventItem } from './items.js';
+import type { EventItem } from './items.js';
+import { itemReader } from './stored-items.js';
 import { keys, type DatePrecision } from './keys.js';
 import type { EntityLoader } from './loaders.js';
 import { entityCount, isStorableId, queryCount, queryPage, resumeKey, type Snapshot, type StoredKey } from './table-store.js';
@@ -103,8 +104,9 @@ export async function listEvents(
     .flatMap((p) => p.raw.map((raw) => ({ precision: p.precision, raw, order: String(raw.order) })))
     .sort((a, b) => (a.order < b.order ? -1 : 1))
     .slice(0, first);
+  const [readDate, readEvent] = await Promise.all([itemReader(snap, 'eventDate'), itemReader(snap, 'event')]);
   const events = merged.map((m) => {
-    const event = query.byAnyDate ? eventDateItemSchema.parse(m.raw).event : eventItemSchema.parse(m.raw);
+    const event = query.byAnyDate ? readDate(m.raw).event : readEvent(m.raw);
     loader.prime(event.id, event);
     return event;
   });
@@ -123,7 +125,7 @@ export async function listEvents(
     partitions: pages.map((p) => ({
       precision: p.precision,
       count: p.raw.length,
-      firstRank: query.byAnyDate || p.raw[0] === undefined ? undefined : eventItemSchema.parse(p.raw[0]).rank,
+      firstRank: query.byAnyDate || p.raw[0] === undefined ? undefined : readEvent(p.raw[0]).rank,
       more: p.more,
       fromStart: p.fromStart,
     })),
@@ -141,7 +143,7 @@ async function rankAtOrBefore(snap: Snapshot, precision: DatePrecision, bound: s
     forward: false,
     first: 1,
   });
-  return page.items[0] === undefined ? 0 : eventItemSchema.parse(page.items[0]).rank;
+  return page.items[0] === undefined ? 0 : (await itemReader(snap, 'event'))(page.items[0]).rank;
 }
 
 /**

@@ -60,6 +60,16 @@ export const keys = {
   /** The key of an entity item as version `version` stores it (what a read by id asks for). */
   entityAt: (table: EntityTable, id: string, version: number) => primaryKey(table, versioned(version, id), ENTITY_SK),
   isEntity: (item: Record<string, unknown>, table: EntityTable) => item[TABLES[table].sortKey] === ENTITY_SK,
+  /** What an item of a table is, by its sort key: the entity, or one of the relationship items; undefined for anything else. */
+  itemKind: (table: EntityTable, item: Record<string, unknown>): 'entity' | 'claimAbout' | 'claimPair' | 'eventDate' | undefined => {
+    const sk = item[TABLES[table].sortKey];
+    if (sk === ENTITY_SK) return 'entity';
+    if (typeof sk !== 'string') return undefined;
+    if (table === 'claims' && sk.startsWith(ABOUT)) return 'claimAbout';
+    if (table === 'claims' && sk.startsWith(`${PAIR}#`)) return 'claimPair';
+    if (table === 'events' && sk.startsWith(DATE)) return 'eventDate';
+    return undefined;
+  },
   /** The refresh lock (a lease): one item in the documents table, not versioned. */
   lock: () => primaryKey('documents', META_PK, LOCK_SK),
   /** The published-version pointer: one item in the documents table, not versioned. */

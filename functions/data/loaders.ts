@@ -1,15 +1,14 @@
 import DataLoader from 'dataloader';
-import {
-  ENTITY_ITEM_SCHEMAS,
-  ITEM_FORMAT,
-  type ClaimItem,
-  type DocumentItem,
-  type EventItem,
-  type OrganizationItem,
-  type PersonItem,
-  type PlaceItem,
-  type SubjectItem,
+import type {
+  ClaimItem,
+  DocumentItem,
+  EventItem,
+  OrganizationItem,
+  PersonItem,
+  PlaceItem,
+  SubjectItem,
 } from './items.js';
+import { isCheckedVersion, itemSchemas } from './stored-items.js';
 import { batchGetEntities, refKey, type EntityRef, type Snapshot } from './table-store.js';
 import type { EntityTable } from './tables.js';
 
@@ -91,12 +90,12 @@ export function createLoaders(snapshot: () => Promise<Snapshot>): Loaders {
     async (refs) => {
       const snap = await snapshot();
       const found = await batchGetEntities(snap, refs);
-      const checked = snap.record.itemFormat === ITEM_FORMAT;
+      const schemas = isCheckedVersion(snap) ? undefined : (await itemSchemas()).ENTITY_ITEM_SCHEMAS;
       return refs.map((ref) => {
         const raw = found.get(refKey(ref));
         if (raw === undefined) return null;
-        if (checked) return raw;
-        const parsed = ENTITY_ITEM_SCHEMAS[ref.table].safeParse(raw);
+        if (schemas === undefined) return raw;
+        const parsed = schemas[ref.table].safeParse(raw);
         return parsed.success ? parsed.data : parsed.error;
       });
     },

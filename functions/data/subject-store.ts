@@ -1,14 +1,13 @@
 /** The named subjects of the people table: people, organizations and places, each listed by name. */
-import type * as z from 'zod/mini';
-import { organizationItemSchema, personItemSchema, placeItemSchema, type ORGANIZATION_KINDS } from './items.js';
+import type { ORGANIZATION_KINDS, StoredItems } from './items.js';
 import { keys, type SubjectKind } from './keys.js';
 import { entityCount, queryCount, queryPage, resumeKey, resumeKeyMatches, type QueryPageInput, type Snapshot, type StoredKey } from './table-store.js';
+import { itemReader } from './stored-items.js';
 import { INDEX, indexPartitionKey } from './tables.js';
 
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
-const SCHEMA = { PERSON: personItemSchema, ORGANIZATION: organizationItemSchema, PLACE: placeItemSchema } as const;
-type ItemOf<K extends SubjectKind> = z.infer<(typeof SCHEMA)[K]>;
+const ITEM_KIND = { PERSON: 'person', ORGANIZATION: 'organization', PLACE: 'place' } as const satisfies Record<SubjectKind, keyof StoredItems>;
 
 /** A list of subjects: all of one kind, or the organizations of one organization kind. */
 export interface SubjectList<K extends SubjectKind> {
@@ -25,10 +24,9 @@ function listQuery(version: number, list: SubjectList<SubjectKind>): Omit<QueryP
 /** One page of a subject list, by name, with the key that resumes after each item. */
 export async function listSubjects<K extends SubjectKind>(snap: Snapshot, list: SubjectList<K>, first: number, after?: StoredKey) {
   const query = listQuery(snap.version, list);
-  const page = await queryPage(snap.ds, { ...query, forward: true, first, after });
-  const schema = SCHEMA[list.kind] as unknown as z.ZodMiniType<ItemOf<K>>;
+  const [page, read] = await Promise.all([queryPage(snap.ds, { ...query, forward: true, first, after }), itemReader(snap, ITEM_KIND[list.kind])]);
   return {
-    items: page.items.map((raw) => ({ item: schema.parse(raw), resumeKey: resumeKey('people', query.index, raw) })),
+    items: page.items.map((raw) => ({ item: read(raw), resumeKey: resumeKey('people', query.index, raw) })),
     hasNextPage: page.hasNextPage,
   };
 }

@@ -4,7 +4,8 @@
  * claim kinds come from the same definitions the stored items use.
  */
 import * as z from 'zod/mini';
-import { CLAIM_KINDS, CLAIM_PAIR_KINDS, EVENT_RELATION_KINDS, ORGANIZATION_KINDS, partialDateSchema } from '../data/items.js';
+import { partialDateSchema } from '../data/item-schemas.js';
+import { CLAIM_KINDS, CLAIM_PAIR_KINDS, EVENT_RELATION_KINDS, ORGANIZATION_KINDS } from '../data/items.js';
 
 const slug = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase slugs: letters, digits and single dashes'));
 const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));

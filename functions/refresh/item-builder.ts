@@ -15,9 +15,10 @@ import type {
   PersonItem,
   PlaceItem,
 } from '../data/items.js';
-import { ENTITY_ITEM_SCHEMAS, ITEM_FORMAT } from '../data/items.js';
+import { ENTITY_ITEM_SCHEMAS, STORED_ITEM_SCHEMAS } from '../data/item-schemas.js';
+import { ITEM_FORMAT } from '../data/items.js';
 import { keys } from '../data/keys.js';
-import type { EntityTable } from '../data/tables.js';
+import { TABLES, type EntityTable } from '../data/tables.js';
 import { anchorAt, reanchor, type Anchor } from '../shared/anchors.js';
 import { isDayRange, parsePartialDate, type DayRange } from '../shared/dates.js';
 import { foldText } from '../shared/text-normalization.js';
@@ -136,17 +137,23 @@ export function buildItems(corpus: Corpus, previous: ReadonlyMap<string, Previou
 }
 
 /**
- * Every entity item matches the stored item format (ITEM_FORMAT), which the
- * published version records and the API then trusts. A mismatch is a fault of
- * this builder, not of the corpus: nothing is written.
+ * Every item, entity or relationship, matches the stored item format
+ * (ITEM_FORMAT), which the published version records and the API then trusts.
+ * A mismatch, or an item of a kind with no schema, is a fault of this
+ * builder, not of the corpus: nothing is written.
  */
 export function checkItemFormat(tables: Record<EntityTable, readonly Record<string, unknown>[]>): void {
   const faults: string[] = [];
   for (const table of Object.keys(tables) as EntityTable[]) {
     for (const item of tables[table]) {
-      if (!keys.isEntity(item, table)) continue;
-      const checked = ENTITY_ITEM_SCHEMAS[table].safeParse(item);
-      if (!checked.success) faults.push(`${table} ${String(item.id)}: ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+      const kind = keys.itemKind(table, item);
+      const name = `${table} ${String(item[TABLES[table].partitionKey])} ${String(item[TABLES[table].sortKey])}`;
+      if (kind === undefined) {
+        faults.push(`${name}: no schema for this kind of item`);
+        continue;
+      }
+      const checked = (kind === 'entity' ? ENTITY_ITEM_SCHEMAS[table] : STORED_ITEM_SCHEMAS[kind]).safeParse(item);
+      if (!checked.success) faults.push(`${name}: ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
     }
   }
   if (faults.length > 0) throw new Error(`Built items do not match item format ${ITEM_FORMAT}: ${faults.slice(0, 5).join(' | ')}`);

@@ -20,7 +20,8 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSources } from '../data/client.js';
-import { claimItemSchema, ITEM_FORMAT } from '../data/items.js';
+import { claimItemSchema } from '../data/item-schemas.js';
+import { ITEM_FORMAT } from '../data/items.js';
 import { keys } from '../data/keys.js';
 import { batchWrite, scanPages, type WriteRequest } from '../data/refresh-store.js';
 import { searchIndexStoreFromEnv, type SearchIndexStore } from '../data/search-index-store.js';

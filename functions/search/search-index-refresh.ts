@@ -1,5 +1,5 @@
 /** The refresh's side of search: build the index of a version from its items, only when no stored index has that content. */
-import { claimItemSchema, documentItemSchema, eventItemSchema, subjectItemSchema } from '../data/items.js';
+import { claimItemSchema, documentItemSchema, eventItemSchema, subjectItemSchema } from '../data/item-schemas.js';
 import type { SearchIndexStore } from '../data/search-index-store.js';
 import { keys } from '../data/keys.js';
 import type { EntityTable } from '../data/tables.js';

@@ -1,12 +1,13 @@
 /**
- * The stored item format: the refresh checks every entity item it builds and
- * records the format in the version; the API uses that version's entity items
- * as read, and parses (with zod) those of a version recorded otherwise.
+ * The stored item format: the refresh checks every item it builds and records
+ * the format in the version; the API uses that version's items as read (by id
+ * and in pages), and parses (with zod) those of a version recorded otherwise.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ENTITY_ITEM_SCHEMAS, ITEM_FORMAT } from '../../functions/data/items.js';
+import { ENTITY_ITEM_SCHEMAS, STORED_ITEM_SCHEMAS } from '../../functions/data/item-schemas.js';
+import { ITEM_FORMAT } from '../../functions/data/items.js';
 import { keys } from '../../functions/data/keys.js';
 import { readPointer, type VersionPointer } from '../../functions/data/version-store.js';
 import { checkItemFormat } from '../../functions/refresh/item-builder.js';
@@ -66,6 +67,25 @@ describe('the stored item format', () => {
     expect(parse).toHaveBeenCalledTimes(2);
   });
 
+  it('reads pages of that version as stored, and parses those of a version with another format', async () => {
+    const pages = '{ documents(first: 3) { nodes { id } } people(first: 3) { nodes { name } } claims(first: 2) { nodes { id } } events(first: 2) { nodes { id } } }';
+    const parses = () =>
+      [STORED_ITEM_SCHEMAS.document, STORED_ITEM_SCHEMAS.person, STORED_ITEM_SCHEMAS.claim, STORED_ITEM_SCHEMAS.event].map((schema) => vi.spyOn(schema, 'parse'));
+    const trusted = parses();
+    const first = await gql(handler, pages);
+    expect(first.errors).toBeUndefined();
+    for (const spy of trusted) expect(spy).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
+
+    await recordFormat(ITEM_FORMAT - 1);
+    const parsed = parses();
+    const again = await gql(handler, pages);
+    expect(again).toEqual(first);
+    // Events: the two listed, and the first of each date partition for the ranks the total is counted from.
+    expect(parsed.map((spy) => spy.mock.calls.length)).toEqual([3, 3, 2, expect.any(Number)]);
+    expect(parsed[3]?.mock.calls.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('fails only the item that does not parse, as an internal error, and logs it', async () => {
     await recordFormat(undefined);
     const key = keys.entityAt('people', 'vladimir-putin', published.current);
@@ -88,12 +108,22 @@ describe('checkItemFormat', () => {
     const person = { pk: 'p', sk: keys.entity('people', 'p').sk, id: 'p', hash: 'h', kind: 'PERSON', name: 42 };
     expect(() => {
       checkItemFormat({ documents: [], people: [person], events: [], claims: [] });
-    }).toThrow(/item format \d+: people p: .*name/);
+    }).toThrow(/item format \d+: people p #: .*name/);
   });
 
-  it('leaves items that are not entities to their own readers', () => {
+  it('checks relationship items against their own schemas', () => {
+    const about = { ...keys.claimAbout('claim-1', 'ilham-aliyev'), ref: 'r', order: 'o', refDocumentId: 'd', refClaimKind: 'PARAPHRASE', refAboutIds: [], hash: 'h' };
     expect(() => {
-      checkItemFormat({ documents: [{ pk: 'x', sk: 'not-an-entity' }], people: [], events: [], claims: [] });
+      checkItemFormat({ documents: [], people: [], events: [], claims: [about] });
+    }).toThrow(/claims claim-1 ABOUT#ilham-aliyev: claimId/);
+    expect(() => {
+      checkItemFormat({ documents: [], people: [], events: [], claims: [{ ...about, claimId: 'claim-1' }] });
     }).not.toThrow();
+  });
+
+  it('refuses an item of a kind it has no schema for', () => {
+    expect(() => {
+      checkItemFormat({ documents: [{ pk: 'x', sk: 'not-a-kind' }], people: [], events: [], claims: [] });
+    }).toThrow(/documents x not-a-kind: no schema for this kind of item/);
   });
 });
