@@ -141,7 +141,6 @@ export const claimItemSchema = z.object({
   relations: z.array(z.object({ kind: z.enum(CLAIM_RELATION_KINDS), claimId: z.string(), note: z.nullable(z.string()) })),
 });
 
-
 /**
  * Relationship item of the claims table: one per (claim, subject it is about,
  * events included), in the byRef partition of the subject. It repeats what the
