@@ -33,7 +33,13 @@ export const documentItemSchema = z.object({
   publishedOn: z.nullable(partialDateSchema),
   source: z.string(),
   text: z.string(),
-  authorIds: z.array(z.string()),
+  /**
+   * The authors, in the document's order, with their names: a list that asks
+   * an author for nothing but id and name is answered from here, without
+   * reading the people table (Document.authors). A version is written whole,
+   * so the names are those of the same version's person items.
+   */
+  authors: z.array(z.object({ id: z.string(), name: z.string() })),
   personIds: z.array(z.string()),
   organizationIds: z.array(z.string()),
   placeIds: z.array(z.string()),

@@ -28,9 +28,10 @@ export const CLAIM_KINDS = ['DIRECT_QUOTE', 'PARAPHRASE', 'AUTHOR_ASSERTION'] as
  * every read. Bump it with any change to the stored items (the schemas, or
  * what the tables hold): the next refresh then rebuilds even an unchanged
  * corpus. (3: versioned items without per-version count items; 4: the
- * relationship items checked too, and pages trusted like items read by id.)
+ * relationship items checked too, and pages trusted like items read by id;
+ * 5: documents carry their authors' names.)
  */
-export const ITEM_FORMAT = 4;
+export const ITEM_FORMAT = 5;
 
 export type DocumentItem = z.infer<typeof schemas.documentItemSchema>;
 export type PersonItem = z.infer<typeof schemas.personItemSchema>;

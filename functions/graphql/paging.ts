@@ -4,11 +4,12 @@
  * models built from index queries or from id lists stored on a parent item.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import * as z from 'zod/mini';
 import { badUserInput } from '../shared/errors.js';
 import type { StoredKey } from '../data/table-store.js';
 import type { ConnectionModel } from './models.js';
+import { selectsField } from './selection.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -99,18 +100,6 @@ export function pageSize(first: number | null | undefined): number {
     throw badUserInput(`"first" must be between 0 and ${MAX_PAGE_SIZE} (got ${first}).`, { argumentName: 'first' });
   }
   return first;
-}
-
-/** Whether the query selects `name` directly on this field's result (through fragments too). */
-export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
-  const visit = (selections: readonly SelectionNode[]): boolean =>
-    selections.some((selection) => {
-      if (selection.kind === Kind.FIELD) return selection.name.value === name;
-      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet.selections);
-      const fragment = info.fragments[selection.name.value];
-      return fragment !== undefined && visit(fragment.selectionSet.selections);
-    });
-  return info.fieldNodes.some((node) => node.selectionSet !== undefined && visit(node.selectionSet.selections));
 }
 
 export interface PageArgs {

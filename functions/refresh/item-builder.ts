@@ -251,6 +251,9 @@ function buildDocuments(corpus: Corpus, orders: Orders, lists: Lists): DocumentI
   const people = idsOf(corpus.people);
   const organizations = idsOf(corpus.organizations);
   const places = idsOf(corpus.places);
+  const names = new Map(corpus.people.map((p) => [p.id, p.name]));
+  // The corpus checks refuse an author who is not in people.yaml.
+  const nameOf = (id: string) => names.get(id) ?? '';
   return corpus.documents.map((d) => {
     const mentioned = orders.byName(lists.mentionsOf(d.id));
     return {
@@ -265,7 +268,7 @@ function buildDocuments(corpus: Corpus, orders: Orders, lists: Lists): DocumentI
       publishedOn: d.publishedOn,
       source: d.source,
       text: d.text,
-      authorIds: d.authors,
+      authors: d.authors.map((id) => ({ id, name: nameOf(id) })),
       personIds: mentioned.filter((id) => people.has(id)),
       organizationIds: mentioned.filter((id) => organizations.has(id)),
       placeIds: mentioned.filter((id) => places.has(id)),

@@ -288,6 +288,34 @@ describe('batching', () => {
     expect(env.counter.byCommand()).toEqual({ QueryCommand: 8 });
   });
 
+  it("answers a document's authors asked for id and name from the document, and reads people for any other field", async () => {
+    const list = (selection: string) => `{ documents(first: 20) { nodes { id authors { ${selection} } } } }`;
+    env.counter.reset();
+    const summaries = await gql(handler, list('__typename id name'));
+    expect(summaries.errors).toBeUndefined();
+    expect(env.counter.byCommand()).toEqual({ QueryCommand: 1 });
+
+    env.counter.reset();
+    const full = await gql(handler, list('__typename id name description'));
+    expect(full.errors).toBeUndefined();
+    expect(env.counter.byCommand()).toEqual({ QueryCommand: 1, BatchGetItemCommand: 1 });
+    type Doc = { id: string; authors: { __typename: string; id: string; name: string; description?: string | null }[] };
+    const fullDocs = full.data!.documents.nodes as Doc[];
+    expect(fullDocs.some((d) => d.authors.length > 0)).toBe(true);
+    // The same authors, names and order either way.
+    expect(summaries.data!.documents.nodes).toEqual(fullDocs.map((d) => ({ id: d.id, authors: d.authors.map(({ description: _d, ...summary }) => summary) })));
+
+    // Fields reached through fragments count too.
+    env.counter.reset();
+    const summaryFragment = await gql(handler, `${list('... on Person { id } ...Named')} fragment Named on Person { name }`);
+    expect(summaryFragment.data!.documents.nodes).toEqual(fullDocs.map((d) => ({ id: d.id, authors: d.authors.map(({ id, name }) => ({ id, name })) })));
+    expect(env.counter.byCommand()).toEqual({ QueryCommand: 1 });
+    env.counter.reset();
+    const extraFragment = await gql(handler, `${list('...Extra')} fragment Extra on Person { name aliases }`);
+    expect(extraFragment.errors).toBeUndefined();
+    expect(env.counter.byCommand()).toEqual({ QueryCommand: 1, BatchGetItemCommand: 1 });
+  });
+
   it('makes one request per level for a depth-3 query', async () => {
     env.counter.reset();
     // 5 documents × 10 claims: one BatchGetItem of claims, one of speakers.
