@@ -8,8 +8,9 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { DataSources } from './client.js';
+import type * as schemas from './version-schemas.js';
 import { keys } from './keys.js';
 import { queryPage } from './table-store.js';
 import { TABLES } from './tables.js';
@@ -19,52 +20,33 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 export const CHANGE_KINDS = ['ADDED', 'UPDATED', 'REMOVED'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
-const count = z.int().check(z.gte(0));
+export type VersionRecord = z.infer<typeof schemas.versionRecordSchema>;
+export type VersionPointer = z.infer<typeof schemas.versionPointerSchema>;
+export type ChangeEntry = z.infer<typeof schemas.changeSchema>;
 
-/** One published version, as the pointer keeps it (the GraphQL CorpusVersion reads these fields). */
-export const versionRecordSchema = z.object({
-  number: z.int().check(z.gte(1)),
-  contentHash: z.string(),
-  publishedAt: z.string(),
-  documents: count,
-  people: count,
-  organizations: count,
-  places: count,
-  events: count,
-  claims: count,
-  /** What the version changed against the one before it. */
-  added: count,
-  updated: count,
-  removed: count,
-  /** Items of each table (what a rerun of the same corpus reports as unchanged). */
-  items: z.record(z.string(), count),
-  /** Content hash of the version's search index (versions with the same searchable content share one). */
-  searchIndex: z.optional(z.string()),
-  /** The item format (ITEM_FORMAT) its entity items were checked against when written; absent before formats were recorded. */
-  itemFormat: z.optional(z.int()),
-});
-export type VersionRecord = z.infer<typeof versionRecordSchema>;
-
-export const versionPointerSchema = z.object({
-  current: z.int().check(z.gte(1)),
-  /** The versions readers may use, newest (the current one) first. */
-  kept: z.array(versionRecordSchema).check(z.minLength(1)),
-  /** Versions no longer kept whose items may still exist, with when they were dropped (ms since the epoch). */
-  retired: z.array(z.object({ number: z.int(), at: z.number(), searchIndex: z.optional(z.string()) })),
-});
-export type VersionPointer = z.infer<typeof versionPointerSchema>;
-
-export const changeSchema = z.object({ c: z.enum(CHANGE_KINDS), t: z.enum(ENTITY_TYPES), id: z.string() });
-export type ChangeEntry = z.infer<typeof changeSchema>;
-export const changePageSchema = z.object({ pk: z.string(), sk: z.string(), changes: z.array(changeSchema) });
+let loading: Promise<typeof import('./version-schemas.js')> | undefined;
+/** The schemas, imported once, with the first read that needs them. */
+const versionSchemas = () => (loading ??= import('./version-schemas.js'));
 
 /** Changes per page item: about 1 KB, so a first load's changes cost a few percent of its writes, not one write each. */
 export const CHANGES_PER_PAGE = 25;
 
+/**
+ * The format of the pointer item: publishPointer checks the pointer against
+ * versionPointerSchema before it writes it, and tags it with this number.
+ * A tagged pointer is used as read; one without the tag (written before it
+ * existed, or edited by hand and untagged) is parsed, so it fails with the
+ * schema's message if it does not match. Readers thus load no zod at a cold
+ * start. Bump it with any change to the pointer's shape.
+ */
+export const POINTER_FORMAT = 1;
+
 /** The current pointer, or undefined before the first publication. */
 export async function readPointer(ds: DataSources): Promise<VersionPointer | undefined> {
   const out = await ds.db.send(new GetCommand({ TableName: ds.tables.documents, Key: keys.current(), ConsistentRead: true }));
-  return out.Item === undefined ? undefined : versionPointerSchema.parse(out.Item);
+  if (out.Item === undefined) return undefined;
+  if (out.Item.format === POINTER_FORMAT) return out.Item as VersionPointer;
+  return (await versionSchemas()).versionPointerSchema.parse(out.Item);
 }
 
 export class PublishConflictError extends Error {
@@ -80,11 +62,13 @@ export class PublishConflictError extends Error {
 /** The one atomic write that makes a version current: a Put conditioned on the version it replaces. */
 export async function publishPointer(ds: DataSources, next: VersionPointer, replaces: number | undefined): Promise<void> {
   const pk = TABLES.documents.partitionKey;
+  // A pointer that does not match its schema is a fault of the refresh: it is never published.
+  const checked = (await versionSchemas()).versionPointerSchema.parse(next);
   try {
     await ds.db.send(
       new PutCommand({
         TableName: ds.tables.documents,
-        Item: { ...keys.current(), ...next },
+        Item: { ...keys.current(), ...checked, format: POINTER_FORMAT },
         ConditionExpression: replaces === undefined ? 'attribute_not_exists(#pk)' : '#current = :replaces',
         ExpressionAttributeNames: replaces === undefined ? { '#pk': pk } : { '#current': 'current' },
         ...(replaces === undefined ? {} : { ExpressionAttributeValues: { ':replaces': replaces } }),
@@ -96,8 +80,9 @@ export async function publishPointer(ds: DataSources, next: VersionPointer, repl
   }
 }
 
-/** Forgets retired versions whose items are gone; a no-op when another version was published meanwhile. */
+/** Forgets retired versions whose items are gone (checked like the pointer); a no-op when another version was published meanwhile. */
 export async function updateRetired(ds: DataSources, current: number, retired: VersionPointer['retired']): Promise<void> {
+  (await versionSchemas()).versionPointerSchema.shape.retired.parse(retired);
   try {
     await ds.db.send(
       new UpdateCommand({
@@ -140,6 +125,7 @@ export async function listChanges(
 ): Promise<{ items: { item: ChangeModel; position: ChangesPosition }[]; hasNextPage: boolean }> {
   const total = (v: VersionRecord) => v.added + v.updated + v.removed;
   const from = versions.filter((v) => after === undefined || v.number >= after.version);
+  const { changePageSchema } = await versionSchemas();
   const reads = await Promise.all(
     from.map(async (v) => {
       const offset = after !== undefined && v.number === after.version ? after.offset : 0;

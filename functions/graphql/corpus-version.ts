@@ -73,8 +73,8 @@ export class RequestVersion {
   }
 
   /** A cursor the request passes: it asks for the version it was issued for. */
-  askCursor(cursor: string): void {
-    const version = this.codec.versionOf(cursor);
+  async askCursor(cursor: string): Promise<void> {
+    const version = await this.codec.versionOf(cursor);
     // A cursor that is not this deployment's is refused by its list, with the list's message.
     if (version !== undefined) this.ask(version, 'a cursor');
   }
@@ -155,7 +155,7 @@ export const corpusVersionPlugin: ApolloServerPlugin<{ version?: RequestVersion 
     if (header !== undefined && header !== '') version.pin(header);
     return {
       async didResolveOperation({ document, request: { variables } }) {
-        for (const cursor of afterArguments(document, variables)) version.askCursor(cursor);
+        for (const cursor of afterArguments(document, variables)) await version.askCursor(cursor);
       },
       async willSendResponse({ response }) {
         if (version.number !== undefined) response.http.headers.set(VERSION_HEADER, String(version.number));

@@ -5,7 +5,8 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { GraphQLResolveInfo } from 'graphql';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
+import type { payloadSchema } from './cursor-schema.js';
 import { badUserInput } from '../shared/errors.js';
 import type { StoredKey } from '../data/table-store.js';
 import type { ConnectionModel } from './models.js';
@@ -14,16 +15,11 @@ import { selectsField } from './selection.js';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-/** A key part DynamoDB accepts (sort keys ≤ 1024 bytes) and a cursor can carry: checked before any read. */
-const keyPart = z.string().check(z.minLength(1), z.maxLength(1024));
 const MAX_CURSOR_LENGTH = 8192;
 
-/** `v`: the version the page was read from; a request that carries the cursor is answered from it. */
-const version = z.int().check(z.gte(1));
-const payloadSchema = z.union([
-  z.object({ v: version, l: z.string(), k: z.record(z.string().check(z.maxLength(64)), keyPart).check(z.refine((k) => Object.keys(k).length <= 8)) }),
-  z.object({ v: version, l: z.string(), o: z.int().check(z.gt(0)) }),
-]);
+let cursorSchema: Promise<typeof import('./cursor-schema.js')> | undefined;
+const loadCursorSchema = () => (cursorSchema ??= import('./cursor-schema.js'));
+
 export type CursorPayload = z.infer<typeof payloadSchema>;
 /** A cursor's payload without its version, which the request's Cursors add and check. */
 export type CursorBody = { l: string; k: StoredKey } | { l: string; o: number };
@@ -31,7 +27,7 @@ export type CursorBody = { l: string; k: StoredKey } | { l: string; o: number };
 /** Cursors of one request: issued with, and accepted only for, the version the request reads. */
 export interface Cursors {
   encode(body: CursorBody): string;
-  decode(cursor: string, listKey: string): CursorBody;
+  decode(cursor: string, listKey: string): Promise<CursorBody>;
 }
 
 const invalidCursor = () => badUserInput('Invalid cursor: pass an endCursor or edge cursor that this list returned.', { argumentName: 'after' });
@@ -52,23 +48,23 @@ export class CursorCodec {
     return `${body}.${this.sign(body)}`;
   }
 
-  decode(cursor: string, listKey: string): CursorPayload {
-    const payload = this.read(cursor);
+  async decode(cursor: string, listKey: string): Promise<CursorPayload> {
+    const payload = await this.read(cursor);
     if (payload === undefined || payload.l !== listKey) throw invalidCursor();
     return payload;
   }
 
   /** The version a cursor was issued for; undefined when it is not a cursor of this deployment. */
-  versionOf(cursor: string): number | undefined {
-    return this.read(cursor)?.v;
+  async versionOf(cursor: string): Promise<number | undefined> {
+    return (await this.read(cursor))?.v;
   }
 
   /** The cursors of a request that reads `v`. */
   forVersion(v: number): Cursors {
     return {
       encode: (body) => this.encode({ ...body, v }),
-      decode: (cursor, listKey) => {
-        const { v: issued, ...body } = this.decode(cursor, listKey);
+      decode: async (cursor, listKey) => {
+        const { v: issued, ...body } = await this.decode(cursor, listKey);
         // The request's version comes from its cursors, so this holds unless a cursor escaped that check.
         if (issued !== v) throw badUserInput(`This cursor belongs to version ${issued}, not to version ${v} that this request reads.`, { argumentName: 'after' });
         return body;
@@ -76,7 +72,7 @@ export class CursorCodec {
     };
   }
 
-  private read(cursor: string): CursorPayload | undefined {
+  private async read(cursor: string): Promise<CursorPayload | undefined> {
     if (cursor.length > MAX_CURSOR_LENGTH) return undefined;
     const [body, signature, ...rest] = cursor.split('.');
     if (body === undefined || signature === undefined || rest.length > 0) return undefined;
@@ -89,7 +85,7 @@ export class CursorCodec {
     } catch {
       return undefined;
     }
-    const payload = payloadSchema.safeParse(parsed);
+    const payload = (await loadCursorSchema()).payloadSchema.safeParse(parsed);
     return payload.success ? payload.data : undefined;
   }
 }
@@ -129,7 +125,7 @@ export async function queryConnection<T>(
   },
 ): Promise<ConnectionModel<T>> {
   const first = pageSize(options.args.first);
-  const after = options.args.after == null ? undefined : cursors.decode(options.args.after, options.listKey);
+  const after = options.args.after == null ? undefined : await cursors.decode(options.args.after, options.listKey);
   if (after !== undefined && !('k' in after && options.acceptsKey(after.k))) {
     throw badUserInput('Invalid cursor for this list.', { argumentName: 'after' });
   }
@@ -155,7 +151,7 @@ export async function idListConnection<T>(
   },
 ): Promise<ConnectionModel<T>> {
   const first = pageSize(options.args.first);
-  const after = options.args.after == null ? undefined : cursors.decode(options.args.after, options.listKey);
+  const after = options.args.after == null ? undefined : await cursors.decode(options.args.after, options.listKey);
   if (after !== undefined && !('o' in after)) throw badUserInput('Invalid cursor for this list.', { argumentName: 'after' });
   const offset = after?.o ?? 0;
   const pageIds = options.ids.slice(offset, offset + first);

@@ -9,7 +9,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { ENTITY_ITEM_SCHEMAS, STORED_ITEM_SCHEMAS } from '../../functions/data/item-schemas.js';
 import { ITEM_FORMAT } from '../../functions/data/items.js';
 import { keys } from '../../functions/data/keys.js';
-import { readPointer, type VersionPointer } from '../../functions/data/version-store.js';
+import * as versionSchemas from '../../functions/data/version-schemas.js';
+import { POINTER_FORMAT, publishPointer, readPointer, type VersionPointer } from '../../functions/data/version-store.js';
 import { checkItemFormat } from '../../functions/refresh/item-builder.js';
 import { gql, handlerFor, startEngine, type Handler, type TestEngine } from '../../scripts/harness/local-engine.js';
 
@@ -100,6 +101,33 @@ describe('the stored item format', () => {
     } finally {
       await env.ds.db.send(new PutCommand({ TableName: env.ds.tables.people, Item: before.Item }));
     }
+  });
+});
+
+describe('the pointer format', () => {
+  it('is written with the pointer, which readers then use without parsing it', async () => {
+    const stored = await env.ds.db.send(new GetCommand({ TableName: env.ds.tables.documents, Key: keys.current() }));
+    expect(stored.Item?.format).toBe(POINTER_FORMAT);
+    const parse = vi.spyOn(versionSchemas.versionPointerSchema, 'parse');
+    expect((await readPointer(env.ds))?.current).toBe(published.current);
+    expect(parse).not.toHaveBeenCalled();
+  });
+
+  it('parses a pointer without it, and refuses one that does not match the schema', async () => {
+    const { format: _format, ...untagged } = published as VersionPointer & { format?: number };
+    await env.ds.db.send(new PutCommand({ TableName: env.ds.tables.documents, Item: { ...keys.current(), ...untagged } }));
+    const parse = vi.spyOn(versionSchemas.versionPointerSchema, 'parse');
+    expect((await readPointer(env.ds))?.kept).toEqual(published.kept);
+    expect(parse).toHaveBeenCalledTimes(1);
+
+    await env.ds.db.send(new PutCommand({ TableName: env.ds.tables.documents, Item: { ...keys.current(), ...untagged, kept: [] } }));
+    await expect(readPointer(env.ds)).rejects.toThrow(/kept/);
+  });
+
+  it('is never published for a pointer that does not match the schema', async () => {
+    const bad = { ...published, kept: [] } as VersionPointer;
+    await expect(publishPointer(env.ds, bad, published.current)).rejects.toThrow(/kept/);
+    expect((await readPointer(env.ds))?.kept).toEqual(published.kept);
   });
 });
 

@@ -21,7 +21,7 @@ export const changes: QueryResolvers['changes'] = async (_parent, args, { snapsh
   const listKey = `changes:${args.since}`;
   let after: ChangesPosition | undefined;
   if (args.after != null) {
-    const body = cursors.decode(args.after, listKey);
+    const body = await cursors.decode(args.after, listKey);
     if (!('k' in body)) throw invalidCursor();
     after = { version: Number(body.k.v), offset: Number(body.k.o) };
     if (!versions.some((v) => v.number === after?.version) || !Number.isInteger(after.offset) || after.offset < 0) throw invalidCursor();

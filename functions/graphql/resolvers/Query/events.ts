@@ -19,7 +19,7 @@ export const events: QueryResolvers['events'] = async (_parent, args, { snapshot
   const listKey = `events:${query.fromDay ?? ''}:${query.toDay ?? ''}${query.byAnyDate ? ':any' : ''}`;
   const first = pageSize(args.first);
   const snap = await snapshot();
-  const after = args.after == null ? undefined : cursors.decode(args.after, listKey);
+  const after = args.after == null ? undefined : await cursors.decode(args.after, listKey);
   if (after !== undefined && !('k' in after)) throw badUserInput('Invalid cursor for this list.', { argumentName: 'after' });
   const page = await listEvents(snap, loaders.event, query, first, after?.k).catch((error: unknown) => {
     throw error instanceof InvalidEventsPosition ? badUserInput('Invalid cursor for this list.', { argumentName: 'after' }) : error;

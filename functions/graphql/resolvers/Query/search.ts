@@ -61,7 +61,7 @@ export const search: QueryResolvers['search'] = async (_parent, args, context) =
   const first = pageSize(args.first);
   // The version's index: a search answers from the same version as every other field of the request.
   const snap = await context.snapshot();
-  const after = args.after == null ? undefined : context.cursors.decode(args.after, listKey);
+  const after = args.after == null ? undefined : await context.cursors.decode(args.after, listKey);
   if (after !== undefined && !('o' in after)) throw badUserInput('Invalid cursor for this list.', { argumentName: 'after' });
   const offset = after?.o ?? 0;
 
