@@ -49,7 +49,8 @@ export interface ScaleMeasurement {
   /**
    * A first search in a fresh process, as a cold function's first search:
    * read the stored index from disk, load it, answer the first page of a
-   * query (the engine module already imported: bench/search-bundle.ts measures that).
+   * query (the engine module already imported; it is a chunk of its own in the
+   * deployed bundle, loaded on the first search, see infra/bundling.ts).
    */
   coldFirstSearchMs: number;
 }
