@@ -33,13 +33,15 @@ export const documentItemSchema = z.object({
   publishedOn: z.nullable(partialDateSchema),
   source: z.string(),
   text: z.string(),
+  authorIds: z.array(z.string()),
   /**
-   * The authors, in the document's order, with their names: a list that asks
-   * an author for nothing but id and name is answered from here, without
-   * reading the people table (Document.authors). A version is written whole,
-   * so the names are those of the same version's person items.
+   * The same authors with their names: a list that asks an author for nothing
+   * but id and name is answered from here, without reading the people table
+   * (Document.authors). A version is written whole, so the names are those of
+   * the same version's person items. Optional: documents written before item
+   * format 5 lack it, and their authors are read from the people table.
    */
-  authors: z.array(z.object({ id: z.string(), name: z.string() })),
+  authors: z.optional(z.array(z.object({ id: z.string(), name: z.string() }))),
   personIds: z.array(z.string()),
   organizationIds: z.array(z.string()),
   placeIds: z.array(z.string()),

@@ -268,6 +268,7 @@ function buildDocuments(corpus: Corpus, orders: Orders, lists: Lists): DocumentI
       publishedOn: d.publishedOn,
       source: d.source,
       text: d.text,
+      authorIds: d.authors,
       authors: d.authors.map((id) => ({ id, name: nameOf(id) })),
       personIds: mentioned.filter((id) => people.has(id)),
       organizationIds: mentioned.filter((id) => organizations.has(id)),

@@ -87,6 +87,33 @@ describe('the stored item format', () => {
     expect(parsed[3]?.mock.calls.length).toBeGreaterThanOrEqual(2);
   });
 
+  it("serves a version written before documents carried their authors' names, reading the authors from people", async () => {
+    const query = '{ documents(first: 20) { nodes { id authors { id name } } } }';
+    const current = await gql(handler, query);
+    expect(current.errors).toBeUndefined();
+    const documents = current.data!.documents.nodes as { id: string; authors: unknown[] }[];
+    const withAuthors = documents.filter((d) => d.authors.length > 0);
+    expect(withAuthors.length).toBeGreaterThan(0);
+
+    await recordFormat(4);
+    const removed = await Promise.all(
+      documents.map(async (d) => {
+        const key = keys.entityAt('documents', d.id, published.current);
+        const before = await env.ds.db.send(new GetCommand({ TableName: env.ds.tables.documents, Key: key }));
+        await env.ds.db.send(new UpdateCommand({ TableName: env.ds.tables.documents, Key: key, UpdateExpression: 'REMOVE authors' }));
+        return before.Item;
+      }),
+    );
+    try {
+      env.counter.reset();
+      const older = await gql(handler, query);
+      expect(older).toEqual(current);
+      expect(env.counter.byCommand().BatchGetItemCommand).toBeGreaterThanOrEqual(1);
+    } finally {
+      for (const item of removed) await env.ds.db.send(new PutCommand({ TableName: env.ds.tables.documents, Item: item }));
+    }
+  });
+
   it('fails only the item that does not parse, as an internal error, and logs it', async () => {
     await recordFormat(undefined);
     const key = keys.entityAt('people', 'vladimir-putin', published.current);
