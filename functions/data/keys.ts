@@ -59,7 +59,7 @@ export const keys = {
   entity: (table: EntityTable, id: string) => primaryKey(table, id, ENTITY_SK),
   /** The key of an entity item as version `version` stores it (what a read by id asks for). */
   entityAt: (table: EntityTable, id: string, version: number) => primaryKey(table, versioned(version, id), ENTITY_SK),
-  isEntity: (item: Record<string, unknown>, table: EntityTable) => item[TABLES[table].sortKey] === ENTITY_SK,
+  isEntity: (item: Record<string, unknown>, table: EntityTable) => keys.itemKind(table, item) === 'entity',
   /** What an item of a table is, by its sort key: the entity, or one of the relationship items; undefined for anything else. */
   itemKind: (table: EntityTable, item: Record<string, unknown>): 'entity' | 'claimAbout' | 'claimPair' | 'eventDate' | undefined => {
     const sk = item[TABLES[table].sortKey];
