@@ -4,7 +4,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', 'bench/.build/', 'playground/dist/', 'schema/__generated__/', '**/*.cjs', '**/*.js'] },
+  {
+    ignores: [
+      'node_modules/',
+      'cdk.out/',
+      'bench/.build/',
+      'playground/dist/',
+      'schema/__generated__/',
+      '**/*.cjs',
+      '**/*.js',
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {
@@ -16,7 +26,10 @@ export default tseslint.config(
       // stores, corpus sources); an async body says so even where it has nothing to await.
       '@typescript-eslint/require-await': 'off',
       // `_name` marks a binding destructured only to leave it out of the rest.
-      '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { varsIgnorePattern: '^_', argsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -39,6 +52,23 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       // afterAll hooks guard with `?.` against a beforeAll that failed before assigning what they close.
       '@typescript-eslint/no-unnecessary-condition': 'off',
+    },
+  },
+  {
+    // A focused or skipped test passes CI while checking nothing; a check that cannot run here
+    // (a folder a clone lacks) says so with `skipIf`, which reports it as skipped.
+    files: ['test/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['describe', 'it', 'test'].flatMap((object) =>
+          ['only', 'skip', 'todo'].map((property) => ({
+            object,
+            property,
+            message: `${object}.${property} leaves a check out of CI; use skipIf with the reason where a check cannot run.`,
+          })),
+        ),
+      ],
     },
   },
 );

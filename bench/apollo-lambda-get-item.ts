@@ -21,8 +21,14 @@ async function hello(): Promise<string> {
 }
 
 const schema = new GraphQLSchema({
-  query: new GraphQLObjectType({ name: 'Query', fields: { hello: { type: new GraphQLNonNull(GraphQLString), resolve: hello } } }),
+  query: new GraphQLObjectType({
+    name: 'Query',
+    fields: { hello: { type: new GraphQLNonNull(GraphQLString), resolve: hello } },
+  }),
 });
 
 // `as never` as in functions/graphql/lambda.ts: the integration's types name Apollo's CommonJS build, the import is its ESM one.
-export const handler = startServerAndCreateLambdaHandler(new ApolloServer({ schema }) as never, handlers.createAPIGatewayProxyEventV2RequestHandler());
+export const handler = startServerAndCreateLambdaHandler(
+  new ApolloServer({ schema }) as never,
+  handlers.createAPIGatewayProxyEventV2RequestHandler(),
+);

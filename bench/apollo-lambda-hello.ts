@@ -10,8 +10,14 @@ import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aw
 import { GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 
 const schema = new GraphQLSchema({
-  query: new GraphQLObjectType({ name: 'Query', fields: { hello: { type: new GraphQLNonNull(GraphQLString), resolve: () => 'world' } } }),
+  query: new GraphQLObjectType({
+    name: 'Query',
+    fields: { hello: { type: new GraphQLNonNull(GraphQLString), resolve: () => 'world' } },
+  }),
 });
 
 // `as never` as in functions/graphql/lambda.ts: the integration's types name Apollo's CommonJS build, the import is its ESM one.
-export const handler = startServerAndCreateLambdaHandler(new ApolloServer({ schema }) as never, handlers.createAPIGatewayProxyEventV2RequestHandler());
+export const handler = startServerAndCreateLambdaHandler(
+  new ApolloServer({ schema }) as never,
+  handlers.createAPIGatewayProxyEventV2RequestHandler(),
+);

@@ -40,7 +40,8 @@ export function coldOutputs(metafile: Metafile, entryOutput: string): Output[] {
     const output = metafile.outputs[path];
     if (output === undefined || loaded.has(path)) return;
     loaded.set(path, output);
-    for (const imported of output.imports) if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+    for (const imported of output.imports)
+      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
   };
   visit(entryOutput);
   return [...loaded.values()];
@@ -51,7 +52,11 @@ export function coldOutputs(metafile: Metafile, entryOutput: string): Output[] {
  * function's unless told) into bench/.build/<name>/, as the CDK app builds
  * its assets.
  */
-export async function buildFunction(name: string, entry: string, settings: FunctionName = 'graphql'): Promise<BuiltFunction> {
+export async function buildFunction(
+  name: string,
+  entry: string,
+  settings: FunctionName = 'graphql',
+): Promise<BuiltFunction> {
   const outdir = join(BUILD_DIR, name);
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
@@ -72,4 +77,5 @@ export async function buildFunction(name: string, entry: string, settings: Funct
 }
 
 /** The deployed function `name`, built as the CDK app builds it. */
-export const buildDeployedFunction = (name: FunctionName): Promise<BuiltFunction> => buildFunction(name, FUNCTION_ENTRIES[name], name);
+export const buildDeployedFunction = (name: FunctionName): Promise<BuiltFunction> =>
+  buildFunction(name, FUNCTION_ENTRIES[name], name);

@@ -11,7 +11,12 @@ export interface ColdStart {
   processMs: number;
 }
 
-export async function coldStart(runner: string, handlerFile: string, event: APIGatewayProxyEventV2, env: Record<string, string>): Promise<ColdStart> {
+export async function coldStart(
+  runner: string,
+  handlerFile: string,
+  event: APIGatewayProxyEventV2,
+  env: Record<string, string>,
+): Promise<ColdStart> {
   const started = performance.now();
   const child = spawn(process.execPath, [runner], {
     env: {
@@ -35,6 +40,7 @@ export async function coldStart(runner: string, handlerFile: string, event: APIG
   const processMs = performance.now() - started;
   const last = out.trim().split('\n').at(-1) ?? '';
   const report = JSON.parse(last) as { totalMs: number; importMs: number; ok: boolean };
-  if (code !== 0 || !report.ok) throw new Error(`cold start of ${handlerFile} failed (exit ${code}): ${out.slice(0, 400)}`);
+  if (code !== 0 || !report.ok)
+    throw new Error(`cold start of ${handlerFile} failed (exit ${code}): ${out.slice(0, 400)}`);
   return { totalMs: report.totalMs, importMs: report.importMs, processMs };
 }

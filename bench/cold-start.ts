@@ -6,11 +6,15 @@ import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { lambdaContext } from '../scripts/http-adapter.js';
 
-type Handler = (event: APIGatewayProxyEventV2, context: ReturnType<typeof lambdaContext>) => Promise<{ statusCode?: number; body?: string }>;
+type Handler = (
+  event: APIGatewayProxyEventV2,
+  context: ReturnType<typeof lambdaContext>,
+) => Promise<{ statusCode?: number; body?: string }>;
 
 const handlerFile = process.env.BENCH_HANDLER_FILE;
 const eventJson = process.env.BENCH_EVENT;
-if (handlerFile === undefined || eventJson === undefined) throw new Error('BENCH_HANDLER_FILE and BENCH_EVENT are required');
+if (handlerFile === undefined || eventJson === undefined)
+  throw new Error('BENCH_HANDLER_FILE and BENCH_EVENT are required');
 const event = JSON.parse(eventJson) as APIGatewayProxyEventV2;
 
 const started = performance.now();

@@ -20,7 +20,11 @@ export interface ConditionalGet {
   bodyBytes: number;
 }
 
-export async function measureConditionalGet(engine: BenchEngine, op: MixOperation, iterations: number): Promise<ConditionalGet> {
+export async function measureConditionalGet(
+  engine: BenchEngine,
+  op: MixOperation,
+  iterations: number,
+): Promise<ConditionalGet> {
   const ds = engine.dataSources();
   const counter = countRequests(ds);
   const handler = handlerFor(ds, { production: true, compileAfterRuns: RUNS_BEFORE_COMPILING });
@@ -29,8 +33,10 @@ export async function measureConditionalGet(engine: BenchEngine, op: MixOperatio
   const full = async () => invoke(handler, httpEvent('GET', { query, headers }));
   const first = await full();
   const etag = first.headers?.etag;
-  if (first.statusCode !== 200 || typeof etag !== 'string') throw new Error(`${op.name} over GET was not cacheable (${first.statusCode})`);
-  const conditional = async () => invoke(handler, httpEvent('GET', { query, headers: { ...headers, 'if-none-match': etag } }));
+  if (first.statusCode !== 200 || typeof etag !== 'string')
+    throw new Error(`${op.name} over GET was not cacheable (${first.statusCode})`);
+  const conditional = async () =>
+    invoke(handler, httpEvent('GET', { query, headers: { ...headers, 'if-none-match': etag } }));
   const fullMs: number[] = [];
   const notModifiedMs: number[] = [];
   let fullRequests = 0;
@@ -49,5 +55,12 @@ export async function measureConditionalGet(engine: BenchEngine, op: MixOperatio
     if (answer.statusCode !== 304) throw new Error(`a current ETag got ${answer.statusCode}, not 304`);
     notModifiedRequests = counter.total();
   }
-  return { operation: op.name, fullMs: median(fullMs), notModifiedMs: median(notModifiedMs), notModifiedRequests, fullRequests, bodyBytes: (first.body ?? '').length };
+  return {
+    operation: op.name,
+    fullMs: median(fullMs),
+    notModifiedMs: median(notModifiedMs),
+    notModifiedRequests,
+    fullRequests,
+    bodyBytes: (first.body ?? '').length,
+  };
 }

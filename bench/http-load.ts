@@ -21,7 +21,11 @@ export interface GraphQLRequest {
   variables?: Record<string, unknown>;
 }
 
-export async function load(url: string, requests: readonly GraphQLRequest[], options: { connections: number; durationSec: number }): Promise<LoadResult> {
+export async function load(
+  url: string,
+  requests: readonly GraphQLRequest[],
+  options: { connections: number; durationSec: number },
+): Promise<LoadResult> {
   const { pathname } = new URL(url);
   let errorBodies = 0;
   const checked: AutocannonRequest[] = requests.map((r) => ({
@@ -39,7 +43,13 @@ export async function load(url: string, requests: readonly GraphQLRequest[], opt
     },
   }));
   const latencies: number[] = [];
-  const instance = autocannon({ url, connections: options.connections, duration: options.durationSec, timeout: 10, requests: checked });
+  const instance = autocannon({
+    url,
+    connections: options.connections,
+    duration: options.durationSec,
+    timeout: 10,
+    requests: checked,
+  });
   instance.on('response', (_client, _status, _bytes, responseTime) => {
     latencies.push(responseTime);
   });

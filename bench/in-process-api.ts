@@ -36,9 +36,18 @@ export function inProcessApi(ds: DataSources): InProcessApi {
       const used = process.cpuUsage(cpu);
       const body = JSON.parse(result.body ?? '{}') as { data?: unknown; errors?: { message: string }[] };
       if (result.statusCode !== 200 || body.errors !== undefined || body.data == null) {
-        throw new Error(`${op.name} failed (${result.statusCode}): ${JSON.stringify(body.errors ?? body).slice(0, 400)}`);
+        throw new Error(
+          `${op.name} failed (${result.statusCode}): ${JSON.stringify(body.errors ?? body).slice(0, 400)}`,
+        );
       }
-      return { ms, cpuMs: (used.user + used.system) / 1000, requests: log.counter.total(), byCommand: log.counter.byCommand(), roundTrips: log.sequentialRoundTrips(), shapes: log.shapes() };
+      return {
+        ms,
+        cpuMs: (used.user + used.system) / 1000,
+        requests: log.counter.total(),
+        byCommand: log.counter.byCommand(),
+        roundTrips: log.sequentialRoundTrips(),
+        shapes: log.shapes(),
+      };
     },
   };
 }

@@ -15,19 +15,31 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 export async function startChild<M>(file: string, env: Record<string, string> = {}): Promise<Child<M>> {
   const child = fork(here(file), [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'WARN', ...env },
+    env: {
+      ...process.env,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      POWERTOOLS_LOG_LEVEL: 'WARN',
+      ...env,
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const ready = await new Promise<M>((resolve, reject) => {
-    child.once('message', (message) => { resolve(message as M); });
-    child.once('exit', (code) => { reject(new Error(`${file} exited (${code}) before it was ready`)); });
+    child.once('message', (message) => {
+      resolve(message as M);
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`${file} exited (${code}) before it was ready`));
+    });
   });
   return {
     process: child,
     ready,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) { resolve(); return; }
+        if (child.exitCode !== null) {
+          resolve();
+          return;
+        }
         const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
         child.once('exit', () => {
           clearTimeout(timer);

@@ -53,7 +53,8 @@ const isConnection = (type: GraphQLNamedType): boolean => {
   const node = getNamedType(nodes.type);
   return isEntity(node) || (node instanceof GraphQLObjectType && 'pageInfo' in type.getFields());
 };
-const isPaging = (type: GraphQLNamedType): boolean => isConnection(type) || (type instanceof GraphQLObjectType && type.name.endsWith('Edge'));
+const isPaging = (type: GraphQLNamedType): boolean =>
+  isConnection(type) || (type instanceof GraphQLObjectType && type.name.endsWith('Edge'));
 
 /**
  * Resolver levels of an operation: the most fields that read storage on any
@@ -66,12 +67,18 @@ const isPaging = (type: GraphQLNamedType): boolean => isConnection(type) || (typ
  */
 /** The operation with every named fragment spread in place, so its fields count at the depth they are used. */
 function inlineFragments(document: DocumentNode): DocumentNode {
-  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((f) => [f.name.value, f]),
+  );
   return visit(document, {
     FragmentDefinition: () => null,
     FragmentSpread(node): InlineFragmentNode | undefined {
       const fragment = fragments.get(node.name.value);
-      return fragment === undefined ? undefined : { kind: Kind.INLINE_FRAGMENT, typeCondition: fragment.typeCondition, selectionSet: fragment.selectionSet };
+      return fragment === undefined
+        ? undefined
+        : { kind: Kind.INLINE_FRAGMENT, typeCondition: fragment.typeCondition, selectionSet: fragment.selectionSet };
     },
   });
 }
@@ -89,7 +96,10 @@ export function resolverLevels(schema: GraphQLSchema, query: string): number {
           const type = typeInfo.getType();
           const parent = typeInfo.getParentType();
           const named = type === null || type === undefined ? undefined : getNamedType(type);
-          const reads = named !== undefined && (isEntity(named) || isConnection(named)) && !(parent !== null && parent !== undefined && isPaging(parent));
+          const reads =
+            named !== undefined &&
+            (isEntity(named) || isConnection(named)) &&
+            !(parent !== null && parent !== undefined && isPaging(parent));
           counted.push(reads);
           if (reads) depth++;
           deepest = Math.max(deepest, depth);

@@ -18,17 +18,27 @@ type Item = Record<string, unknown>;
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
-async function batchGet(ds: DataSources, version: number, table: EntityTable, ids: readonly string[], held: Map<string, Item>): Promise<Item[]> {
+async function batchGet(
+  ds: DataSources,
+  version: number,
+  table: EntityTable,
+  ids: readonly string[],
+  held: Map<string, Item>,
+): Promise<Item[]> {
   const def = TABLES[table];
   const tableName = ds.tables[table];
   const missing = [...new Set(ids)].filter((id) => !held.has(`${table}:${id}`));
   await Promise.all(
     chunk(missing, BATCH_GET_LIMIT).map(async (keys) => {
       const out = await ds.db.send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys.map((id) => ({ ...itemKeys.entityAt(table, id, version) })) } } }),
+        new BatchGetCommand({
+          RequestItems: { [tableName]: { Keys: keys.map((id) => ({ ...itemKeys.entityAt(table, id, version) })) } },
+        }),
       );
-      if ((out.UnprocessedKeys?.[tableName]?.Keys?.length ?? 0) > 0) throw new Error('the engine left keys unprocessed');
-      for (const item of out.Responses?.[tableName] ?? []) held.set(`${table}:${itemKeys.logical(String(item[def.partitionKey]))}`, item);
+      if ((out.UnprocessedKeys?.[tableName]?.Keys?.length ?? 0) > 0)
+        throw new Error('the engine left keys unprocessed');
+      for (const item of out.Responses?.[tableName] ?? [])
+        held.set(`${table}:${itemKeys.logical(String(item[def.partitionKey]))}`, item);
     }),
   );
   return [...new Set(ids)].map((id) => held.get(`${table}:${id}`)).filter((item): item is Item => item !== undefined);
@@ -50,9 +60,33 @@ export async function deepWalkFloor(ds: DataSources, first: number, version: num
     }),
   );
   const documents = (page.Items ?? []).slice(0, first);
-  const claims = await batchGet(ds, version, 'claims', documents.flatMap((d) => strings(d.claimIds).slice(0, 20)), held);
-  const speakers = await batchGet(ds, version, 'people', claims.flatMap((c) => (typeof c.speakerId === 'string' ? [c.speakerId] : [])), held);
-  const spoken = await batchGet(ds, version, 'claims', speakers.flatMap((p) => strings(p.claimIds).slice(0, 5)), held);
-  await batchGet(ds, version, 'events', spoken.flatMap((c) => strings(c.eventIds)), held);
+  const claims = await batchGet(
+    ds,
+    version,
+    'claims',
+    documents.flatMap((d) => strings(d.claimIds).slice(0, 20)),
+    held,
+  );
+  const speakers = await batchGet(
+    ds,
+    version,
+    'people',
+    claims.flatMap((c) => (typeof c.speakerId === 'string' ? [c.speakerId] : [])),
+    held,
+  );
+  const spoken = await batchGet(
+    ds,
+    version,
+    'claims',
+    speakers.flatMap((p) => strings(p.claimIds).slice(0, 5)),
+    held,
+  );
+  await batchGet(
+    ds,
+    version,
+    'events',
+    spoken.flatMap((c) => strings(c.eventIds)),
+    held,
+  );
   return documents.length + held.size;
 }

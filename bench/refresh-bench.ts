@@ -73,13 +73,20 @@ export function describeCosts(c: RefreshCosts): string {
     `${c.scale}× (${c.items} items a version):`,
     `  first load       ${c.firstLoad.writes} writes, ${s(c.firstLoad.ms)}`,
     `  unchanged rerun  ${c.unchanged.writes} writes, ${s(c.unchanged.ms)}`,
-    c.oneClaim === undefined ? '  one-claim change not measured' : `  one-claim change ${c.oneClaim.writes} writes, ${s(c.oneClaim.ms)} (${c.oneClaim.changes} entities changed)`,
-    c.retention === undefined ? '  retention        not measured' : `  retention        ${c.retention.deletes} deletes, ${s(c.retention.ms)} (the version the change dropped)`,
+    c.oneClaim === undefined
+      ? '  one-claim change not measured'
+      : `  one-claim change ${c.oneClaim.writes} writes, ${s(c.oneClaim.ms)} (${c.oneClaim.changes} entities changed)`,
+    c.retention === undefined
+      ? '  retention        not measured'
+      : `  retention        ${c.retention.deletes} deletes, ${s(c.retention.ms)} (the version the change dropped)`,
   ].join('\n');
 }
 
 if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
-  const scales = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const scales = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
   const firstOnly = process.argv.includes('--first-only');
   const seed = await readSeedFiles();
   for (const scale of scales.length > 0 ? scales : [1]) {

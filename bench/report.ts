@@ -52,11 +52,14 @@ export interface Results {
   details: Record<string, unknown>;
 }
 
-export const goalText = (goal: Goal): string => (goal.max === undefined ? `${goal.equals ?? ''}` : `≤ ${goal.max.toLocaleString('en-US')}`);
-export const meets = (value: number, goal: Goal): boolean => (goal.max === undefined ? value === goal.equals : value <= goal.max);
+export const goalText = (goal: Goal): string =>
+  goal.max === undefined ? `${goal.equals ?? ''}` : `≤ ${goal.max.toLocaleString('en-US')}`;
+export const meets = (value: number, goal: Goal): boolean =>
+  goal.max === undefined ? value === goal.equals : value <= goal.max;
 
 const format = (m: Metric) => `${m.value.toLocaleString('en-US')} ${m.unit === 'bytes' ? 'B' : m.unit}`;
-const cell = (value: string | number) => (typeof value === 'number' ? value.toLocaleString('en-US') : value).replaceAll('|', '\\|');
+const cell = (value: string | number) =>
+  (typeof value === 'number' ? value.toLocaleString('en-US') : value).replaceAll('|', '\\|');
 
 function table(t: Table): string[] {
   return [
@@ -70,28 +73,56 @@ function table(t: Table): string[] {
 
 function markdown(results: Results, chartFile: string): string {
   const metrics = Object.entries(results.metrics);
-  const lines = ['# Benchmark results', '', `\`${results.command}\` on ${results.machine}, ${results.date} (${results.durationSec} s).`, ''];
+  const lines = [
+    '# Benchmark results',
+    '',
+    `\`${results.command}\` on ${results.machine}, ${results.date} (${results.durationSec} s).`,
+    '',
+  ];
   lines.push(
     ...table({
       columns: ['Metric', 'Value', 'Goal', 'Met', 'Note'],
-      rows: metrics.map(([name, m]) => [`\`${name}\``, format(m), m.goal === undefined ? '' : goalText(m.goal), m.met === undefined ? '' : m.met ? 'yes' : '**no**', m.note]),
+      rows: metrics.map(([name, m]) => [
+        `\`${name}\``,
+        format(m),
+        m.goal === undefined ? '' : goalText(m.goal),
+        m.met === undefined ? '' : m.met ? 'yes' : '**no**',
+        m.note,
+      ]),
     }),
   );
   const missed = metrics.filter(([, m]) => m.met === false);
   if (missed.length > 0) {
     lines.push('## What limits the missed goals', '');
     for (const [name, m] of missed) {
-      lines.push(`### \`${name}\` = ${format(m)} (goal ${m.goal === undefined ? '' : goalText(m.goal)})`, '', m.limits?.text ?? m.note, '');
+      lines.push(
+        `### \`${name}\` = ${format(m)} (goal ${m.goal === undefined ? '' : goalText(m.goal)})`,
+        '',
+        m.limits?.text ?? m.note,
+        '',
+      );
       if (m.limits?.table !== undefined) lines.push(...table(m.limits.table));
     }
   }
   lines.push('## How each figure is measured', '', ...metrics.map(([name, m]) => `- \`${name}\`: ${m.method}`), '');
-  for (const t of results.tables) lines.push(...table({ ...t, title: t.title === undefined ? undefined : `## ${t.title}` }));
+  for (const t of results.tables)
+    lines.push(...table({ ...t, title: t.title === undefined ? undefined : `## ${t.title}` }));
   lines.push(`![${results.chart.title}](${chartFile})`, '');
   return lines.join('\n');
 }
 
-const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
+const COLOURS = [
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+  '#17becf',
+];
 
 const escapeXml = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
@@ -112,10 +143,16 @@ export function lineChart(chart: Chart): string {
   ];
   for (let i = 0; i <= 5; i++) {
     const y = (niceMax / 5) * i;
-    out.push(`<line x1="${left}" x2="${width - right}" y1="${py(y)}" y2="${py(y)}" stroke="#ddd"/>`, `<text x="${left - 6}" y="${py(y) + 4}" text-anchor="end">${Number(y.toFixed(2))}</text>`);
+    out.push(
+      `<line x1="${left}" x2="${width - right}" y1="${py(y)}" y2="${py(y)}" stroke="#ddd"/>`,
+      `<text x="${left - 6}" y="${py(y) + 4}" text-anchor="end">${Number(y.toFixed(2))}</text>`,
+    );
   }
   for (const x of chart.xs) {
-    out.push(`<line x1="${px(x)}" x2="${px(x)}" y1="${top}" y2="${height - bottom}" stroke="#eee"/>`, `<text x="${px(x)}" y="${height - bottom + 16}" text-anchor="middle">${x}×</text>`);
+    out.push(
+      `<line x1="${px(x)}" x2="${px(x)}" y1="${top}" y2="${height - bottom}" stroke="#eee"/>`,
+      `<text x="${px(x)}" y="${height - bottom + 16}" text-anchor="middle">${x}×</text>`,
+    );
   }
   const midY = (top + height - bottom) / 2;
   out.push(
@@ -127,10 +164,15 @@ export function lineChart(chart: Chart): string {
   chart.series.forEach((s, i) => {
     const colour = COLOURS[i % COLOURS.length] ?? '#000';
     const points = chart.xs.map((x, j) => [px(x), py(s.ys[j] ?? 0)] as const);
-    out.push(`<polyline fill="none" stroke="${colour}" stroke-width="2" points="${points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ')}"/>`);
+    out.push(
+      `<polyline fill="none" stroke="${colour}" stroke-width="2" points="${points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ')}"/>`,
+    );
     for (const [x, y] of points) out.push(`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="3" fill="${colour}"/>`);
     const ly = top + 10 + i * 18;
-    out.push(`<rect x="${width - right + 14}" y="${ly - 9}" width="12" height="12" fill="${colour}"/>`, `<text x="${width - right + 32}" y="${ly + 1}">${escapeXml(s.name)}</text>`);
+    out.push(
+      `<rect x="${width - right + 14}" y="${ly - 9}" width="12" height="12" fill="${colour}"/>`,
+      `<text x="${width - right + 32}" y="${ly + 1}">${escapeXml(s.name)}</text>`,
+    );
   });
   out.push('</svg>');
   return `${out.join('\n')}\n`;
@@ -139,7 +181,11 @@ export function lineChart(chart: Chart): string {
 /** Full runs write the committed files; --quick writes its own, so a smoke check never replaces them. */
 export async function writeReport(results: Results, quick: boolean): Promise<string[]> {
   const suffix = quick ? '-quick' : '';
-  const files = { json: `results${suffix}.json`, markdown: `RESULTS${suffix}.md`, chart: `latency-vs-corpus${suffix}.svg` };
+  const files = {
+    json: `results${suffix}.json`,
+    markdown: `RESULTS${suffix}.md`,
+    chart: `latency-vs-corpus${suffix}.svg`,
+  };
   const path = (file: string) => fileURLToPath(new URL(`./${file}`, import.meta.url));
   await writeFile(path(files.json), `${JSON.stringify(results, null, 2)}\n`);
   await writeFile(path(files.markdown), markdown(results, files.chart));

@@ -91,7 +91,19 @@ export async function seedSearchableItems(): Promise<SearchableItem[]> {
 }
 
 /** Fields that hold ids of other items: a clone's references stay inside the clone. */
-const REFERENCES = ['documentId', 'speakerId', 'eventIds', 'personIds', 'authorIds', 'claimIds', 'participantIds', 'documentIds', 'mentionedInIds', 'authoredIds', 'aboutIds'];
+const REFERENCES = [
+  'documentId',
+  'speakerId',
+  'eventIds',
+  'personIds',
+  'authorIds',
+  'claimIds',
+  'participantIds',
+  'documentIds',
+  'mentionedInIds',
+  'authoredIds',
+  'aboutIds',
+];
 
 /** Clone 0 keeps the seed ids; clone k gets `-x<k>` on every id and every reference. */
 export function cloneItems(items: readonly SearchableItem[], scale: number): SearchableItem[] {
@@ -198,10 +210,14 @@ export async function measureScale(seed: readonly SearchableItem[], scale: numbe
 /** Each scale in its own process, so the 1000× heap does not disturb the 1× timings. */
 function measureInChild(scale: number): ScaleMeasurement {
   const script = fileURLToPath(import.meta.url);
-  const child = spawnSync(process.execPath, ['--max-old-space-size=6144', '--expose-gc', '--import', 'tsx', script, '--child', String(scale)], {
-    encoding: 'utf8',
-    maxBuffer: 16 * 2 ** 20,
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=6144', '--expose-gc', '--import', 'tsx', script, '--child', String(scale)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 16 * 2 ** 20,
+    },
+  );
   if (child.status !== 0) throw new Error(`search bench at ${scale}× failed:\n${child.stderr}`);
   return JSON.parse(child.stdout) as ScaleMeasurement;
 }
@@ -232,9 +248,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   } else if (process.argv.includes('--relevance')) {
     process.stdout.write(`${JSON.stringify(await relevanceScores(await seedSearchableItems()), null, 2)}\n`);
   } else if (child !== -1) {
-    process.stdout.write(JSON.stringify(await measureScale(await seedSearchableItems(), Number(process.argv[child + 1]))));
+    process.stdout.write(
+      JSON.stringify(await measureScale(await seedSearchableItems(), Number(process.argv[child + 1]))),
+    );
   } else {
-    const scales = process.argv.slice(2).map(Number).filter((n) => n > 0);
+    const scales = process.argv
+      .slice(2)
+      .map(Number)
+      .filter((n) => n > 0);
     const result = scales.length > 0 ? { details: scales.map(measureInChild) } : await searchBench();
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   }

@@ -41,7 +41,10 @@ export interface RelevanceScores {
 }
 
 export async function relevanceCases(): Promise<RelevanceCase[]> {
-  return (parse(await readFile(RELEVANCE_FILE, 'utf8')) as RelevanceCase[]).map((c) => ({ ...c, query: String(c.query as unknown) }));
+  return (parse(await readFile(RELEVANCE_FILE, 'utf8')) as RelevanceCase[]).map((c) => ({
+    ...c,
+    query: String(c.query as unknown),
+  }));
 }
 
 export function scoreRelevance(index: SearchIndex, cases: readonly RelevanceCase[]): RelevanceScores {
@@ -52,7 +55,12 @@ export function scoreRelevance(index: SearchIndex, cases: readonly RelevanceCase
       .map((m) => `${m.kind.toLowerCase()}/${m.id}`);
     const rank = hits.findIndex((h) => c.expect.includes(h)) + 1;
     const top5 = hits.slice(0, 5);
-    return { query: c.query, firstRank: rank, recallAt5: c.expect.filter((e) => top5.includes(e)).length / c.expect.length, top5 };
+    return {
+      query: c.query,
+      firstRank: rank,
+      recallAt5: c.expect.filter((e) => top5.includes(e)).length / c.expect.length,
+      top5,
+    };
   });
   const mean = (values: number[]) => Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 1000) / 1000;
   return {

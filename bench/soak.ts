@@ -53,24 +53,55 @@ function abusiveBodies(): { name: string; body: string }[] {
   const q = (query: string, extra: Record<string, unknown> = {}) => JSON.stringify({ query, ...extra });
   return [
     // Allowed, and as heavy in text as the cost limit lets a query be (cost 48,495): 120 document texts, ~0.9 MB.
-    { name: 'heaviest-text', body: q(`{ ${Array.from({ length: 15 }, (_, i) => `a${i}: claims(first: 8) { nodes { id document { text id } } }`).join(' ')} }`) },
+    {
+      name: 'heaviest-text',
+      body: q(
+        `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: claims(first: 8) { nodes { id document { text id } } }`).join(' ')} }`,
+      ),
+    },
     // Allowed: as many items as the cost limit lets a query touch over two levels of lists (cost 40,602).
-    { name: 'many-items', body: q(`{ ${[0, 1].map((i) => `a${i}: claims(first: 100) { nodes { id speaker { claims(first: 100) { nodes { id kind } } } } }`).join(' ')} }`) },
-    { name: 'text-under-lists', body: q('{ claims(first: 100) { nodes { speaker { claims(first: 100) { nodes { document { text } } } } } } }') },
+    {
+      name: 'many-items',
+      body: q(
+        `{ ${[0, 1].map((i) => `a${i}: claims(first: 100) { nodes { id speaker { claims(first: 100) { nodes { id kind } } } } }`).join(' ')} }`,
+      ),
+    },
+    {
+      name: 'text-under-lists',
+      body: q('{ claims(first: 100) { nodes { speaker { claims(first: 100) { nodes { document { text } } } } } } }'),
+    },
     { name: 'deep-variables', body: `{"query":"{ healthy }","variables":{"x":${nested(5000)}}}` },
-    { name: 'bad-enum', body: q('query($t: [SearchType!]) { search(query: "putin", types: $t) { totalCount } }', { variables: { t: ['PERSN'] } }) },
-    { name: 'first-100000', body: q('query($n: Int) { documents(first: $n) { nodes { id } } }', { variables: { n: 100_000 } }) },
-    { name: 'forged-cursor', body: q('query($a: String) { people(after: $a) { nodes { id } } }', { variables: { a: forged } }) },
+    {
+      name: 'bad-enum',
+      body: q('query($t: [SearchType!]) { search(query: "putin", types: $t) { totalCount } }', {
+        variables: { t: ['PERSN'] },
+      }),
+    },
+    {
+      name: 'first-100000',
+      body: q('query($n: Int) { documents(first: $n) { nodes { id } } }', { variables: { n: 100_000 } }),
+    },
+    {
+      name: 'forged-cursor',
+      body: q('query($a: String) { people(after: $a) { nodes { id } } }', { variables: { a: forged } }),
+    },
     { name: 'long-operation-name', body: q('query A { healthy }', { operationName: 'x'.repeat(60_000) }) },
     { name: 'oversized-body', body: q(`{ healthy }${' '.repeat(QUERY_LIMITS.maxBodyBytes)}`) },
     { name: 'batched', body: JSON.stringify([{ query: '{ healthy }' }, { query: '{ healthy }' }]) },
-    { name: 'too-deep', body: q(`{ claims { nodes { ${'speaker { claims { nodes { '.repeat(6)}id${' } } }'.repeat(6)} } } }`) },
+    {
+      name: 'too-deep',
+      body: q(`{ claims { nodes { ${'speaker { claims { nodes { '.repeat(6)}id${' } } }'.repeat(6)} } } }`),
+    },
   ];
 }
 
 async function send(url: string, body: string, scheduledAt: number): Promise<Sample> {
   try {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body,
+    });
     await res.arrayBuffer();
     return { status: res.status, ms: performance.now() - scheduledAt };
   } catch {
@@ -81,7 +112,12 @@ async function send(url: string, body: string, scheduledAt: number): Promise<Sam
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Sends bodies in turn at `rate` a second for `sec` seconds, each at its time whatever came back. */
-async function openLoop(url: string, bodies: readonly { name: string; body: string }[], rate: number, sec: number): Promise<(Sample & { name: string })[]> {
+async function openLoop(
+  url: string,
+  bodies: readonly { name: string; body: string }[],
+  rate: number,
+  sec: number,
+): Promise<(Sample & { name: string })[]> {
   const start = performance.now();
   const total = Math.round(rate * sec);
   const sent: Promise<Sample & { name: string }>[] = [];
@@ -113,8 +149,18 @@ export interface SoakResult {
 
 const summary = (samples: readonly Sample[]) => ({
   requests: samples.length,
-  p50Ms: round(percentile(samples.map((s) => s.ms), 50)),
-  p99Ms: round(percentile(samples.map((s) => s.ms), 99)),
+  p50Ms: round(
+    percentile(
+      samples.map((s) => s.ms),
+      50,
+    ),
+  ),
+  p99Ms: round(
+    percentile(
+      samples.map((s) => s.ms),
+      99,
+    ),
+  ),
   non2xx: samples.filter((s) => s.status < 200 || s.status >= 300).length,
 });
 
@@ -124,7 +170,10 @@ export async function runSoak(quick: boolean, say: (line: string) => void): Prom
   const server = await (async () => {
     try {
       await refresh(engine.ds, directorySource(CORPUS_DIR), { searchIndex: null });
-      return await startChild<{ url: string }>('server-process.ts', { ...apiEnvironment(engine.endpoint), NODE_ENV: 'production' });
+      return await startChild<{ url: string }>('server-process.ts', {
+        ...apiEnvironment(engine.endpoint),
+        NODE_ENV: 'production',
+      });
     } catch (error) {
       await engine.close();
       throw error;
@@ -133,10 +182,18 @@ export async function runSoak(quick: boolean, say: (line: string) => void): Prom
   try {
     const url = server.ready.url;
     const pid = server.process.pid ?? 0;
-    const normal = loadQueryMix().map((op) => ({ name: op.name, body: JSON.stringify({ query: op.query, variables: op.variables }) }));
+    const normal = loadQueryMix().map((op) => ({
+      name: op.name,
+      body: JSON.stringify({ query: op.query, variables: op.variables }),
+    }));
     const abuse = abusiveBodies();
-    say(`  soak: normal ${settings.normalRate}/s, abusive ${settings.abusiveRate}/s open loop; idle ${settings.idleSec} s, soak ${settings.soakSec} s`);
-    await Promise.all([openLoop(url, normal, settings.normalRate, settings.warmupSec), openLoop(url, abuse, settings.abusiveRate, settings.warmupSec)]);
+    say(
+      `  soak: normal ${settings.normalRate}/s, abusive ${settings.abusiveRate}/s open loop; idle ${settings.idleSec} s, soak ${settings.soakSec} s`,
+    );
+    await Promise.all([
+      openLoop(url, normal, settings.normalRate, settings.warmupSec),
+      openLoop(url, abuse, settings.abusiveRate, settings.warmupSec),
+    ]);
     const rssAfterWarmupBytes = await rss(pid);
     const idle = await openLoop(url, normal, settings.normalRate, settings.idleSec);
     let rssPeakDuringSoakBytes = 0;
@@ -157,7 +214,15 @@ export async function runSoak(quick: boolean, say: (line: string) => void): Prom
       const mine = soakAbusive.filter((s) => s.name === name);
       const statuses: Record<string, number> = {};
       for (const s of mine) statuses[String(s.status)] = (statuses[String(s.status)] ?? 0) + 1;
-      byName[name] = { statuses, p50Ms: round(percentile(mine.map((s) => s.ms), 50)) };
+      byName[name] = {
+        statuses,
+        p50Ms: round(
+          percentile(
+            mine.map((s) => s.ms),
+            50,
+          ),
+        ),
+      };
     }
     const all = [...idle, ...soakNormal, ...soakAbusive];
     return {
@@ -177,17 +242,69 @@ export async function runSoak(quick: boolean, say: (line: string) => void): Prom
 }
 
 /** The soak's rows of bench/results.json, for the suite's put(...). */
-export function soakMetrics(r: SoakResult): [name: string, value: number, unit: string, about: Omit<Metric, 'value' | 'unit' | 'met'>][] {
+export function soakMetrics(
+  r: SoakResult,
+): [name: string, value: number, unit: string, about: Omit<Metric, 'value' | 'unit' | 'met'>][] {
   const s = r.settings;
   const mb = (b: number) => `${round(b / 2 ** 20, 1)} MB`;
   const rates = `normal ${s.normalRate}/s (example operations in turn) beside abusive ${s.abusiveRate}/s open loop (${Object.keys(r.abusive.byName).length} attacks in turn), ${s.soakSec} s`;
   const method = `bench/soak.ts against the local server (scripts/local-stack.ts, NODE_ENV=production) in its own process: ${s.warmupSec} s warm-up, ${s.idleSec} s normal traffic alone, ${s.soakSec} s normal beside abusive traffic, ${s.settleSec} s quiet; latency from each request's scheduled send time.`;
   return [
-    ['soakServerErrors', r.serverErrors, 'count', { goal: { max: 0 }, method, note: `5xx answers and failed connections over idle and soak, ${r.idle.requests + r.soak.requests + r.abusive.requests} requests; ${rates}` }],
-    ['soakNormalP99VsIdle', r.soak.p99Ms / r.idle.p99Ms, 'ratio', { goal: { max: 3 }, method, note: `normal p99 ${r.soak.p99Ms} ms during the soak vs ${r.idle.p99Ms} ms idle at the same rate (p50 ${r.soak.p50Ms} vs ${r.idle.p50Ms} ms; non-2xx ${r.soak.non2xx} vs ${r.idle.non2xx})`, limits: { text: 'The local server runs every request on one event loop: the allowed heaviest queries among the abusive traffic (each within the cost limit) delay the normal ones beside them. In Lambda each instance serves one request at a time.' } }],
-    ['soakNormalP99Ms', r.soak.p99Ms, 'ms', { method, note: `normal requests during the soak, from their scheduled send time (${r.soak.requests} requests)` }],
-    ['soakIdleP99Ms', r.idle.p99Ms, 'ms', { method, note: `normal requests alone at ${s.normalRate}/s for ${s.idleSec} s, from their scheduled send time` }],
-    ['soakRssAfterVsWarm', r.rssAfterSettleBytes / r.rssAfterWarmupBytes, 'ratio', { goal: { max: 1.2 }, method, note: `server RSS ${mb(r.rssAfterSettleBytes)} ${s.settleSec} s after the soak vs ${mb(r.rssAfterWarmupBytes)} after warm-up (peak during the soak ${mb(r.rssPeakDuringSoakBytes)})` }],
-    ['soakAbusiveAnswers', r.abusive.requests, 'count', { method, note: Object.entries(r.abusive.byName).map(([name, a]) => `${name} ${JSON.stringify(a.statuses)} p50 ${a.p50Ms} ms`).join('; ') }],
+    [
+      'soakServerErrors',
+      r.serverErrors,
+      'count',
+      {
+        goal: { max: 0 },
+        method,
+        note: `5xx answers and failed connections over idle and soak, ${r.idle.requests + r.soak.requests + r.abusive.requests} requests; ${rates}`,
+      },
+    ],
+    [
+      'soakNormalP99VsIdle',
+      r.soak.p99Ms / r.idle.p99Ms,
+      'ratio',
+      {
+        goal: { max: 3 },
+        method,
+        note: `normal p99 ${r.soak.p99Ms} ms during the soak vs ${r.idle.p99Ms} ms idle at the same rate (p50 ${r.soak.p50Ms} vs ${r.idle.p50Ms} ms; non-2xx ${r.soak.non2xx} vs ${r.idle.non2xx})`,
+        limits: {
+          text: 'The local server runs every request on one event loop: the allowed heaviest queries among the abusive traffic (each within the cost limit) delay the normal ones beside them. In Lambda each instance serves one request at a time.',
+        },
+      },
+    ],
+    [
+      'soakNormalP99Ms',
+      r.soak.p99Ms,
+      'ms',
+      { method, note: `normal requests during the soak, from their scheduled send time (${r.soak.requests} requests)` },
+    ],
+    [
+      'soakIdleP99Ms',
+      r.idle.p99Ms,
+      'ms',
+      { method, note: `normal requests alone at ${s.normalRate}/s for ${s.idleSec} s, from their scheduled send time` },
+    ],
+    [
+      'soakRssAfterVsWarm',
+      r.rssAfterSettleBytes / r.rssAfterWarmupBytes,
+      'ratio',
+      {
+        goal: { max: 1.2 },
+        method,
+        note: `server RSS ${mb(r.rssAfterSettleBytes)} ${s.settleSec} s after the soak vs ${mb(r.rssAfterWarmupBytes)} after warm-up (peak during the soak ${mb(r.rssPeakDuringSoakBytes)})`,
+      },
+    ],
+    [
+      'soakAbusiveAnswers',
+      r.abusive.requests,
+      'count',
+      {
+        method,
+        note: Object.entries(r.abusive.byName)
+          .map(([name, a]) => `${name} ${JSON.stringify(a.statuses)} p50 ${a.p50Ms} ms`)
+          .join('; '),
+      },
+    ],
   ];
 }

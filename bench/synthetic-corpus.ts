@@ -33,8 +33,17 @@ async function readList(file: string): Promise<Entry[]> {
 }
 
 export async function readSeedFiles(): Promise<SeedFiles> {
-  const [documents, people, organizations, places, events, claims] = await Promise.all(LISTS.map((name) => readList(CORPUS_FILES[name].file)));
-  if (documents === undefined || people === undefined || organizations === undefined || places === undefined || events === undefined || claims === undefined) {
+  const [documents, people, organizations, places, events, claims] = await Promise.all(
+    LISTS.map((name) => readList(CORPUS_FILES[name].file)),
+  );
+  if (
+    documents === undefined ||
+    people === undefined ||
+    organizations === undefined ||
+    places === undefined ||
+    events === undefined ||
+    claims === undefined
+  ) {
     throw new Error('a corpus list is missing');
   }
   const texts = new Map<string, string>();
@@ -62,10 +71,15 @@ function cloneEntry<T extends { id: string }>(entry: T, suffix: string): T {
   if (typeof source.document === 'string') copy.document = id(source.document);
   if (typeof source.speaker === 'string') copy.speaker = id(source.speaker);
   if (typeof source.speakerOrganization === 'string') copy.speakerOrganization = id(source.speakerOrganization);
-  if (Array.isArray(source.relations)) copy.relations = (source.relations as Record<string, unknown>[]).map((r) => ({ ...r, claim: id(r.claim) }));
-  if (Array.isArray(source.related)) copy.related = (source.related as Record<string, unknown>[]).map((r) => ({ ...r, event: id(r.event) }));
+  if (Array.isArray(source.relations))
+    copy.relations = (source.relations as Record<string, unknown>[]).map((r) => ({ ...r, claim: id(r.claim) }));
+  if (Array.isArray(source.related))
+    copy.related = (source.related as Record<string, unknown>[]).map((r) => ({ ...r, event: id(r.event) }));
   if (Array.isArray(source.reportedDates)) {
-    copy.reportedDates = (source.reportedDates as Record<string, unknown>[]).map((r) => ({ ...r, document: id(r.document) }));
+    copy.reportedDates = (source.reportedDates as Record<string, unknown>[]).map((r) => ({
+      ...r,
+      document: id(r.document),
+    }));
   }
   return copy as unknown as T;
 }
@@ -78,7 +92,9 @@ function cloneEntry<T extends { id: string }>(entry: T, suffix: string): T {
 function cloneAliasLine(seed: SeedFiles, docId: string, suffix: string): string {
   if (suffix === '') return '';
   const aliases = (['people', 'organizations', 'places'] as const).flatMap((list) =>
-    seed[list].filter((s) => Array.isArray(s.mentionedIn) && s.mentionedIn.includes(docId)).flatMap((s) => (Array.isArray(s.aliases) ? (s.aliases as string[]) : [])),
+    seed[list]
+      .filter((s) => Array.isArray(s.mentionedIn) && s.mentionedIn.includes(docId))
+      .flatMap((s) => (Array.isArray(s.aliases) ? (s.aliases as string[]) : [])),
   );
   return aliases.length === 0 ? '' : `\n\n${aliases.map((a) => `${a}${suffix}`).join('; ')}\n`;
 }
@@ -93,7 +109,8 @@ export function syntheticCorpus(seed: SeedFiles, scale: number): SyntheticCorpus
     for (const name of LISTS) {
       for (const entry of seed[name]) lists[name].push(cloneEntry(entry, suffix));
     }
-    for (const [docId, text] of seed.texts) files[documentTextFile(`${docId}${suffix}`)] = text + cloneAliasLine(seed, docId, suffix);
+    for (const [docId, text] of seed.texts)
+      files[documentTextFile(`${docId}${suffix}`)] = text + cloneAliasLine(seed, docId, suffix);
   }
   let bytes = 0;
   for (const name of LISTS) {

@@ -47,7 +47,8 @@ try {
     console.log('floor profile', JSON.stringify(o.floorProfile));
   } else if (what === 'cold') {
     const c = await measureColdStarts(engine, { coldStarts: Number(countArg ?? 20) }, mix);
-    const side = (s: { totalMs: number; importMs: number }) => `${round(s.totalMs, 1)} (import ${round(s.importMs, 1)} + answer ${round(s.totalMs - s.importMs, 1)})`;
+    const side = (s: { totalMs: number; importMs: number }) =>
+      `${round(s.totalMs, 1)} (import ${round(s.importMs, 1)} + answer ${round(s.totalMs - s.importMs, 1)})`;
     console.log(
       JSON.stringify({
         ratio: round(c.api.totalMs / c.apolloGetItem.totalMs, 3),
@@ -58,7 +59,8 @@ try {
       }),
     );
   } else if (what === 'cold-ab') {
-    if (countArg === undefined) throw new Error('cold-ab takes the paths of built bundles to compare with, comma-separated');
+    if (countArg === undefined)
+      throw new Error('cold-ab takes the paths of built bundles to compare with, comma-separated');
     const others = countArg.split(',');
     const runs = Number(process.argv[4] ?? 20);
     const built = await buildDeployedFunction('graphql');
@@ -79,7 +81,12 @@ try {
       const answer = median(r.map((x) => x.totalMs - x.importMs));
       return `${round(total, 1)} (import ${round(imported, 1)}, answer ${round(answer, 1)})`;
     };
-    console.log(JSON.stringify({ bytes: built.bytes, ...Object.fromEntries(files.map((f, j) => [j === 0 ? 'now' : f, show(sides[j] ?? [])])) }));
+    console.log(
+      JSON.stringify({
+        bytes: built.bytes,
+        ...Object.fromEntries(files.map((f, j) => [j === 0 ? 'now' : f, show(sides[j] ?? [])])),
+      }),
+    );
   } else throw new Error(`unknown part ${what}`);
 } finally {
   await engine.close();

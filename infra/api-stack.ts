@@ -47,24 +47,30 @@ export const DEFAULT_SETTINGS: StackSettings = {
   alarmEmail: undefined,
 };
 
-const positiveInteger = (scope: Construct, key: keyof StackSettings, fallback: number) => positiveIntegerContext(scope, key, fallback);
+const positiveInteger = (scope: Construct, key: keyof StackSettings, fallback: number) =>
+  positiveIntegerContext(scope, key, fallback);
 
 /** Reads the settings from context; values from `-c` arrive as strings, from cdk.json as JSON values. */
 export function settingsFromContext(scope: Construct): StackSettings {
   const introspection = String(scope.node.tryGetContext('introspection') ?? DEFAULT_SETTINGS.introspection);
-  if (introspection !== 'true' && introspection !== 'false') throw new Error(`Context introspection must be "true" or "false", got ${introspection}`);
+  if (introspection !== 'true' && introspection !== 'false')
+    throw new Error(`Context introspection must be "true" or "false", got ${introspection}`);
   const concurrency: unknown = scope.node.tryGetContext('graphqlReservedConcurrency');
   const days = positiveInteger(scope, 'logRetentionDays', DEFAULT_SETTINGS.logRetentionDays);
   const retention = Object.values(RetentionDays)
     .filter((value) => typeof value === 'number')
     .find((value) => value.valueOf() === days);
   if (retention === undefined) {
-    throw new Error(`Context logRetentionDays must be one of CloudWatch's retention periods (1, 3, 5, 7, 14, 30, 60, 90, ...), got ${days}`);
+    throw new Error(
+      `Context logRetentionDays must be one of CloudWatch's retention periods (1, 3, 5, 7, 14, 30, 60, 90, ...), got ${days}`,
+    );
   }
   return {
     introspection,
     graphqlReservedConcurrency:
-      concurrency === 'none' ? undefined : positiveInteger(scope, 'graphqlReservedConcurrency', DEFAULT_SETTINGS.graphqlReservedConcurrency ?? 50),
+      concurrency === 'none'
+        ? undefined
+        : positiveInteger(scope, 'graphqlReservedConcurrency', DEFAULT_SETTINGS.graphqlReservedConcurrency ?? 50),
     apiThrottleRate: positiveInteger(scope, 'apiThrottleRate', DEFAULT_SETTINGS.apiThrottleRate),
     apiThrottleBurst: positiveInteger(scope, 'apiThrottleBurst', DEFAULT_SETTINGS.apiThrottleBurst),
     refreshIntervalHours: positiveInteger(scope, 'refreshIntervalHours', DEFAULT_SETTINGS.refreshIntervalHours),
@@ -125,16 +131,37 @@ export class ApiStack extends Stack {
     this.alarms = new AlarmTopic(this, 'Alarms', { email: settings.alarmEmail });
     this.alarms.notifyOnEveryAlarm(this);
 
-    new CfnOutput(this, 'GraphQLUrl', { value: this.cdn.graphqlUrl, description: 'POST GraphQL here; GET opens the playground (through CloudFront and WAF)' });
-    new CfnOutput(this, 'ApiOriginUrl', { value: this.api.graphqlUrl, description: 'The HTTP API itself, behind the distribution: for diagnosis, not for clients' });
-    new CfnOutput(this, 'DistributionId', { value: this.cdn.distribution.distributionId, description: 'For cache invalidations' });
-    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'Every alarm of this stack notifies this topic' });
-    new CfnOutput(this, 'CorpusBucketName', { value: this.corpus.bucket.bucketName, description: `Publish a corpus under s3://<bucket>/${this.corpus.prefix}` });
-    new CfnOutput(this, 'SeedRefreshFunctionName', { value: this.refresh.function.functionName, description: 'Invoke to refresh the tables now' });
+    new CfnOutput(this, 'GraphQLUrl', {
+      value: this.cdn.graphqlUrl,
+      description: 'POST GraphQL here; GET opens the playground (through CloudFront and WAF)',
+    });
+    new CfnOutput(this, 'ApiOriginUrl', {
+      value: this.api.graphqlUrl,
+      description: 'The HTTP API itself, behind the distribution: for diagnosis, not for clients',
+    });
+    new CfnOutput(this, 'DistributionId', {
+      value: this.cdn.distribution.distributionId,
+      description: 'For cache invalidations',
+    });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.alarms.topic.topicArn,
+      description: 'Every alarm of this stack notifies this topic',
+    });
+    new CfnOutput(this, 'CorpusBucketName', {
+      value: this.corpus.bucket.bucketName,
+      description: `Publish a corpus under s3://<bucket>/${this.corpus.prefix}`,
+    });
+    new CfnOutput(this, 'SeedRefreshFunctionName', {
+      value: this.refresh.function.functionName,
+      description: 'Invoke to refresh the tables now',
+    });
   }
 }
 
 /** The rule packs every synth is checked against (the app and the tests use the same). */
 export function applyNagPacks(app: IConstruct): void {
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }), new ServerlessChecks(app, { verbose: true }));
+  Validations.of(app).addPlugins(
+    new AwsSolutionsChecks(app, { verbose: true }),
+    new ServerlessChecks(app, { verbose: true }),
+  );
 }

@@ -25,6 +25,11 @@ function files(path: string): string[] {
 
 export function buildId(): string {
   const hash = createHash('sha256');
-  for (const file of INPUTS.flatMap(files).sort()) hash.update(file).update('\u0000').update(readFileSync(join(ROOT, file))).update('\u0000');
+  for (const file of INPUTS.flatMap(files).sort())
+    hash
+      .update(file)
+      .update('\u0000')
+      .update(readFileSync(join(ROOT, file)))
+      .update('\u0000');
   return hash.digest('base64url').slice(0, 16);
 }

@@ -41,7 +41,8 @@ export const MAIN_FIELDS = ['module', 'main'];
 export const ESBUILD_TARGET = 'node22';
 
 /** ESM output needs `require` for the few CommonJS dependencies that call it. */
-export const ESM_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+export const ESM_BANNER =
+  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 /**
  * Modules replaced in the GraphQL function's bundle (each stub says why).
@@ -78,7 +79,10 @@ export const GRAPHQL_ALIASES: Record<string, string> = {
  * first one formatted (functions/graphql/stack-traces.ts). The refresh
  * function's start-up cost does not matter.
  */
-export const NODE_OPTIONS = { graphql: undefined, seedRefresh: '--enable-source-maps' } as const satisfies Record<keyof typeof FUNCTION_ENTRIES, string | undefined>;
+export const NODE_OPTIONS = { graphql: undefined, seedRefresh: '--enable-source-maps' } as const satisfies Record<
+  keyof typeof FUNCTION_ENTRIES,
+  string | undefined
+>;
 
 /** What each function's bundle replaces and leaves out, besides what they share. */
 const FUNCTION_SETTINGS: Record<FunctionName, { aliases: Record<string, string>; external: string[] }> = {
@@ -100,7 +104,11 @@ export const HANDLER_FILE = 'index.mjs';
  * share with the handler goes to shared chunks. Chunks sit beside index.mjs,
  * so `import.meta.url` names the same directory in every one of them.
  */
-export function esbuildOptions(settings: FunctionName, outdir: string, entry: string = FUNCTION_ENTRIES[settings]): BuildOptions & { metafile: true } {
+export function esbuildOptions(
+  settings: FunctionName,
+  outdir: string,
+  entry: string = FUNCTION_ENTRIES[settings],
+): BuildOptions & { metafile: true } {
   const own = FUNCTION_SETTINGS[settings];
   return {
     absWorkingDir: PROJECT_ROOT,

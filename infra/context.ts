@@ -5,7 +5,8 @@ export function positiveIntegerContext(scope: Construct, key: string, fallback: 
   const raw: unknown = scope.node.tryGetContext(key);
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`Context ${key} must be an integer of at least ${min}, got ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`Context ${key} must be an integer of at least ${min}, got ${JSON.stringify(raw)}`);
   return value;
 }
 
@@ -15,6 +16,7 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 export function alarmEmailContext(scope: Construct): string | undefined {
   const raw: unknown = scope.node.tryGetContext('alarmEmail');
   if (raw === undefined || raw === '') return undefined;
-  if (typeof raw !== 'string' || !EMAIL.test(raw)) throw new Error(`Context alarmEmail must be an e-mail address, got ${JSON.stringify(raw)}`);
+  if (typeof raw !== 'string' || !EMAIL.test(raw))
+    throw new Error(`Context alarmEmail must be an e-mail address, got ${JSON.stringify(raw)}`);
   return raw;
 }

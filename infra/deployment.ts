@@ -19,7 +19,9 @@ export function deploymentRegion(app: App): string {
   const fromContext: unknown = app.node.tryGetContext('region');
   if (fromContext !== undefined) {
     if (typeof fromContext !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(fromContext)) {
-      throw new Error(`Context region must be an AWS region name such as eu-west-1, got ${JSON.stringify(fromContext)}`);
+      throw new Error(
+        `Context region must be an AWS region name such as eu-west-1, got ${JSON.stringify(fromContext)}`,
+      );
     }
     return fromContext;
   }

@@ -44,7 +44,10 @@ export class EdgeSecurityStack extends Stack {
     this.waf = new EdgeWebAcl(this, 'Waf', { rateLimitPer5Min: settings.wafRateLimitPer5Min });
     this.alarms = new AlarmTopic(this, 'Alarms', { email: settings.alarmEmail });
     this.alarms.notifyOnEveryAlarm(this);
-    new CfnOutput(this, 'WebAclArn', { value: this.waf.webAcl.attrArn, description: 'The web ACL of the CloudFront distribution' });
+    new CfnOutput(this, 'WebAclArn', {
+      value: this.waf.webAcl.attrArn,
+      description: 'The web ACL of the CloudFront distribution',
+    });
   }
 
   get webAclArn(): string {

@@ -23,7 +23,12 @@ declare const PLAYGROUND_WORKERS: { editor: string; json: string; graphql: strin
 
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
-    const file = label === 'json' ? PLAYGROUND_WORKERS.json : label === 'graphql' ? PLAYGROUND_WORKERS.graphql : PLAYGROUND_WORKERS.editor;
+    const file =
+      label === 'json'
+        ? PLAYGROUND_WORKERS.json
+        : label === 'graphql'
+          ? PLAYGROUND_WORKERS.graphql
+          : PLAYGROUND_WORKERS.editor;
     // Resolved against this script's own URL, so the workers come from the same assets folder.
     return new Worker(new URL(file, import.meta.url), { name: label });
   },
@@ -41,7 +46,9 @@ const endpoint = window.location.pathname;
 function definedOperationName(query: string, name: string | null | undefined): string | undefined {
   if (name === null || name === undefined || name === '') return undefined;
   try {
-    const defined = parse(query).definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
+    const defined = parse(query).definitions.some(
+      (d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name,
+    );
     return defined ? name : undefined;
   } catch {
     // Let the server report the syntax error.
@@ -52,7 +59,11 @@ function definedOperationName(query: string, name: string | null | undefined): s
 const fetcher: GraphiQLProps['fetcher'] = async (params, options) => {
   const response = await fetch(endpoint, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...options?.headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...options?.headers,
+    },
     body: JSON.stringify({ ...params, operationName: definedOperationName(params.query, params.operationName) }),
   });
   return (await response.json()) as Record<string, unknown>;
@@ -76,5 +87,10 @@ const initialVariables = hasSavedTabs() ? undefined : PLAYGROUND_TABS[0]?.variab
 const container = document.getElementById('graphiql');
 if (container === null) throw new Error('The playground page has no #graphiql element');
 createRoot(container).render(
-  createElement(GraphiQL, { fetcher, defaultTabs: PLAYGROUND_TABS, initialVariables, defaultEditorToolsVisibility: 'variables' }),
+  createElement(GraphiQL, {
+    fetcher,
+    defaultTabs: PLAYGROUND_TABS,
+    initialVariables,
+    defaultEditorToolsVisibility: 'variables',
+  }),
 );

@@ -40,7 +40,8 @@ export async function request<TData, TVariables extends Record<string, unknown>>
   if (body.errors !== undefined && body.errors.length > 0) {
     throw new GraphQLRequestError(body.errors.map((e) => e.message).join('; '), response.status, body.errors);
   }
-  if (body.data === undefined || body.data === null) throw new GraphQLRequestError(`No data (HTTP ${response.status})`, response.status);
+  if (body.data === undefined || body.data === null)
+    throw new GraphQLRequestError(`No data (HTTP ${response.status})`, response.status);
   return body.data;
 }
 

@@ -9,7 +9,17 @@ import { parse, valueFromASTUntyped, type OperationDefinitionNode, Kind } from '
 export const OPERATIONS_DIR = new URL('../schema/operations/', import.meta.url);
 
 /** The tabs open in this order; operations not listed follow, by name. */
-const TAB_ORDER = ['Search', 'Disagreements', 'Timeline', 'PersonProfile', 'OrganizationProfile', 'PlaceProfile', 'DocumentReader', 'EventClaims', 'ClaimsPage'];
+const TAB_ORDER = [
+  'Search',
+  'Disagreements',
+  'Timeline',
+  'PersonProfile',
+  'OrganizationProfile',
+  'PlaceProfile',
+  'DocumentReader',
+  'EventClaims',
+  'ClaimsPage',
+];
 
 /**
  * Values for variables that have no default in the operation (or a better
@@ -32,7 +42,9 @@ export interface ExampleTab {
 }
 
 function operationOf(source: string, file: string): OperationDefinitionNode {
-  const operations = parse(source).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operations = parse(source).definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   const [operation] = operations;
   if (operations.length !== 1 || operation?.name === undefined) {
     throw new Error(`${file}: an example file holds exactly one named operation`);
@@ -50,7 +62,9 @@ export function exampleVariables(operation: OperationDefinitionNode, file: strin
     if (variable in overrides) variables[variable] = overrides[variable];
     else if (definition.defaultValue !== undefined) variables[variable] = valueFromASTUntyped(definition.defaultValue);
     else if (definition.type.kind === Kind.NON_NULL_TYPE) {
-      throw new Error(`${file}: $${variable} is required and has no default; add an example value to EXAMPLE_VARIABLES.${name}`);
+      throw new Error(
+        `${file}: $${variable} is required and has no default; add an example value to EXAMPLE_VARIABLES.${name}`,
+      );
     }
   }
   return variables;
@@ -74,5 +88,7 @@ export async function loadExampleTabs(dir: URL = OPERATIONS_DIR): Promise<Exampl
     const index = TAB_ORDER.indexOf(name);
     return index === -1 ? TAB_ORDER.length : index;
   };
-  return tabs.sort((a, b) => rank(a.operationName) - rank(b.operationName) || a.operationName.localeCompare(b.operationName));
+  return tabs.sort(
+    (a, b) => rank(a.operationName) - rank(b.operationName) || a.operationName.localeCompare(b.operationName),
+  );
 }

@@ -15,7 +15,12 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { build, type BuildOptions, type OutputFile } from 'esbuild';
 import { loadExampleTabs, OPERATIONS_DIR } from '../playground/examples.js';
-import { type PlaygroundManifest, CONTENT_TYPES, PAGE_FILE, MANIFEST_FILE } from '../functions/graphql/playground-manifest.js';
+import {
+  type PlaygroundManifest,
+  CONTENT_TYPES,
+  PAGE_FILE,
+  MANIFEST_FILE,
+} from '../functions/graphql/playground-manifest.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DEFAULT_OUT_DIR = join(ROOT, 'playground', 'dist');
@@ -91,7 +96,9 @@ const brotliAsync = promisify(brotliCompress);
 async function compressed(file: OutputFile): Promise<Record<'br' | 'gzip', Buffer> | undefined> {
   if (!COMPRESSIBLE.test(file.path) || file.contents.length < COMPRESS_MIN_BYTES) return undefined;
   const [br, gz] = await Promise.all([
-    brotliAsync(file.contents, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: file.contents.length } }),
+    brotliAsync(file.contents, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: file.contents.length },
+    }),
     gzipAsync(file.contents, { level: 9 }),
   ]);
   return { br, gzip: gz };
@@ -120,7 +127,9 @@ export async function buildPlayground(options: BuildPlaygroundOptions = {}): Pro
   });
   const workerFiles: Record<string, string> = {};
   for (const label of Object.keys(WORKERS)) {
-    const file = workers.outputFiles.find((f) => basename(f.path).startsWith(`${label}.worker-`) && f.path.endsWith('.js'));
+    const file = workers.outputFiles.find(
+      (f) => basename(f.path).startsWith(`${label}.worker-`) && f.path.endsWith('.js'),
+    );
     if (file === undefined) throw new Error(`The ${label} worker was not built`);
     workerFiles[label] = basename(file.path);
   }
@@ -149,9 +158,12 @@ export async function buildPlayground(options: BuildPlaygroundOptions = {}): Pro
   const outputs = Object.entries(app.metafile.outputs);
   const scripts = outputs.filter(([, meta]) => meta.entryPoint === 'playground/app.ts').map(([path]) => basename(path));
   // esbuild does not load the CSS of lazily imported chunks (Monaco's own styles), so the page links every stylesheet, the entry's last.
-  const styles = [...new Set(outputs.flatMap(([, meta]) => (meta.cssBundle === undefined ? [] : [basename(meta.cssBundle)])))];
+  const styles = [
+    ...new Set(outputs.flatMap(([, meta]) => (meta.cssBundle === undefined ? [] : [basename(meta.cssBundle)]))),
+  ];
   styles.sort((a, b) => Number(a.startsWith('app-')) - Number(b.startsWith('app-')));
-  if (scripts.length !== 1 || !styles.some((s) => s.startsWith('app-'))) throw new Error(`Expected the app script and stylesheet, got ${scripts.join(', ')} / ${styles.join(', ')}`);
+  if (scripts.length !== 1 || !styles.some((s) => s.startsWith('app-')))
+    throw new Error(`Expected the app script and stylesheet, got ${scripts.join(', ')} / ${styles.join(', ')}`);
 
   await mkdir(outDir, { recursive: true });
   const manifest: PlaygroundManifest = { inputHash: hash, page: PAGE_FILE, assets: {} };
@@ -167,13 +179,21 @@ export async function buildPlayground(options: BuildPlaygroundOptions = {}): Pro
       await writeAtomically(`${file.path}.br`, variants.br);
       await writeAtomically(`${file.path}.gz`, variants.gzip);
     }
-    manifest.assets[name] = { contentType, bytes: file.contents.length, encodings: variants === undefined ? [] : ['br', 'gzip'] };
+    manifest.assets[name] = {
+      contentType,
+      bytes: file.contents.length,
+      encodings: variants === undefined ? [] : ['br', 'gzip'],
+    };
   }
   await writeAtomically(join(outDir, PAGE_FILE), pageHtml(scripts, styles));
   // The manifest goes last: its presence means every file it lists is in place.
   await writeAtomically(join(outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
 
-  const keep = new Set([PAGE_FILE, MANIFEST_FILE, ...Object.keys(manifest.assets).flatMap((n) => [n, `${n}.br`, `${n}.gz`])]);
+  const keep = new Set([
+    PAGE_FILE,
+    MANIFEST_FILE,
+    ...Object.keys(manifest.assets).flatMap((n) => [n, `${n}.br`, `${n}.gz`]),
+  ]);
   for (const entry of await readdir(outDir)) {
     if (!keep.has(entry) && !entry.endsWith('.tmp')) await rm(join(outDir, entry), { force: true });
   }
@@ -187,5 +207,7 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
   const started = Date.now();
   const manifest = await buildPlayground({ outDir, force: args.includes('--force') });
   const total = Object.values(manifest.assets).reduce((sum, a) => sum + a.bytes, 0);
-  process.stdout.write(`playground: ${Object.keys(manifest.assets).length} assets, ${(total / 1024).toFixed(0)} KiB, in ${outDir ?? relative(process.cwd(), DEFAULT_OUT_DIR)} (${Date.now() - started} ms)\n`);
+  process.stdout.write(
+    `playground: ${Object.keys(manifest.assets).length} assets, ${(total / 1024).toFixed(0)} KiB, in ${outDir ?? relative(process.cwd(), DEFAULT_OUT_DIR)} (${Date.now() - started} ms)\n`,
+  );
 }

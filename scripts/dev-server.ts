@@ -7,7 +7,12 @@ const started = performance.now();
 const port = Number(process.env.PORT ?? 4000);
 const corpus = process.env.CORPUS_DIR === undefined ? undefined : directorySource(process.env.CORPUS_DIR);
 // The well-known index folder (or SEARCH_INDEX_DIR): `npm run seed` against this server writes its versions' indexes there too.
-const stack = await startLocalStack({ port, host: process.env.HOST ?? '127.0.0.1', corpus, searchIndexDir: LOCAL_SEARCH_INDEX_DIR }).catch((error: unknown) => {
+const stack = await startLocalStack({
+  port,
+  host: process.env.HOST ?? '127.0.0.1',
+  corpus,
+  searchIndexDir: LOCAL_SEARCH_INDEX_DIR,
+}).catch((error: unknown) => {
   logger.error('could not start the local stack', { error: error as Error });
   process.exit(1);
 });

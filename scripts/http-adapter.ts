@@ -8,8 +8,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 
 // The Lambda integration's own result type, which includes void.
-// eslint-disable-next-line @typescript-eslint/no-invalid-void-type
-export type LambdaHttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2 | string | void>;
+type LambdaHttpResult = APIGatewayProxyStructuredResultV2 | string | void; // eslint-disable-line @typescript-eslint/no-invalid-void-type
+export type LambdaHttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<LambdaHttpResult>;
 
 /** API Gateway refuses payloads over 10 MB; the local server does the same. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -40,7 +40,8 @@ export function toApiGatewayEvent(req: IncomingMessage, body: Buffer): APIGatewa
   for (const [key, value] of url.searchParams) query[key] = query[key] === undefined ? value : `${query[key]},${value}`;
   const requestId = randomUUID();
   const now = Date.now();
-  const isText = body.length === 0 || /json|text|graphql|x-www-form-urlencoded/.test(headers['content-type'] ?? 'application/json');
+  const isText =
+    body.length === 0 || /json|text|graphql|x-www-form-urlencoded/.test(headers['content-type'] ?? 'application/json');
   return {
     version: '2.0',
     routeKey: `${req.method ?? 'GET'} ${url.pathname}`,
@@ -117,7 +118,11 @@ export function lambdaRequestListener(handler: LambdaHttpHandler, log: (error: u
       } catch (error) {
         if (!(error instanceof PayloadTooLargeError)) throw error;
         res.writeHead(413, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }));
+        res.end(
+          JSON.stringify({
+            errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+          }),
+        );
         return;
       }
       const event = toApiGatewayEvent(req, body);
@@ -125,7 +130,11 @@ export function lambdaRequestListener(handler: LambdaHttpHandler, log: (error: u
     } catch (error) {
       log(error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+      res.end(
+        JSON.stringify({
+          errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        }),
+      );
     }
   };
 }

@@ -64,11 +64,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   useLocalEnvironment(endpoint);
   // The refresh below writes the search indexes here and the handler reads them; a folder of its own per stack unless one is named.
   const searchIndexDir =
-    process.env.SEARCH_INDEX_DIR === undefined && options.searchIndexDir === undefined ? await mkdtemp(join(tmpdir(), 'kb-search-index-')) : undefined;
+    process.env.SEARCH_INDEX_DIR === undefined && options.searchIndexDir === undefined
+      ? await mkdtemp(join(tmpdir(), 'kb-search-index-'))
+      : undefined;
   process.env.SEARCH_INDEX_DIR ??= searchIndexDir ?? options.searchIndexDir;
   const ds = createDataSources();
   await ensureTables(ds);
-  const seedReport = options.seed === false ? undefined : await refresh(ds, options.corpus ?? directorySource(CORPUS_DIR));
+  const seedReport =
+    options.seed === false ? undefined : await refresh(ds, options.corpus ?? directorySource(CORPUS_DIR));
   if (seedReport !== undefined) logger.info('seed refresh', { report: seedReport });
 
   // Imported only now: the handler reads its configuration from the environment at load.
@@ -81,7 +84,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => { resolve(); });
+    server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => {
+      resolve();
+    });
   });
   const port = (server.address() as AddressInfo).port;
   return {
@@ -93,7 +98,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     server,
     async close() {
       await new Promise<void>((resolve) => {
-        server.close(() => { resolve(); });
+        server.close(() => {
+          resolve();
+        });
         server.closeAllConnections();
       });
       ds.raw.destroy();

@@ -43,7 +43,12 @@ async function filesOf(dir: string): Promise<string[]> {
  */
 const uploadRank = (file: string) => ['people.yaml', 'events.yaml', 'documents.yaml', 'claims.yaml'].indexOf(file);
 
-export async function publishCorpus({ client, bucket, prefix, dir = CORPUS_DIR }: PublishOptions): Promise<PublishReport> {
+export async function publishCorpus({
+  client,
+  bucket,
+  prefix,
+  dir = CORPUS_DIR,
+}: PublishOptions): Promise<PublishReport> {
   const { corpus, issues } = await readCorpus(directorySource(dir));
   if (issues.length > 0) throw new InvalidCorpusError(issues);
   const built = buildItems(corpus, new Map());
@@ -52,19 +57,29 @@ export async function publishCorpus({ client, bucket, prefix, dir = CORPUS_DIR }
   const root = prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`;
   const files = (await filesOf(dir)).sort((a, b) => uploadRank(a) - uploadRank(b));
   for (const file of files) {
-    await client.send(new PutObjectCommand({ Bucket: bucket, Key: `${root}${file}`, Body: await readFile(join(dir, file)) }));
+    await client.send(
+      new PutObjectCommand({ Bucket: bucket, Key: `${root}${file}`, Body: await readFile(join(dir, file)) }),
+    );
   }
 
   const wanted = new Set(files.map((f) => `${root}${f}`));
   const stale: string[] = [];
   let token: string | undefined;
   do {
-    const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: root, ContinuationToken: token }));
-    for (const object of page.Contents ?? []) if (object.Key !== undefined && !wanted.has(object.Key)) stale.push(object.Key);
+    const page = await client.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: root, ContinuationToken: token }),
+    );
+    for (const object of page.Contents ?? [])
+      if (object.Key !== undefined && !wanted.has(object.Key)) stale.push(object.Key);
     token = page.NextContinuationToken;
   } while (token !== undefined);
   for (let i = 0; i < stale.length; i += 1000) {
-    await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: stale.slice(i, i + 1000).map((Key) => ({ Key })) } }));
+    await client.send(
+      new DeleteObjectsCommand({
+        Bucket: bucket,
+        Delete: { Objects: stale.slice(i, i + 1000).map((Key) => ({ Key })) },
+      }),
+    );
   }
   return { uploaded: files.length, deleted: stale.length };
 }
@@ -75,7 +90,9 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   });
   const bucket = values.bucket ?? process.env.CORPUS_BUCKET;
   if (bucket === undefined || bucket === '') {
-    logger.error('usage: tsx scripts/publish-corpus.ts --bucket <CorpusBucketName> [--dir seed/data] [--prefix corpus/]');
+    logger.error(
+      'usage: tsx scripts/publish-corpus.ts --bucket <CorpusBucketName> [--dir seed/data] [--prefix corpus/]',
+    );
     process.exitCode = 2;
   } else {
     const client = createS3Client();
@@ -83,7 +100,8 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
       const report = await publishCorpus({ client, bucket, prefix: values.prefix, dir: values.dir });
       logger.info('corpus published', { bucket, prefix: values.prefix, ...report });
     } catch (error) {
-      if (error instanceof InvalidCorpusError) logger.error('invalid corpus; nothing was uploaded', { issues: error.issues });
+      if (error instanceof InvalidCorpusError)
+        logger.error('invalid corpus; nothing was uploaded', { issues: error.issues });
       else logger.error('publish failed', { error: error as Error });
       process.exitCode = 1;
     } finally {

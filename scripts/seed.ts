@@ -31,11 +31,17 @@ if (unknown.length > 0) {
 const dir = process.env.CORPUS_DIR ?? args.find((a) => !a.startsWith('--')) ?? CORPUS_DIR;
 // Without an endpoint, load into a throw-away local engine: a dry run that proves the corpus loads.
 const engine = process.env.DYNAMODB_ENDPOINT === undefined ? await startLocalDynamo() : undefined;
-if (engine !== undefined) logger.info('no DYNAMODB_ENDPOINT set: loading into a temporary in-memory engine, without a search index');
+if (engine !== undefined)
+  logger.info('no DYNAMODB_ENDPOINT set: loading into a temporary in-memory engine, without a search index');
 useLocalEnvironment(process.env.DYNAMODB_ENDPOINT ?? engine?.endpoint ?? '');
 const ds = createDataSources();
 // A dry run must not touch the indexes a running server uses: its retention would delete them.
-const searchIndex = engine !== undefined ? null : process.env.SEARCH_INDEX_BUCKET === undefined ? fileSearchIndexStore(process.env.SEARCH_INDEX_DIR ?? LOCAL_SEARCH_INDEX_DIR) : undefined;
+const searchIndex =
+  engine !== undefined
+    ? null
+    : process.env.SEARCH_INDEX_BUCKET === undefined
+      ? fileSearchIndexStore(process.env.SEARCH_INDEX_DIR ?? LOCAL_SEARCH_INDEX_DIR)
+      : undefined;
 try {
   await ensureTables(ds);
   const report = await refresh(ds, directorySource(dir), { allowShrink, searchIndex });

@@ -25,7 +25,11 @@ export async function unfaithfulParagraphs(corpus: Corpus, rawDir = RAW_DIR): Pr
     }
     doc.text.split('\n\n').forEach((paragraph, i) => {
       if (paragraph.trim() === '' || !raw.includes(paragraph)) {
-        issues.push({ file: documentTextFile(doc.id), path: `paragraph ${i + 1}`, message: `not verbatim in ${doc.source}: "${paragraph.slice(0, 60)}"` });
+        issues.push({
+          file: documentTextFile(doc.id),
+          path: `paragraph ${i + 1}`,
+          message: `not verbatim in ${doc.source}: "${paragraph.slice(0, 60)}"`,
+        });
       }
     });
   }
@@ -38,7 +42,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   issues.push(...(await unfaithfulParagraphs(corpus)));
   const source = directorySource(CORPUS_DIR);
   for (const { document, quotation } of uncoveredQuotations(corpus, await readExclusions(source))) {
-    issues.push({ file: documentTextFile(document), path: `at ${quotation.start}`, message: `quotation "${quotation.text.slice(0, 60)}" is covered by no claim (add one, or excuse it in quotation-exclusions.yaml)` });
+    issues.push({
+      file: documentTextFile(document),
+      path: `at ${quotation.start}`,
+      message: `quotation "${quotation.text.slice(0, 60)}" is covered by no claim (add one, or excuse it in quotation-exclusions.yaml)`,
+    });
   }
   const perDoc = corpus.documents.map((d) => `${d.id}: ${corpus.claims.filter((c) => c.document === d.id).length}`);
   console.log(

@@ -6,7 +6,12 @@
  */
 import { parse } from 'yaml';
 import { locate } from '../functions/refresh/corpus-checks.js';
-import { QUOTATION_EXCLUSIONS_FILE, quotationExclusionSchema, type Corpus, type QuotationExclusion } from '../functions/refresh/corpus-schema.js';
+import {
+  QUOTATION_EXCLUSIONS_FILE,
+  quotationExclusionSchema,
+  type Corpus,
+  type QuotationExclusion,
+} from '../functions/refresh/corpus-schema.js';
 import type { CorpusSource } from '../functions/refresh/corpus-source.js';
 
 export interface Quotation {
@@ -60,7 +65,9 @@ export function uncoveredQuotations(corpus: Corpus, exclusions: readonly Quotati
       .filter((span): span is { start: number; end: number } => !('error' in span));
     const excused = new Set(exclusions.filter((e) => e.document === doc.id).map((e) => e.quote));
     for (const q of quotations(doc.text)) {
-      const covered = spans.some((s) => (s.start <= q.start && q.end <= s.end) || (q.start <= s.start && s.end <= q.end));
+      const covered = spans.some(
+        (s) => (s.start <= q.start && q.end <= s.end) || (q.start <= s.start && s.end <= q.end),
+      );
       if (!covered && !excused.has(q.text)) uncovered.push({ document: doc.id, quotation: q });
     }
   }
@@ -75,7 +82,8 @@ export async function readExclusions(source: CorpusSource): Promise<QuotationExc
   if (!Array.isArray(data)) throw new Error(`${QUOTATION_EXCLUSIONS_FILE}: expected a YAML list`);
   return data.map((entry, i) => {
     const parsed = quotationExclusionSchema.safeParse(entry);
-    if (!parsed.success) throw new Error(`${QUOTATION_EXCLUSIONS_FILE} [${i}]: ${parsed.error.issues.map((e) => e.message).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(`${QUOTATION_EXCLUSIONS_FILE} [${i}]: ${parsed.error.issues.map((e) => e.message).join('; ')}`);
     return parsed.data;
   });
 }

@@ -7,7 +7,17 @@ import type { ClaimItem, ClaimPairItem } from './items.js';
 import { itemReader } from './stored-items.js';
 import { keys } from './keys.js';
 import type { EntityLoader, Loaders } from './loaders.js';
-import { entityCount, isStorableId, queryCount, queryPage, resumeKey, resumeKeyMatches, type QueryPageInput, type Snapshot, type StoredKey } from './table-store.js';
+import {
+  entityCount,
+  isStorableId,
+  queryCount,
+  queryPage,
+  resumeKey,
+  resumeKeyMatches,
+  type QueryPageInput,
+  type Snapshot,
+  type StoredKey,
+} from './table-store.js';
 import { INDEX, indexPartitionKey } from './tables.js';
 
 export interface ClaimFilter {
@@ -95,7 +105,9 @@ export function claimQuery(version: number, filter: ClaimFilter): ClaimQuery {
 
 /** An id no item can have (empty, or too long for a key) matches nothing; DynamoDB would refuse it as a key. */
 const matchesNothing = (filter: ClaimFilter) =>
-  [filter.speakerId, filter.documentId, filter.eventId, filter.aboutId].some((id) => id !== undefined && !isStorableId(id));
+  [filter.speakerId, filter.documentId, filter.eventId, filter.aboutId].some(
+    (id) => id !== undefined && !isStorableId(id),
+  );
 
 const isUnfiltered = (filter: ClaimFilter) => Object.values(filter).every((v) => v === undefined);
 
@@ -104,7 +116,13 @@ const isUnfiltered = (filter: ClaimFilter) => Object.values(filter).every((v) =>
  * items that name the claim: those claims are read through the request's
  * loader, so they batch with the rest of the query level.
  */
-export async function listClaims(snap: Snapshot, loader: EntityLoader<ClaimItem>, filter: ClaimFilter, first: number, after?: StoredKey) {
+export async function listClaims(
+  snap: Snapshot,
+  loader: EntityLoader<ClaimItem>,
+  filter: ClaimFilter,
+  first: number,
+  after?: StoredKey,
+) {
   if (matchesNothing(filter)) return { items: [], hasNextPage: false };
   const query = claimQuery(snap.version, filter);
   const [page, readAbout, readClaim] = await Promise.all([
@@ -156,7 +174,9 @@ function parentList(loaders: Loaders, filter: ClaimFilter): Promise<readonly str
   if (speakerId !== undefined) return loaders.person.load(speakerId).then((p) => p?.claimIds ?? []);
   if (eventId !== undefined) return loaders.event.load(eventId).then((e) => e?.claimIds ?? []);
   if (aboutId !== undefined) {
-    return Promise.all([loaders.subject.load(aboutId), loaders.event.load(aboutId)]).then(([s, e]) => s?.claimsAboutIds ?? e?.claimIds ?? []);
+    return Promise.all([loaders.subject.load(aboutId), loaders.event.load(aboutId)]).then(
+      ([s, e]) => s?.claimsAboutIds ?? e?.claimIds ?? [],
+    );
   }
   return undefined;
 }
@@ -178,7 +198,10 @@ function pairQuery(version: number, filter: ClaimPairFilter): ClaimQuery {
 export async function listClaimPairs(snap: Snapshot, filter: ClaimPairFilter, first: number, after?: StoredKey) {
   if (filter.subjectId !== undefined && !isStorableId(filter.subjectId)) return { items: [], hasNextPage: false };
   const query = pairQuery(snap.version, filter);
-  const [page, read] = await Promise.all([queryPage(snap.ds, { ...query, forward: true, first, after }), itemReader(snap, 'claimPair')]);
+  const [page, read] = await Promise.all([
+    queryPage(snap.ds, { ...query, forward: true, first, after }),
+    itemReader(snap, 'claimPair'),
+  ]);
   return {
     items: page.items.map((raw) => ({ item: read(raw), resumeKey: resumeKey('claims', query.index, raw) })),
     hasNextPage: page.hasNextPage,
@@ -186,7 +209,12 @@ export async function listClaimPairs(snap: Snapshot, filter: ClaimPairFilter, fi
 }
 
 export const claimPairResumeKeyAccepted = (snap: Snapshot, filter: ClaimPairFilter, key: StoredKey) =>
-  resumeKeyMatches('claims', INDEX.claimsByRef, key, keys.partitionAt(snap.version, keys.pairPartition(filter.subjectId)));
+  resumeKeyMatches(
+    'claims',
+    INDEX.claimsByRef,
+    key,
+    keys.partitionAt(snap.version, keys.pairPartition(filter.subjectId)),
+  );
 
 export async function countClaimPairs(snap: Snapshot, filter: ClaimPairFilter): Promise<number> {
   if (filter.subjectId !== undefined && !isStorableId(filter.subjectId)) return 0;

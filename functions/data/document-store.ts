@@ -19,7 +19,10 @@ export async function listDocuments(snap: Snapshot, first: number, after?: Store
   });
   const read = await itemReader(snap, 'document');
   return {
-    items: page.items.map((raw) => ({ item: read(raw), resumeKey: resumeKey('documents', INDEX.documentsByPublished, raw) })),
+    items: page.items.map((raw) => ({
+      item: read(raw),
+      resumeKey: resumeKey('documents', INDEX.documentsByPublished, raw),
+    })),
     hasNextPage: page.hasNextPage,
   };
 }

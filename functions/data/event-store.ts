@@ -7,7 +7,15 @@ import type { EventItem } from './items.js';
 import { itemReader } from './stored-items.js';
 import { keys, type DatePrecision } from './keys.js';
 import type { EntityLoader } from './loaders.js';
-import { entityCount, isStorableId, queryCount, queryPage, resumeKey, type Snapshot, type StoredKey } from './table-store.js';
+import {
+  entityCount,
+  isStorableId,
+  queryCount,
+  queryPage,
+  resumeKey,
+  type Snapshot,
+  type StoredKey,
+} from './table-store.js';
 import { INDEX, indexPartitionKey } from './tables.js';
 
 const DATE_PARTITION = indexPartitionKey('events', INDEX.eventsByDate);
@@ -39,7 +47,14 @@ const partitionOf = (version: number, query: EventsQuery, precision: DatePrecisi
  */
 function startRange(precision: DatePrecision, window: DayWindow): { lo: string; hi: string } {
   const from = window.fromDay;
-  const lo = from === undefined ? '0000' : precision === 'YEAR' ? `${from.slice(0, 4)}-01-01` : precision === 'MONTH' ? `${from.slice(0, 7)}-01` : from;
+  const lo =
+    from === undefined
+      ? '0000'
+      : precision === 'YEAR'
+        ? `${from.slice(0, 4)}-01-01`
+        : precision === 'MONTH'
+          ? `${from.slice(0, 7)}-01`
+          : from;
   return { lo, hi: `${window.toDay ?? '9999-12-31'}#\uffff` };
 }
 
@@ -54,19 +69,41 @@ function partitionQuery(version: number, query: EventsQuery, precision: DatePrec
     values[':from'] = query.fromDay;
     filter = '#earlierEnd < :from';
   }
-  return { table: 'events' as const, index: INDEX.eventsByDate, keyCondition: '#p = :p AND #order BETWEEN :lo AND :hi', filter, names, values };
+  return {
+    table: 'events' as const,
+    index: INDEX.eventsByDate,
+    keyCondition: '#p = :p AND #order BETWEEN :lo AND :hi',
+    filter,
+    names,
+    values,
+  };
 }
 
 /** A cursor's position back to resume keys; undefined when it is not one this list issued. */
-function resumeKeys(version: number, query: EventsQuery, position: EventsPosition): Partial<Record<DatePrecision, StoredKey>> | undefined {
+function resumeKeys(
+  version: number,
+  query: EventsQuery,
+  position: EventsPosition,
+): Partial<Record<DatePrecision, StoredKey>> | undefined {
   const result: Partial<Record<DatePrecision, StoredKey>> = {};
   for (const [name, order] of Object.entries(position)) {
     if (name.endsWith('.sk')) continue;
     const precision = DATE_PRECISIONS.find((p) => p === name);
     const sk = position[`${name}.sk`];
     const id = keys.idOfOrder(order);
-    if (precision === undefined || sk === undefined || id === undefined || !isStorableId(id) || !keys.isEventListSk(sk, query.byAnyDate)) return undefined;
-    result[precision] = { ...keys.storedKey('events', { pk: id, sk }, version), [DATE_PARTITION]: partitionOf(version, query, precision), order };
+    if (
+      precision === undefined ||
+      sk === undefined ||
+      id === undefined ||
+      !isStorableId(id) ||
+      !keys.isEventListSk(sk, query.byAnyDate)
+    )
+      return undefined;
+    result[precision] = {
+      ...keys.storedKey('events', { pk: id, sk }, version),
+      [DATE_PARTITION]: partitionOf(version, query, precision),
+      order,
+    };
   }
   return Object.keys(position).length === 2 * Object.keys(result).length ? result : undefined;
 }
@@ -75,7 +112,13 @@ export interface EventsPage {
   items: { item: EventItem; position: EventsPosition }[];
   hasNextPage: boolean;
   /** What each partition's read returned; `fromStart` when it began at the range's first item. */
-  partitions: { precision: DatePrecision; count: number; firstRank: number | undefined; more: boolean; fromStart: boolean }[];
+  partitions: {
+    precision: DatePrecision;
+    count: number;
+    firstRank: number | undefined;
+    more: boolean;
+    fromStart: boolean;
+  }[];
 }
 
 export class InvalidEventsPosition extends Error {}
@@ -96,7 +139,12 @@ export async function listEvents(
   if (start === undefined) throw new InvalidEventsPosition('not a position of this list');
   const pages = await Promise.all(
     DATE_PRECISIONS.map(async (precision) => {
-      const page = await queryPage(snap.ds, { ...partitionQuery(snap.version, query, precision), forward: true, first, after: start[precision] });
+      const page = await queryPage(snap.ds, {
+        ...partitionQuery(snap.version, query, precision),
+        forward: true,
+        first,
+        after: start[precision],
+      });
       return { precision, raw: page.items, more: page.hasNextPage, fromStart: start[precision] === undefined };
     }),
   );
@@ -133,7 +181,12 @@ export async function listEvents(
 }
 
 /** Rank of the last event starting at or before `bound` (or before it) in a partition: a one-item read. */
-async function rankAtOrBefore(snap: Snapshot, precision: DatePrecision, bound: string, inclusive: boolean): Promise<number> {
+async function rankAtOrBefore(
+  snap: Snapshot,
+  precision: DatePrecision,
+  bound: string,
+  inclusive: boolean,
+): Promise<number> {
   const page = await queryPage(snap.ds, {
     table: 'events',
     index: INDEX.eventsByDate,

@@ -7,10 +7,18 @@
 // zod/mini: the same parsing, a fraction of the bundle.
 import * as z from 'zod/mini';
 import { PARTIAL_DATE_PATTERN } from '../shared/dates.js';
-import { CLAIM_KINDS, CLAIM_PAIR_KINDS, CLAIM_RELATION_KINDS, EVENT_RELATION_KINDS, ORGANIZATION_KINDS } from './items.js';
+import {
+  CLAIM_KINDS,
+  CLAIM_PAIR_KINDS,
+  CLAIM_RELATION_KINDS,
+  EVENT_RELATION_KINDS,
+  ORGANIZATION_KINDS,
+} from './items.js';
 import type { EntityTable } from './tables.js';
 
-export const partialDateSchema = z.string().check(z.regex(PARTIAL_DATE_PATTERN, 'dates are YYYY, YYYY-MM or YYYY-MM-DD'));
+export const partialDateSchema = z
+  .string()
+  .check(z.regex(PARTIAL_DATE_PATTERN, 'dates are YYYY, YYYY-MM or YYYY-MM-DD'));
 
 const spanFields = { start: z.int().check(z.gte(0)), end: z.int().check(z.gte(0)) };
 
@@ -85,7 +93,11 @@ export const placeItemSchema = z.object({
 });
 
 /** Any item of the people table, told apart by `kind`. */
-export const subjectItemSchema = z.discriminatedUnion('kind', [personItemSchema, organizationItemSchema, placeItemSchema]);
+export const subjectItemSchema = z.discriminatedUnion('kind', [
+  personItemSchema,
+  organizationItemSchema,
+  placeItemSchema,
+]);
 
 export const reportedDateSchema = z.object({
   documentId: z.string(),
@@ -146,7 +158,9 @@ export const claimItemSchema = z.object({
   speakerOrganizationId: z.optional(z.string()),
   statedOn: z.nullable(partialDateSchema),
   /** Relations as this claim sees them (the corpus writes each once; the refresh puts it on both claims). */
-  relations: z.array(z.object({ kind: z.enum(CLAIM_RELATION_KINDS), claimId: z.string(), note: z.nullable(z.string()) })),
+  relations: z.array(
+    z.object({ kind: z.enum(CLAIM_RELATION_KINDS), claimId: z.string(), note: z.nullable(z.string()) }),
+  ),
 });
 
 /**

@@ -12,7 +12,14 @@ export const CLAIM_PAIR_KINDS = ['SUPPORTS', 'CONTRADICTS', 'QUALIFIES'] as cons
 export const CLAIM_RELATION_KINDS = [...CLAIM_PAIR_KINDS, 'QUALIFIED_BY'] as const;
 export const EVENT_RELATION_KINDS = ['PRECEDES', 'FOLLOWS', 'PART_OF', 'HAS_PART'] as const;
 
-export const ORGANIZATION_KINDS = ['STATE', 'GOVERNMENT_BODY', 'INTERNATIONAL', 'COMPANY', 'MEDIA_OR_THINK_TANK', 'OTHER'] as const;
+export const ORGANIZATION_KINDS = [
+  'STATE',
+  'GOVERNMENT_BODY',
+  'INTERNATIONAL',
+  'COMPANY',
+  'MEDIA_OR_THINK_TANK',
+  'OTHER',
+] as const;
 
 /** The one list of claim kinds (the corpus schema and the stored items both use it). */
 export const CLAIM_KINDS = ['DIRECT_QUOTE', 'PARAPHRASE', 'AUTHOR_ASSERTION'] as const;

@@ -52,7 +52,10 @@ const versionPrefix = (version: number) => `v${String(version).padStart(VERSION_
 const versioned = (version: number, value: string) => `${versionPrefix(version)}${value}`;
 
 /** Every attribute of a table that holds a partition value: the table's and each index's. */
-const partitionAttributes = (table: EntityTable) => [TABLES[table].partitionKey, ...TABLES[table].indexes.map((i) => i.partitionKey)];
+const partitionAttributes = (table: EntityTable) => [
+  TABLES[table].partitionKey,
+  ...TABLES[table].indexes.map((i) => i.partitionKey),
+];
 
 export const keys = {
   /** An entity item (logical key): documents, people (and the other named subjects), events, claims. */
@@ -61,7 +64,10 @@ export const keys = {
   entityAt: (table: EntityTable, id: string, version: number) => primaryKey(table, versioned(version, id), ENTITY_SK),
   isEntity: (item: Record<string, unknown>, table: EntityTable) => keys.itemKind(table, item) === 'entity',
   /** What an item of a table is, by its sort key: the entity, or one of the relationship items; undefined for anything else. */
-  itemKind: (table: EntityTable, item: Record<string, unknown>): 'entity' | 'claimAbout' | 'claimPair' | 'eventDate' | undefined => {
+  itemKind: (
+    table: EntityTable,
+    item: Record<string, unknown>,
+  ): 'entity' | 'claimAbout' | 'claimPair' | 'eventDate' | undefined => {
     const sk = item[TABLES[table].sortKey];
     if (sk === ENTITY_SK) return 'entity';
     if (typeof sk !== 'string') return undefined;
@@ -92,7 +98,8 @@ export const keys = {
   /** Events table: one item per distinct date an event has (its own and the reported ones). */
   eventDate: (eventId: string, date: string) => primaryKey('events', eventId, `${DATE}${date}`),
   /** The sort key of the item an events cursor resumes after: the entity, or one of its dates. */
-  isEventListSk: (sk: string, byAnyDate: boolean) => (byAnyDate ? /^DATE#\d{4}(-\d{2}){0,2}$/.test(sk) : sk === ENTITY_SK),
+  isEventListSk: (sk: string, byAnyDate: boolean) =>
+    byAnyDate ? /^DATE#\d{4}(-\d{2}){0,2}$/.test(sk) : sk === ENTITY_SK,
 
   /** byDate partitions: events by their own date, or by any of their dates. */
   eventDatePartition: (precision: DatePrecision) => `EVENT#${precision}`,
@@ -129,7 +136,8 @@ export const keys = {
     }
     return copy as T;
   },
-  storedKey: (table: EntityTable, key: PrimaryKey, version: number): PrimaryKey => primaryKey(table, versioned(version, key.pk), key.sk),
+  storedKey: (table: EntityTable, key: PrimaryKey, version: number): PrimaryKey =>
+    primaryKey(table, versioned(version, key.pk), key.sk),
   /** The version a stored partition value belongs to; undefined for items of no version. */
   versionOf: (partitionValue: unknown): number | undefined => {
     const match = typeof partitionValue === 'string' ? VERSIONED.exec(partitionValue) : null;

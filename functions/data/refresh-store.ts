@@ -19,7 +19,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function* scanPages(ds: DataSources, table: EntityTable): AsyncGenerator<Record<string, unknown>[]> {
   let startKey: Record<string, unknown> | undefined;
   do {
-    const out = await ds.db.send(new ScanCommand({ TableName: ds.tables[table], ExclusiveStartKey: startKey, ConsistentRead: true }));
+    const out = await ds.db.send(
+      new ScanCommand({ TableName: ds.tables[table], ExclusiveStartKey: startKey, ConsistentRead: true }),
+    );
     yield out.Items ?? [];
     startKey = out.LastEvaluatedKey;
   } while (startKey !== undefined);
@@ -31,7 +33,8 @@ export async function scanTable(ds: DataSources, table: EntityTable): Promise<Re
   return items;
 }
 
-export type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Record<string, unknown> } };
+export type WriteRequest =
+  { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Record<string, unknown> } };
 
 /**
  * Writes in chunks of 25, retrying UnprocessedItems with backoff. `beforeBatch`
@@ -48,7 +51,8 @@ export async function batchWrite(
     await beforeBatch?.(batch.length);
     let pending: WriteRequest[] = batch;
     for (let round = 0; pending.length > 0; round++) {
-      if (round > MAX_UNPROCESSED_ROUNDS) throw new Error(`BatchWriteItem on ${table} left ${pending.length} items unprocessed`);
+      if (round > MAX_UNPROCESSED_ROUNDS)
+        throw new Error(`BatchWriteItem on ${table} left ${pending.length} items unprocessed`);
       if (round > 0) await sleep(backoffMs(round));
       const out = await ds.db.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
       pending = (out.UnprocessedItems?.[tableName] as WriteRequest[] | undefined) ?? [];
@@ -58,7 +62,9 @@ export async function batchWrite(
 
 export class RefreshLockedError extends Error {
   constructor() {
-    super('Another seed refresh holds the lease; try again when it has finished (or its lease lapses, within a minute of its last renewal).');
+    super(
+      'Another seed refresh holds the lease; try again when it has finished (or its lease lapses, within a minute of its last renewal).',
+    );
     this.name = 'RefreshLockedError';
   }
 }
@@ -77,14 +83,23 @@ const lockKey = keys.lock;
  * holder's has not lapsed. The same owner may take it again: Lambda retries an
  * invocation with the same request id, and the retry takes over at once.
  */
-export async function acquireRefreshLock(ds: DataSources, owner: string, leaseMs: number, now = Date.now()): Promise<void> {
+export async function acquireRefreshLock(
+  ds: DataSources,
+  owner: string,
+  leaseMs: number,
+  now = Date.now(),
+): Promise<void> {
   try {
     await ds.db.send(
       new PutCommand({
         TableName: ds.tables.documents,
         Item: { ...lockKey(), owner, expiresAt: now + leaseMs },
         ConditionExpression: 'attribute_not_exists(#pk) OR #expiresAt < :now OR #owner = :owner',
-        ExpressionAttributeNames: { '#pk': TABLES.documents.partitionKey, '#expiresAt': 'expiresAt', '#owner': 'owner' },
+        ExpressionAttributeNames: {
+          '#pk': TABLES.documents.partitionKey,
+          '#expiresAt': 'expiresAt',
+          '#owner': 'owner',
+        },
         ExpressionAttributeValues: { ':now': now, ':owner': owner },
       }),
     );
@@ -95,7 +110,12 @@ export async function acquireRefreshLock(ds: DataSources, owner: string, leaseMs
 }
 
 /** Extends the lease while it is still ours; LeaseLostError when another run holds it now. */
-export async function renewRefreshLock(ds: DataSources, owner: string, leaseMs: number, now = Date.now()): Promise<void> {
+export async function renewRefreshLock(
+  ds: DataSources,
+  owner: string,
+  leaseMs: number,
+  now = Date.now(),
+): Promise<void> {
   try {
     await ds.db.send(
       new UpdateCommand({

@@ -5,7 +5,12 @@
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import { s3ClientConfig } from './s3-config.js';
-import { SEARCH_INDEX_PREFIX, hashOfSearchIndexKey, searchIndexKey, type SearchIndexStore } from './search-index-store.js';
+import {
+  SEARCH_INDEX_PREFIX,
+  hashOfSearchIndexKey,
+  searchIndexKey,
+  type SearchIndexStore,
+} from './search-index-store.js';
 
 const loadS3 = () => import('@aws-sdk/client-s3');
 
@@ -15,7 +20,8 @@ export interface S3SearchIndexStoreOptions {
   client?: S3Client;
 }
 
-const isMissing = (error: unknown) => error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound');
+const isMissing = (error: unknown) =>
+  error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound');
 
 export function s3SearchIndexStore({ bucket, client }: S3SearchIndexStoreOptions): SearchIndexStore {
   let s3: S3Client | undefined = client;
@@ -45,8 +51,15 @@ export function s3SearchIndexStore({ bucket, client }: S3SearchIndexStoreOptions
     },
     async put(index) {
       const { PutObjectCommand } = await loadS3();
-      await (await clientFor()).send(
-        new PutObjectCommand({ Bucket: bucket, Key: searchIndexKey(index.hash), Body: index.body, ContentType: 'application/octet-stream' }),
+      await (
+        await clientFor()
+      ).send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: searchIndexKey(index.hash),
+          Body: index.body,
+          ContentType: 'application/octet-stream',
+        }),
       );
     },
     async list() {
@@ -54,7 +67,9 @@ export function s3SearchIndexStore({ bucket, client }: S3SearchIndexStoreOptions
       const hashes: string[] = [];
       let token: string | undefined;
       do {
-        const out = await (await clientFor()).send(new ListObjectsV2Command({ Bucket: bucket, Prefix: SEARCH_INDEX_PREFIX, ContinuationToken: token }));
+        const out = await (
+          await clientFor()
+        ).send(new ListObjectsV2Command({ Bucket: bucket, Prefix: SEARCH_INDEX_PREFIX, ContinuationToken: token }));
         for (const object of out.Contents ?? []) {
           const hash = object.Key === undefined ? undefined : hashOfSearchIndexKey(object.Key);
           if (hash !== undefined) hashes.push(hash);

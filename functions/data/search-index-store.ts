@@ -27,7 +27,9 @@ export const SEARCH_INDEX_PREFIX = 'search/';
 const SUFFIX = '.bin';
 export const searchIndexKey = (hash: string) => `${SEARCH_INDEX_PREFIX}${hash}${SUFFIX}`;
 export const hashOfSearchIndexKey = (key: string): string | undefined =>
-  key.startsWith(SEARCH_INDEX_PREFIX) && key.endsWith(SUFFIX) ? key.slice(SEARCH_INDEX_PREFIX.length, -SUFFIX.length) : undefined;
+  key.startsWith(SEARCH_INDEX_PREFIX) && key.endsWith(SUFFIX)
+    ? key.slice(SEARCH_INDEX_PREFIX.length, -SUFFIX.length)
+    : undefined;
 
 export function memorySearchIndexStore(location = 'memory'): SearchIndexStore {
   const stored = new Map<string, StoredSearchIndex>();

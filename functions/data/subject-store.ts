@@ -1,13 +1,25 @@
 /** The named subjects of the people table: people, organizations and places, each listed by name. */
 import type { ORGANIZATION_KINDS, StoredItems } from './items.js';
 import { keys, type SubjectKind } from './keys.js';
-import { entityCount, queryCount, queryPage, resumeKey, resumeKeyMatches, type QueryPageInput, type Snapshot, type StoredKey } from './table-store.js';
+import {
+  entityCount,
+  queryCount,
+  queryPage,
+  resumeKey,
+  resumeKeyMatches,
+  type QueryPageInput,
+  type Snapshot,
+  type StoredKey,
+} from './table-store.js';
 import { itemReader } from './stored-items.js';
 import { INDEX, indexPartitionKey } from './tables.js';
 
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
-const ITEM_KIND = { PERSON: 'person', ORGANIZATION: 'organization', PLACE: 'place' } as const satisfies Record<SubjectKind, keyof StoredItems>;
+const ITEM_KIND = { PERSON: 'person', ORGANIZATION: 'organization', PLACE: 'place' } as const satisfies Record<
+  SubjectKind,
+  keyof StoredItems
+>;
 
 /** A list of subjects: all of one kind, or the organizations of one organization kind. */
 export interface SubjectList<K extends SubjectKind> {
@@ -15,16 +27,34 @@ export interface SubjectList<K extends SubjectKind> {
   organizationKind?: OrganizationKind;
 }
 
-function listQuery(version: number, list: SubjectList<SubjectKind>): Omit<QueryPageInput, 'first' | 'after' | 'forward'> & { index: string; partitionValue: string } {
+function listQuery(
+  version: number,
+  list: SubjectList<SubjectKind>,
+): Omit<QueryPageInput, 'first' | 'after' | 'forward'> & { index: string; partitionValue: string } {
   const index = list.organizationKind !== undefined ? INDEX.organizationsByKind : INDEX.subjectsByName;
   const partitionValue = keys.partitionAt(version, list.organizationKind ?? list.kind);
-  return { table: 'people', index, partitionValue, keyCondition: '#k = :k', names: { '#k': indexPartitionKey('people', index) }, values: { ':k': partitionValue } };
+  return {
+    table: 'people',
+    index,
+    partitionValue,
+    keyCondition: '#k = :k',
+    names: { '#k': indexPartitionKey('people', index) },
+    values: { ':k': partitionValue },
+  };
 }
 
 /** One page of a subject list, by name, with the key that resumes after each item. */
-export async function listSubjects<K extends SubjectKind>(snap: Snapshot, list: SubjectList<K>, first: number, after?: StoredKey) {
+export async function listSubjects<K extends SubjectKind>(
+  snap: Snapshot,
+  list: SubjectList<K>,
+  first: number,
+  after?: StoredKey,
+) {
   const query = listQuery(snap.version, list);
-  const [page, read] = await Promise.all([queryPage(snap.ds, { ...query, forward: true, first, after }), itemReader(snap, ITEM_KIND[list.kind])]);
+  const [page, read] = await Promise.all([
+    queryPage(snap.ds, { ...query, forward: true, first, after }),
+    itemReader(snap, ITEM_KIND[list.kind]),
+  ]);
   return {
     items: page.items.map((raw) => ({ item: read(raw), resumeKey: resumeKey('people', query.index, raw) })),
     hasNextPage: page.hasNextPage,

@@ -1,5 +1,10 @@
 /** Creates the tables from the one definition (local engine, tests, benchmarks; CDK does it in AWS). */
-import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceNotFoundException,
+  type CreateTableCommandInput,
+} from '@aws-sdk/client-dynamodb';
 import type { DataSources } from './client.js';
 import { TABLE_LIST, keyAttributes, type TableDefinition } from './tables.js';
 

@@ -55,14 +55,18 @@ export const refKey = (ref: EntityRef) => `${ref.table}\u0000${ref.id}`;
  * 100 keys each (one request can span tables), retrying UnprocessedKeys with
  * backoff. Returns raw items by refKey; ids no item can have are not asked for.
  */
-export async function batchGetEntities({ ds, version }: Snapshot, refs: readonly EntityRef[]): Promise<Map<string, Record<string, unknown>>> {
+export async function batchGetEntities(
+  { ds, version }: Snapshot,
+  refs: readonly EntityRef[],
+): Promise<Map<string, Record<string, unknown>>> {
   const found = new Map<string, Record<string, unknown>>();
   const unique = [...new Map(refs.filter((r) => isStorableId(r.id)).map((r) => [refKey(r), r])).values()];
   const tableOf = new Map(Object.entries(ds.tables).map(([table, name]) => [name, table as EntityTable]));
   await Promise.all(
     chunk(unique, BATCH_GET_LIMIT).map(async (batch) => {
       let request: Record<string, { Keys: Record<string, string>[] }> = {};
-      for (const ref of batch) (request[ds.tables[ref.table]] ??= { Keys: [] }).Keys.push({ ...keys.entityAt(ref.table, ref.id, version) });
+      for (const ref of batch)
+        (request[ds.tables[ref.table]] ??= { Keys: [] }).Keys.push({ ...keys.entityAt(ref.table, ref.id, version) });
       for (let round = 0; Object.keys(request).length > 0; round++) {
         if (round > MAX_UNPROCESSED_ROUNDS) throw new Error(`BatchGetItem left keys unprocessed after ${round} rounds`);
         if (round > 0) await sleep(backoffMs(round));
@@ -70,7 +74,8 @@ export async function batchGetEntities({ ds, version }: Snapshot, refs: readonly
         for (const [tableName, items] of Object.entries(out.Responses ?? {})) {
           const table = tableOf.get(tableName);
           if (table === undefined) continue;
-          for (const item of items) found.set(refKey({ table, id: keys.logical(String(item[TABLES[table].partitionKey])) }), item);
+          for (const item of items)
+            found.set(refKey({ table, id: keys.logical(String(item[TABLES[table].partitionKey])) }), item);
         }
         request = (out.UnprocessedKeys ?? {}) as typeof request;
       }
@@ -125,7 +130,10 @@ export async function queryPage(ds: DataSources, input: QueryPageInput): Promise
 }
 
 /** Counts the items a query matches without returning them (Select COUNT). */
-export async function queryCount(ds: DataSources, input: Omit<QueryPageInput, 'first' | 'after' | 'forward'>): Promise<number> {
+export async function queryCount(
+  ds: DataSources,
+  input: Omit<QueryPageInput, 'first' | 'after' | 'forward'>,
+): Promise<number> {
   let count = 0;
   let startKey: Record<string, unknown> | undefined;
   do {
@@ -158,7 +166,11 @@ export function resumeKeyMatches(table: EntityTable, index: string, key: StoredK
   if (idx === undefined) return false;
   const names = new Set<string>([def.partitionKey, def.sortKey, idx.partitionKey, idx.sortKey]);
   const given = Object.keys(key);
-  return given.length === names.size && given.every((n) => names.has(n) && key[n] !== '') && key[idx.partitionKey] === partitionValue;
+  return (
+    given.length === names.size &&
+    given.every((n) => names.has(n) && key[n] !== '') &&
+    key[idx.partitionKey] === partitionValue
+  );
 }
 
 /** The ExclusiveStartKey that resumes a query on `index` right after `item`. */
@@ -171,7 +183,11 @@ export function resumeKey(table: EntityTable, index: string | undefined, item: R
 }
 
 /** How many entities of a table (or of one kind of subject in the people table) the snapshot's version holds. */
-export function entityCount({ record }: Snapshot, table: EntityTable, kind?: 'PERSON' | 'ORGANIZATION' | 'PLACE'): number {
+export function entityCount(
+  { record }: Snapshot,
+  table: EntityTable,
+  kind?: 'PERSON' | 'ORGANIZATION' | 'PLACE',
+): number {
   if (table !== 'people') return record[table];
   switch (kind) {
     case 'ORGANIZATION':

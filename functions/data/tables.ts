@@ -59,9 +59,7 @@ export const TABLES: Record<EntityTable, TableDefinition> = {
     partitionKey: 'pk',
     sortKey: 'sk',
     envVar: 'DOCUMENTS_TABLE',
-    indexes: [
-      { name: INDEX.documentsByPublished, partitionKey: 'listPk', sortKey: 'order' },
-    ],
+    indexes: [{ name: INDEX.documentsByPublished, partitionKey: 'listPk', sortKey: 'order' }],
   },
   people: {
     name: 'people',

@@ -43,7 +43,9 @@ export const POINTER_FORMAT = 1;
 
 /** The current pointer, or undefined before the first publication. */
 export async function readPointer(ds: DataSources): Promise<VersionPointer | undefined> {
-  const out = await ds.db.send(new GetCommand({ TableName: ds.tables.documents, Key: keys.current(), ConsistentRead: true }));
+  const out = await ds.db.send(
+    new GetCommand({ TableName: ds.tables.documents, Key: keys.current(), ConsistentRead: true }),
+  );
   if (out.Item === undefined) return undefined;
   if (out.Item.format === POINTER_FORMAT) return out.Item as VersionPointer;
   return (await versionSchemas()).versionPointerSchema.parse(out.Item);
@@ -60,7 +62,11 @@ export class PublishConflictError extends Error {
 }
 
 /** The one atomic write that makes a version current: a Put conditioned on the version it replaces. */
-export async function publishPointer(ds: DataSources, next: VersionPointer, replaces: number | undefined): Promise<void> {
+export async function publishPointer(
+  ds: DataSources,
+  next: VersionPointer,
+  replaces: number | undefined,
+): Promise<void> {
   const pk = TABLES.documents.partitionKey;
   // A pointer that does not match its schema is a fault of the refresh: it is never published.
   const checked = (await versionSchemas()).versionPointerSchema.parse(next);
@@ -81,7 +87,11 @@ export async function publishPointer(ds: DataSources, next: VersionPointer, repl
 }
 
 /** Forgets retired versions whose items are gone (checked like the pointer); a no-op when another version was published meanwhile. */
-export async function updateRetired(ds: DataSources, current: number, retired: VersionPointer['retired']): Promise<void> {
+export async function updateRetired(
+  ds: DataSources,
+  current: number,
+  retired: VersionPointer['retired'],
+): Promise<void> {
   (await versionSchemas()).versionPointerSchema.shape.retired.parse(retired);
   try {
     await ds.db.send(

@@ -24,7 +24,10 @@ export interface CorpusVersionSource {
   pointer(): Promise<VersionPointer | undefined>;
 }
 
-export function cachedCorpusVersions(ds: DataSources, options: { maxAgeMs?: number; now?: () => number } = {}): CorpusVersionSource {
+export function cachedCorpusVersions(
+  ds: DataSources,
+  options: { maxAgeMs?: number; now?: () => number } = {},
+): CorpusVersionSource {
   const maxAgeMs = options.maxAgeMs ?? VERSION_CACHE_MS;
   const now = options.now ?? Date.now;
   let cached: { pointer: VersionPointer | undefined; readAt: number } | undefined;
@@ -103,15 +106,21 @@ export class RequestVersion {
 
   private async read(): Promise<ReadView> {
     if (this.invalidPin !== undefined) {
-      throw badUserInput(`${VERSION_HEADER} must be a version number (corpusVersions lists the kept ones); got "${this.invalidPin.slice(0, 20)}".`);
+      throw badUserInput(
+        `${VERSION_HEADER} must be a version number (corpusVersions lists the kept ones); got "${this.invalidPin.slice(0, 20)}".`,
+      );
     }
     if (this.requested.size > 1) {
       const asked = [...this.requested].map(([v, by]) => `${v} (${by})`).join(', ');
-      throw badUserInput(`This request names more than one version: ${asked}. Every field of a request reads one version; send cursors of one version, or start again without them.`);
+      throw badUserInput(
+        `This request names more than one version: ${asked}. Every field of a request reads one version; send cursors of one version, or start again without them.`,
+      );
     }
     const pointer = await this.source.pointer();
     if (pointer === undefined) {
-      throw serviceUnavailable('No version of the knowledge base has been published yet (the first seed refresh publishes one); retry shortly.');
+      throw serviceUnavailable(
+        'No version of the knowledge base has been published yet (the first seed refresh publishes one); retry shortly.',
+      );
     }
     const [asked] = this.requested.keys();
     const record = asked === undefined ? pointer.kept[0] : pointer.kept.find((v) => v.number === asked);

@@ -12,6 +12,10 @@ const keyPart = z.string().check(z.minLength(1), z.maxLength(1024));
 const version = z.int().check(z.gte(1));
 
 export const payloadSchema = z.union([
-  z.object({ v: version, l: z.string(), k: z.record(z.string().check(z.maxLength(64)), keyPart).check(z.refine((k) => Object.keys(k).length <= 8)) }),
+  z.object({
+    v: version,
+    l: z.string(),
+    k: z.record(z.string().check(z.maxLength(64)), keyPart).check(z.refine((k) => Object.keys(k).length <= 8)),
+  }),
   z.object({ v: version, l: z.string(), o: z.int().check(z.gt(0)) }),
 ]);

@@ -26,7 +26,8 @@ export interface HttpCachePolicy {
 /** A new version is served within the version cache's bound (5 s) plus this; revalidation is one cheap 304. */
 export const DEFAULT_HTTP_CACHE: HttpCachePolicy = { maxAgeSec: 60, staleWhileRevalidateSec: 600 };
 
-export const cacheControlOf = (policy: HttpCachePolicy) => `public, max-age=${policy.maxAgeSec}, stale-while-revalidate=${policy.staleWhileRevalidateSec}`;
+export const cacheControlOf = (policy: HttpCachePolicy) =>
+  `public, max-age=${policy.maxAgeSec}, stale-while-revalidate=${policy.staleWhileRevalidateSec}`;
 export const NO_STORE = 'no-store';
 /** The request headers an answer varies with, besides its URL. */
 export const VARY = `Accept, ${VERSION_HEADER}`;
@@ -44,7 +45,15 @@ export interface AnswerIdentity {
 
 /** A strong ETag over everything the answer depends on. */
 export function entityTag(answer: AnswerIdentity): string {
-  const parts = [answer.version, answer.contentHash, answer.buildId, answer.path, answer.query, answer.accept.trim(), answer.pin.trim()];
+  const parts = [
+    answer.version,
+    answer.contentHash,
+    answer.buildId,
+    answer.path,
+    answer.query,
+    answer.accept.trim(),
+    answer.pin.trim(),
+  ];
   return `"${createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 32)}"`;
 }
 
@@ -66,18 +75,44 @@ export function matches(ifNoneMatch: string, tag: string): boolean {
  * plugin marked cacheable gets its ETag, from the same inputs.
  */
 export function httpCache(versions: CorpusVersionSource, buildId: string, policy: HttpCachePolicy) {
-  return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2 | ((result: APIGatewayProxyStructuredResultV2) => Promise<void>) | undefined> => {
+  return async (
+    event: APIGatewayProxyEventV2,
+  ): Promise<
+    APIGatewayProxyStructuredResultV2 | ((result: APIGatewayProxyStructuredResultV2) => Promise<void>) | undefined
+  > => {
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see eventHeader()
     if (event.requestContext?.http?.method !== 'GET') return undefined;
     const pin = eventHeader(event, VERSION_HEADER);
     const tagOf = (record: { number: number; contentHash: string }) =>
-      entityTag({ version: record.number, contentHash: record.contentHash, buildId, path: event.rawPath, query: event.rawQueryString, accept: eventHeader(event, 'accept'), pin });
+      entityTag({
+        version: record.number,
+        contentHash: record.contentHash,
+        buildId,
+        path: event.rawPath,
+        query: event.rawQueryString,
+        accept: eventHeader(event, 'accept'),
+        pin,
+      });
     const ifNoneMatch = eventHeader(event, 'if-none-match');
     if (ifNoneMatch !== '') {
       const pointer = await versions.pointer();
-      const record = pointer === undefined ? undefined : pin === '' ? pointer.kept[0] : pointer.kept.find((v) => String(v.number) === pin.trim());
+      const record =
+        pointer === undefined
+          ? undefined
+          : pin === ''
+            ? pointer.kept[0]
+            : pointer.kept.find((v) => String(v.number) === pin.trim());
       if (record !== undefined && matches(ifNoneMatch, tagOf(record))) {
-        return { statusCode: 304, headers: { etag: tagOf(record), 'cache-control': cacheControlOf(policy), vary: VARY, [VERSION_HEADER]: String(record.number) }, body: '' };
+        return {
+          statusCode: 304,
+          headers: {
+            etag: tagOf(record),
+            'cache-control': cacheControlOf(policy),
+            vary: VARY,
+            [VERSION_HEADER]: String(record.number),
+          },
+          body: '',
+        };
       }
     }
     return async (result) => {
@@ -102,16 +137,22 @@ export function httpCache(versions: CorpusVersionSource, buildId: string, policy
  * middleware adds its ETag) and names the version that answered; anything
  * else — POST, errors, partial results — is `no-store`.
  */
-export function httpCachePlugin(policy: HttpCachePolicy): ApolloServerPlugin<{ snapshot?: () => Promise<{ record: { number: number } }> }> {
+export function httpCachePlugin(
+  policy: HttpCachePolicy,
+): ApolloServerPlugin<{ snapshot?: () => Promise<{ record: { number: number } }> }> {
   return {
     async requestDidStart({ request, contextValue }) {
       return {
         async willSendResponse({ response }) {
           const headers = response.http.headers;
           const body = response.body;
-          const complete = body.kind === 'single' && (body.singleResult.errors === undefined || body.singleResult.errors.length === 0);
+          const complete =
+            body.kind === 'single' && (body.singleResult.errors === undefined || body.singleResult.errors.length === 0);
           // A GET that read nothing versioned still answers for a version: resolving it costs the cached pointer.
-          const view = request.http?.method === 'GET' && complete && contextValue.snapshot !== undefined ? await contextValue.snapshot().catch(() => undefined) : undefined;
+          const view =
+            request.http?.method === 'GET' && complete && contextValue.snapshot !== undefined
+              ? await contextValue.snapshot().catch(() => undefined)
+              : undefined;
           if (view === undefined) {
             headers.set('cache-control', NO_STORE);
             return;

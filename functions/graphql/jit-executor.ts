@@ -18,7 +18,15 @@
  */
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { execute, getOperationAST, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  execute,
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
 import { MAX_ECHO_CHARS } from '../shared/errors.js';
 import { errorDetails } from '../shared/logger.js';
@@ -48,7 +56,10 @@ export interface CompilingExecutor extends GatewayInterface {
   readonly stats: { compiled: number; uncompilable: number; reruns: number; diverged: number };
 }
 
-export function compilingExecutor(schema: GraphQLSchema, options: { runsBeforeCompiling?: number; maxDocuments?: number } = {}): CompilingExecutor {
+export function compilingExecutor(
+  schema: GraphQLSchema,
+  options: { runsBeforeCompiling?: number; maxDocuments?: number } = {},
+): CompilingExecutor {
   const runsBeforeCompiling = options.runsBeforeCompiling ?? RUNS_BEFORE_COMPILING;
   const maxDocuments = options.maxDocuments ?? MAX_DOCUMENTS;
   const stats = { compiled: 0, uncompilable: 0, reruns: 0, diverged: 0 };
@@ -69,7 +80,11 @@ export function compilingExecutor(schema: GraphQLSchema, options: { runsBeforeCo
   // Loaded with the first compilation: an instance that never sees a query twice never loads it.
   let compiler: Promise<typeof import('graphql-jit')> | undefined;
 
-  const compile = async (document: DocumentNode, operationName: string | null, logger: Logger | undefined): Promise<Entry> => {
+  const compile = async (
+    document: DocumentNode,
+    operationName: string | null,
+    logger: Logger | undefined,
+  ): Promise<Entry> => {
     const started = performance.now();
     const name = operationName?.slice(0, MAX_ECHO_CHARS);
     try {
@@ -80,9 +95,15 @@ export function compilingExecutor(schema: GraphQLSchema, options: { runsBeforeCo
         logger?.debug('Compiled operation', { operationName: name, ms: Math.round(performance.now() - started) });
         return { compiled };
       }
-      logger?.warn('graphql-jit refused an operation; graphql-js runs it', { operationName: name, errors: compiled.errors?.slice(0, 3).map((e) => e.message) });
+      logger?.warn('graphql-jit refused an operation; graphql-js runs it', {
+        operationName: name,
+        errors: compiled.errors?.slice(0, 3).map((e) => e.message),
+      });
     } catch (error) {
-      logger?.warn('graphql-jit failed to compile an operation; graphql-js runs it', { operationName: name, error: errorDetails(error) });
+      logger?.warn('graphql-jit failed to compile an operation; graphql-js runs it', {
+        operationName: name,
+        error: errorDetails(error),
+      });
     }
     stats.uncompilable++;
     return { uncompilable: true };
@@ -92,7 +113,9 @@ export function compilingExecutor(schema: GraphQLSchema, options: { runsBeforeCo
     // The name the client asked for: the context's own is null when no operation matched it.
     const operationName = request.operationName ?? null;
     const inputs = request.variables ?? {};
-    const reference = () => execute({ schema, document, operationName, contextValue: context, variableValues: inputs }) as Promise<ExecutionResult> | ExecutionResult;
+    const reference = () =>
+      execute({ schema, document, operationName, contextValue: context, variableValues: inputs }) as
+        Promise<ExecutionResult> | ExecutionResult;
     // No such operation: graphql-js answers that with its own error.
     const operation = getOperationAST(document, operationName);
     if (operation == null) return reference();
@@ -113,7 +136,9 @@ export function compilingExecutor(schema: GraphQLSchema, options: { runsBeforeCo
     const { compiled } = entry;
     const result: ExecutionResult = await Promise.resolve()
       .then(() => compiled.query(undefined, context, coerced.coerced))
-      .catch((error: unknown) => ({ errors: [new GraphQLError(error instanceof Error ? error.message : String(error))] }));
+      .catch((error: unknown) => ({
+        errors: [new GraphQLError(error instanceof Error ? error.message : String(error))],
+      }));
     if (result.errors === undefined || result.errors.length === 0) return result;
     stats.reruns++;
     const answer = await reference();

@@ -102,7 +102,12 @@ const pagedEstimator: ComplexityEstimator = ({ type, field, args, childComplexit
   return undefined;
 };
 
-export function queryCost(schema: GraphQLSchema, query: Parameters<typeof getComplexity>[0]['query'], variables?: Record<string, unknown>, operationName?: string): number {
+export function queryCost(
+  schema: GraphQLSchema,
+  query: Parameters<typeof getComplexity>[0]['query'],
+  variables?: Record<string, unknown>,
+  operationName?: string,
+): number {
   return getComplexity({
     schema,
     query,
@@ -118,7 +123,12 @@ const COST_CACHE_SIZE = 500;
 const MAX_COST_KEY_LENGTH = 2048;
 
 /** A request refused before execution: the client's mistake, answered with 400 and a code. */
-function refused(message: string, code: string, extensions: Record<string, unknown> = {}, nodes?: ASTNode | readonly ASTNode[]): GraphQLError {
+function refused(
+  message: string,
+  code: string,
+  extensions: Record<string, unknown> = {},
+  nodes?: ASTNode | readonly ASTNode[],
+): GraphQLError {
   return new GraphQLError(message, { nodes, extensions: { code, ...extensions, http: { status: 400 } } });
 }
 
@@ -126,7 +136,11 @@ function refused(message: string, code: string, extensions: Record<string, unkno
  * The variables the operation declares, coerced as execution will coerce them. Unused
  * ones are never read, however they are nested; a bad value is BAD_USER_INPUT (400).
  */
-function coerceVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, inputs: Record<string, unknown>): Record<string, unknown> {
+function coerceVariables(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  inputs: Record<string, unknown>,
+): Record<string, unknown> {
   const result = getVariableValues(schema, operation.variableDefinitions ?? [], inputs, { maxErrors: 1 });
   const error = result.errors?.[0];
   if (error !== undefined) throw refused(error.message, 'BAD_USER_INPUT', {}, error.nodes);
@@ -137,20 +151,34 @@ function coerceVariables(schema: GraphQLSchema, operation: OperationDefinitionNo
  * Every `first` of the document (each is a page size), inline or from a variable, must be
  * within 0..MAX_PAGE_SIZE: one code and one status however it arrives, checked before execution.
  */
-function checkPageSizes(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): void {
+function checkPageSizes(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): void {
   // The operation run and the fragments (validation has refused any it does not use), not the other operations.
   const parts = [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)];
-  for (const part of parts) visit(part, {
-    Argument(node) {
-      if (node.name.value !== 'first') return;
-      const value =
-        node.value.kind === Kind.INT ? Number(node.value.value) : node.value.kind === Kind.VARIABLE ? variables[node.value.name.value] : null;
-      if (value === null || value === undefined) return;
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
-        throw refused(`"first" must be between 0 and ${MAX_PAGE_SIZE} (got ${JSON.stringify(value)}).`, 'BAD_USER_INPUT', { argumentName: 'first' }, node);
-      }
-    },
-  });
+  for (const part of parts)
+    visit(part, {
+      Argument(node) {
+        if (node.name.value !== 'first') return;
+        const value =
+          node.value.kind === Kind.INT
+            ? Number(node.value.value)
+            : node.value.kind === Kind.VARIABLE
+              ? variables[node.value.name.value]
+              : null;
+        if (value === null || value === undefined) return;
+        if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
+          throw refused(
+            `"first" must be between 0 and ${MAX_PAGE_SIZE} (got ${JSON.stringify(value)}).`,
+            'BAD_USER_INPUT',
+            { argumentName: 'first' },
+            node,
+          );
+        }
+      },
+    });
 }
 
 /**
@@ -194,7 +222,9 @@ function operationChecksPlugin<T extends object>(): ApolloServerPlugin<T> {
 export const readOnlyRule: ValidationRule = (context) => ({
   OperationDefinition(node) {
     if (node.operation !== OperationTypeNode.QUERY) {
-      context.reportError(new GraphQLError(`This API is read-only: ${node.operation} operations are not supported.`, { nodes: node }));
+      context.reportError(
+        new GraphQLError(`This API is read-only: ${node.operation} operations are not supported.`, { nodes: node }),
+      );
     }
   },
 });
@@ -206,7 +236,10 @@ export const parseOptions = { maxTokens: QUERY_LIMITS.maxTokens };
  * the protections this server does differently (tokens and cost above, field
  * suggestions through Apollo's own setting) do not weigh on the bundle.
  */
-export function queryLimits<T extends object>(): { plugins: ApolloServerPlugin<T>[]; validationRules: ValidationRule[] } {
+export function queryLimits<T extends object>(): {
+  plugins: ApolloServerPlugin<T>[];
+  validationRules: ValidationRule[];
+} {
   // Report a refusal as a validation error (400) instead of throwing out of validation (500).
   const report = {
     propagateOnRejection: false,

@@ -30,7 +30,8 @@ export interface Cursors {
   decode(cursor: string, listKey: string): Promise<CursorBody>;
 }
 
-const invalidCursor = () => badUserInput('Invalid cursor: pass an endCursor or edge cursor that this list returned.', { argumentName: 'after' });
+const invalidCursor = () =>
+  badUserInput('Invalid cursor: pass an endCursor or edge cursor that this list returned.', { argumentName: 'after' });
 
 /**
  * Signs and reads cursors with the deployment's key, so that one issued for
@@ -66,7 +67,10 @@ export class CursorCodec {
       decode: async (cursor, listKey) => {
         const { v: issued, ...body } = await this.decode(cursor, listKey);
         // The request's version comes from its cursors, so this holds unless a cursor escaped that check.
-        if (issued !== v) throw badUserInput(`This cursor belongs to version ${issued}, not to version ${v} that this request reads.`, { argumentName: 'after' });
+        if (issued !== v)
+          throw badUserInput(`This cursor belongs to version ${issued}, not to version ${v} that this request reads.`, {
+            argumentName: 'after',
+          });
         return body;
       },
     };
@@ -113,15 +117,15 @@ export interface KeyedPage<T> {
 export async function queryConnection<T>(
   cursors: Cursors,
   options: {
-  listKey: string;
-  args: PageArgs;
-  fetch: (first: number, after: StoredKey | undefined) => Promise<KeyedPage<T>>;
-  /** Whether a decoded key can resume this list's query (see resumeKeyMatches). */
-  acceptsKey: (key: StoredKey) => boolean;
-  /** A number when the version's record has it; a promise when it takes a read. */
-  totalCount: () => number | Promise<number>;
-  /** When given and the query asks for totalCount, a count that takes a read starts with the page, not after it. */
-  info?: GraphQLResolveInfo;
+    listKey: string;
+    args: PageArgs;
+    fetch: (first: number, after: StoredKey | undefined) => Promise<KeyedPage<T>>;
+    /** Whether a decoded key can resume this list's query (see resumeKeyMatches). */
+    acceptsKey: (key: StoredKey) => boolean;
+    /** A number when the version's record has it; a promise when it takes a read. */
+    totalCount: () => number | Promise<number>;
+    /** When given and the query asks for totalCount, a count that takes a read starts with the page, not after it. */
+    info?: GraphQLResolveInfo;
   },
 ): Promise<ConnectionModel<T>> {
   const first = pageSize(options.args.first);
@@ -129,12 +133,16 @@ export async function queryConnection<T>(
   if (after !== undefined && !('k' in after && options.acceptsKey(after.k))) {
     throw badUserInput('Invalid cursor for this list.', { argumentName: 'after' });
   }
-  const count = options.info !== undefined && selectsField(options.info, 'totalCount') ? options.totalCount() : undefined;
+  const count =
+    options.info !== undefined && selectsField(options.info, 'totalCount') ? options.totalCount() : undefined;
   // A failed count must not go unobserved before its field is resolved.
   if (count instanceof Promise) count.catch(() => undefined);
   const { items, hasNextPage } = await options.fetch(first, after?.k);
   return {
-    edges: items.map(({ item, resumeKey }) => ({ node: item, cursor: () => cursors.encode({ l: options.listKey, k: resumeKey }) })),
+    edges: items.map(({ item, resumeKey }) => ({
+      node: item,
+      cursor: () => cursors.encode({ l: options.listKey, k: resumeKey }),
+    })),
     hasNextPage,
     totalCount: () => count ?? options.totalCount(),
   };
@@ -152,7 +160,8 @@ export async function idListConnection<T>(
 ): Promise<ConnectionModel<T>> {
   const first = pageSize(options.args.first);
   const after = options.args.after == null ? undefined : await cursors.decode(options.args.after, options.listKey);
-  if (after !== undefined && !('o' in after)) throw badUserInput('Invalid cursor for this list.', { argumentName: 'after' });
+  if (after !== undefined && !('o' in after))
+    throw badUserInput('Invalid cursor for this list.', { argumentName: 'after' });
   const offset = after?.o ?? 0;
   const pageIds = options.ids.slice(offset, offset + first);
   const nodes = await options.load(pageIds);

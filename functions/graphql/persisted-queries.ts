@@ -14,7 +14,9 @@ const MAX_REGISTERED = 1000;
 /** Apollo prefixes the keys it gives its persisted-query cache. */
 const APQ_PREFIX = 'apq:';
 
-export function persistedQueryCache(known: Readonly<Record<string, string>> = persistedOperations): PersistedQueryCache {
+export function persistedQueryCache(
+  known: Readonly<Record<string, string>> = persistedOperations,
+): PersistedQueryCache {
   const registered = new Map<string, string>();
   const hashOf = (key: string) => (key.startsWith(APQ_PREFIX) ? key.slice(APQ_PREFIX.length) : key);
   return {

@@ -47,7 +47,10 @@ const ASSET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 function candidateDirs(): string[] {
   const override = process.env.PLAYGROUND_DIR;
   if (override !== undefined && override !== '') return [override];
-  return [fileURLToPath(new URL('./playground/', import.meta.url)), fileURLToPath(new URL('../../playground/dist/', import.meta.url))];
+  return [
+    fileURLToPath(new URL('./playground/', import.meta.url)),
+    fileURLToPath(new URL('../../playground/dist/', import.meta.url)),
+  ];
 }
 
 interface LoadedPlayground {
@@ -105,7 +108,11 @@ function quality(headerValue: string, value: string): number {
 /** A browser navigating to the endpoint: text/html preferred to JSON (as Apollo decides for its own landing page). */
 export function prefersHtml(accept: string): boolean {
   const html = quality(accept, 'text/html');
-  return html > 0 && html > quality(accept, 'application/json') && html > quality(accept, 'application/graphql-response+json');
+  return (
+    html > 0 &&
+    html > quality(accept, 'application/json') &&
+    html > quality(accept, 'application/graphql-response+json')
+  );
 }
 
 function chooseEncoding(acceptEncoding: string, available: AssetEncoding[]): AssetEncoding | undefined {
@@ -113,7 +120,11 @@ function chooseEncoding(acceptEncoding: string, available: AssetEncoding[]): Ass
 }
 
 function notFound(): APIGatewayProxyStructuredResultV2 {
-  return { statusCode: 404, headers: { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }, body: 'Not found\n' };
+  return {
+    statusCode: 404,
+    headers: { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS },
+    body: 'Not found\n',
+  };
 }
 
 async function servePage(): Promise<APIGatewayProxyStructuredResultV2> {
@@ -142,7 +153,10 @@ async function servePage(): Promise<APIGatewayProxyStructuredResultV2> {
 async function serveAsset(event: APIGatewayProxyEventV2, name: string): Promise<APIGatewayProxyStructuredResultV2> {
   const found = await playground();
   // Only names the build listed are served, so no request can reach any other file.
-  const asset = ASSET_NAME.test(name) && found !== undefined && Object.hasOwn(found.manifest.assets, name) ? found.manifest.assets[name] : undefined;
+  const asset =
+    ASSET_NAME.test(name) && found !== undefined && Object.hasOwn(found.manifest.assets, name)
+      ? found.manifest.assets[name]
+      : undefined;
   if (found === undefined || asset === undefined) return notFound();
   const encoding = chooseEncoding(eventHeader(event, 'accept-encoding'), asset.encodings);
   const body = await readFile(join(found.dir, encoding === undefined ? name : name + ENCODING_SUFFIX[encoding]));
@@ -165,7 +179,9 @@ async function serveAsset(event: APIGatewayProxyEventV2, name: string): Promise<
  * Middleware for createGraphQLHandler: answers playground requests and
  * returns undefined for everything else, which goes on to Apollo.
  */
-export async function playgroundMiddleware(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2 | undefined> {
+export async function playgroundMiddleware(
+  event: APIGatewayProxyEventV2,
+): Promise<APIGatewayProxyStructuredResultV2 | undefined> {
   // The event comes from outside: a hand-made or partial one may lack what its type promises.
   /* eslint-disable @typescript-eslint/no-unnecessary-condition */
   if (event.requestContext?.http?.method !== 'GET') return undefined;
@@ -173,6 +189,11 @@ export async function playgroundMiddleware(event: APIGatewayProxyEventV2): Promi
   /* eslint-enable @typescript-eslint/no-unnecessary-condition */
   const asset = ASSET_PATH.exec(path);
   if (asset !== null) return serveAsset(event, asset[1] ?? '');
-  if (PAGE_PATH.test(path) && event.queryStringParameters?.query === undefined && prefersHtml(eventHeader(event, 'accept'))) return servePage();
+  if (
+    PAGE_PATH.test(path) &&
+    event.queryStringParameters?.query === undefined &&
+    prefersHtml(eventHeader(event, 'accept'))
+  )
+    return servePage();
   return undefined;
 }

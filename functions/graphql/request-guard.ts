@@ -58,13 +58,19 @@ function requestInputs(event: APIGatewayProxyEventV2): [string, unknown][] {
   };
   if (method === 'GET') {
     const params = event.queryStringParameters ?? {};
-    return [['variables', parse(params.variables)], ['extensions', parse(params.extensions)]];
+    return [
+      ['variables', parse(params.variables)],
+      ['extensions', parse(params.extensions)],
+    ];
   }
   if (event.body === undefined || event.isBase64Encoded) return [];
   const body = parse(event.body);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
   const { variables, extensions } = body as Record<string, unknown>;
-  return [['variables', variables], ['extensions', extensions]];
+  return [
+    ['variables', variables],
+    ['extensions', extensions],
+  ];
 }
 
 /**
@@ -110,7 +116,9 @@ export function requestGuard(logger: Logger): Middleware {
       const type = String(result.headers?.['content-type'] ?? '');
       if (status >= 400 && status < 500 && !type.includes('json')) {
         const message = (result.body ?? '').trim() || 'Bad request';
-        Object.assign(result, json(status, message, 'BAD_REQUEST'), { headers: { ...result.headers, ...JSON_HEADERS } });
+        Object.assign(result, json(status, message, 'BAD_REQUEST'), {
+          headers: { ...result.headers, ...JSON_HEADERS },
+        });
         return;
       }
       // Only worth counting near the cap: escaped, a character takes at most 4 bytes.
@@ -118,7 +126,10 @@ export function requestGuard(logger: Logger): Middleware {
         const bytes = replyBytes(result.body);
         if (bytes > QUERY_LIMITS.maxReplyBytes) {
           // Not an error of the service, but the cost model let it through: worth an operator's look.
-          logger.warn('Reply over the size cap replaced by RESPONSE_TOO_LARGE', { requestId: event.requestContext.requestId, bytes });
+          logger.warn('Reply over the size cap replaced by RESPONSE_TOO_LARGE', {
+            requestId: event.requestContext.requestId,
+            bytes,
+          });
           // A GraphQL response whose execution ran: 200 with data null (GraphQL over HTTP), never Lambda's 502.
           Object.assign(result, { statusCode: 200, body: tooLarge(), isBase64Encoded: false });
         }
@@ -136,7 +147,10 @@ export function reportingFailures(middleware: Middleware, logger: Logger): Middl
     try {
       return await middleware(event);
     } catch (error) {
-      logger.error('Request middleware failed', { requestId: event.requestContext.requestId, error: errorDetails(error) });
+      logger.error('Request middleware failed', {
+        requestId: event.requestContext.requestId,
+        error: errorDetails(error),
+      });
       return json(500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
     }
   };

@@ -49,7 +49,8 @@ export function introspectionEnabled(): boolean {
  */
 export function rootCause(error: unknown): unknown {
   let cause = unwrapResolverError(error);
-  while (cause instanceof GraphQLError && cause.originalError !== undefined) cause = unwrapResolverError(cause.originalError);
+  while (cause instanceof GraphQLError && cause.originalError !== undefined)
+    cause = unwrapResolverError(cause.originalError);
   return cause;
 }
 
@@ -91,7 +92,8 @@ export function buildExecutableSchema(resolvers: Resolvers): GraphQLSchema {
       const defined = type.getFields();
       for (const [fieldName, resolve] of Object.entries(fields)) {
         const field = defined[fieldName];
-        if (field === undefined || typeof resolve !== 'function') throw new Error(`resolver ${typeName}.${fieldName}: no such field, or not a function`);
+        if (field === undefined || typeof resolve !== 'function')
+          throw new Error(`resolver ${typeName}.${fieldName}: no such field, or not a function`);
         field.resolve = resolve as GraphQLFieldResolver<unknown, unknown>;
       }
     } else if (isAbstractType(type) && typeof fields.__resolveType === 'function') {
@@ -135,7 +137,13 @@ export function createApolloServer(options: ServerOptions = {}): ApolloServer<Gr
     formatError: (formatted, error): GraphQLFormattedError => {
       const classified = classifyError(rootCause(error), formatted);
       const message = clientMessage(classified.formatted.message, production);
-      if (!production) return { ...formatted, ...classified.formatted, message, extensions: { ...formatted.extensions, ...classified.formatted.extensions } };
+      if (!production)
+        return {
+          ...formatted,
+          ...classified.formatted,
+          message,
+          extensions: { ...formatted.extensions, ...classified.formatted.extensions },
+        };
       return { ...classified.formatted, message };
     },
   });

@@ -11,15 +11,31 @@ import { readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-type Mapper = (line: number, column: number) => { source: string; line: number; column: number; name?: string } | undefined;
+type Mapper = (
+  line: number,
+  column: number,
+) => { source: string; line: number; column: number; name?: string } | undefined;
 
 function loadMapper(bundleFile: string): Mapper | undefined {
   try {
-    const map = new SourceMap(JSON.parse(readFileSync(`${bundleFile}.map`, 'utf8')) as ConstructorParameters<typeof SourceMap>[0]);
+    const map = new SourceMap(
+      JSON.parse(readFileSync(`${bundleFile}.map`, 'utf8')) as ConstructorParameters<typeof SourceMap>[0],
+    );
     return (line, column) => {
-      const entry = map.findEntry(line - 1, column - 1) as Partial<{ originalSource: string; originalLine: number; originalColumn: number; name: string }>;
-      if (entry.originalSource === undefined || entry.originalLine === undefined || entry.originalColumn === undefined) return undefined;
-      return { source: entry.originalSource, line: entry.originalLine + 1, column: entry.originalColumn + 1, name: entry.name };
+      const entry = map.findEntry(line - 1, column - 1) as Partial<{
+        originalSource: string;
+        originalLine: number;
+        originalColumn: number;
+        name: string;
+      }>;
+      if (entry.originalSource === undefined || entry.originalLine === undefined || entry.originalColumn === undefined)
+        return undefined;
+      return {
+        source: entry.originalSource,
+        line: entry.originalLine + 1,
+        column: entry.originalColumn + 1,
+        name: entry.name,
+      };
     };
   } catch {
     // No map beside the bundle (a local run from sources): frames stay as V8 prints them.
@@ -52,9 +68,11 @@ export function mapStackTracesOnDemand(bundleUrl: string): void {
   const directory = new URL('./', bundleUrl).href;
   const mappers = new Map<string, Mapper | undefined>();
   const inBundle = (file: string): Mapper | undefined => {
-    if (!file.startsWith(directory) || !file.endsWith('.mjs') || file.slice(directory.length).includes('/')) return undefined;
+    if (!file.startsWith(directory) || !file.endsWith('.mjs') || file.slice(directory.length).includes('/'))
+      return undefined;
     if (!mappers.has(file)) mappers.set(file, loadMapper(fileURLToPath(file)));
     return mappers.get(file);
   };
-  Error.prepareStackTrace = (error, sites) => [Error.prototype.toString.call(error), ...sites.map((site) => frame(site, inBundle))].join('\n');
+  Error.prepareStackTrace = (error, sites) =>
+    [Error.prototype.toString.call(error), ...sites.map((site) => frame(site, inBundle))].join('\n');
 }

@@ -10,7 +10,11 @@ import { CHANGES_PER_PAGE, type ChangeEntry, type EntityType } from '../data/ver
 import { contentHash } from './item-builder.js';
 
 /** Attributes that say where an item is stored, not what it serves. */
-const STORAGE_ONLY = new Set<string>(['hash', 'rank', ...TABLE_LIST.flatMap((t) => [t.partitionKey, t.sortKey, ...t.indexes.map((i) => i.partitionKey)])]);
+const STORAGE_ONLY = new Set<string>([
+  'hash',
+  'rank',
+  ...TABLE_LIST.flatMap((t) => [t.partitionKey, t.sortKey, ...t.indexes.map((i) => i.partitionKey)]),
+]);
 
 export function entityType(table: EntityTable, item: Record<string, unknown>): EntityType {
   switch (table) {
@@ -31,11 +35,14 @@ export function servedHash(item: Record<string, unknown>): string {
 }
 
 /** `TYPE\0id` → served hash, for the entity items of some tables (stored or logical keys alike). */
-export function servedEntities(tables: Readonly<Record<EntityTable, readonly Record<string, unknown>[]>>): Map<string, string> {
+export function servedEntities(
+  tables: Readonly<Record<EntityTable, readonly Record<string, unknown>[]>>,
+): Map<string, string> {
   const entities = new Map<string, string>();
   for (const def of TABLE_LIST) {
     for (const item of tables[def.name]) {
-      if (keys.isEntity(item, def.name)) entities.set(`${entityType(def.name, item)}\u0000${String(item.id)}`, servedHash(item));
+      if (keys.isEntity(item, def.name))
+        entities.set(`${entityType(def.name, item)}\u0000${String(item.id)}`, servedHash(item));
     }
   }
   return entities;
@@ -68,6 +75,9 @@ export function changePages(changes: readonly ChangeEntry[]): (Record<string, un
 }
 
 /** Entities per table, for the shrink guards. */
-export function entityIds(tables: Readonly<Record<EntityTable, readonly Record<string, unknown>[]>>, table: EntityTable): Set<string> {
+export function entityIds(
+  tables: Readonly<Record<EntityTable, readonly Record<string, unknown>[]>>,
+  table: EntityTable,
+): Set<string> {
   return new Set(tables[table].filter((item) => keys.isEntity(item, table)).map((item) => String(item.id)));
 }

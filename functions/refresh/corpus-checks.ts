@@ -15,15 +15,22 @@ export interface CorpusIssue {
 }
 
 /** Finds the one (or the named) occurrence of a quote in a text. */
-export function locate(text: string, quote: string, occurrence?: number): { start: number; end: number } | { error: string } {
+export function locate(
+  text: string,
+  quote: string,
+  occurrence?: number,
+): { start: number; end: number } | { error: string } {
   const found = allIndexesOf(text, quote);
   const shown = quote.length > 60 ? `${quote.slice(0, 57)}...` : quote;
   if (found.length === 0) return { error: `quote "${shown}" is not in the document's cleaned text` };
   if (occurrence === undefined && found.length > 1) {
-    return { error: `quote "${shown}" occurs ${found.length} times; lengthen it or set occurrence (1..${found.length})` };
+    return {
+      error: `quote "${shown}" occurs ${found.length} times; lengthen it or set occurrence (1..${found.length})`,
+    };
   }
   const at = found[(occurrence ?? 1) - 1];
-  if (at === undefined) return { error: `occurrence ${occurrence} asked for, but the quote occurs ${found.length} time(s)` };
+  if (at === undefined)
+    return { error: `occurrence ${occurrence} asked for, but the quote occurs ${found.length} time(s)` };
   return { start: at, end: at + quote.length };
 }
 
@@ -67,7 +74,9 @@ export function checkCorpus(corpus: Corpus): CorpusIssue[] {
   const foldedText = new Map(corpus.documents.map((d) => [d.id, foldText(d.text)]));
 
   corpus.documents.forEach((d, i) => {
-    d.authors.forEach((a, j) => { ref('documents.yaml', `[${i}].authors[${j}]`, 'person', personIds, a); });
+    d.authors.forEach((a, j) => {
+      ref('documents.yaml', `[${i}].authors[${j}]`, 'person', personIds, a);
+    });
     if (d.publishedOn !== null) date('documents.yaml', `[${i}].publishedOn`, d.publishedOn);
   });
 
@@ -86,8 +95,16 @@ export function checkCorpus(corpus: Corpus): CorpusIssue[] {
       s.mentionedIn.forEach((docId, j) => {
         ref(file, `[${i}].mentionedIn[${j}]`, 'document', docIds, docId);
         const doc = docById.get(docId);
-        if (doc !== undefined && doc.text !== '' && !mentions(foldedText.get(docId) ?? '', s.name, s.aliases, surname)) {
-          report(file, `[${i}].mentionedIn[${j}]`, `document "${docId}" never names ${s.name} (nor an alias${surname ? ' or the surname' : ''})`);
+        if (
+          doc !== undefined &&
+          doc.text !== '' &&
+          !mentions(foldedText.get(docId) ?? '', s.name, s.aliases, surname)
+        ) {
+          report(
+            file,
+            `[${i}].mentionedIn[${j}]`,
+            `document "${docId}" never names ${s.name} (nor an alias${surname ? ' or the surname' : ''})`,
+          );
         }
       });
     });
@@ -97,14 +114,24 @@ export function checkCorpus(corpus: Corpus): CorpusIssue[] {
   corpus.events.forEach((e, i) => {
     const at = (path: string) => `[${i}].${path}`;
     date('events.yaml', at('date'), e.date);
-    e.participants.forEach((p, j) => { ref('events.yaml', at(`participants[${j}]`), 'person', personIds, p); });
-    e.places.forEach((p, j) => { ref('events.yaml', at(`places[${j}]`), 'place', placeIds, p); });
-    e.documents.forEach((d, j) => { ref('events.yaml', at(`documents[${j}]`), 'document', docIds, d); });
+    e.participants.forEach((p, j) => {
+      ref('events.yaml', at(`participants[${j}]`), 'person', personIds, p);
+    });
+    e.places.forEach((p, j) => {
+      ref('events.yaml', at(`places[${j}]`), 'place', placeIds, p);
+    });
+    e.documents.forEach((d, j) => {
+      ref('events.yaml', at(`documents[${j}]`), 'document', docIds, d);
+    });
     e.reportedDates.forEach((r, j) => {
       ref('events.yaml', at(`reportedDates[${j}].document`), 'document', docIds, r.document);
       date('events.yaml', at(`reportedDates[${j}].date`), r.date);
       if (!e.documents.includes(r.document)) {
-        report('events.yaml', at(`reportedDates[${j}].document`), `"${r.document}" gives a date but is not in the event's documents`);
+        report(
+          'events.yaml',
+          at(`reportedDates[${j}].document`),
+          `"${r.document}" gives a date but is not in the event's documents`,
+        );
       }
       const doc = docById.get(r.document);
       if (doc !== undefined && doc.text !== '') {
@@ -113,13 +140,21 @@ export function checkCorpus(corpus: Corpus): CorpusIssue[] {
       }
     });
     if (e.reportedDates.length > 0 && !e.reportedDates.some((r) => r.date === e.date)) {
-      report('events.yaml', at('date'), `"${e.date}" is not a date any document gives (${e.reportedDates.map((r) => r.date).join(', ')})`);
+      report(
+        'events.yaml',
+        at('date'),
+        `"${e.date}" is not a date any document gives (${e.reportedDates.map((r) => r.date).join(', ')})`,
+      );
     }
-    e.related.forEach((r, j) => { ref('events.yaml', at(`related[${j}].event`), 'event', eventIds, r.event); });
+    e.related.forEach((r, j) => {
+      ref('events.yaml', at(`related[${j}].event`), 'event', eventIds, r.event);
+    });
   });
   checkPairs(
     'events.yaml',
-    corpus.events.flatMap((e, i) => e.related.map((r, j) => ({ from: e.id, to: r.event, path: `[${i}].related[${j}]` }))),
+    corpus.events.flatMap((e, i) =>
+      e.related.map((r, j) => ({ from: e.id, to: r.event, path: `[${i}].related[${j}]` })),
+    ),
     report,
   );
 
@@ -131,13 +166,24 @@ export function checkCorpus(corpus: Corpus): CorpusIssue[] {
     if (c.speaker !== null) {
       ref('claims.yaml', at('speaker'), 'person', personIds, c.speaker);
       const speaker = corpus.people.find((p) => p.id === c.speaker);
-      if (speaker !== undefined && doc !== undefined && !speaker.mentionedIn.includes(doc.id) && !doc.authors.includes(speaker.id)) {
+      if (
+        speaker !== undefined &&
+        doc !== undefined &&
+        !speaker.mentionedIn.includes(doc.id) &&
+        !doc.authors.includes(speaker.id)
+      ) {
         report('claims.yaml', at('speaker'), `${speaker.id} neither appears in nor wrote "${doc.id}"`);
       }
     }
-    if (c.speakerOrganization !== undefined) ref('claims.yaml', at('speakerOrganization'), 'organization', organizationIds, c.speakerOrganization);
+    if (c.speakerOrganization !== undefined)
+      ref('claims.yaml', at('speakerOrganization'), 'organization', organizationIds, c.speakerOrganization);
     c.about.forEach((s, j) => {
-      if (!subjectIds.has(s)) report('claims.yaml', at(`about[${j}]`), `unknown person, organization or place "${s}"${eventIds.has(s) ? ' (events go in `events`)' : ''}`);
+      if (!subjectIds.has(s))
+        report(
+          'claims.yaml',
+          at(`about[${j}]`),
+          `unknown person, organization or place "${s}"${eventIds.has(s) ? ' (events go in `events`)' : ''}`,
+        );
     });
     c.events.forEach((e, j) => {
       ref('claims.yaml', at(`events[${j}]`), 'event', eventIds, e);
@@ -150,14 +196,22 @@ export function checkCorpus(corpus: Corpus): CorpusIssue[] {
       const stated = date('claims.yaml', at('statedOn'), c.statedOn);
       const published = doc?.publishedOn == null ? undefined : parsePartialDate(doc.publishedOn);
       if (stated !== undefined && published !== undefined && isDayRange(published) && stated.start > published.end) {
-        report('claims.yaml', at('statedOn'), `${c.statedOn} is after the document's publishedOn (${doc?.publishedOn})`);
+        report(
+          'claims.yaml',
+          at('statedOn'),
+          `${c.statedOn} is after the document's publishedOn (${doc?.publishedOn})`,
+        );
       }
     }
-    c.relations.forEach((r, j) => { ref('claims.yaml', at(`relations[${j}].claim`), 'claim', claimIds, r.claim); });
+    c.relations.forEach((r, j) => {
+      ref('claims.yaml', at(`relations[${j}].claim`), 'claim', claimIds, r.claim);
+    });
   });
   checkPairs(
     'claims.yaml',
-    corpus.claims.flatMap((c, i) => c.relations.map((r, j) => ({ from: c.id, to: r.claim, path: `[${i}].relations[${j}]` }))),
+    corpus.claims.flatMap((c, i) =>
+      c.relations.map((r, j) => ({ from: c.id, to: r.claim, path: `[${i}].relations[${j}]` })),
+    ),
     report,
   );
   return issues;
@@ -175,7 +229,12 @@ function checkSubjectIds(corpus: Corpus, report: Report): void {
   for (const [file, list] of lists) {
     list.forEach((e, i) => {
       const other = owner.get(e.id);
-      if (other !== undefined && other !== file) report(file, `[${i}].id`, `"${e.id}" is already an id in ${other}: subject ids are shared by people, organizations, places and events`);
+      if (other !== undefined && other !== file)
+        report(
+          file,
+          `[${i}].id`,
+          `"${e.id}" is already an id in ${other}: subject ids are shared by people, organizations, places and events`,
+        );
       owner.set(e.id, file);
     });
   }
@@ -210,7 +269,8 @@ function checkPairs(file: string, pairs: readonly { from: string; to: string; pa
     }
     const key = from < to ? `${from}\u0000${to}` : `${to}\u0000${from}`;
     const first = seen.get(key);
-    if (first !== undefined) report(file, path, `the pair ${from} / ${to} is already related at ${first}: write each pair once`);
+    if (first !== undefined)
+      report(file, path, `the pair ${from} / ${to} is already related at ${first}: write each pair once`);
     else seen.set(key, path);
   }
 }

@@ -14,7 +14,9 @@ export { locate } from './corpus-checks.js';
 
 export class InvalidCorpusError extends Error {
   constructor(readonly issues: CorpusIssue[]) {
-    super(`Invalid corpus (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${issues.map(formatIssue).join('\n')}`);
+    super(
+      `Invalid corpus (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${issues.map(formatIssue).join('\n')}`,
+    );
     this.name = 'InvalidCorpusError';
   }
 }
@@ -22,10 +24,18 @@ export class InvalidCorpusError extends Error {
 export const formatIssue = (i: CorpusIssue) => `  ${i.file}${i.path ? ` ${i.path}` : ''}: ${i.message}`;
 
 function pathOf(segments: readonly PropertyKey[]): string {
-  return segments.map((s) => (typeof s === 'number' ? `[${s}]` : `.${String(s)}`)).join('').replace(/^\./, '');
+  return segments
+    .map((s) => (typeof s === 'number' ? `[${s}]` : `.${String(s)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
-async function readList<S extends z.ZodMiniType>(source: CorpusSource, file: string, schema: S, issues: CorpusIssue[]): Promise<z.infer<S>[]> {
+async function readList<S extends z.ZodMiniType>(
+  source: CorpusSource,
+  file: string,
+  schema: S,
+  issues: CorpusIssue[],
+): Promise<z.infer<S>[]> {
   const raw = await source.read(file);
   if (raw === undefined) {
     issues.push({ file, path: '', message: `missing from ${source.location}` });
@@ -45,7 +55,8 @@ async function readList<S extends z.ZodMiniType>(source: CorpusSource, file: str
   data.forEach((entry, index) => {
     const parsed = schema.safeParse(entry);
     if (parsed.success) entries.push(parsed.data);
-    else for (const e of parsed.error.issues) issues.push({ file, path: pathOf([index, ...e.path]), message: e.message });
+    else
+      for (const e of parsed.error.issues) issues.push({ file, path: pathOf([index, ...e.path]), message: e.message });
   });
   return entries;
 }
@@ -53,7 +64,8 @@ async function readList<S extends z.ZodMiniType>(source: CorpusSource, file: str
 /** Reads every corpus file and checks shapes, ids, references and dates. */
 export async function readCorpus(source: CorpusSource): Promise<{ corpus: Corpus; issues: CorpusIssue[] }> {
   const issues: CorpusIssue[] = [];
-  const read = <S extends z.ZodMiniType>(entry: { file: string; schema: S }) => readList(source, entry.file, entry.schema, issues);
+  const read = <S extends z.ZodMiniType>(entry: { file: string; schema: S }) =>
+    readList(source, entry.file, entry.schema, issues);
   const [documents, people, organizations, places, events, claims] = await Promise.all([
     read(CORPUS_FILES.documents),
     read(CORPUS_FILES.people),
@@ -65,12 +77,20 @@ export async function readCorpus(source: CorpusSource): Promise<{ corpus: Corpus
   const withText = await Promise.all(
     documents.map(async (d) => {
       const text = await source.read(documentTextFile(d.id));
-      if (text === undefined) issues.push({ file: documentTextFile(d.id), path: '', message: `cleaned text of document ${d.id} is missing` });
-      else if (text.trim().length === 0) issues.push({ file: documentTextFile(d.id), path: '', message: 'cleaned text is empty' });
+      if (text === undefined)
+        issues.push({ file: documentTextFile(d.id), path: '', message: `cleaned text of document ${d.id} is missing` });
+      else if (text.trim().length === 0)
+        issues.push({ file: documentTextFile(d.id), path: '', message: 'cleaned text is empty' });
       return { ...d, text: text ?? '' };
     }),
   );
-  if (source.list !== undefined) issues.push(...unknownFiles(await source.list(), withText.map((d) => d.id)));
+  if (source.list !== undefined)
+    issues.push(
+      ...unknownFiles(
+        await source.list(),
+        withText.map((d) => d.id),
+      ),
+    );
   const corpus: Corpus = { documents: withText, people, organizations, places, events, claims };
   issues.push(...checkCorpus(corpus));
   return { corpus, issues };
@@ -78,8 +98,17 @@ export async function readCorpus(source: CorpusSource): Promise<{ corpus: Corpus
 
 /** Files the corpus format does not know: a typo in a file name must not pass as an empty list. */
 function unknownFiles(files: readonly string[], documentIds: readonly string[]): CorpusIssue[] {
-  const known = new Set<string>([...Object.values(CORPUS_FILES).map((f) => f.file), ...documentIds.map(documentTextFile), QUOTATION_EXCLUSIONS_FILE]);
+  const known = new Set<string>([
+    ...Object.values(CORPUS_FILES).map((f) => f.file),
+    ...documentIds.map(documentTextFile),
+    QUOTATION_EXCLUSIONS_FILE,
+  ]);
   return files
     .filter((file) => !known.has(file))
-    .map((file) => ({ file, path: '', message: 'not a file of the corpus format (documents, people, organizations, places, events, claims .yaml and documents/<id>.txt)' }));
+    .map((file) => ({
+      file,
+      path: '',
+      message:
+        'not a file of the corpus format (documents, people, organizations, places, events, claims .yaml and documents/<id>.txt)',
+    }));
 }

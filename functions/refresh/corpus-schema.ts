@@ -7,7 +7,9 @@ import * as z from 'zod/mini';
 import { partialDateSchema } from '../data/item-schemas.js';
 import { CLAIM_KINDS, CLAIM_PAIR_KINDS, EVENT_RELATION_KINDS, ORGANIZATION_KINDS } from '../data/items.js';
 
-const slug = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase slugs: letters, digits and single dashes'));
+const slug = z
+  .string()
+  .check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase slugs: letters, digits and single dashes'));
 const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 const orNull = <T extends z.ZodMiniType>(schema: T) => z._default(z.nullable(schema), null);
 const list = <T extends z.ZodMiniType>(schema: T) => z._default(z.array(schema), []);
@@ -57,7 +59,9 @@ export const eventEntrySchema = z.strictObject({
   participants: list(slug),
   places: list(slug),
   documents: z.array(slug).check(z.minLength(1, 'an event must be mentioned in at least one document')),
-  reportedDates: z.array(reportedDateEntrySchema).check(z.minLength(1, 'give the words of at least one document that date the event')),
+  reportedDates: z
+    .array(reportedDateEntrySchema)
+    .check(z.minLength(1, 'give the words of at least one document that date the event')),
   /** Written once, on one of the two events; the refresh shows each link on both, inverted. */
   related: list(z.strictObject({ kind: z.enum(EVENT_RELATION_KINDS), event: slug })),
 });

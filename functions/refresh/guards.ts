@@ -34,7 +34,9 @@ export function shrinkProblems(tables: readonly TableShrink[], maxShrink: number
   for (const t of tables) {
     if (t.after === 0) problems.push(`it would leave the ${t.table} table empty (${t.before} entities now)`);
     else if (t.before > 0 && t.removed / t.before > maxShrink) {
-      problems.push(`it would remove ${t.removed} of ${t.before} entities of the ${t.table} table (${percent(t.removed / t.before)}, more than the ${percent(maxShrink)} allowed)`);
+      problems.push(
+        `it would remove ${t.removed} of ${t.before} entities of the ${t.table} table (${percent(t.removed / t.before)}, more than the ${percent(maxShrink)} allowed)`,
+      );
     }
   }
   return problems;

@@ -85,7 +85,10 @@ class Orders {
   constructor(corpus: Corpus) {
     this.documentOrder = new Map(corpus.documents.map((d) => [d.id, keys.documentOrder(d.publishedOn, d.id)]));
     this.subjectOrder = new Map(
-      [...corpus.people, ...corpus.organizations, ...corpus.places].map((s) => [s.id, keys.subjectOrder(foldText(s.name), s.id)]),
+      [...corpus.people, ...corpus.organizations, ...corpus.places].map((s) => [
+        s.id,
+        keys.subjectOrder(foldText(s.name), s.id),
+      ]),
     );
     for (const e of corpus.events) {
       const range = parsePartialDate(e.date);
@@ -97,7 +100,9 @@ class Orders {
 
   private static sorted(ids: Iterable<string>, order: ReadonlyMap<string, string>, descending = false): string[] {
     const value = (id: string) => order.get(id) ?? '';
-    return [...new Set(ids)].sort((a, b) => (value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : 0) * (descending ? -1 : 1));
+    return [...new Set(ids)].sort(
+      (a, b) => (value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : 0) * (descending ? -1 : 1),
+    );
   }
 
   documentOf = (id: string) => this.documentOrder.get(id) ?? id;
@@ -153,10 +158,12 @@ export function checkItemFormat(tables: Record<EntityTable, readonly Record<stri
         continue;
       }
       const checked = (kind === 'entity' ? ENTITY_ITEM_SCHEMAS[table] : STORED_ITEM_SCHEMAS[kind]).safeParse(item);
-      if (!checked.success) faults.push(`${name}: ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+      if (!checked.success)
+        faults.push(`${name}: ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
     }
   }
-  if (faults.length > 0) throw new Error(`Built items do not match item format ${ITEM_FORMAT}: ${faults.slice(0, 5).join(' | ')}`);
+  if (faults.length > 0)
+    throw new Error(`Built items do not match item format ${ITEM_FORMAT}: ${faults.slice(0, 5).join(' | ')}`);
 }
 
 function buildClaims(corpus: Corpus, previous: ReadonlyMap<string, PreviousClaimAnchor>, orders: Orders) {
@@ -166,7 +173,8 @@ function buildClaims(corpus: Corpus, previous: ReadonlyMap<string, PreviousClaim
   const peopleTable = new Set([...corpus.people, ...corpus.organizations, ...corpus.places].map((s) => s.id));
   // Each relation is written once; both claims carry it (QUALIFIES shows as QUALIFIED_BY on the other).
   const relationsOf = new Map<string, ClaimItem['relations']>();
-  const addRelation = (id: string, relation: ClaimItem['relations'][number]) => relationsOf.set(id, [...(relationsOf.get(id) ?? []), relation]);
+  const addRelation = (id: string, relation: ClaimItem['relations'][number]) =>
+    relationsOf.set(id, [...(relationsOf.get(id) ?? []), relation]);
   for (const c of corpus.claims) {
     for (const r of c.relations) {
       addRelation(c.id, { kind: r.kind, claimId: r.claim, note: r.note });
@@ -235,11 +243,19 @@ class Lists {
   constructor(corpus: Corpus, claims: readonly ClaimItem[]) {
     this.claimsOfDocument = group(claims.map((c) => [c.documentId, c.id] as const));
     this.claimsOfSpeaker = group(
-      claims.flatMap((c) => [c.speakerId, c.speakerOrganizationId].filter((s): s is string => s !== undefined).map((s) => [s, c.id] as const)),
+      claims.flatMap((c) =>
+        [c.speakerId, c.speakerOrganizationId]
+          .filter((s): s is string => s !== undefined)
+          .map((s) => [s, c.id] as const),
+      ),
     );
     this.claimsAbout = group(claims.flatMap((c) => c.about.map((a) => [a.id, c.id] as const)));
     // Document → the subjects it mentions, all kinds together (split by kind where used).
-    this.mentionsOf = group([...corpus.people, ...corpus.organizations, ...corpus.places].flatMap((s) => s.mentionedIn.map((d) => [d, s.id] as const)));
+    this.mentionsOf = group(
+      [...corpus.people, ...corpus.organizations, ...corpus.places].flatMap((s) =>
+        s.mentionedIn.map((d) => [d, s.id] as const),
+      ),
+    );
     this.eventsOfDocument = group(corpus.events.flatMap((e) => e.documents.map((d) => [d, e.id] as const)));
     this.eventsOfPlace = group(corpus.events.flatMap((e) => e.places.map((p) => [p, e.id] as const)));
     this.documentsOfAuthor = group(corpus.documents.flatMap((d) => d.authors.map((a) => [a, d.id] as const)));
@@ -292,18 +308,23 @@ function buildSubjects(corpus: Corpus, orders: Orders, lists: Lists): (PersonIte
     claimsAboutIds: lists.claimsAbout(s.id),
   });
   return [
-    ...corpus.people.map(
-      (p): PersonItem => ({
-        ...common(p),
-        kind: 'PERSON',
-        authoredIds: orders.newestFirst(lists.documentsOfAuthor(p.id)),
-        claimIds: lists.claimsOfSpeaker(p.id),
-      }),
-    ),
-    ...corpus.organizations.map(
-      (o): OrganizationItem => ({ ...common(o), kind: 'ORGANIZATION', organizationKind: o.kind, claimIds: lists.claimsOfSpeaker(o.id) }),
-    ),
-    ...corpus.places.map((p): PlaceItem => ({ ...common(p), kind: 'PLACE', eventIds: orders.chronological(lists.eventsOfPlace(p.id)) })),
+    ...corpus.people.map((p): PersonItem => ({
+      ...common(p),
+      kind: 'PERSON',
+      authoredIds: orders.newestFirst(lists.documentsOfAuthor(p.id)),
+      claimIds: lists.claimsOfSpeaker(p.id),
+    })),
+    ...corpus.organizations.map((o): OrganizationItem => ({
+      ...common(o),
+      kind: 'ORGANIZATION',
+      organizationKind: o.kind,
+      claimIds: lists.claimsOfSpeaker(o.id),
+    })),
+    ...corpus.places.map((p): PlaceItem => ({
+      ...common(p),
+      kind: 'PLACE',
+      eventIds: orders.chronological(lists.eventsOfPlace(p.id)),
+    })),
   ];
 }
 
@@ -312,7 +333,8 @@ const INVERSE = { PRECEDES: 'FOLLOWS', FOLLOWS: 'PRECEDES', PART_OF: 'HAS_PART',
 function buildEvents(corpus: Corpus, orders: Orders, lists: Lists): { items: EventItem[]; dates: EventDateItem[] } {
   const docById = new Map(corpus.documents.map((d) => [d.id, d]));
   const related = new Map<string, EventItem['related']>();
-  const addRelated = (id: string, link: EventItem['related'][number]) => related.set(id, [...(related.get(id) ?? []), link]);
+  const addRelated = (id: string, link: EventItem['related'][number]) =>
+    related.set(id, [...(related.get(id) ?? []), link]);
   for (const e of corpus.events) {
     for (const r of e.related) {
       addRelated(e.id, { kind: r.kind, eventId: r.event });
@@ -361,11 +383,14 @@ function buildEvents(corpus: Corpus, orders: Orders, lists: Lists): { items: Eve
   }
   // Ranks within each precision partition, in index order: counts of a date range are differences of ranks.
   const partitions = new Map<string, EventItem[]>();
-  for (const event of items) partitions.set(event.datePartition, [...(partitions.get(event.datePartition) ?? []), event]);
+  for (const event of items)
+    partitions.set(event.datePartition, [...(partitions.get(event.datePartition) ?? []), event]);
   for (const events of partitions.values()) {
-    events.sort((a, b) => (a.order < b.order ? -1 : 1)).forEach((event, i) => {
-      event.rank = i + 1;
-    });
+    events
+      .sort((a, b) => (a.order < b.order ? -1 : 1))
+      .forEach((event, i) => {
+        event.rank = i + 1;
+      });
   }
   return { items, dates };
 }
@@ -440,7 +465,11 @@ function claimPairItems(claims: readonly ClaimItem[]): ClaimPairItem[] {
   return items;
 }
 
-function anchorClaim(text: string, claim: ClaimEntry, previous: PreviousClaimAnchor | undefined): Anchor | { error: string } {
+function anchorClaim(
+  text: string,
+  claim: ClaimEntry,
+  previous: PreviousClaimAnchor | undefined,
+): Anchor | { error: string } {
   if (previous !== undefined) {
     const found = reanchor(text, claim.quote, previous);
     // An orphaned claim keeps its last span and context, flagged, until the corpus fixes its quote.

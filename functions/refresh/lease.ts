@@ -15,7 +15,10 @@ export const LEASE_MS = 60_000;
 export const DEADLINE_RESERVE_MS = 30_000;
 
 export class RefreshOutOfTimeError extends Error {
-  constructor(readonly remainingMs: number, progress: string) {
+  constructor(
+    readonly remainingMs: number,
+    progress: string,
+  ) {
     super(
       `Seed refresh stopped before the function's deadline (${Math.round(remainingMs / 1000)} s left) ${progress}; ` +
         'nothing was published, readers stay on the current version, and the retry resumes from what was written.',
@@ -77,7 +80,8 @@ export class Lease {
     if (this.options.now() - this.renewedAt >= this.options.leaseMs / 3) await this.renew();
     if (this.lost !== undefined) throw this.lost;
     const remaining = this.options.remainingMs?.();
-    if (remaining !== undefined && remaining < this.options.reserveMs) throw new RefreshOutOfTimeError(remaining, progress());
+    if (remaining !== undefined && remaining < this.options.reserveMs)
+      throw new RefreshOutOfTimeError(remaining, progress());
   }
 
   /** Whether there is still time to go on with optional work (retention), without failing. */

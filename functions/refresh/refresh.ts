@@ -26,7 +26,13 @@ import { keys } from '../data/keys.js';
 import { batchWrite, scanPages, type WriteRequest } from '../data/refresh-store.js';
 import { searchIndexStoreFromEnv, type SearchIndexStore } from '../data/search-index-store.js';
 import { TABLES, TABLE_LIST, type EntityTable } from '../data/tables.js';
-import { publishPointer, readPointer, updateRetired, type VersionPointer, type VersionRecord } from '../data/version-store.js';
+import {
+  publishPointer,
+  readPointer,
+  updateRetired,
+  type VersionPointer,
+  type VersionRecord,
+} from '../data/version-store.js';
 import { updateSearchIndex, type SearchIndexReport } from '../search/search-index-refresh.js';
 import { changePages, diffEntities, entityIds, servedEntities } from './changes.js';
 import { InvalidCorpusError, readCorpus } from './corpus-reader.js';
@@ -47,7 +53,6 @@ export const DEFAULT_KEEP_VERSIONS = 3;
  * after 10 s, so after a minute no request can still be reading it.
  */
 export const RETIRE_GRACE_MS = 60_000;
-
 
 export interface TableCounts {
   created: number;
@@ -120,7 +125,12 @@ const perTable = <T>(make: (table: EntityTable) => T): Tables<T> =>
 const logicalKey = (table: EntityTable, item: Record<string, unknown>) =>
   `${keys.logical(String(item[TABLES[table].partitionKey]))}\u0000${String(item[TABLES[table].sortKey])}`;
 const deleteOf = (table: EntityTable, item: Record<string, unknown>): WriteRequest => ({
-  DeleteRequest: { Key: { [TABLES[table].partitionKey]: item[TABLES[table].partitionKey], [TABLES[table].sortKey]: item[TABLES[table].sortKey] } },
+  DeleteRequest: {
+    Key: {
+      [TABLES[table].partitionKey]: item[TABLES[table].partitionKey],
+      [TABLES[table].sortKey]: item[TABLES[table].sortKey],
+    },
+  },
 });
 
 /** A hash of the corpus content (and of the item format that stores it, so a new format rebuilds an unchanged corpus), one entry at a time. */
@@ -138,7 +148,11 @@ const isPointerOrLock = (item: Record<string, unknown>) => {
   return item.pk === pk && (item.sk === sk || item.sk === keys.lock().sk);
 };
 
-export async function refresh(ds: DataSources, source: CorpusSource, options: RefreshOptions = {}): Promise<RefreshReport> {
+export async function refresh(
+  ds: DataSources,
+  source: CorpusSource,
+  options: RefreshOptions = {},
+): Promise<RefreshReport> {
   const started = performance.now();
   const now = options.now ?? Date.now;
   const { corpus, issues } = await readCorpus(source);
@@ -158,7 +172,10 @@ export async function refresh(ds: DataSources, source: CorpusSource, options: Re
     if (pointer !== undefined && current !== undefined && issues.length === 0 && current.contentHash === hash) {
       return { ...(await run.unchanged(pointer, current)), durationMs: Math.round(performance.now() - started) };
     }
-    return { ...(await run.publish(corpus, issues, hash, pointer)), durationMs: Math.round(performance.now() - started) };
+    return {
+      ...(await run.publish(corpus, issues, hash, pointer)),
+      durationMs: Math.round(performance.now() - started),
+    };
   } finally {
     await lease.release();
   }
@@ -178,14 +195,16 @@ class RefreshRun {
     this.grace = options.retireGraceMs ?? RETIRE_GRACE_MS;
   }
 
-  private searchStore = async () => (this.options.searchIndex === undefined ? await searchIndexStoreFromEnv() : (this.options.searchIndex ?? undefined));
+  private searchStore = async () =>
+    this.options.searchIndex === undefined ? await searchIndexStoreFromEnv() : (this.options.searchIndex ?? undefined);
 
   private isDue = (retired: { at: number }) => this.now() - retired.at >= this.grace;
 
   /** The corpus is the current version's: nothing to write, but retention may be due, and a lost search index is rebuilt. */
   async unchanged(pointer: VersionPointer, current: VersionRecord): Promise<Omit<RefreshReport, 'durationMs'>> {
     const store = await this.searchStore();
-    const missingIndex = store !== undefined && current.searchIndex !== undefined && !(await store.has(current.searchIndex));
+    const missingIndex =
+      store !== undefined && current.searchIndex !== undefined && !(await store.has(current.searchIndex));
     const due = new Set(pointer.retired.filter(this.isDue).map((r) => r.number));
     let searchIndex: SearchIndexReport | undefined;
     let retention = emptyRetention();
@@ -200,7 +219,8 @@ class RefreshRun {
       retention = await this.retain(pointer, garbage, due);
     }
     if (searchIndex === undefined && store !== undefined && current.searchIndex !== undefined) {
-      const items = current.documents + current.people + current.organizations + current.places + current.events + current.claims;
+      const items =
+        current.documents + current.people + current.organizations + current.places + current.events + current.claims;
       searchIndex = { status: 'unchanged', location: store.location, hash: current.searchIndex, items, durationMs: 0 };
     }
     const tables = perTable((t) => ({ created: 0, updated: 0, deleted: 0, unchanged: current.items[t] ?? 0 }));
@@ -248,7 +268,8 @@ class RefreshRun {
         if (keptAfter.has(version) || protectedRetired.has(version)) return;
         garbage[table].push(deleteOf(table, item));
         garbageVersions.add(version);
-      } else if (version === target) pending[table].set(logicalKey(table, item), { item: { pk: item.pk, sk: item.sk }, hash: item.hash });
+      } else if (version === target)
+        pending[table].set(logicalKey(table, item), { item: { pk: item.pk, sk: item.sk }, hash: item.hash });
       else if (version !== undefined && (keptAfter.has(version) || protectedRetired.has(version))) return;
       else {
         // Versions no longer kept, items of a build that was never published, and items of the layout before versions.
@@ -261,7 +282,13 @@ class RefreshRun {
     for (const item of currentItems.claims) {
       if (!keys.isEntity(item, 'claims')) continue;
       const claim = claimItemSchema.safeParse(item);
-      if (claim.success) anchors.set(claim.data.id, { start: claim.data.start, end: claim.data.end, prefix: claim.data.anchor.prefix, suffix: claim.data.anchor.suffix });
+      if (claim.success)
+        anchors.set(claim.data.id, {
+          start: claim.data.start,
+          end: claim.data.end,
+          prefix: claim.data.anchor.prefix,
+          suffix: claim.data.anchor.suffix,
+        });
     }
     // Quotes are checked against the stored anchors (a known claim whose words went is orphaned,
     // a new one is an error), so every problem is known only here; none has been written yet.
@@ -273,7 +300,12 @@ class RefreshRun {
         TABLE_LIST.map(({ name }) => {
           const before = entityIds(currentItems, name);
           const after = entityIds(built.tables, name);
-          return { table: name, before: before.size, after: after.size, removed: [...before].filter((id) => !after.has(id)).length };
+          return {
+            table: name,
+            before: before.size,
+            after: after.size,
+            removed: [...before].filter((id) => !after.has(id)).length,
+          };
         }),
         this.options.maxShrink ?? DEFAULT_MAX_SHRINK,
       );
@@ -281,7 +313,10 @@ class RefreshRun {
     }
 
     const changes = diffEntities(servedEntities(currentItems), servedEntities(built.tables));
-    const wanted: Tables<(Record<string, unknown> & { hash: string })[]> = { ...built.tables, documents: [...built.tables.documents, ...changePages(changes)] };
+    const wanted: Tables<(Record<string, unknown> & { hash: string })[]> = {
+      ...built.tables,
+      documents: [...built.tables.documents, ...changePages(changes)],
+    };
 
     // What the target version still needs, and how it differs from the previous one (the report).
     const tables = perTable<TableCounts>(() => ({ created: 0, updated: 0, deleted: 0, unchanged: 0 }));
@@ -327,15 +362,31 @@ class RefreshRun {
     const next: VersionPointer = {
       current: target,
       kept: [record, ...(pointer?.kept ?? [])].slice(0, this.keep),
-      retired: [...(pointer?.retired ?? []), ...droppedNow.map((v) => ({ number: v.number, at: this.now(), ...(v.searchIndex === undefined ? {} : { searchIndex: v.searchIndex }) }))],
+      retired: [
+        ...(pointer?.retired ?? []),
+        ...droppedNow.map((v) => ({
+          number: v.number,
+          at: this.now(),
+          ...(v.searchIndex === undefined ? {} : { searchIndex: v.searchIndex }),
+        })),
+      ],
     };
     await this.lease.check(progress);
     await this.options.beforePublish?.();
     await publishPointer(this.ds, next, previous?.number);
 
-    const retention = await this.retain(next, garbage, new Set([...garbageVersions, ...next.retired.filter(this.isDue).map((r) => r.number)]));
+    const retention = await this.retain(
+      next,
+      garbage,
+      new Set([...garbageVersions, ...next.retired.filter(this.isDue).map((r) => r.number)]),
+    );
     const sum = Object.values(tables).reduce(
-      (s, c) => ({ created: s.created + c.created, updated: s.updated + c.updated, deleted: s.deleted + c.deleted, unchanged: s.unchanged + c.unchanged }),
+      (s, c) => ({
+        created: s.created + c.created,
+        updated: s.updated + c.updated,
+        deleted: s.deleted + c.deleted,
+        unchanged: s.unchanged + c.unchanged,
+      }),
       { created: 0, updated: 0, deleted: 0, unchanged: 0 },
     );
     return {
@@ -359,7 +410,8 @@ class RefreshRun {
     changes: readonly { c: string }[],
     searchIndex: string | undefined,
   ): VersionRecord {
-    const entities = (table: EntityTable, kind?: string) => items[table].filter((i) => keys.isEntity(i, table) && (kind === undefined || i.kind === kind)).length;
+    const entities = (table: EntityTable, kind?: string) =>
+      items[table].filter((i) => keys.isEntity(i, table) && (kind === undefined || i.kind === kind)).length;
     return {
       number,
       contentHash,
@@ -381,7 +433,9 @@ class RefreshRun {
   }
 
   /** Every item of every table, with its version (undefined for the pointer, the lease and items of the layout before versions). */
-  private async scan(visit: (table: EntityTable, item: Record<string, unknown>, version: number | undefined) => void): Promise<void> {
+  private async scan(
+    visit: (table: EntityTable, item: Record<string, unknown>, version: number | undefined) => void,
+  ): Promise<void> {
     await Promise.all(
       TABLE_LIST.map(async ({ name: table }) => {
         for await (const page of scanPages(this.ds, table)) {
@@ -400,7 +454,11 @@ class RefreshRun {
    * kept or recent version names. It runs after the publication, so it never
    * delays one; when time runs short it stops, and the next run goes on.
    */
-  private async retain(pointer: VersionPointer, garbage: Tables<WriteRequest[]>, versions: ReadonlySet<number>): Promise<RetentionReport> {
+  private async retain(
+    pointer: VersionPointer,
+    garbage: Tables<WriteRequest[]>,
+    versions: ReadonlySet<number>,
+  ): Promise<RetentionReport> {
     const started = performance.now();
     let deletedItems = 0;
     // Set from the batch callbacks (an object, so the flow analysis sees it can change).
@@ -424,7 +482,10 @@ class RefreshRun {
     const { complete } = run;
     if (complete && store !== undefined) {
       const named = new Set(
-        [...pointer.kept.map((v) => v.searchIndex), ...pointer.retired.filter((r) => !this.isDue(r)).map((r) => r.searchIndex)].filter((h) => h !== undefined),
+        [
+          ...pointer.kept.map((v) => v.searchIndex),
+          ...pointer.retired.filter((r) => !this.isDue(r)).map((r) => r.searchIndex),
+        ].filter((h) => h !== undefined),
       );
       // Indexes are few (one per version at most), so listing them all is cheap.
       for (const hash of await store.list()) {
@@ -434,7 +495,12 @@ class RefreshRun {
       }
     }
     const gone = pointer.retired.filter((r) => complete && versions.has(r.number));
-    if (gone.length > 0) await updateRetired(this.ds, pointer.current, pointer.retired.filter((r) => !gone.includes(r)));
+    if (gone.length > 0)
+      await updateRetired(
+        this.ds,
+        pointer.current,
+        pointer.retired.filter((r) => !gone.includes(r)),
+      );
     return {
       deletedVersions: complete ? [...versions].sort((a, b) => a - b) : [],
       deletedItems,
@@ -444,4 +510,9 @@ class RefreshRun {
   }
 }
 
-const emptyRetention = (): RetentionReport => ({ deletedVersions: [], deletedItems: 0, deletedSearchIndexes: 0, durationMs: 0 });
+const emptyRetention = (): RetentionReport => ({
+  deletedVersions: [],
+  deletedItems: 0,
+  deletedSearchIndexes: 0,
+  durationMs: 0,
+});

@@ -37,8 +37,11 @@ export function s3Source({ bucket, prefix, client = createS3Client() }: S3Source
       const files: string[] = [];
       let token: string | undefined;
       do {
-        const out = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: root, ContinuationToken: token }));
-        for (const object of out.Contents ?? []) if (object.Key !== undefined && !object.Key.endsWith('/')) files.push(object.Key.slice(root.length));
+        const out = await client.send(
+          new ListObjectsV2Command({ Bucket: bucket, Prefix: root, ContinuationToken: token }),
+        );
+        for (const object of out.Contents ?? [])
+          if (object.Key !== undefined && !object.Key.endsWith('/')) files.push(object.Key.slice(root.length));
         token = out.NextContinuationToken;
       } while (token !== undefined);
       return files;

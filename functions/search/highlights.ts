@@ -11,15 +11,29 @@ export interface HighlightModel {
 function textFields(node: SearchHitModel['node']): [string, string | readonly string[] | null][] {
   switch (node.kind) {
     case 'DOCUMENT':
-      return [['title', node.title], ['text', node.text]];
+      return [
+        ['title', node.title],
+        ['text', node.text],
+      ];
     case 'PERSON':
     case 'ORGANIZATION':
     case 'PLACE':
-      return [['name', node.name], ['aliases', node.aliases], ['description', node.description]];
+      return [
+        ['name', node.name],
+        ['aliases', node.aliases],
+        ['description', node.description],
+      ];
     case 'EVENT':
-      return [['title', node.title], ['aliases', node.aliases], ['description', node.description]];
+      return [
+        ['title', node.title],
+        ['aliases', node.aliases],
+        ['description', node.description],
+      ];
     case 'CLAIM':
-      return [['text', node.text], ['quote', node.quote]];
+      return [
+        ['text', node.text],
+        ['quote', node.quote],
+      ];
   }
 }
 
@@ -54,10 +68,13 @@ export function highlightSpans(text: string, wanted: HighlightTerms): { start: n
     // A whole compound wins over its parts; the same span is marked once.
     const i = words.findIndex((w) => w.start <= token.start && w.end >= token.end);
     if (i !== -1) continue;
-    for (let j = words.length - 1; j >= 0; j--) if (token.start <= words[j]!.start && token.end >= words[j]!.end) words.splice(j, 1);
+    for (let j = words.length - 1; j >= 0; j--)
+      if (token.start <= words[j]!.start && token.end >= words[j]!.end) words.splice(j, 1);
     words.push({ start: token.start, end: token.end });
   }
-  return [...spans, ...words].sort((a, b) => a.start - b.start || b.end - a.end).filter((s, i, all) => i === 0 || s.start !== all[i - 1]!.start || s.end !== all[i - 1]!.end);
+  return [...spans, ...words]
+    .sort((a, b) => a.start - b.start || b.end - a.end)
+    .filter((s, i, all) => i === 0 || s.start !== all[i - 1]!.start || s.end !== all[i - 1]!.end);
 }
 
 /**
@@ -73,7 +90,8 @@ export function highlightsOf(hit: SearchHitModel): HighlightModel[] {
       for (const span of highlightSpans(value, hit.match.highlight)) highlights.push({ field, span });
     } else {
       value.forEach((entry, i) => {
-        for (const span of highlightSpans(entry, hit.match.highlight)) highlights.push({ field: `${field}[${i}]`, span });
+        for (const span of highlightSpans(entry, hit.match.highlight))
+          highlights.push({ field: `${field}[${i}]`, span });
       });
     }
   }

@@ -73,7 +73,8 @@ function pieces(query: string): Piece[] {
     for (const chunk of text.split(/\s+/u)) {
       if (chunk === '') continue;
       if (chunk === 'OR') out.push({ kind: 'or' });
-      else if (chunk.startsWith('-') && chunk.length > 1) for (const term of termOf(chunk.slice(1), false)) out.push({ kind: 'term', term, negated: true });
+      else if (chunk.startsWith('-') && chunk.length > 1)
+        for (const term of termOf(chunk.slice(1), false)) out.push({ kind: 'term', term, negated: true });
       else for (const term of termOf(chunk, false)) out.push({ kind: 'term', term, negated: false });
     }
   };
@@ -103,7 +104,8 @@ export function parseQuery(query: string): ParsedQuery {
       // OR joins the terms either side of it; anywhere else (first, last, doubled, beside an exclusion) it means nothing.
       const previous = list[i - 1];
       const next = list[i + 1];
-      joinNext = clauses.length > 0 && previous?.kind === 'term' && !previous.negated && next?.kind === 'term' && !next.negated;
+      joinNext =
+        clauses.length > 0 && previous?.kind === 'term' && !previous.negated && next?.kind === 'term' && !next.negated;
       return;
     }
     if (piece.negated) excluded.push(piece.term);
@@ -112,7 +114,8 @@ export function parseQuery(query: string): ParsedQuery {
     joinNext = false;
   });
   // "OR" alone, or only ORs: the analyst searched for the word.
-  if (clauses.length === 0 && excluded.length === 0 && list.some((p) => p.kind === 'or')) clauses.push(termOf('or', false));
+  if (clauses.length === 0 && excluded.length === 0 && list.some((p) => p.kind === 'or'))
+    clauses.push(termOf('or', false));
   // The last word outside quotes may still be being typed.
   const last = list.at(-1);
   if (last?.kind === 'term' && !last.negated && last.term.type === 'word') last.term.word.prefix = true;
@@ -122,6 +125,8 @@ export function parseQuery(query: string): ParsedQuery {
 /** A canonical form of the parsed query: queries that search the same way have the same key (cursors are bound to it). */
 export function queryKey(parsed: ParsedQuery): string {
   const term = (t: QueryTerm) =>
-    t.type === 'word' ? `${t.word.spellings.join('|')}${t.word.prefix ? '*' : ''}` : `"${t.words.map((s) => s.join('|')).join(' ')}"`;
+    t.type === 'word'
+      ? `${t.word.spellings.join('|')}${t.word.prefix ? '*' : ''}`
+      : `"${t.words.map((s) => s.join('|')).join(' ')}"`;
   return `${parsed.clauses.map((c) => c.map(term).join(' OR ')).join(' ')} ${parsed.excluded.map((t) => `-${term(t)}`).join(' ')}`.trim();
 }

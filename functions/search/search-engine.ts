@@ -10,7 +10,16 @@ import { isDayRange, parsePartialDate } from '../shared/dates.js';
 import { hasDigit, words, wordSpellings } from '../shared/text-normalization.js';
 import type { ParsedQuery, QueryTerm, QueryWord } from './query-syntax.js';
 import { packSections, unpackSections, VarintWriter } from './search-index-format.js';
-import type { HighlightTerms, IndexedKind, SearchFilters, SearchIndex, SearchKind, SearchMatch, SearchResults, StoredSearchIndex } from './search-model.js';
+import type {
+  HighlightTerms,
+  IndexedKind,
+  SearchFilters,
+  SearchIndex,
+  SearchKind,
+  SearchMatch,
+  SearchResults,
+  StoredSearchIndex,
+} from './search-model.js';
 import { analyze, stemOf } from './text-analysis.js';
 
 /**
@@ -27,7 +36,14 @@ export type SearchableItem = DocumentItem | SubjectItem | EventItem | ClaimItem;
  * the compiler asks for them here: adding `ORGANIZATION: true, PLACE: true`
  * is what makes their hits returned (they are indexed already).
  */
-const SERVED: Record<SearchKind, true> = { PERSON: true, ORGANIZATION: true, PLACE: true, EVENT: true, DOCUMENT: true, CLAIM: true };
+const SERVED: Record<SearchKind, true> = {
+  PERSON: true,
+  ORGANIZATION: true,
+  PLACE: true,
+  EVENT: true,
+  DOCUMENT: true,
+  CLAIM: true,
+};
 
 /** Index kind codes; also the order of equal scores: entities, then events, documents, claims. */
 const KINDS: readonly IndexedKind[] = ['PERSON', 'ORGANIZATION', 'PLACE', 'EVENT', 'DOCUMENT', 'CLAIM'];
@@ -97,7 +113,10 @@ function indexedDocs(items: readonly SearchableItem[]): IndexedDoc[] {
           kind: item.kind,
           id: item.id,
           fields: { title: item.title, documentText: item.text },
-          facets: [`d:${item.id}`, ...[...item.personIds, ...item.organizationIds, ...item.placeIds].map((id) => `a:${id}`)],
+          facets: [
+            `d:${item.id}`,
+            ...[...item.personIds, ...item.organizationIds, ...item.placeIds].map((id) => `a:${id}`),
+          ],
           dates: rangeOf(item.publishedOn),
         };
       case 'PERSON':
@@ -107,7 +126,10 @@ function indexedDocs(items: readonly SearchableItem[]): IndexedDoc[] {
           kind: item.kind,
           id: item.id,
           fields: { name: item.name, aliases: item.aliases, ...optional('description', item.description) },
-          facets: item.kind === 'PERSON' ? [...new Set([...item.mentionedInIds, ...item.authoredIds])].map((id) => `d:${id}`) : [],
+          facets:
+            item.kind === 'PERSON'
+              ? [...new Set([...item.mentionedInIds, ...item.authoredIds])].map((id) => `d:${id}`)
+              : [],
           dates: [],
         };
       case 'EVENT':
@@ -115,7 +137,10 @@ function indexedDocs(items: readonly SearchableItem[]): IndexedDoc[] {
           kind: item.kind,
           id: item.id,
           fields: { title: item.title, aliases: item.aliases, ...optional('description', item.description) },
-          facets: [...item.documentIds.map((id) => `d:${id}`), ...[...item.participantIds, ...item.placeIds].map((id) => `a:${id}`)],
+          facets: [
+            ...item.documentIds.map((id) => `d:${id}`),
+            ...[...item.participantIds, ...item.placeIds].map((id) => `a:${id}`),
+          ],
           dates: rangeOf(item.date),
         };
       case 'CLAIM': {
@@ -124,14 +149,20 @@ function indexedDocs(items: readonly SearchableItem[]): IndexedDoc[] {
           kind: item.kind,
           id: item.id,
           fields: { claimText: item.text, quote: item.quote },
-          facets: [`d:${item.documentId}`, ...(item.speakerId === undefined ? [] : [`s:${item.speakerId}`]), ...item.aboutIds.map((id) => `a:${id}`)],
+          facets: [
+            `d:${item.documentId}`,
+            ...(item.speakerId === undefined ? [] : [`s:${item.speakerId}`]),
+            ...item.aboutIds.map((id) => `a:${id}`),
+          ],
           dates: dates.length > 0 ? dates : rangeOf(published.get(item.documentId)),
         };
       }
     }
   });
   // Document numbers in the order equal scores are listed: kind, then id.
-  return docs.sort((a, b) => KIND_CODE.get(a.kind)! - KIND_CODE.get(b.kind)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return docs.sort(
+    (a, b) => KIND_CODE.get(a.kind)! - KIND_CODE.get(b.kind)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
 /** Names that mean the same thing: each person's, organization's and place's name and aliases. */
@@ -141,7 +172,9 @@ function nameGroups(items: readonly SearchableItem[]): string[][] {
     const unique = [...new Set(names)];
     if (unique.length > 1) groups.set(unique.join('\n'), unique);
   };
-  for (const item of items) if (item.kind === 'PERSON' || item.kind === 'ORGANIZATION' || item.kind === 'PLACE') add([item.name, ...item.aliases]);
+  for (const item of items)
+    if (item.kind === 'PERSON' || item.kind === 'ORGANIZATION' || item.kind === 'PLACE')
+      add([item.name, ...item.aliases]);
   return [...groups.values()];
 }
 
@@ -547,7 +580,10 @@ class CompactIndex {
   }
 
   /** The documents (ascending) with any of the terms, and where: doc → field → sorted positions. */
-  private positionsOf(terms: readonly number[], only?: ReadonlyMap<number, unknown>): Map<number, Map<number, number[]>> {
+  private positionsOf(
+    terms: readonly number[],
+    only?: ReadonlyMap<number, unknown>,
+  ): Map<number, Map<number, number[]>> {
     const out = new Map<number, Map<number, number[]>>();
     for (const term of terms) {
       const reader = new VarintReader(this.postings, this.postingOffsets[term]!);
@@ -574,7 +610,8 @@ class CompactIndex {
         }
       }
     }
-    if (terms.length > 1) for (const fields of out.values()) for (const positions of fields.values()) positions.sort((a, b) => a - b);
+    if (terms.length > 1)
+      for (const fields of out.values()) for (const positions of fields.values()) positions.sort((a, b) => a - b);
     return out;
   }
 
@@ -590,7 +627,8 @@ class CompactIndex {
     for (const i of order) {
       const positions = this.positionsOf(slots[i]!, candidates);
       found[i] = positions;
-      if (candidates !== undefined) for (const doc of candidates.keys()) if (!positions.has(doc)) candidates.delete(doc);
+      if (candidates !== undefined)
+        for (const doc of candidates.keys()) if (!positions.has(doc)) candidates.delete(doc);
       candidates ??= new Map(positions);
       if (candidates.size === 0) return;
     }
@@ -640,7 +678,9 @@ class CompactIndex {
       const distance = editDistance(term, candidate, max);
       if (distance > 0 && distance <= max) out.push({ term: t, distance });
     });
-    return out.sort((a, b) => a.distance - b.distance || this.documentFrequency[b.term]! - this.documentFrequency[a.term]!).slice(0, limit);
+    return out
+      .sort((a, b) => a.distance - b.distance || this.documentFrequency[b.term]! - this.documentFrequency[a.term]!)
+      .slice(0, limit);
   }
 
   /** The other names of the entities one of these spellings names: single words, and phrases of several. */
@@ -714,7 +754,11 @@ function planWord(index: CompactIndex, word: QueryWord, plan: ClausePlan, forExc
     plan.expansions.push({ term, weight });
   };
   const phraseOf = (slots: readonly string[][], weight: number) => {
-    plan.phrases.push({ slots: slots.map((slot) => slot.flatMap((s) => index.termId(s) ?? [])), weight, quoted: false });
+    plan.phrases.push({
+      slots: slots.map((slot) => slot.flatMap((s) => index.termId(s) ?? [])),
+      weight,
+      quoted: false,
+    });
   };
   for (const s of word.spellings) add(index.termId(s), WEIGHT.exact);
   // cease-fire also matches "cease fire" written apart.
@@ -727,12 +771,15 @@ function planWord(index: CompactIndex, word: QueryWord, plan: ClausePlan, forExc
   for (const slots of names.phrases) phraseOf(slots, WEIGHT.alias);
   // Numbers and years match exactly: 2025 is not a misspelling of 2020.
   if (digits) return;
-  if (word.prefix) for (const s of word.spellings) if (s.length >= 3) for (const t of index.withPrefix(s, MAX_PREFIX_TERMS)) add(t, WEIGHT.prefix);
+  if (word.prefix)
+    for (const s of word.spellings)
+      if (s.length >= 3) for (const t of index.withPrefix(s, MAX_PREFIX_TERMS)) add(t, WEIGHT.prefix);
   // Misspellings only when the word itself is nowhere in the index (nor any form of it).
   if (plan.expansions.some((e) => e.weight >= WEIGHT.stem) || plan.phrases.length > 0) return;
   for (const s of word.spellings) {
     if (s.length < 4) continue;
-    for (const { term, distance } of index.near(s, s.length <= 7 ? 1 : 2, MAX_FUZZY_TERMS)) add(term, distance === 1 ? WEIGHT.fuzzy1 : WEIGHT.fuzzy2);
+    for (const { term, distance } of index.near(s, s.length <= 7 ? 1 : 2, MAX_FUZZY_TERMS))
+      add(term, distance === 1 ? WEIGHT.fuzzy1 : WEIGHT.fuzzy2);
   }
 }
 
@@ -740,11 +787,17 @@ function planClause(index: CompactIndex, terms: readonly QueryTerm[], forExclusi
   const plan: ClausePlan = { expansions: [], phrases: [] };
   for (const term of terms) {
     if (term.type === 'word') planWord(index, term.word, plan, forExclusion);
-    else if (term.words.length === 1) for (const s of term.words[0]!) {
-      const t = index.termId(s);
-      if (t !== undefined) plan.expansions.push({ term: t, weight: WEIGHT.exact });
-    }
-    else plan.phrases.push({ slots: term.words.map((slot) => slot.flatMap((s) => index.termId(s) ?? [])), weight: WEIGHT.exact, quoted: true });
+    else if (term.words.length === 1)
+      for (const s of term.words[0]!) {
+        const t = index.termId(s);
+        if (t !== undefined) plan.expansions.push({ term: t, weight: WEIGHT.exact });
+      }
+    else
+      plan.phrases.push({
+        slots: term.words.map((slot) => slot.flatMap((s) => index.termId(s) ?? [])),
+        weight: WEIGHT.exact,
+        quoted: true,
+      });
   }
   return plan;
 }
@@ -790,7 +843,7 @@ function topK(candidates: Int32Array, limit: number, better: (a: number, b: numb
   for (const doc of candidates) {
     if (heap.length < limit) {
       heap.push(doc);
-      for (let i = heap.length - 1; i > 0; ) {
+      for (let i = heap.length - 1; i > 0;) {
         const parent = (i - 1) >>> 1;
         if (!worse(heap[i]!, heap[parent]!)) break;
         [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
@@ -810,7 +863,8 @@ function search(index: CompactIndex, query: ParsedQuery, filters: SearchFilters)
   const clauses = plans.map((plan) => evaluate(index, plan));
 
   // Which documents the filters let through: kind, facets (each counted), dates, exclusions.
-  const served = filters.kinds.size === 0 ? (Object.keys(SERVED) as SearchKind[]) : [...filters.kinds].filter((k) => k in SERVED);
+  const served =
+    filters.kinds.size === 0 ? (Object.keys(SERVED) as SearchKind[]) : [...filters.kinds].filter((k) => k in SERVED);
   const kindAllowed = KINDS.map((k) => (served as IndexedKind[]).includes(k));
   const facets = [
     filters.documentId === undefined ? undefined : `d:${filters.documentId}`,
@@ -881,9 +935,14 @@ function search(index: CompactIndex, query: ParsedQuery, filters: SearchFilters)
     page(offset, size) {
       const limit = Math.min(count, offset + size);
       if (sorted === undefined || sorted.length < limit) {
-        sorted = limit * 4 >= count ? [...candidates].sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)) : topK(candidates, limit, better);
+        sorted =
+          limit * 4 >= count
+            ? [...candidates].sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
+            : topK(candidates, limit, better);
       }
-      return sorted.slice(offset, limit).map((doc): SearchMatch => ({ kind: index.kindOf(doc), id: index.idOf(doc), score: rank[doc]!, highlight }));
+      return sorted
+        .slice(offset, limit)
+        .map((doc): SearchMatch => ({ kind: index.kindOf(doc), id: index.idOf(doc), score: rank[doc]!, highlight }));
     },
   };
 }
@@ -892,6 +951,7 @@ export function loadSearchIndex(stored: StoredSearchIndex): SearchIndex {
   const index = new CompactIndex(stored.body);
   return {
     hash: stored.hash,
-    search: (query, filters) => (query.clauses.length === 0 ? { total: 0, page: () => [] } : search(index, query, filters)),
+    search: (query, filters) =>
+      query.clauses.length === 0 ? { total: 0, page: () => [] } : search(index, query, filters),
   };
 }

@@ -33,22 +33,38 @@ export function cachedSearchIndex(options: SearchIndexCacheOptions): SearchIndex
     const store = await options.store();
     if (store === undefined) {
       // A deployment mistake, so it is logged (once per instance); the client is told search is unavailable, as before the first build.
-      if (!reportedMissingStore) logger.error('search index store not configured: set SEARCH_INDEX_BUCKET (S3) or SEARCH_INDEX_DIR (local folder)');
+      if (!reportedMissingStore)
+        logger.error(
+          'search index store not configured: set SEARCH_INDEX_BUCKET (S3) or SEARCH_INDEX_DIR (local folder)',
+        );
       reportedMissingStore = true;
       throw serviceUnavailable('Search is not available: no search index is configured.');
     }
     const stored = await store.get(hash);
-    if (stored === undefined) throw serviceUnavailable('Search is not available yet: the search index of this version has not been built (the seed refresh builds it).');
+    if (stored === undefined)
+      throw serviceUnavailable(
+        'Search is not available yet: the search index of this version has not been built (the seed refresh builds it).',
+      );
     const started = performance.now();
     const { loadSearchIndex } = await import('./search-engine.js');
     const index = loadSearchIndex(stored);
-    logger.info('search index loaded', { location: store.location, hash, bytes: stored.body.length, loadMs: Math.round(performance.now() - started) });
+    logger.info('search index loaded', {
+      location: store.location,
+      hash,
+      bytes: stored.body.length,
+      loadMs: Math.round(performance.now() - started),
+    });
     return index;
   }
 
   return {
     forHash(hash) {
-      if (hash === undefined) return Promise.reject(serviceUnavailable('Search is not available yet: this version has no search index (the seed refresh builds it).'));
+      if (hash === undefined)
+        return Promise.reject(
+          serviceUnavailable(
+            'Search is not available yet: this version has no search index (the seed refresh builds it).',
+          ),
+        );
       let index = loaded.get(hash);
       if (index !== undefined) loaded.delete(hash);
       else {

@@ -23,7 +23,13 @@ interface Header<M> {
   sections: SectionEntry[];
 }
 
-const CONSTRUCTORS = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, i32: Int32Array, f64: Float64Array } as const;
+const CONSTRUCTORS = {
+  u8: Uint8Array,
+  u16: Uint16Array,
+  u32: Uint32Array,
+  i32: Int32Array,
+  f64: Float64Array,
+} as const;
 
 function typeOf(value: SectionValue): SectionEntry['type'] {
   if (typeof value === 'string') return 'str';
@@ -39,7 +45,10 @@ const align = (n: number) => (n + 7) & ~7;
 export function packSections(meta: unknown, sections: Record<string, SectionValue>): Uint8Array {
   const encoder = new TextEncoder();
   const bodies = Object.entries(sections).map(([name, value]) => {
-    const bytes = typeof value === 'string' ? encoder.encode(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    const bytes =
+      typeof value === 'string'
+        ? encoder.encode(value)
+        : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
     return { name, type: typeOf(value), bytes };
   });
   // Offsets are relative to the end of the header, so the header can state them before its own length is known.
@@ -55,7 +64,9 @@ export function packSections(meta: unknown, sections: Record<string, SectionValu
   out.set(encoder.encode(MAGIC), 0);
   new DataView(out.buffer).setUint32(4, header.byteLength, true);
   out.set(header, 8);
-  bodies.forEach(({ bytes }, i) => { out.set(bytes, start + entries[i]!.offset); });
+  bodies.forEach(({ bytes }, i) => {
+    out.set(bytes, start + entries[i]!.offset);
+  });
   return out;
 }
 
@@ -69,7 +80,8 @@ export function unpackSections<M>(body: Uint8Array): UnpackedSections<M> {
   // Typed views need aligned offsets: a body that does not start on an 8-byte boundary is copied once.
   const bytes = body.byteOffset % 8 === 0 ? body : body.slice();
   const decoder = new TextDecoder();
-  if (bytes.byteLength < 8 || decoder.decode(bytes.subarray(0, 4)) !== MAGIC) throw new Error('not a search index (bad magic)');
+  if (bytes.byteLength < 8 || decoder.decode(bytes.subarray(0, 4)) !== MAGIC)
+    throw new Error('not a search index (bad magic)');
   const headerBytes = new DataView(bytes.buffer, bytes.byteOffset).getUint32(4, true);
   const header = JSON.parse(decoder.decode(bytes.subarray(8, 8 + headerBytes))) as Header<M>;
   const start = align(8 + headerBytes);
@@ -85,7 +97,11 @@ export function unpackSections<M>(body: Uint8Array): UnpackedSections<M> {
       if (type !== kind) throw new Error(`search index section ${name} is ${type}, not ${kind}`);
       const Constructor = CONSTRUCTORS[kind];
       // The body comes from a file or an S3 download, never from a SharedArrayBuffer.
-      return new Constructor(bytes.buffer as ArrayBuffer, bytes.byteOffset + start + offset, length / Constructor.BYTES_PER_ELEMENT) as InstanceType<(typeof CONSTRUCTORS)[typeof kind]>;
+      return new Constructor(
+        bytes.buffer as ArrayBuffer,
+        bytes.byteOffset + start + offset,
+        length / Constructor.BYTES_PER_ELEMENT,
+      ) as InstanceType<(typeof CONSTRUCTORS)[typeof kind]>;
     },
     string(name) {
       const { offset, bytes: length } = entry(name);

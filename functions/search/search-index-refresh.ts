@@ -32,7 +32,9 @@ function searchableItem(table: EntityTable, item: Record<string, unknown>): Sear
 }
 
 /** The entity items among a table's items (relationship and count items are not searched). */
-export function searchableItems(tables: Readonly<Record<EntityTable, readonly Record<string, unknown>[]>>): SearchableItem[] {
+export function searchableItems(
+  tables: Readonly<Record<EntityTable, readonly Record<string, unknown>[]>>,
+): SearchableItem[] {
   return (Object.keys(tables) as EntityTable[]).flatMap((table) =>
     tables[table].filter((item) => keys.isEntity(item, table)).flatMap((item) => searchableItem(table, item) ?? []),
   );

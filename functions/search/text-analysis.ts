@@ -31,7 +31,8 @@ export function analyze(text: string, first = 0): { tokens: TextToken[]; next: n
   for (const word of words(text)) {
     const { parts } = word;
     parts.forEach((part, i) => {
-      for (const term of wordSpellings(part.text)) tokens.push({ term, position: position + i, start: part.start, end: part.end });
+      for (const term of wordSpellings(part.text))
+        tokens.push({ term, position: position + i, start: part.start, end: part.end });
     });
     if (parts.length > 1) {
       for (const term of wordSpellings(word.text)) {

@@ -28,7 +28,9 @@ export const handler = async (event: RefreshEvent | null | undefined, context?: 
       allowShrink: event?.allowShrink === true,
       ...(keepVersions === undefined ? {} : { keepVersions }),
       // Lambda retries an async invocation with the same request id: the retry takes the lease over at once.
-      ...(context === undefined ? {} : { owner: context.awsRequestId, remainingMs: () => context.getRemainingTimeInMillis() }),
+      ...(context === undefined
+        ? {}
+        : { owner: context.awsRequestId, remainingMs: () => context.getRemainingTimeInMillis() }),
     });
     logger.info('seed refresh', { source: source.location, report });
     return report;
@@ -36,7 +38,10 @@ export const handler = async (event: RefreshEvent | null | undefined, context?: 
     if (error instanceof InvalidCorpusError) {
       logger.error('invalid corpus; nothing published', { source: source.location, issues: error.issues });
     } else {
-      logger.error('seed refresh failed; readers stay on the current version', { source: source.location, error: error as Error });
+      logger.error('seed refresh failed; readers stay on the current version', {
+        source: source.location,
+        error: error as Error,
+      });
     }
     throw error;
   }

@@ -34,11 +34,17 @@ export function codePointOffset(text: string, utf16Index: number): number {
 
 /** Up to `length` code points before `start`, never splitting a surrogate pair. */
 function contextBefore(text: string, start: number): string {
-  return Array.from(text.slice(Math.max(0, start - 2 * CONTEXT_LENGTH), start)).slice(-CONTEXT_LENGTH).join('').replace(/^[\udc00-\udfff]/, '');
+  return Array.from(text.slice(Math.max(0, start - 2 * CONTEXT_LENGTH), start))
+    .slice(-CONTEXT_LENGTH)
+    .join('')
+    .replace(/^[\udc00-\udfff]/, '');
 }
 
 function contextAfter(text: string, end: number): string {
-  return Array.from(text.slice(end, end + 2 * CONTEXT_LENGTH)).slice(0, CONTEXT_LENGTH).join('').replace(/[\ud800-\udbff]$/, '');
+  return Array.from(text.slice(end, end + 2 * CONTEXT_LENGTH))
+    .slice(0, CONTEXT_LENGTH)
+    .join('')
+    .replace(/[\ud800-\udbff]$/, '');
 }
 
 export function anchorAt(text: string, start: number, end: number, status: AnchorStatus): Anchor {

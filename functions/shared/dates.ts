@@ -38,7 +38,8 @@ export function parsePartialDate(value: string): DayRange | { error: string } {
     return { value, precision: 'MONTH', start: `${value}-01`, end: `${value}-${pad2(last)}` };
   }
   const day = Number(match[3]);
-  if (day < 1 || day > last) return { error: `"${value}" is not a calendar day (${match[1]}-${match[2]} has ${last} days)` };
+  if (day < 1 || day > last)
+    return { error: `"${value}" is not a calendar day (${match[1]}-${match[2]} has ${last} days)` };
   return { value, precision: 'DAY', start: value, end: value };
 }
 

@@ -46,22 +46,45 @@ interface Classified {
  * SERVICE_UNAVAILABLE; everything else is masked as INTERNAL_SERVER_ERROR.
  */
 export function classifyError(error: unknown, formatted: GraphQLFormattedError): Classified {
-  const status = error instanceof GraphQLError ? (error.extensions.http as { status?: number } | undefined)?.status : undefined;
+  const status =
+    error instanceof GraphQLError ? (error.extensions.http as { status?: number } | undefined)?.status : undefined;
   // Apollo refuses some malformed requests (a persisted query whose hash does not match) with a 4xx and no code.
-  const code = formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && status !== undefined && status >= 400 && status < 500 ? 'BAD_REQUEST' : formatted.extensions?.code;
+  const code =
+    formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && status !== undefined && status >= 400 && status < 500
+      ? 'BAD_REQUEST'
+      : formatted.extensions?.code;
   if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') {
     // The client's own mistake: its message and details help, a stack trace never does.
     const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
-    return { formatted: { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...extensions, code } }, log: false };
+    return {
+      formatted: {
+        message: formatted.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { ...extensions, code },
+      },
+      log: false,
+    };
   }
   const name = (error as { name?: string; code?: string } | null)?.name ?? '';
   const sysCode = (error as { code?: string } | null)?.code ?? '';
   const cause = (error as { cause?: { code?: string } } | null)?.cause?.code ?? '';
   if (DATA_STORE_DOWN.has(sysCode) || DATA_STORE_DOWN.has(cause) || DATA_STORE_DOWN.has(name) || THROTTLED.has(name)) {
     return {
-      formatted: { message: 'The data store is unavailable right now; retry shortly.', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } },
+      formatted: {
+        message: 'The data store is unavailable right now; retry shortly.',
+        path: formatted.path,
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      },
       log: true,
     };
   }
-  return { formatted: { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, log: true };
+  return {
+    formatted: {
+      message: 'Internal server error',
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    },
+    log: true,
+  };
 }

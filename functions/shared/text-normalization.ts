@@ -141,7 +141,11 @@ export function wordSpellings(word: string): string[] {
   const plain = foldWord(word);
   if (!AZERBAIJANI_MARKERS.test(word)) return plain === '' ? [] : [plain];
   // Letters one by one (code points): these words hold no emoji or combining sequences to keep whole.
-  const english = foldWord(Array.from(word.toLowerCase()).map((c) => AZERBAIJANI_TO_ENGLISH[c] ?? c).join(''));
+  const english = foldWord(
+    Array.from(word.toLowerCase())
+      .map((c) => AZERBAIJANI_TO_ENGLISH[c] ?? c)
+      .join(''),
+  );
   return [...new Set([plain, english])].filter((s) => s !== '');
 }
 
@@ -152,12 +156,52 @@ export function hasDigit(term: string): boolean {
 
 /** Alternatives for a Cyrillic letter, the Russian conventions first (BGN/PCGN, then the common simplifications). */
 const CYRILLIC: Readonly<Record<string, readonly string[]>> = {
-  а: ['a'], б: ['b'], в: ['v'], г: ['g'], д: ['d'], е: ['e'], ё: ['yo', 'e'], ж: ['zh', 'j'], з: ['z'],
-  и: ['i'], й: ['y', 'i', ''], к: ['k'], л: ['l'], м: ['m'], н: ['n'], о: ['o'], п: ['p'], р: ['r'],
-  с: ['s'], т: ['t'], у: ['u'], ф: ['f'], х: ['kh', 'h'], ц: ['ts', 'c'], ч: ['ch'], ш: ['sh'],
-  щ: ['shch', 'sch'], ъ: [''], ы: ['y', 'i'], ь: [''], э: ['e'], ю: ['yu', 'iu'], я: ['ya', 'ia'],
+  а: ['a'],
+  б: ['b'],
+  в: ['v'],
+  г: ['g'],
+  д: ['d'],
+  е: ['e'],
+  ё: ['yo', 'e'],
+  ж: ['zh', 'j'],
+  з: ['z'],
+  и: ['i'],
+  й: ['y', 'i', ''],
+  к: ['k'],
+  л: ['l'],
+  м: ['m'],
+  н: ['n'],
+  о: ['o'],
+  п: ['p'],
+  р: ['r'],
+  с: ['s'],
+  т: ['t'],
+  у: ['u'],
+  ф: ['f'],
+  х: ['kh', 'h'],
+  ц: ['ts', 'c'],
+  ч: ['ch'],
+  ш: ['sh'],
+  щ: ['shch', 'sch'],
+  ъ: [''],
+  ы: ['y', 'i'],
+  ь: [''],
+  э: ['e'],
+  ю: ['yu', 'iu'],
+  я: ['ya', 'ia'],
   // Azerbaijani, Ukrainian and other Cyrillic letters.
-  ә: ['a', 'e'], ғ: ['gh', 'g'], ҹ: ['j'], ҝ: ['g'], ө: ['o'], ү: ['u'], һ: ['h'], ј: ['y'], і: ['i'], ї: ['yi', 'i'], є: ['ye', 'e'], ґ: ['g'],
+  ә: ['a', 'e'],
+  ғ: ['gh', 'g'],
+  ҹ: ['j'],
+  ҝ: ['g'],
+  ө: ['o'],
+  ү: ['u'],
+  һ: ['h'],
+  ј: ['y'],
+  і: ['i'],
+  ї: ['yi', 'i'],
+  є: ['ye', 'e'],
+  ґ: ['g'],
 };
 const VOWELS = 'аеёиоуыэюяәөүіїє';
 
@@ -176,11 +220,13 @@ export function cyrillicToLatin(word: string, limit = 8): string[] {
     const previous = letters[i - 1];
     let options = CYRILLIC[c] ?? [foldWord(c)];
     // е is "ye" after a vowel or a soft/hard sign and at the start (Azerbaijani and English usage: Aliyev, Yerevan).
-    if (c === 'е' && (previous === undefined || VOWELS.includes(previous) || previous === 'ь' || previous === 'ъ')) options = ['ye', 'e'];
+    if (c === 'е' && (previous === undefined || VOWELS.includes(previous) || previous === 'ь' || previous === 'ъ'))
+      options = ['ye', 'e'];
     // The adjectival ending -ий is written -y in English (Zelensky) as often as -iy.
     if (c === 'и' && letters[i + 1] === 'й' && i + 2 === letters.length) options = ['', 'i'];
     const next: string[] = [];
-    for (const prefix of spellings) for (const option of options) if (next.length < limit * 4) next.push(prefix + option);
+    for (const prefix of spellings)
+      for (const option of options) if (next.length < limit * 4) next.push(prefix + option);
     spellings = next;
   });
   return [...new Set(spellings.map(foldWord))].filter((s) => s !== '').slice(0, limit);

@@ -33,7 +33,11 @@ export class AlarmTopic extends Construct {
       // It protects transient notifications only; nothing stored needs it after the stack is gone.
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    this.topic = new Topic(this, 'Topic', { displayName: 'Knowledge base alarms', masterKey: this.key, enforceSSL: true });
+    this.topic = new Topic(this, 'Topic', {
+      displayName: 'Knowledge base alarms',
+      masterKey: this.key,
+      enforceSSL: true,
+    });
     const cloudWatch = new ServicePrincipal('cloudwatch.amazonaws.com', {
       conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
     });

@@ -15,7 +15,14 @@ import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { AssetHashType, Duration, RemovalPolicy, Validations, type ILocalBundling } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing, type FunctionProps } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  Code,
+  Function as LambdaFunction,
+  Runtime,
+  Tracing,
+  type FunctionProps,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { buildSync } from 'esbuild';
@@ -60,9 +67,11 @@ class LocalEsbuild implements ILocalBundling {
   ) {}
 
   tryBundle(outputDir: string): boolean {
-    for (const command of this.assets?.build ?? []) execSync(command, { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    for (const command of this.assets?.build ?? [])
+      execSync(command, { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
     buildSync(esbuildOptions(this.functionName, outputDir));
-    for (const [from, to] of Object.entries(this.assets?.copy ?? {})) cpSync(join(PROJECT_ROOT, from), join(outputDir, to), { recursive: true });
+    for (const [from, to] of Object.entries(this.assets?.copy ?? {}))
+      cpSync(join(PROJECT_ROOT, from), join(outputDir, to), { recursive: true });
     return true;
   }
 }
@@ -106,16 +115,19 @@ export class BundledFunction extends LambdaFunction {
     });
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions.',
+      reason:
+        'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions.',
     });
     Validations.of(this).acknowledge(
       {
         id: 'AwsSolutions-L1',
-        reason: 'Node.js 22 is the runtime the bundles are built and benchmarked for (ESBUILD_TARGET in infra/bundling.ts); moving to a newer runtime is a deliberate change of both together.',
+        reason:
+          'Node.js 22 is the runtime the bundles are built and benchmarked for (ESBUILD_TARGET in infra/bundling.ts); moving to a newer runtime is a deliberate change of both together.',
       },
       {
         id: 'Serverless-LambdaLatestVersion',
-        reason: 'Node.js 22 is the runtime the bundles are built and benchmarked for (ESBUILD_TARGET in infra/bundling.ts); moving to a newer runtime is a deliberate change of both together.',
+        reason:
+          'Node.js 22 is the runtime the bundles are built and benchmarked for (ESBUILD_TARGET in infra/bundling.ts); moving to a newer runtime is a deliberate change of both together.',
       },
     );
   }

@@ -41,7 +41,12 @@ export const CACHE_KEY_HEADERS = ['Accept', 'Origin', 'x-corpus-version'] as con
  * a conditional GET (the function answers 304 to a matching ETag), the body's
  * media type, and the CORS preflight's questions.
  */
-export const ORIGIN_REQUEST_HEADERS = ['If-None-Match', 'Content-Type', 'Access-Control-Request-Method', 'Access-Control-Request-Headers'] as const;
+export const ORIGIN_REQUEST_HEADERS = [
+  'If-None-Match',
+  'Content-Type',
+  'Access-Control-Request-Method',
+  'Access-Control-Request-Headers',
+] as const;
 
 /** The longest CloudFront keeps an answer, whatever max-age the function sends. */
 export const MAX_CACHE_TTL = Duration.days(1);
@@ -105,7 +110,10 @@ export class GraphQLCdn extends Construct {
       logBucket: this.logBucket,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: {
-        origin: new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY, originSslProtocols: [OriginSslPolicy.TLS_V1_2] }),
+        origin: new HttpOrigin(apiDomain, {
+          protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+          originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+        }),
         // An API answers plain HTTP with 403: a redirect would turn a POST into a GET in many clients.
         viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
         allowedMethods: AllowedMethods.ALLOW_ALL,
@@ -118,11 +126,13 @@ export class GraphQLCdn extends Construct {
     Validations.of(this.distribution).acknowledge(
       {
         id: 'AwsSolutions-CFR4',
-        reason: 'No custom domain: with the default *.cloudfront.net certificate CloudFront fixes the viewer security policy; a domain and ACM certificate would allow TLSv1.2_2021.',
+        reason:
+          'No custom domain: with the default *.cloudfront.net certificate CloudFront fixes the viewer security policy; a domain and ACM certificate would allow TLSv1.2_2021.',
       },
       {
         id: 'AwsSolutions-CFR1',
-        reason: 'A public API over published analysis: there is no country it must be withheld from; WAF rate limits per IP instead.',
+        reason:
+          'A public API over published analysis: there is no country it must be withheld from; WAF rate limits per IP instead.',
       },
     );
 

@@ -63,7 +63,10 @@ export class CorpusBucket extends Construct {
       destinationBucket: this.bucket,
       destinationKeyPrefix: CORPUS_PREFIX,
       memoryLimit: 256,
-      logGroup: new LogGroup(this, 'DeploymentLogs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY }),
+      logGroup: new LogGroup(this, 'DeploymentLogs', {
+        retention: props.logRetention,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
     });
     // CDK grants its deployment handler read/write on the whole bucket; an explicit deny keeps
     // its writes and deletes (uploads, and the prune of stale files) inside the corpus prefix.
@@ -85,7 +88,8 @@ export class CorpusBucket extends Construct {
     const handler = this.deployment.handlerRole.node.scope;
     if (handler === undefined) return;
     const bucketId = Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnBucket);
-    const managed = 'The deployment handler is created and versioned by aws-cdk-lib (BucketDeployment); it runs only during deploys.';
+    const managed =
+      'The deployment handler is created and versioned by aws-cdk-lib (BucketDeployment); it runs only during deploys.';
     const copyAndPrune = `BucketDeployment copies the corpus asset from the CDK assets bucket and prunes stale files under ${CORPUS_PREFIX}. CDK grants these on the two buckets and cannot scope them to a prefix; an explicit deny limits writes and deletes to ${CORPUS_PREFIX}, and reads outside it see only the corpus and the search index derived from it.`;
     const stack = Stack.of(this);
     // The assets bucket's ARN as nag prints it: literal where the environment is known, <AWS::…> where not.
@@ -93,10 +97,22 @@ export class CorpusBucket extends Construct {
     const assetsBucket = `arn:${literal(stack.partition, 'Partition')}:s3:::cdk-hnb659fds-assets-${literal(stack.account, 'AccountId')}-${literal(stack.region, 'Region')}/*`;
     Validations.of(handler).acknowledge(
       { id: 'AwsSolutions-L1', reason: `${managed} Its Python runtime moves with aws-cdk-lib upgrades.` },
-      { id: 'Serverless-LambdaLatestVersion', reason: `${managed} Its Python runtime moves with aws-cdk-lib upgrades.` },
-      { id: 'Serverless-LambdaTracing', reason: `${managed} Tracing a deploy-time file copy would show nothing the deploy log does not.` },
-      { id: 'Serverless-LambdaDLQ', reason: `${managed} It is invoked synchronously by CloudFormation, which reports a failure as a failed deploy.` },
-      { id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason: `${managed} CDK attaches the basic execution role to it.` },
+      {
+        id: 'Serverless-LambdaLatestVersion',
+        reason: `${managed} Its Python runtime moves with aws-cdk-lib upgrades.`,
+      },
+      {
+        id: 'Serverless-LambdaTracing',
+        reason: `${managed} Tracing a deploy-time file copy would show nothing the deploy log does not.`,
+      },
+      {
+        id: 'Serverless-LambdaDLQ',
+        reason: `${managed} It is invoked synchronously by CloudFormation, which reports a failure as a failed deploy.`,
+      },
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: `${managed} CDK attaches the basic execution role to it.`,
+      },
       { id: 'AwsSolutions-IAM5[Action::s3:GetBucket*]', reason: copyAndPrune },
       { id: 'AwsSolutions-IAM5[Action::s3:GetObject*]', reason: copyAndPrune },
       { id: 'AwsSolutions-IAM5[Action::s3:List*]', reason: copyAndPrune },

@@ -15,7 +15,10 @@ export function deadLetterQueue(scope: Construct, id: string, of: string): Queue
   });
   Validations.of(queue).acknowledge(
     { id: 'AwsSolutions-SQS3', reason: `This queue is itself the dead-letter queue of ${of}.` },
-    { id: 'Serverless-SQSRedrivePolicy', reason: `This queue is itself the dead-letter queue of ${of}; nothing consumes it, so there is nothing to redrive.` },
+    {
+      id: 'Serverless-SQSRedrivePolicy',
+      reason: `This queue is itself the dead-letter queue of ${of}; nothing consumes it, so there is nothing to redrive.`,
+    },
   );
   return queue;
 }

@@ -29,7 +29,12 @@ export const RETRY_AFTER_SECONDS = 60;
 
 /** The body of the 429: a GraphQL-shaped error, so clients can show it like any other. */
 export const RATE_LIMITED_BODY = JSON.stringify({
-  errors: [{ message: 'Too many requests from this address; retry after the time in Retry-After.', extensions: { code: 'RATE_LIMITED' } }],
+  errors: [
+    {
+      message: 'Too many requests from this address; retry after the time in Retry-After.',
+      extensions: { code: 'RATE_LIMITED' },
+    },
+  ],
 });
 
 export interface EdgeWebAclProps {
@@ -64,7 +69,9 @@ export class EdgeWebAcl extends Construct {
           // First, so a flood is refused before the managed rules spend any work on it.
           name: WAF_RULES.rateLimit,
           priority: 0,
-          statement: { rateBasedStatement: { limit: props.rateLimitPer5Min, aggregateKeyType: 'IP', evaluationWindowSec: 300 } },
+          statement: {
+            rateBasedStatement: { limit: props.rateLimitPer5Min, aggregateKeyType: 'IP', evaluationWindowSec: 300 },
+          },
           action: {
             block: {
               customResponse: {

@@ -5,7 +5,14 @@
  */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, PayloadFormatVersion } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpStage,
+  LogGroupLogDestination,
+  PayloadFormatVersion,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -67,7 +74,10 @@ export class GraphQLApi extends Construct {
       },
     });
 
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention, removalPolicy: RemovalPolicy.RETAIN });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     this.stage = this.api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
@@ -88,8 +98,15 @@ export class GraphQLApi extends Construct {
     ];
     for (const route of routes) {
       Validations.of(route).acknowledge(
-        { id: 'AwsSolutions-APIG4', reason: 'A public, read-only API over published analysis: no caller identity is needed; throttling and reserved concurrency bound abuse.' },
-        { id: 'AwsSolutions-COG4', reason: 'No Cognito user pool: the API is public and read-only, anonymous access is the intent.' },
+        {
+          id: 'AwsSolutions-APIG4',
+          reason:
+            'A public, read-only API over published analysis: no caller identity is needed; throttling and reserved concurrency bound abuse.',
+        },
+        {
+          id: 'AwsSolutions-COG4',
+          reason: 'No Cognito user pool: the API is public and read-only, anonymous access is the intent.',
+        },
       );
     }
 

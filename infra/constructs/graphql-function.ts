@@ -63,7 +63,10 @@ export class GraphQLFunction extends Construct {
     // Search reads the index of its version (search/<hash>.bin); listing only under that prefix lets S3 answer 404 (not 403)
     // for an index not built yet.
     this.function.addToRolePolicy(
-      new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.searchIndexBucket.arnForObjects(`${SEARCH_INDEX_PREFIX}*`)] }),
+      new PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [props.searchIndexBucket.arnForObjects(`${SEARCH_INDEX_PREFIX}*`)],
+      }),
     );
     this.function.addToRolePolicy(
       new PolicyStatement({
@@ -87,11 +90,10 @@ export class GraphQLFunction extends Construct {
       this.function.metricThrottles({ period: Duration.minutes(5) }),
     );
 
-    Validations.of(this.function).acknowledge(
-      {
-        id: 'Serverless-LambdaDLQ',
-        reason: 'Invoked only synchronously by the HTTP API; a failed request is answered to the client, there is no event to dead-letter.',
-      },
-    );
+    Validations.of(this.function).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        'Invoked only synchronously by the HTTP API; a failed request is answered to the client, there is no event to dead-letter.',
+    });
   }
 }

@@ -9,6 +9,7 @@ export function acknowledgeSearchIndexWildcard(fn: IFunction, bucket: IBucket): 
   const bucketId = Stack.of(fn).getLogicalId(bucket.node.defaultChild as CfnBucket);
   Validations.of(fn.role).acknowledge({
     id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${SEARCH_INDEX_PREFIX}*]`,
-    reason: 'Each published version names its search index by content hash (search/<hash>.bin); the wildcard covers only the search index prefix.',
+    reason:
+      'Each published version names its search index by content hash (search/<hash>.bin); the wildcard covers only the search index prefix.',
   });
 }

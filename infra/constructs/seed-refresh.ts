@@ -68,13 +68,17 @@ export class SeedRefresh extends Construct {
     });
     props.tables.bind(this.function, 'refresh');
     this.function.addToRolePolicy(
-      new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.corpus.bucket.arnForObjects(`${props.corpus.prefix}*`)] }),
+      new PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [props.corpus.bucket.arnForObjects(`${props.corpus.prefix}*`)],
+      }),
     );
     if (this.function.role !== undefined) {
       const bucketId = Stack.of(this).getLogicalId(props.corpus.bucket.node.defaultChild as CfnBucket);
       Validations.of(this.function.role).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${props.corpus.prefix}*]`,
-        reason: 'The refresh reads every file of the corpus, whose names come from the corpus itself; the wildcard covers only the corpus prefix.',
+        reason:
+          'The refresh reads every file of the corpus, whose names come from the corpus itself; the wildcard covers only the corpus prefix.',
       });
     }
     // The refresh writes each version's search index (search/<hash>.bin, skipped when that content is stored) and deletes
@@ -102,7 +106,11 @@ export class SeedRefresh extends Construct {
     });
     // EventBridge retries and dead-letters only failed deliveries; failed runs go through the function's own DLQ.
     this.schedule.addTarget(
-      new LambdaFunction(this.function, { deadLetterQueue: this.deadLetterQueue, retryAttempts: 4, maxEventAge: Duration.hours(2) }),
+      new LambdaFunction(this.function, {
+        deadLetterQueue: this.deadLetterQueue,
+        retryAttempts: 4,
+        maxEventAge: Duration.hours(2),
+      }),
     );
 
     this.errorsAlarm = alarmAtLeast(
@@ -115,7 +123,10 @@ export class SeedRefresh extends Construct {
       this,
       'DeadLettersAlarm',
       'Seed refresh events gave up after retries and wait in the dead-letter queue.',
-      this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
     );
   }
 }

@@ -8,7 +8,11 @@ import { TABLE_LIST, localTableName, type EntityTable } from '../../functions/da
 import { cachedCorpusVersions } from '../../functions/graphql/corpus-version.js';
 import { createGraphQLHandler } from '../../functions/graphql/lambda.js';
 import { memorySearchIndexStore } from '../../functions/data/search-index-store.js';
-import { cachedSearchIndex, searchIndexFromEnv, type SearchIndexSource } from '../../functions/search/search-index-cache.js';
+import {
+  cachedSearchIndex,
+  searchIndexFromEnv,
+  type SearchIndexSource,
+} from '../../functions/search/search-index-cache.js';
 import { LOCAL_CURSOR_KEY } from '../../functions/shared/env.js';
 import { logger } from '../../functions/shared/logger.js';
 import type { ServerOptions } from '../../functions/graphql/server.js';
@@ -35,15 +39,27 @@ export function tableNames(prefix: string): Record<EntityTable, string> {
   return Object.fromEntries(TABLE_LIST.map((t) => [t.name, localTableName(t, prefix)])) as Record<EntityTable, string>;
 }
 
-export async function startEngine(options: { corpus?: CorpusSource | false; maxAttempts?: number; searchIndex?: boolean } = {}): Promise<TestEngine> {
+export async function startEngine(
+  options: { corpus?: CorpusSource | false; maxAttempts?: number; searchIndex?: boolean } = {},
+): Promise<TestEngine> {
   const engine = await startLocalDynamo();
-  const ds = createDataSources({ endpoint: engine.endpoint, tables: tableNames('test'), maxAttempts: options.maxAttempts });
+  const ds = createDataSources({
+    endpoint: engine.endpoint,
+    tables: tableNames('test'),
+    maxAttempts: options.maxAttempts,
+  });
   const log = logRequests(ds);
   const counter = log.counter;
   await ensureTables(ds);
   const store = options.searchIndex === true ? memorySearchIndexStore() : undefined;
   const seedReport =
-    options.corpus === false ? undefined : await refresh(ds, options.corpus ?? directorySource(CORPUS_DIR), store === undefined ? {} : { searchIndex: store });
+    options.corpus === false
+      ? undefined
+      : await refresh(
+          ds,
+          options.corpus ?? directorySource(CORPUS_DIR),
+          store === undefined ? {} : { searchIndex: store },
+        );
   log.reset();
   return {
     engine,
@@ -85,7 +101,12 @@ export function httpEvent(
       time: new Date(now).toISOString(),
       timeEpoch: now,
     },
-    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    body:
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body),
     isBase64Encoded: false,
   };
 }
@@ -115,16 +136,29 @@ export type Handler = ReturnType<typeof createGraphQLHandler>;
  * otherwise, so tests take the path of a warm instance (graphql-jit); the first
  * runs on graphql-js are tested on their own (test/integration/compiled-execution.test.ts).
  */
-export function handlerFor(ds: DataSources, options: ServerOptions & { search?: SearchIndexSource; versionCacheMs?: number; buildId?: string } = {}): Handler {
+export function handlerFor(
+  ds: DataSources,
+  options: ServerOptions & { search?: SearchIndexSource; versionCacheMs?: number; buildId?: string } = {},
+): Handler {
   const { search, versionCacheMs, buildId, compileAfterRuns = 0, ...rest } = options;
   const serverOptions = { ...rest, compileAfterRuns };
   return createGraphQLHandler(
-    { dataSources: ds, search: search ?? searchIndexFromEnv(), versions: cachedCorpusVersions(ds, { maxAgeMs: versionCacheMs }), cursorKey: LOCAL_CURSOR_KEY, buildId: buildId ?? 'test', logger },
+    {
+      dataSources: ds,
+      search: search ?? searchIndexFromEnv(),
+      versions: cachedCorpusVersions(ds, { maxAgeMs: versionCacheMs }),
+      cursorKey: LOCAL_CURSOR_KEY,
+      buildId: buildId ?? 'test',
+      logger,
+    },
     serverOptions,
   );
 }
 
-export async function invoke(handler: Handler, event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+export async function invoke(
+  handler: Handler,
+  event: APIGatewayProxyEventV2,
+): Promise<APIGatewayProxyStructuredResultV2> {
   const result = await handler(event, lambdaContext(event.requestContext.requestId), () => undefined);
   if (result === undefined || typeof result === 'string') throw new Error('handler returned no structured result');
   return result;

@@ -24,7 +24,12 @@ const step = async (name: string) => {
 };
 
 const ds = createDataSources({ endpoint, tables: tableNames('test') });
-const report = await refresh(ds, directorySource(dir), { owner: 'child', searchIndex: null, beforeBatch: () => step('batch'), beforePublish: () => step('publish') });
+const report = await refresh(ds, directorySource(dir), {
+  owner: 'child',
+  searchIndex: null,
+  beforeBatch: () => step('batch'),
+  beforePublish: () => step('publish'),
+});
 process.stdout.write(`done ${report.status} ${report.version}\n`);
 ds.raw.destroy();
 process.exit(0);

@@ -69,6 +69,11 @@ function describe(command: string, input: Record<string, unknown>, tableOf: Map<
   const partition = Object.entries(values).find(([key]) => /^:(p|kind|pk)$/.test(key))?.[1];
   const text = typeof partition === 'string' ? partition : partition?.S;
   const key = input.Key as Record<string, { S?: string } | string> | undefined;
-  const keyText = key === undefined ? '' : ` ${Object.values(key).map((v) => (typeof v === 'string' ? v : (v.S ?? '?'))).join('/')}`;
+  const keyText =
+    key === undefined
+      ? ''
+      : ` ${Object.values(key)
+          .map((v) => (typeof v === 'string' ? v : (v.S ?? '?')))
+          .join('/')}`;
   return `${name} ${table(input.TableName)}${input.IndexName === undefined ? '' : `.${input.IndexName as string}`}${text === undefined ? '' : ` ${text}`}${keyText}${input.Limit === undefined ? '' : ` limit ${input.Limit as number}`}`;
 }

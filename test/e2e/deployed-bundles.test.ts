@@ -43,30 +43,49 @@ let refreshRuns: Json[];
  * with each event. The replies are either function's; the assertions pick fields.
  * `logs`: what the function logged (JSON lines), at the level `logLevel` names.
  */
-async function invokeBundle(bundle: string, events: unknown[], logLevel = 'SILENT', environment = env): Promise<{ results: Json[]; logs: Json[] }> {
+async function invokeBundle(
+  bundle: string,
+  events: unknown[],
+  logLevel = 'SILENT',
+  environment = env,
+): Promise<{ results: Json[]; logs: Json[] }> {
   const script = `
     const { handler } = await import(${JSON.stringify(bundle)});
     const context = { awsRequestId: 'e2e', functionName: 'e2e', getRemainingTimeInMillis: () => 30000 };
     const results = [];
     for (const event of ${JSON.stringify(events)}) results.push(await handler(event, context));
     process.stdout.write('\\n' + JSON.stringify(results));`;
-  const { stdout, stderr } = await run(process.execPath, ['--input-type=module', '-e', script], { env: { ...environment, POWERTOOLS_LOG_LEVEL: logLevel }, maxBuffer: 16 * 1024 * 1024 });
+  const { stdout, stderr } = await run(process.execPath, ['--input-type=module', '-e', script], {
+    env: { ...environment, POWERTOOLS_LOG_LEVEL: logLevel },
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const lines = stdout.split('\n');
   // The logger writes errors to stderr, the rest to stdout.
-  const logs = [...lines.slice(0, -1), ...stderr.split('\n')].filter((line) => line.startsWith('{')).map((line): Json => JSON.parse(line));
+  const logs = [...lines.slice(0, -1), ...stderr.split('\n')]
+    .filter((line) => line.startsWith('{'))
+    .map((line): Json => JSON.parse(line));
   return { results: JSON.parse(lines.at(-1) ?? '[]'), logs };
 }
 
 beforeAll(async () => {
-  const context = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
+  const context = (
+    JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }
+  ).context;
   // Under the project, so the bundles resolve @aws-sdk/* from node_modules as Lambda does from its runtime.
   mkdirSync(join(PROJECT_ROOT, 'cdk.out'), { recursive: true });
   outdir = await mkdtemp(join(PROJECT_ROOT, 'cdk.out', 'e2e-'));
   const app = new App({ outdir, context: { ...context, 'aws:cdk:enable-asset-metadata': true } });
   const stack = new ApiStack(app, 'BundleStack');
-  const resources = Template.fromStack(stack).toJSON().Resources as Record<string, { Metadata?: Record<string, unknown> }>;
+  const resources = Template.fromStack(stack).toJSON().Resources as Record<
+    string,
+    { Metadata?: Record<string, unknown> }
+  >;
   const assetOf = (fn: IConstruct) =>
-    join(app.outdir, String(resources[Stack.of(fn).getLogicalId(fn.node.defaultChild as CfnResource)]?.Metadata?.['aws:asset:path']), 'index.mjs');
+    join(
+      app.outdir,
+      String(resources[Stack.of(fn).getLogicalId(fn.node.defaultChild as CfnResource)]?.Metadata?.['aws:asset:path']),
+      'index.mjs',
+    );
   refreshBundle = assetOf(stack.refresh.function);
   graphqlBundle = assetOf(stack.graphql.function);
 
@@ -119,11 +138,15 @@ describe('the deployed bundles', () => {
     expect(first.searchIndex.status).toBe('written');
     expect(second.writes).toBe(0);
 
-    const [documents, search, page] = (await invokeBundle(graphqlBundle, [
-      httpEvent('POST', { body: { query: '{ documents(first: 2) { totalCount nodes { title } } }' } }),
-      httpEvent('POST', { body: { query: '{ search(query: "Ismail", first: 1) { nodes { node { ... on Person { id } } } } }' } }),
-      httpEvent('GET', { headers: { accept: 'text/html' } }),
-    ])).results;
+    const [documents, search, page] = (
+      await invokeBundle(graphqlBundle, [
+        httpEvent('POST', { body: { query: '{ documents(first: 2) { totalCount nodes { title } } }' } }),
+        httpEvent('POST', {
+          body: { query: '{ search(query: "Ismail", first: 1) { nodes { node { ... on Person { id } } } } }' },
+        }),
+        httpEvent('GET', { headers: { accept: 'text/html' } }),
+      ])
+    ).results;
     expect(JSON.parse(documents.body).data.documents.totalCount).toBe(5);
     expect(JSON.parse(search.body).data.search.nodes[0].node.id).toBe('togrul-ismayil');
     expect(page.statusCode).toBe(200);
@@ -153,11 +176,18 @@ describe('the deployed bundles', () => {
     const names = tableNames('e2e-corrupt');
     const ds = createDataSources({ endpoint: dynamo.endpoint, tables: names });
     await ensureTables(ds);
-    await ds.db.send(new PutCommand({ TableName: names.documents, Item: { ...keys.current(), current: 'not a version' } }));
+    await ds.db.send(
+      new PutCommand({ TableName: names.documents, Item: { ...keys.current(), current: 'not a version' } }),
+    );
     ds.raw.destroy();
     const corrupt = { ...env, ...Object.fromEntries(TABLE_LIST.map((t) => [t.envVar, names[t.name]])) };
 
-    const { results, logs } = await invokeBundle(graphqlBundle, [httpEvent('POST', { body: { query: '{ documents(first: 1) { totalCount } }' } })], 'ERROR', corrupt);
+    const { results, logs } = await invokeBundle(
+      graphqlBundle,
+      [httpEvent('POST', { body: { query: '{ documents(first: 1) { totalCount } }' } })],
+      'ERROR',
+      corrupt,
+    );
 
     expect(JSON.parse(results[0].body).errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
     const stack = String(logs.find((l) => l.message === 'GraphQL request failed')?.error?.stack);

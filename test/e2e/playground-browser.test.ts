@@ -28,7 +28,9 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: the browser tests need it. Install it with \`apt-get update && apt-get install -y chromium\`.`);
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: the browser tests need it. Install it with \`apt-get update && apt-get install -y chromium\`.`,
+    );
   }
   await buildPlayground();
   stack = await startLocalStack({ port: 0 });
@@ -52,7 +54,9 @@ async function openPlayground(): Promise<{ page: Page; record: PageRecord }> {
   const record: PageRecord = { requests: [], failures: [], errors: [], cspViolations: [] };
   // The context sees the page's requests and its workers' (and Monaco's lazy chunks).
   context.on('request', (request) => record.requests.push(request.url()));
-  context.on('requestfailed', (request) => record.failures.push(`${request.url()}: ${request.failure()?.errorText ?? ''}`));
+  context.on('requestfailed', (request) =>
+    record.failures.push(`${request.url()}: ${request.failure()?.errorText ?? ''}`),
+  );
   context.on('response', (response) => {
     if (response.status() >= 400) record.failures.push(`${response.url()}: ${response.status()}`);
   });
@@ -107,7 +111,17 @@ describe('the playground in Chromium', () => {
 
     // Assess
     expect(tabs.map((t) => t.trim())).toEqual(
-      expect.arrayContaining(['Search', 'Disagreements', 'Timeline', 'PersonProfile', 'OrganizationProfile', 'PlaceProfile', 'DocumentReader', 'EventClaims', 'ClaimsPage']),
+      expect.arrayContaining([
+        'Search',
+        'Disagreements',
+        'Timeline',
+        'PersonProfile',
+        'OrganizationProfile',
+        'PlaceProfile',
+        'DocumentReader',
+        'EventClaims',
+        'ClaimsPage',
+      ]),
     );
     expect(tabs[0]?.trim()).toBe('Search');
     expect(search).toContain('"highlights"');
@@ -121,7 +135,10 @@ describe('the playground in Chromium', () => {
     const offOrigin = record.requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin);
     expect(offOrigin).toEqual([]);
     // Monaco's three workers come from the project's own assets, not blob: or a CDN; Monaco starts some of them lazily.
-    const workers = () => new Set(record.requests.flatMap((url) => /\/graphql\/assets\/(editor|json|graphql)\.worker-/.exec(url)?.[1] ?? []));
+    const workers = () =>
+      new Set(
+        record.requests.flatMap((url) => /\/graphql\/assets\/(editor|json|graphql)\.worker-/.exec(url)?.[1] ?? []),
+      );
     await expect.poll(() => [...workers()].sort(), { timeout: 20_000 }).toEqual(['editor', 'graphql', 'json']);
     expect(record.cspViolations).toEqual([]);
     expect(record.failures).toEqual([]);

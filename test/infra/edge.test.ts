@@ -10,14 +10,29 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/constructs/bundled-function.js';
 import { COUNTED_COMMON_RULES, RETRY_AFTER_SECONDS, WAF_RULES } from '../../infra/constructs/edge-web-acl.js';
-import { DEFAULT_EDGE_SETTINGS, EDGE_REGION, EdgeSecurityStack, edgeSettingsFromContext } from '../../infra/edge-security-stack.js';
+import {
+  DEFAULT_EDGE_SETTINGS,
+  EDGE_REGION,
+  EdgeSecurityStack,
+  edgeSettingsFromContext,
+} from '../../infra/edge-security-stack.js';
 
-const CDK_CONTEXT = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
+const CDK_CONTEXT = (
+  JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }
+).context;
 
-type Rule = { Name: string; Priority: number; Statement: Record<string, Record<string, unknown>>; Action?: unknown; OverrideAction?: unknown };
+type Rule = {
+  Name: string;
+  Priority: number;
+  Statement: Record<string, Record<string, unknown>>;
+  Action?: unknown;
+  OverrideAction?: unknown;
+};
 
 function synth(context: Record<string, unknown> = {}) {
-  const stack = new EdgeSecurityStack(new App({ context: { ...CDK_CONTEXT, ...context } }), 'Edge', { env: { region: EDGE_REGION } });
+  const stack = new EdgeSecurityStack(new App({ context: { ...CDK_CONTEXT, ...context } }), 'Edge', {
+    env: { region: EDGE_REGION },
+  });
   const template = Template.fromStack(stack);
   const acl = Object.values(template.findResources('AWS::WAFv2::WebACL'))[0]?.Properties as Record<string, unknown>;
   const rules = acl.Rules as Rule[];
@@ -29,14 +44,22 @@ describe('web ACL', () => {
   it('is a CLOUDFRONT-scope web ACL in us-east-1 that allows what no rule blocks', () => {
     const { stack, acl } = synth();
     expect(stack.region).toBe('us-east-1');
-    expect(acl).toMatchObject({ Scope: 'CLOUDFRONT', DefaultAction: { Allow: {} }, VisibilityConfig: { CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true } });
+    expect(acl).toMatchObject({
+      Scope: 'CLOUDFRONT',
+      DefaultAction: { Allow: {} },
+      VisibilityConfig: { CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true },
+    });
   });
 
   it('rate limits each IP over 5 minutes, first, answering 429 with Retry-After and a GraphQL error body', () => {
     const { acl, rules, rule } = synth();
     const limit = rule(WAF_RULES.rateLimit);
     expect(limit.Priority).toBe(Math.min(...rules.map((r) => r.Priority)));
-    expect(limit.Statement.RateBasedStatement).toEqual({ Limit: DEFAULT_EDGE_SETTINGS.wafRateLimitPer5Min, AggregateKeyType: 'IP', EvaluationWindowSec: 300 });
+    expect(limit.Statement.RateBasedStatement).toEqual({
+      Limit: DEFAULT_EDGE_SETTINGS.wafRateLimitPer5Min,
+      AggregateKeyType: 'IP',
+      EvaluationWindowSec: 300,
+    });
     expect(limit.Action).toEqual({
       Block: {
         CustomResponse: {
@@ -52,7 +75,9 @@ describe('web ACL', () => {
   });
 
   it('takes the limit from context and refuses one WAF would not accept', () => {
-    expect(synth({ wafRateLimitPer5Min: '250' }).rule(WAF_RULES.rateLimit).Statement.RateBasedStatement?.Limit).toBe(250);
+    expect(synth({ wafRateLimitPer5Min: '250' }).rule(WAF_RULES.rateLimit).Statement.RateBasedStatement?.Limit).toBe(
+      250,
+    );
     const scope = (context: Record<string, unknown>) => new App({ context });
     expect(() => edgeSettingsFromContext(scope({ wafRateLimitPer5Min: 5 }))).toThrow(/wafRateLimitPer5Min/);
     expect(() => edgeSettingsFromContext(scope({ wafRateLimitPer5Min: 'many' }))).toThrow(/wafRateLimitPer5Min/);
@@ -62,7 +87,10 @@ describe('web ACL', () => {
     const { rule } = synth();
     const common = rule(WAF_RULES.common);
     expect(common.OverrideAction).toEqual({ None: {} });
-    expect(common.Statement.ManagedRuleGroupStatement).toMatchObject({ VendorName: 'AWS', Name: 'AWSManagedRulesCommonRuleSet' });
+    expect(common.Statement.ManagedRuleGroupStatement).toMatchObject({
+      VendorName: 'AWS',
+      Name: 'AWSManagedRulesCommonRuleSet',
+    });
     const overrides = common.Statement.ManagedRuleGroupStatement?.RuleActionOverrides;
     expect(overrides).toEqual(COUNTED_COMMON_RULES.map((name) => ({ Name: name, ActionToUse: { Count: {} } })));
     expect(COUNTED_COMMON_RULES).toEqual(['SizeRestrictions_BODY', 'SizeRestrictions_QUERYSTRING']);
@@ -83,7 +111,9 @@ describe('alarms in us-east-1', () => {
       AlarmActions: [topic],
       OKActions: [topic],
     });
-    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [stack.getLogicalId(stack.alarms.key.node.defaultChild as never), 'Arn'] } });
+    template.hasResourceProperties('AWS::SNS::Topic', {
+      KmsMasterKeyId: { 'Fn::GetAtt': [stack.getLogicalId(stack.alarms.key.node.defaultChild as never), 'Arn'] },
+    });
   });
 
   it('subscribes the alarmEmail address, with a dead-letter queue for undeliverable notifications', () => {
@@ -91,7 +121,11 @@ describe('alarms in us-east-1', () => {
     template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: 'ops@example.org',
-      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [stack.getLogicalId(stack.alarms.undeliveredQueue!.node.defaultChild as never), 'Arn'] } },
+      RedrivePolicy: {
+        deadLetterTargetArn: {
+          'Fn::GetAtt': [stack.getLogicalId(stack.alarms.undeliveredQueue!.node.defaultChild as never), 'Arn'],
+        },
+      },
     });
     synth().template.resourceCountIs('AWS::SNS::Subscription', 0);
   });

@@ -14,21 +14,31 @@ import { ApiStack, applyNagPacks } from '../../infra/api-stack.js';
 import { PROJECT_ROOT } from '../../infra/constructs/bundled-function.js';
 import { createDeployment, type Deployment } from '../../infra/deployment.js';
 
-const CDK_CONTEXT = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
+const CDK_CONTEXT = (
+  JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }
+).context;
 
 /** Findings of both packs as `severity rule @ path`, so a failure names what to fix. */
 function findings(scope: IConstruct): string[] {
   return [new AwsSolutionsChecks(), new ServerlessChecks()].flatMap((pack) =>
-    pack.validateScope(scope).violations.flatMap((v) => v.violatingResources.map((r) => `${v.severity ?? 'error'} ${v.ruleName} @ ${r.constructPath}`)),
+    pack
+      .validateScope(scope)
+      .violations.flatMap((v) =>
+        v.violatingResources.map((r) => `${v.severity ?? 'error'} ${v.ruleName} @ ${r.constructPath}`),
+      ),
   );
 }
 
 function acknowledgments(scope: IConstruct): { path: string; id: string; reason: unknown }[] {
-  return scope.node.findAll().flatMap((c) =>
-    c.node.metadata
-      .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-      .flatMap((m) => Object.entries(m.data as Record<string, unknown>).map(([id, reason]) => ({ path: c.node.path, id, reason }))),
-  );
+  return scope.node
+    .findAll()
+    .flatMap((c) =>
+      c.node.metadata
+        .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+        .flatMap((m) =>
+          Object.entries(m.data as Record<string, unknown>).map(([id, reason]) => ({ path: c.node.path, id, reason })),
+        ),
+    );
 }
 
 describe('cdk-nag', () => {
@@ -51,7 +61,10 @@ describe('cdk-nag', () => {
     const acks = [...acknowledgments(stacks.api), ...acknowledgments(stacks.edge)];
     expect(acks.length).toBeGreaterThan(0);
     for (const ack of acks) {
-      expect(typeof ack.reason === 'string' ? ack.reason.trim().length : 0, `${ack.id} @ ${ack.path}`).toBeGreaterThanOrEqual(40);
+      expect(
+        typeof ack.reason === 'string' ? ack.reason.trim().length : 0,
+        `${ack.id} @ ${ack.path}`,
+      ).toBeGreaterThanOrEqual(40);
     }
   });
 
@@ -67,6 +80,8 @@ describe('cdk-nag', () => {
   it('would catch a violation (the packs are really applied)', () => {
     const probe = new Stack(new App(), 'Probe');
     new Queue(probe, 'PlainQueue', { enforceSSL: false });
-    expect(findings(probe)).toEqual(expect.arrayContaining([expect.stringMatching(/^error AwsSolutions-SQS4 @ Probe\/PlainQueue/)]));
+    expect(findings(probe)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^error AwsSolutions-SQS4 @ Probe\/PlainQueue/)]),
+    );
   });
 });

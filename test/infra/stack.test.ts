@@ -25,9 +25,17 @@ import type { EdgeSecurityStack } from '../../infra/edge-security-stack.js';
 import { buildId } from '../../infra/build-id.js';
 
 /** The feature flags `cdk synth` reads from cdk.json, so the test synthesizes what the CLI would. */
-const CDK_CONTEXT = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
+const CDK_CONTEXT = (
+  JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }
+).context;
 
-type Resource = { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string; Metadata?: Record<string, unknown> };
+type Resource = {
+  Type: string;
+  Properties?: Record<string, unknown>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+  Metadata?: Record<string, unknown>;
+};
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
 
 let app: App;
@@ -43,7 +51,8 @@ const asArray = <T>(value: T | T[]) => (Array.isArray(value) ? value : [value]);
 function statementsOfRole(roleId: string): { statements: Statement[]; managedPolicies: unknown[] } {
   const role = resources[roleId];
   const statements: Statement[] = [];
-  for (const inline of (role?.Properties?.Policies as { PolicyDocument: { Statement: Statement[] } }[] | undefined) ?? []) {
+  for (const inline of (role?.Properties?.Policies as { PolicyDocument: { Statement: Statement[] } }[] | undefined) ??
+    []) {
     statements.push(...inline.PolicyDocument.Statement);
   }
   for (const resource of Object.values(resources)) {
@@ -68,37 +77,43 @@ describe('tables', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', TABLE_LIST.length);
   });
 
-  it.each(TABLE_LIST.map((def) => [def.name, def] as const))('%s: keys, indexes and protection come from the one definition', (name, def) => {
-    const table = resources[logicalId(stack.data.tables[name])];
-    expect(table?.Type).toBe('AWS::DynamoDB::Table');
-    const props = table?.Properties ?? {};
-    expect(props.KeySchema).toEqual([
-      { AttributeName: def.partitionKey, KeyType: 'HASH' },
-      { AttributeName: def.sortKey, KeyType: 'RANGE' },
-    ]);
-    expect(props.AttributeDefinitions).toEqual(expect.arrayContaining(keyAttributes(def).map((n) => ({ AttributeName: n, AttributeType: 'S' }))));
-    expect(props.AttributeDefinitions).toHaveLength(keyAttributes(def).length);
-    expect(props.GlobalSecondaryIndexes).toEqual(
-      def.indexes.map((index) => ({
-        IndexName: index.name,
-        KeySchema: [
-          { AttributeName: index.partitionKey, KeyType: 'HASH' },
-          { AttributeName: index.sortKey, KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'ALL' },
-      })),
-    );
-    expect(props.BillingMode).toBe('PAY_PER_REQUEST');
-    expect(props.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
-    expect(props.SSESpecification).toEqual({ SSEEnabled: true });
-    expect(table?.DeletionPolicy).toBe('Retain');
-    expect(table?.UpdateReplacePolicy).toBe('Retain');
-    expect(props.DeletionProtectionEnabled).toBe(true);
-  });
+  it.each(TABLE_LIST.map((def) => [def.name, def] as const))(
+    '%s: keys, indexes and protection come from the one definition',
+    (name, def) => {
+      const table = resources[logicalId(stack.data.tables[name])];
+      expect(table?.Type).toBe('AWS::DynamoDB::Table');
+      const props = table?.Properties ?? {};
+      expect(props.KeySchema).toEqual([
+        { AttributeName: def.partitionKey, KeyType: 'HASH' },
+        { AttributeName: def.sortKey, KeyType: 'RANGE' },
+      ]);
+      expect(props.AttributeDefinitions).toEqual(
+        expect.arrayContaining(keyAttributes(def).map((n) => ({ AttributeName: n, AttributeType: 'S' }))),
+      );
+      expect(props.AttributeDefinitions).toHaveLength(keyAttributes(def).length);
+      expect(props.GlobalSecondaryIndexes).toEqual(
+        def.indexes.map((index) => ({
+          IndexName: index.name,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
+      );
+      expect(props.BillingMode).toBe('PAY_PER_REQUEST');
+      expect(props.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+      expect(props.SSESpecification).toEqual({ SSEEnabled: true });
+      expect(table?.DeletionPolicy).toBe('Retain');
+      expect(table?.UpdateReplacePolicy).toBe('Retain');
+      expect(props.DeletionProtectionEnabled).toBe(true);
+    },
+  );
 
   it('gives each function every table name through its env var', () => {
     for (const fn of [stack.graphql.function, stack.refresh.function]) {
-      const env = (resources[logicalId(fn)]?.Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
+      const env = (resources[logicalId(fn)]?.Properties?.Environment as { Variables: Record<string, unknown> })
+        .Variables;
       for (const def of TABLE_LIST) expect(env[def.envVar]).toEqual({ Ref: logicalId(stack.data.tables[def.name]) });
     }
   });
@@ -134,10 +149,22 @@ describe('GraphQL function', () => {
     expect(managedPolicies).toEqual([]);
     const dynamoActions = statements.flatMap((s) => asArray(s.Action)).filter((a) => a.startsWith('dynamodb:'));
     expect(new Set(dynamoActions)).toEqual(new Set(['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query']));
-    for (const forbidden of ['PutItem', 'BatchWriteItem', 'DeleteItem', 'UpdateItem', 'Scan', 'TransactWriteItems', 'PartiQLInsert', 'PartiQLUpdate', 'PartiQLDelete', '*']) {
+    for (const forbidden of [
+      'PutItem',
+      'BatchWriteItem',
+      'DeleteItem',
+      'UpdateItem',
+      'Scan',
+      'TransactWriteItems',
+      'PartiQLInsert',
+      'PartiQLUpdate',
+      'PartiQLDelete',
+      '*',
+    ]) {
       expect(dynamoActions).not.toContain(`dynamodb:${forbidden}`);
     }
-    for (const action of statements.flatMap((s) => asArray(s.Action))) expect(action).not.toMatch(/^(\*|[a-z0-9]+:\*)$/);
+    for (const action of statements.flatMap((s) => asArray(s.Action)))
+      expect(action).not.toMatch(/^(\*|[a-z0-9]+:\*)$/);
     expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
   });
 
@@ -163,29 +190,48 @@ describe('GraphQL function', () => {
   });
 
   it('leaves what a cold start does not use to chunks loaded on first use, and bundles each function apart', () => {
-    const assetDir = (fn: IConstruct) => join(app.outdir, resources[logicalId(fn)]?.Metadata?.['aws:asset:path'] as string);
+    const assetDir = (fn: IConstruct) =>
+      join(app.outdir, resources[logicalId(fn)]?.Metadata?.['aws:asset:path'] as string);
     const dir = assetDir(stack.graphql.function);
     // index.mjs and what it imports statically, transitively: what a cold start reads and compiles.
     const loaded = new Set<string>();
     const visit = (file: string) => {
       if (loaded.has(file)) return;
       loaded.add(file);
-      for (const [, chunk] of readFileSync(join(dir, file), 'utf8').matchAll(/(?:^|[;}\n])import\s*(?:[^"'()]*?from\s*)?"\.\/([^"]+\.mjs)"/g)) visit(chunk!);
+      for (const [, chunk] of readFileSync(join(dir, file), 'utf8').matchAll(
+        /(?:^|[;}\n])import\s*(?:[^"'()]*?from\s*)?"\.\/([^"]+\.mjs)"/g,
+      ))
+        visit(chunk!);
     };
     visit('index.mjs');
-    const sourcesOf = (files: string[]) => files.flatMap((file) => (JSON.parse(readFileSync(join(dir, `${file}.map`), 'utf8')) as { sources: string[] }).sources);
+    const sourcesOf = (files: string[]) =>
+      files.flatMap(
+        (file) => (JSON.parse(readFileSync(join(dir, `${file}.map`), 'utf8')) as { sources: string[] }).sources,
+      );
     const coldSources = sourcesOf([...loaded]);
     const allSources = sourcesOf(readdirSync(dir).filter((file) => file.endsWith('.mjs')));
     expect(coldSources.some((s) => s.endsWith('functions/graphql/server.ts'))).toBe(true);
-    for (const lazy of [/node_modules\/graphql-jit\//, /functions\/search\/search-engine\.ts$/, /functions\/data\/s3-search-index-store\.ts$/]) {
-      expect(allSources.some((s) => lazy.test(s)), String(lazy)).toBe(true);
-      expect(coldSources.filter((s) => lazy.test(s)), String(lazy)).toEqual([]);
+    for (const lazy of [
+      /node_modules\/graphql-jit\//,
+      /functions\/search\/search-engine\.ts$/,
+      /functions\/data\/s3-search-index-store\.ts$/,
+    ]) {
+      expect(
+        allSources.some((s) => lazy.test(s)),
+        String(lazy),
+      ).toBe(true);
+      expect(
+        coldSources.filter((s) => lazy.test(s)),
+        String(lazy),
+      ).toEqual([]);
     }
     // The refresh function has an asset of its own (the staging cache must not hand it the GraphQL one).
     const refreshDir = assetDir(stack.refresh.function);
     expect(refreshDir).not.toBe(dir);
     expect(existsSync(join(refreshDir, 'playground'))).toBe(false);
-    const refreshSources = (JSON.parse(readFileSync(join(refreshDir, 'index.mjs.map'), 'utf8')) as { sources: string[] }).sources;
+    const refreshSources = (
+      JSON.parse(readFileSync(join(refreshDir, 'index.mjs.map'), 'utf8')) as { sources: string[] }
+    ).sources;
     expect(refreshSources.some((s) => s.endsWith('functions/seed-refresh/handler.ts'))).toBe(true);
   });
 });
@@ -196,18 +242,29 @@ describe('HTTP API', () => {
     for (const key of ['GET /graphql', 'POST /graphql', 'GET /graphql/{proxy+}']) {
       template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: key, AuthorizationType: 'NONE' });
     }
-    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', { IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+    });
   });
 
   it('throttles the default stage and writes JSON access logs to a log group with retention', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
-      DefaultRouteSettings: { ThrottlingRateLimit: DEFAULT_SETTINGS.apiThrottleRate, ThrottlingBurstLimit: DEFAULT_SETTINGS.apiThrottleBurst },
-      AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('AccessLogs'), 'Arn'] }, Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"') },
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: DEFAULT_SETTINGS.apiThrottleRate,
+        ThrottlingBurstLimit: DEFAULT_SETTINGS.apiThrottleBurst,
+      },
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('AccessLogs'), 'Arn'] },
+        Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"'),
+      },
     });
     const stageProps = template.findResources('AWS::ApiGatewayV2::Stage');
-    const destination = (Object.values(stageProps)[0]?.Properties.AccessLogSettings.DestinationArn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const destination = (
+      Object.values(stageProps)[0]?.Properties.AccessLogSettings.DestinationArn as { 'Fn::GetAtt': [string, string] }
+    )['Fn::GetAtt'][0];
     expect(resources[destination]?.Properties?.RetentionInDays).toBe(DEFAULT_SETTINGS.logRetentionDays);
   });
 
@@ -238,12 +295,15 @@ describe('HTTP API', () => {
 });
 
 describe('CDN', () => {
-  const distribution = () => resources[logicalId(stack.cdn.distribution)]?.Properties?.DistributionConfig as Record<string, unknown>;
+  const distribution = () =>
+    resources[logicalId(stack.cdn.distribution)]?.Properties?.DistributionConfig as Record<string, unknown>;
   const behavior = () => distribution().DefaultCacheBehavior as Record<string, unknown>;
 
   it('points the GraphQLUrl output at the distribution', () => {
     template.hasOutput('GraphQLUrl', {
-      Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(stack.cdn.distribution), 'DomainName'] }, '/graphql']] },
+      Value: {
+        'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(stack.cdn.distribution), 'DomainName'] }, '/graphql']],
+      },
     });
   });
 
@@ -251,7 +311,9 @@ describe('CDN', () => {
     const origins = distribution().Origins as Record<string, unknown>[];
     expect(origins).toHaveLength(1);
     expect(origins[0]).toMatchObject({
-      DomainName: { 'Fn::Select': [2, { 'Fn::Split': ['/', { 'Fn::GetAtt': [logicalId(stack.api.api), 'ApiEndpoint'] }] }] },
+      DomainName: {
+        'Fn::Select': [2, { 'Fn::Split': ['/', { 'Fn::GetAtt': [logicalId(stack.api.api), 'ApiEndpoint'] }] }],
+      },
       CustomOriginConfig: { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] },
     });
     expect(behavior().ViewerProtocolPolicy).toBe('https-only');
@@ -265,24 +327,36 @@ describe('CDN', () => {
 
   it('caches for as long as the origin says: TTL 0 without Cache-Control, keyed on the query and the headers that change the answer', () => {
     expect(behavior().CachePolicyId).toEqual({ Ref: logicalId(stack.cdn.cachePolicy) });
-    const config = resources[logicalId(stack.cdn.cachePolicy)]?.Properties?.CachePolicyConfig as Record<string, unknown>;
+    const config = resources[logicalId(stack.cdn.cachePolicy)]?.Properties?.CachePolicyConfig as Record<
+      string,
+      unknown
+    >;
     expect(config).toMatchObject({ MinTTL: 0, DefaultTTL: 0, MaxTTL: MAX_CACHE_TTL.toSeconds() });
     expect(config.ParametersInCacheKeyAndForwardedToOrigin).toMatchObject({
       EnableAcceptEncodingGzip: true,
       EnableAcceptEncodingBrotli: true,
       QueryStringsConfig: { QueryStringBehavior: 'all' },
       CookiesConfig: { CookieBehavior: 'none' },
-      HeadersConfig: { HeaderBehavior: 'whitelist', Headers: expect.arrayContaining(['Accept', 'x-corpus-version', ...CACHE_KEY_HEADERS]) },
+      HeadersConfig: {
+        HeaderBehavior: 'whitelist',
+        Headers: expect.arrayContaining(['Accept', 'x-corpus-version', ...CACHE_KEY_HEADERS]),
+      },
     });
   });
 
   it('passes If-None-Match and the POST content type to the origin without splitting the cache on them', () => {
     expect(behavior().OriginRequestPolicyId).toEqual({ Ref: logicalId(stack.cdn.originRequestPolicy) });
-    const config = resources[logicalId(stack.cdn.originRequestPolicy)]?.Properties?.OriginRequestPolicyConfig as Record<string, unknown>;
+    const config = resources[logicalId(stack.cdn.originRequestPolicy)]?.Properties?.OriginRequestPolicyConfig as Record<
+      string,
+      unknown
+    >;
     expect(config).toMatchObject({
       QueryStringsConfig: { QueryStringBehavior: 'all' },
       CookiesConfig: { CookieBehavior: 'none' },
-      HeadersConfig: { HeaderBehavior: 'whitelist', Headers: expect.arrayContaining(['If-None-Match', 'Content-Type']) },
+      HeadersConfig: {
+        HeaderBehavior: 'whitelist',
+        Headers: expect.arrayContaining(['If-None-Match', 'Content-Type']),
+      },
     });
     // Host must stay CloudFront's choice (the API's own domain), or API Gateway cannot route the request.
     expect((config.HeadersConfig as { Headers: string[] }).Headers.map((h) => h.toLowerCase())).not.toContain('host');
@@ -294,21 +368,35 @@ describe('CDN', () => {
     expect(distribution().WebACLId).toEqual({
       'Fn::GetStackOutput': { StackName: 'TestEdge', Region: 'us-east-1', OutputName: expect.any(String) },
     });
-    const outputName = (distribution().WebACLId as { 'Fn::GetStackOutput': { OutputName: string } })['Fn::GetStackOutput'].OutputName;
+    const outputName = (distribution().WebACLId as { 'Fn::GetStackOutput': { OutputName: string } })[
+      'Fn::GetStackOutput'
+    ].OutputName;
     const edgeOutputs = Template.fromStack(edge).toJSON().Outputs as Record<string, { Value: unknown }>;
     expect(edgeOutputs[outputName]?.Value).toEqual({ 'Fn::GetAtt': [edge.getLogicalId(edge.waf.webAcl), 'Arn'] });
     expect(stack.dependencies).toContain(edge);
   });
 
   it('writes access logs to a private, TLS-only bucket that keeps ACLs for CloudFront log delivery', () => {
-    expect(distribution().Logging).toEqual({ Bucket: { 'Fn::GetAtt': [logicalId(stack.cdn.logBucket), 'RegionalDomainName'] }, Prefix: 'cloudfront/' });
+    expect(distribution().Logging).toEqual({
+      Bucket: { 'Fn::GetAtt': [logicalId(stack.cdn.logBucket), 'RegionalDomainName'] },
+      Prefix: 'cloudfront/',
+    });
     expect(resources[logicalId(stack.cdn.logBucket)]?.Properties).toMatchObject({
       OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerPreferred' }] },
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
     });
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: logicalId(stack.cdn.logBucket) },
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
     });
   });
 });
@@ -340,14 +428,25 @@ describe('corpus and seed refresh', () => {
     const bucket = resources[logicalId(stack.corpus.bucket)];
     expect(bucket?.Properties).toMatchObject({
       VersioningConfiguration: { Status: 'Enabled' },
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
-      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
       LoggingConfiguration: { DestinationBucketName: { Ref: logicalId(stack.corpus.node.findChild('AccessLogs')) } },
     });
     expect(bucket?.DeletionPolicy).toBe('Retain');
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: logicalId(stack.corpus.bucket) },
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
     });
   });
 
@@ -366,7 +465,13 @@ describe('corpus and seed refresh', () => {
       Timeout: 300,
       ReservedConcurrentExecutions: 1,
       DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [logicalId(stack.refresh.deadLetterQueue), 'Arn'] } },
-      Environment: { Variables: expect.objectContaining({ CORPUS_BUCKET: { Ref: logicalId(stack.corpus.bucket) }, CORPUS_PREFIX: 'corpus/', KEEP_VERSIONS: '3' }) },
+      Environment: {
+        Variables: expect.objectContaining({
+          CORPUS_BUCKET: { Ref: logicalId(stack.corpus.bucket) },
+          CORPUS_PREFIX: 'corpus/',
+          KEEP_VERSIONS: '3',
+        }),
+      },
     });
   });
 
@@ -403,12 +508,11 @@ describe('corpus and seed refresh', () => {
     expect(list).toHaveLength(1);
     expect(list[0]?.Resource).toEqual(bucketArn);
     expect(list[0]?.Condition).toEqual({ StringLike: { 's3:prefix': ['corpus/*', 'search/*'] } });
-    const objectResources = s3.filter((s) => !asArray(s.Action).includes('s3:ListBucket')).flatMap((s) => asArray(s.Resource));
+    const objectResources = s3
+      .filter((s) => !asArray(s.Action).includes('s3:ListBucket'))
+      .flatMap((s) => asArray(s.Resource));
     expect(objectResources.map((r) => JSON.stringify(r)).sort()).toEqual(
-      [
-        { 'Fn::Join': ['', [bucketArn, '/corpus/*']] },
-        { 'Fn::Join': ['', [bucketArn, '/search/*']] },
-      ]
+      [{ 'Fn::Join': ['', [bucketArn, '/corpus/*']] }, { 'Fn::Join': ['', [bucketArn, '/search/*']] }]
         .map((r) => JSON.stringify(r))
         .sort(),
     );
@@ -418,9 +522,16 @@ describe('corpus and seed refresh', () => {
     const { statements } = statementsOfRole(logicalId(stack.corpus.deployment.handlerRole));
     const deny: (Statement & { NotResource?: unknown }) | undefined = statements.find((s) => s.Effect === 'Deny');
     expect(deny).toBeDefined();
-    expect(asArray(deny!.Action)).toEqual(expect.arrayContaining(['s3:PutObject*', 's3:DeleteObject*', 's3:AbortMultipartUpload']));
-    expect(deny!.NotResource).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(stack.corpus.bucket), 'Arn'] }, '/corpus/*']] });
-    template.hasResourceProperties('Custom::CDKBucketDeployment', { DestinationBucketKeyPrefix: 'corpus/', Prune: true });
+    expect(asArray(deny!.Action)).toEqual(
+      expect.arrayContaining(['s3:PutObject*', 's3:DeleteObject*', 's3:AbortMultipartUpload']),
+    );
+    expect(deny!.NotResource).toEqual({
+      'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(stack.corpus.bucket), 'Arn'] }, '/corpus/*']],
+    });
+    template.hasResourceProperties('Custom::CDKBucketDeployment', {
+      DestinationBucketKeyPrefix: 'corpus/',
+      Prune: true,
+    });
   });
 
   it('lets the GraphQL function read the search indexes and nothing else in S3', () => {
@@ -428,7 +539,9 @@ describe('corpus and seed refresh', () => {
     const s3 = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('s3:')));
     const bucketArn = { 'Fn::GetAtt': [logicalId(stack.corpus.bucket), 'Arn'] };
     expect(s3.flatMap((s) => asArray(s.Action)).sort()).toEqual(['s3:GetObject', 's3:ListBucket']);
-    expect(s3.find((s) => asArray(s.Action).includes('s3:GetObject'))?.Resource).toEqual({ 'Fn::Join': ['', [bucketArn, '/search/*']] });
+    expect(s3.find((s) => asArray(s.Action).includes('s3:GetObject'))?.Resource).toEqual({
+      'Fn::Join': ['', [bucketArn, '/search/*']],
+    });
     const list = s3.find((s) => asArray(s.Action).includes('s3:ListBucket'));
     expect(list?.Resource).toEqual(bucketArn);
     expect(list?.Condition).toEqual({ StringLike: { 's3:prefix': 'search/*' } });
@@ -451,7 +564,11 @@ describe('corpus and seed refresh', () => {
   it('encrypts the dead-letter queue and requires TLS', () => {
     template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
     });
   });
 });
@@ -460,10 +577,24 @@ describe('operations', () => {
   it('alarms on refresh errors, dead letters, GraphQL errors and throttles, and API 5xx', () => {
     template.resourceCountIs('AWS::CloudWatch::Alarm', 5);
     const fnDim = (fn: IConstruct) => [{ Name: 'FunctionName', Value: { Ref: logicalId(fn) } }];
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Dimensions: fnDim(stack.refresh.function), Threshold: 1 });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Dimensions: fnDim(stack.graphql.function) });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Throttles', Dimensions: fnDim(stack.graphql.function) });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Namespace: 'AWS/SQS', Threshold: 1 });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Errors',
+      Dimensions: fnDim(stack.refresh.function),
+      Threshold: 1,
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Errors',
+      Dimensions: fnDim(stack.graphql.function),
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Throttles',
+      Dimensions: fnDim(stack.graphql.function),
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Namespace: 'AWS/SQS',
+      Threshold: 1,
+    });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: '5xx', Namespace: 'AWS/ApiGateway' });
   });
 
@@ -479,19 +610,34 @@ describe('operations', () => {
 
   it('encrypts the alarm topic with a rotated key CloudWatch may use, and requires TLS to publish', () => {
     const keyId = logicalId(stack.alarms.key);
-    expect(resources[logicalId(stack.alarms.topic)]?.Properties?.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+    expect(resources[logicalId(stack.alarms.topic)]?.Properties?.KmsMasterKeyId).toEqual({
+      'Fn::GetAtt': [keyId, 'Arn'],
+    });
     expect(resources[keyId]?.Properties).toMatchObject({ EnableKeyRotation: true });
-    const keyStatements = (resources[keyId]?.Properties?.KeyPolicy as { Statement: (Statement & { Principal: unknown })[] }).Statement;
+    const keyStatements = (
+      resources[keyId]?.Properties?.KeyPolicy as { Statement: (Statement & { Principal: unknown })[] }
+    ).Statement;
     expect(keyStatements).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: expect.arrayContaining(['kms:Decrypt', 'kms:GenerateDataKey*']) }),
+        expect.objectContaining({
+          Principal: { Service: 'cloudwatch.amazonaws.com' },
+          Action: expect.arrayContaining(['kms:Decrypt', 'kms:GenerateDataKey*']),
+        }),
       ]),
     );
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Action: 'sns:Publish', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-          Match.objectLike({ Effect: 'Allow', Action: 'sns:Publish', Principal: { Service: 'cloudwatch.amazonaws.com' } }),
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 'sns:Publish',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+          Match.objectLike({
+            Effect: 'Allow',
+            Action: 'sns:Publish',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+          }),
         ]),
       },
     });
@@ -504,7 +650,10 @@ describe('operations', () => {
     expect(functions.length).toBeGreaterThanOrEqual(3);
     for (const fn of functions) {
       const ref = (fn.Properties.LoggingConfig as { LogGroup?: { Ref: string } } | undefined)?.LogGroup?.Ref;
-      expect(ref, `function without its own log group: ${JSON.stringify(fn.Properties.Description ?? fn.Properties.Handler)}`).toBeDefined();
+      expect(
+        ref,
+        `function without its own log group: ${JSON.stringify(fn.Properties.Description ?? fn.Properties.Handler)}`,
+      ).toBeDefined();
       expect(resources[ref!]?.Properties?.RetentionInDays).toBeGreaterThan(0);
     }
   });
@@ -519,7 +668,14 @@ describe('settings from context', () => {
 
   it('reads -c strings and cdk.json values', () => {
     const settings = settingsFromContext(
-      scopeWith({ introspection: 'false', graphqlReservedConcurrency: 'none', apiThrottleRate: '10', apiThrottleBurst: 20, refreshIntervalHours: '6', logRetentionDays: '90' }),
+      scopeWith({
+        introspection: 'false',
+        graphqlReservedConcurrency: 'none',
+        apiThrottleRate: '10',
+        apiThrottleBurst: 20,
+        refreshIntervalHours: '6',
+        logRetentionDays: '90',
+      }),
     );
     expect(settings).toEqual({
       introspection: 'false',

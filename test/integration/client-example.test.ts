@@ -4,7 +4,11 @@
  */
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { GraphQLRequestError, personProfile, request } from '../../playground/client-example.js';
-import { TimelineDocument, type PersonProfileQuery, type TimelineQuery } from '../../schema/__generated__/operations.js';
+import {
+  TimelineDocument,
+  type PersonProfileQuery,
+  type TimelineQuery,
+} from '../../schema/__generated__/operations.js';
 import { startLocalStack, type LocalStack } from '../../scripts/local-stack.js';
 
 let stack: LocalStack;

@@ -4,7 +4,15 @@
  * compiled path must really be taken.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { buildSchema, execute, getIntrospectionQuery, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  buildSchema,
+  execute,
+  getIntrospectionQuery,
+  parse,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cachedCorpusVersions } from '../../functions/graphql/corpus-version.js';
 import { createContext, type HandlerDependencies } from '../../functions/graphql/context.js';
@@ -15,10 +23,16 @@ import { buildExecutableSchema } from '../../functions/graphql/server.js';
 import { LOCAL_CURSOR_KEY } from '../../functions/shared/env.js';
 import { logger } from '../../functions/shared/logger.js';
 import { EXAMPLE_VARIABLES } from '../../playground/examples.js';
-import { handlerFor, httpEvent, invoke, startEngine, type Handler, type TestEngine } from '../../scripts/harness/local-engine.js';
+import {
+  handlerFor,
+  httpEvent,
+  invoke,
+  startEngine,
+  type Handler,
+  type TestEngine,
+} from '../../scripts/harness/local-engine.js';
 
 const OPERATIONS_DIR = new URL('../../schema/operations/', import.meta.url);
-
 
 interface Case {
   name: string;
@@ -56,15 +70,28 @@ const MORE: Case[] = [
   },
   {
     name: 'a list of enums and optional filters in variables',
-    query: 'query($q: String!, $types: [SearchType!]) { search(query: $q, types: $types, first: 5) { totalCount nodes { score node { __typename ... on Person { id } ... on Claim { id } } } } }',
+    query:
+      'query($q: String!, $types: [SearchType!]) { search(query: $q, types: $types, first: 5) { totalCount nodes { score node { __typename ... on Person { id } ... on Claim { id } } } } }',
     variables: { q: 'Aliyev', types: ['PERSON', 'CLAIM'] },
   },
   { name: 'the introspection query the playground sends', query: getIntrospectionQuery() },
-  { name: 'a list with totalCount and pageInfo', query: '{ documents(first: 3) { totalCount pageInfo { hasNextPage endCursor } nodes { id title publishedOn { value precision } } } }' },
+  {
+    name: 'a list with totalCount and pageInfo',
+    query:
+      '{ documents(first: 3) { totalCount pageInfo { hasNextPage endCursor } nodes { id title publishedOn { value precision } } } }',
+  },
   { name: 'an unknown id is null', query: '{ person(id: "nobody-at-all") { id } document(id: "none") { id } }' },
-  { name: 'an invalid cursor is BAD_USER_INPUT', query: '{ people(first: 2, after: "not-a-cursor") { nodes { id } } }', errors: true },
+  {
+    name: 'an invalid cursor is BAD_USER_INPUT',
+    query: '{ people(first: 2, after: "not-a-cursor") { nodes { id } } }',
+    errors: true,
+  },
   { name: 'a bad date is BAD_USER_INPUT', query: '{ events(from: "not-a-date") { nodes { id } } }', errors: true },
-  { name: 'one failing field beside good ones', query: '{ healthy people(first: 1) { nodes { id } } events(from: "2022-13") { nodes { id } } }', errors: true },
+  {
+    name: 'one failing field beside good ones',
+    query: '{ healthy people(first: 1) { nodes { id } } events(from: "2022-13") { nodes { id } } }',
+    errors: true,
+  },
 ];
 
 let env: TestEngine;
@@ -77,7 +104,14 @@ beforeAll(async () => {
   // As deployed: graphql-js on an operation's first run, compiled from its second.
   handler = handlerFor(env.ds, { production: true, compileAfterRuns: 1, search: env.search });
   schema = buildExecutableSchema(resolvers);
-  deps = { dataSources: env.ds, search: env.search, versions: cachedCorpusVersions(env.ds), cursorKey: LOCAL_CURSOR_KEY, buildId: 'test', logger } as HandlerDependencies;
+  deps = {
+    dataSources: env.ds,
+    search: env.search,
+    versions: cachedCorpusVersions(env.ds),
+    cursorKey: LOCAL_CURSOR_KEY,
+    buildId: 'test',
+    logger,
+  } as HandlerDependencies;
 });
 afterAll(() => env.close());
 
@@ -95,46 +129,81 @@ async function executorOf(
   const { executor } = await gateway.load({ apollo: { key: undefined, keyHash: undefined, graphRef: undefined } });
   if (executor === null) throw new Error('the gateway loaded no executor');
   const run = (query: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string) =>
-    executor({ document: query, request: { operationName, variables }, context: context() } as never) as Promise<ExecutionResult>;
+    executor({
+      document: query,
+      request: { operationName, variables },
+      context: context(),
+    } as never) as Promise<ExecutionResult>;
   return { stats: gateway.stats, run };
 }
 
 const reference = (document: DocumentNode, variables: Record<string, unknown> = {}) =>
-  execute({ schema, document, variableValues: variables, contextValue: createContext(deps, codec, 'r') }) as Promise<ExecutionResult>;
+  execute({
+    schema,
+    document,
+    variableValues: variables,
+    contextValue: createContext(deps, codec, 'r'),
+  }) as Promise<ExecutionResult>;
 
 describe('compiled execution', () => {
-  it.each([...committed, ...MORE])('answers $name the same on graphql-js and compiled, through the handler', async ({ query, variables }) => {
-    const first = await post(query, variables);
-    const second = await post(query, variables);
-    const third = await post(query, variables);
-    expect(second).toEqual(first);
-    expect(third).toEqual(first);
-    expect(JSON.parse(first.body ?? '{}')).toHaveProperty('data');
-  });
+  it.each([...committed, ...MORE])(
+    'answers $name the same on graphql-js and compiled, through the handler',
+    async ({ query, variables }) => {
+      const first = await post(query, variables);
+      const second = await post(query, variables);
+      const third = await post(query, variables);
+      expect(second).toEqual(first);
+      expect(third).toEqual(first);
+      expect(JSON.parse(first.body ?? '{}')).toHaveProperty('data');
+    },
+  );
 
-  it.each([...committed, ...MORE])('runs $name compiled, with graphql-js answering only results with errors', async ({ query, variables, errors }) => {
-    const { stats, run } = await executorOf({ runsBeforeCompiling: 0 });
-    const document = parse(query);
-    const answer = await run(document, variables);
-    expect(stats).toEqual({ compiled: 1, uncompilable: 0, reruns: errors === true ? 1 : 0, diverged: 0 });
-    expect(answer).toEqual(await reference(document, variables));
-    expect(answer.errors !== undefined).toBe(errors === true);
-  });
+  it.each([...committed, ...MORE])(
+    'runs $name compiled, with graphql-js answering only results with errors',
+    async ({ query, variables, errors }) => {
+      const { stats, run } = await executorOf({ runsBeforeCompiling: 0 });
+      const document = parse(query);
+      const answer = await run(document, variables);
+      expect(stats).toEqual({ compiled: 1, uncompilable: 0, reruns: errors === true ? 1 : 0, diverged: 0 });
+      expect(answer).toEqual(await reference(document, variables));
+      expect(answer.errors !== undefined).toBe(errors === true);
+    },
+  );
 
   it('covers every committed operation with answers that hold data', async () => {
-    expect(committed.map((op) => op.name).sort()).toEqual(
-      ['ClaimAnchor', 'ClaimsPage', 'Disagreements', 'DocumentReader', 'DocumentsDeep', 'DocumentsList', 'EventClaims', 'OrganizationProfile', 'PeopleList', 'PersonProfile', 'PlaceProfile', 'Search', 'Timeline'],
-    );
+    expect(committed.map((op) => op.name).sort()).toEqual([
+      'ClaimAnchor',
+      'ClaimsPage',
+      'Disagreements',
+      'DocumentReader',
+      'DocumentsDeep',
+      'DocumentsList',
+      'EventClaims',
+      'OrganizationProfile',
+      'PeopleList',
+      'PersonProfile',
+      'PlaceProfile',
+      'Search',
+      'Timeline',
+    ]);
     for (const op of committed) {
-      const body = JSON.parse((await post(op.query, op.variables)).body ?? '{}') as { data?: Record<string, unknown>; errors?: unknown };
+      const body = JSON.parse((await post(op.query, op.variables)).body ?? '{}') as {
+        data?: Record<string, unknown>;
+        errors?: unknown;
+      };
       expect(body.errors, op.name).toBeUndefined();
-      expect(Object.values(body.data ?? {}).some((value) => value !== null), op.name).toBe(true);
+      expect(
+        Object.values(body.data ?? {}).some((value) => value !== null),
+        op.name,
+      ).toBe(true);
     }
   });
 
   it('compiles an operation on the run the option names, and graphql-js answers until then', async () => {
     const { stats, run } = await executorOf({ runsBeforeCompiling: 2 });
-    const document = parse('query Deep($first: Int = 2) { documents(first: $first) { nodes { id claims(first: 3) { nodes { id speaker { name } } } } } }');
+    const document = parse(
+      'query Deep($first: Int = 2) { documents(first: $first) { nodes { id claims(first: 3) { nodes { id speaker { name } } } } } }',
+    );
 
     const answers = [];
     for (let i = 0; i < 2; i++) answers.push(await run(document, {}, 'Deep'));

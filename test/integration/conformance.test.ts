@@ -15,7 +15,9 @@ describe('graphql-http audit', () => {
     const failures = results.filter((r) => r.status === 'error');
     const warnings = results.filter((r) => r.status === 'warn');
     expect(failures.map((f) => `${f.id} ${f.name}: ${'reason' in f ? f.reason : ''}`)).toEqual([]);
-    console.log(`audit: ${results.length} checks, ${results.filter((r) => r.status === 'ok').length} ok, ${warnings.length} warnings`);
+    console.log(
+      `audit: ${results.length} checks, ${results.filter((r) => r.status === 'ok').length} ok, ${warnings.length} warnings`,
+    );
     for (const w of warnings) console.log(`warn ${w.id} ${w.name}: ${'reason' in w ? w.reason : ''}`);
     expect(results.length).toBeGreaterThan(50);
     // Apollo answers 400 (not 200) to application/json clients for parse, validation and

@@ -6,7 +6,15 @@ import { unfaithfulParagraphs } from '../../seed/check.js';
 import { directorySource, memorySource } from '../../functions/refresh/corpus-source.js';
 import { corpusFiles } from '../../scripts/harness/corpus-files.js';
 import type { Corpus } from '../../functions/refresh/corpus-schema.js';
-import { allClaims, gql, handlerFor, startEngine, type Handler, type TestEngine, type Json } from '../../scripts/harness/local-engine.js';
+import {
+  allClaims,
+  gql,
+  handlerFor,
+  startEngine,
+  type Handler,
+  type TestEngine,
+  type Json,
+} from '../../scripts/harness/local-engine.js';
 import { CORPUS_DIR } from '../../seed/paths.js';
 
 let corpus: Corpus;
@@ -42,12 +50,16 @@ describe('the corpus files', () => {
 
   it('has removed site chrome and reader comments', () => {
     for (const doc of corpus.documents) {
-      expect(doc.text, doc.id).not.toMatch(/remove_red_eye|account_circle|access_time|^Categories$|Share this|Log in to post comments|Reply$/m);
+      expect(doc.text, doc.id).not.toMatch(
+        /remove_red_eye|account_circle|access_time|^Categories$|Share this|Log in to post comments|Reply$/m,
+      );
     }
   });
 
   it('has no duplicate people or events', () => {
-    const names = corpus.people.flatMap((p) => [p.name, ...p.aliases.filter((a) => a.includes(' '))].map((n) => n.toLowerCase()));
+    const names = corpus.people.flatMap((p) =>
+      [p.name, ...p.aliases.filter((a) => a.includes(' '))].map((n) => n.toLowerCase()),
+    );
     expect(new Set(names).size).toBe(names.length);
     const events = corpus.events.map((e) => `${e.date}|${e.title.toLowerCase()}`);
     expect(new Set(events).size).toBe(events.length);
@@ -59,7 +71,9 @@ describe('the corpus files', () => {
     const files = await corpusFiles();
     const people = `${files['people.yaml']}\n- id: nobody-named\n  name: Nobody Named\n  mentionedIn: [jamestown-moscow-declaration-balancing]\n`;
     const { issues } = await readCorpus(memorySource({ ...files, 'people.yaml': people }));
-    expect(issues.map((i) => i.message)).toEqual([expect.stringMatching(/"jamestown-moscow-declaration-balancing" never names Nobody Named/)]);
+    expect(issues.map((i) => i.message)).toEqual([
+      expect.stringMatching(/"jamestown-moscow-declaration-balancing" never names Nobody Named/),
+    ]);
   });
 
   it('keeps namesakes apart by date', () => {
@@ -89,13 +103,30 @@ describe('walking the knowledge base through the API', () => {
   it('goes from a claim to its document, speaker and events and back', async () => {
     const ids = (list: { id: string }[]) => list.map((n) => n.id);
     const claims = await allClaims(handler, 'id document { id } speaker { id } events { id }');
-    const docs = (await gql(handler, `{ documents { nodes { id claims(first: 100) { nodes { id } } } } }`)).data!.documents.nodes;
-    const people = (await gql(handler, `{ people(first: 100) { nodes { id claims(first: 100) { nodes { id } } mentionedIn(first: 100) { nodes { id } } authored { id } } } }`)).data!.people.nodes;
-    const events = (await gql(handler, `{ events(first: 100) { nodes { id claims(first: 50) { totalCount pageInfo { endCursor } nodes { id } } documents(first: 10) { nodes { id } } } } }`)).data!.events.nodes;
+    const docs = (await gql(handler, `{ documents { nodes { id claims(first: 100) { nodes { id } } } } }`)).data!
+      .documents.nodes;
+    const people = (
+      await gql(
+        handler,
+        `{ people(first: 100) { nodes { id claims(first: 100) { nodes { id } } mentionedIn(first: 100) { nodes { id } } authored { id } } } }`,
+      )
+    ).data!.people.nodes;
+    const events = (
+      await gql(
+        handler,
+        `{ events(first: 100) { nodes { id claims(first: 50) { totalCount pageInfo { endCursor } nodes { id } } documents(first: 10) { nodes { id } } } } }`,
+      )
+    ).data!.events.nodes;
     // An event with more claims than a page holds gets the rest of its list.
     for (const e of events) {
-      for (let after = e.claims.pageInfo.endCursor; e.claims.nodes.length < e.claims.totalCount; ) {
-        const next = (await gql(handler, `query($id: ID!, $after: String) { event(id: $id) { claims(first: 100, after: $after) { pageInfo { endCursor } nodes { id } } } }`, { id: e.id, after })).data!.event.claims;
+      for (let after = e.claims.pageInfo.endCursor; e.claims.nodes.length < e.claims.totalCount;) {
+        const next = (
+          await gql(
+            handler,
+            `query($id: ID!, $after: String) { event(id: $id) { claims(first: 100, after: $after) { pageInfo { endCursor } nodes { id } } } }`,
+            { id: e.id, after },
+          )
+        ).data!.event.claims;
         e.claims.nodes.push(...next.nodes);
         after = next.pageInfo.endCursor;
       }
@@ -119,12 +150,22 @@ describe('walking the knowledge base through the API', () => {
   });
 
   it('answers who said what about the declaration, in which article, in what words', async () => {
-    const res = await gql(handler, `{ event(id: "moscow-declaration-signed") { title date { value precision } participants { id }
-      claims(first: 100) { totalCount nodes { kind quote speaker { name } document { title } } } } }`);
+    const res = await gql(
+      handler,
+      `{ event(id: "moscow-declaration-signed") { title date { value precision } participants { id }
+      claims(first: 100) { totalCount nodes { kind quote speaker { name } document { title } } } } }`,
+    );
     const event = res.data!.event;
     expect(event.date).toEqual({ value: '2022-02-22', precision: 'DAY' });
-    expect(event.participants.map((p: { id: string }) => p.id).sort()).toEqual(expect.arrayContaining(['ilham-aliyev', 'vladimir-putin']));
+    expect(event.participants.map((p: { id: string }) => p.id).sort()).toEqual(
+      expect.arrayContaining(['ilham-aliyev', 'vladimir-putin']),
+    );
     expect(event.claims.totalCount).toBeGreaterThan(10);
-    expect(event.claims.nodes.some((c: { kind: string; speaker: { name: string } | null }) => c.kind === 'DIRECT_QUOTE' && c.speaker?.name === 'Ilham Aliyev')).toBe(true);
+    expect(
+      event.claims.nodes.some(
+        (c: { kind: string; speaker: { name: string } | null }) =>
+          c.kind === 'DIRECT_QUOTE' && c.speaker?.name === 'Ilham Aliyev',
+      ),
+    ).toBe(true);
   });
 });

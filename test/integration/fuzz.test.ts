@@ -16,7 +16,14 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { typeDefs } from '../../schema/__generated__/type-defs.js';
-import { handlerFor, httpEvent, invoke, startEngine, type Handler, type TestEngine } from '../../scripts/harness/local-engine.js';
+import {
+  handlerFor,
+  httpEvent,
+  invoke,
+  startEngine,
+  type Handler,
+  type TestEngine,
+} from '../../scripts/harness/local-engine.js';
 
 let env: TestEngine;
 let handler: Handler;
@@ -27,17 +34,38 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 const schema = buildSchema(typeDefs);
-const realIds = ['ilham-aliyev', 'vladimir-putin', 'moscow-declaration-signed', 'jamestown-moscow-declaration-balancing', 'karabakh-ceasefire-statement-2020'];
+const realIds = [
+  'ilham-aliyev',
+  'vladimir-putin',
+  'moscow-declaration-signed',
+  'jamestown-moscow-declaration-balancing',
+  'karabakh-ceasefire-statement-2020',
+];
 const hostileStrings = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 50 }),
-  fc.constantFrom('', ' ', '\u0000', '"}', '${jndi:x}', "' OR 1=1 --", '../../etc/passwd', '2022-02-30', '9999-99-99', '2022', '2022-02', '1992-01-01', 'a'.repeat(5000)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '"}',
+    '${jndi:x}',
+    "' OR 1=1 --",
+    '../../etc/passwd',
+    '2022-02-30',
+    '9999-99-99',
+    '2022',
+    '2022-02',
+    '1992-01-01',
+    'a'.repeat(5000),
+  ),
 );
 
 function argValue(arg: GraphQLArgument): fc.Arbitrary<string> {
   const type = getNamedType(arg.type);
   const literal = (s: string) => JSON.stringify(s);
-  if (type.name === 'Int') return fc.oneof(fc.integer({ min: -3, max: 130 }), fc.constantFrom(2 ** 31 - 1, -(2 ** 31))).map(String);
+  if (type.name === 'Int')
+    return fc.oneof(fc.integer({ min: -3, max: 130 }), fc.constantFrom(2 ** 31 - 1, -(2 ** 31))).map(String);
   if (type.name === 'ID') return fc.oneof(fc.constantFrom(...realIds), hostileStrings).map(literal);
   if (isEnumType(type)) return fc.constantFrom(...type.getValues().map((v) => v.name));
   if (type.name === 'Boolean') return fc.boolean().map(String);
@@ -48,9 +76,18 @@ function selection(type: GraphQLObjectType, depth: number): fc.Arbitrary<string>
   const fields = Object.values(type.getFields());
   const field = fc.constantFrom(...fields).chain((f) => {
     const named = getNamedType(f.type);
-    const args = f.args.length === 0 ? fc.constant('') : fc.subarray([...f.args]).chain((chosen) =>
-      chosen.length === 0 ? fc.constant('') : fc.tuple(...chosen.map((a) => argValue(a).map((v) => `${a.name}: ${v}`))).map((parts) => `(${parts.join(', ')})`),
-    );
+    const args =
+      f.args.length === 0
+        ? fc.constant('')
+        : fc
+            .subarray([...f.args])
+            .chain((chosen) =>
+              chosen.length === 0
+                ? fc.constant('')
+                : fc
+                    .tuple(...chosen.map((a) => argValue(a).map((v) => `${a.name}: ${v}`)))
+                    .map((parts) => `(${parts.join(', ')})`),
+            );
     if (isScalarType(named) || isEnumType(named)) return args.map((a) => `${f.name}${a}`);
     if (depth >= 4) return fc.constant('__typename');
     if (isUnionType(named)) return args.map((a) => `${f.name}${a} { __typename }`);
@@ -68,14 +105,23 @@ const withVariables = fc.record({
     'query($id: ID!) { person(id: $id) { name claims { nodes { quote } } } }',
     'query($s: ID, $d: ID, $e: ID) { claims(speakerId: $s, documentId: $d, eventId: $e) { totalCount nodes { id } } }',
   ),
-  variables: fc.dictionary(fc.constantFrom('first', 'after', 'from', 'to', 'id', 's', 'd', 'e'), fc.jsonValue({ maxDepth: 2 })),
+  variables: fc.dictionary(
+    fc.constantFrom('first', 'after', 'from', 'to', 'id', 's', 'd', 'e'),
+    fc.jsonValue({ maxDepth: 2 }),
+  ),
 });
 const hostileBodies = fc.oneof(
   fc.string().map((s) => s),
   fc.jsonValue().map((v) => JSON.stringify(v)),
   fc.string().map((q) => JSON.stringify({ query: q })),
-  fc.integer({ min: 1, max: 400 }).map((n) => JSON.stringify({ query: '{ documents { nodes { claims { nodes '.repeat(n) })),
-  fc.integer({ min: 1, max: 300 }).map((n) => JSON.stringify({ query: `{ ${Array.from({ length: n }, (_, i) => `a${i}: documents { nodes { id } }`).join(' ')} }` })),
+  fc
+    .integer({ min: 1, max: 400 })
+    .map((n) => JSON.stringify({ query: '{ documents { nodes { claims { nodes '.repeat(n) })),
+  fc.integer({ min: 1, max: 300 }).map((n) =>
+    JSON.stringify({
+      query: `{ ${Array.from({ length: n }, (_, i) => `a${i}: documents { nodes { id } }`).join(' ')} }`,
+    }),
+  ),
 );
 
 async function send(body: string) {
@@ -93,19 +139,29 @@ async function send(body: string) {
 
 // Random exploration while developing; a fixed seed in CI so its verdict never depends on the
 // luck of a new random input (fast-check prints the seed of any failure: FUZZ_SEED=<seed> replays it).
-const seed = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : process.env.CI ? 20261125 : undefined;
+const seed =
+  process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : process.env.CI ? 20261125 : undefined;
 const runs = { numRuns: 150, ...(seed === undefined ? {} : { seed }) };
 
 describe('fuzzing', () => {
   it('handles schema-shaped queries with random arguments', async () => {
-    await fc.assert(fc.asyncProperty(validShaped, (body) => send(JSON.stringify(body))), runs);
+    await fc.assert(
+      fc.asyncProperty(validShaped, (body) => send(JSON.stringify(body))),
+      runs,
+    );
   });
 
   it('handles random variables of any JSON type', async () => {
-    await fc.assert(fc.asyncProperty(withVariables, (body) => send(JSON.stringify(body))), runs);
+    await fc.assert(
+      fc.asyncProperty(withVariables, (body) => send(JSON.stringify(body))),
+      runs,
+    );
   });
 
   it('handles hostile bodies', async () => {
-    await fc.assert(fc.asyncProperty(hostileBodies, (body) => send(body)), runs);
+    await fc.assert(
+      fc.asyncProperty(hostileBodies, (body) => send(body)),
+      runs,
+    );
   });
 });

@@ -14,7 +14,17 @@ import { LOCAL_CURSOR_KEY } from '../../functions/shared/env.js';
 
 const serverCursors = new CursorCodec(LOCAL_CURSOR_KEY);
 const encodeCursor = serverCursors.encode.bind(serverCursors);
-import { allClaims, gql, handlerFor, startEngine, walkConnection, type GraphQLResponse, type Handler, type TestEngine, type Json } from '../../scripts/harness/local-engine.js';
+import {
+  allClaims,
+  gql,
+  handlerFor,
+  startEngine,
+  walkConnection,
+  type GraphQLResponse,
+  type Handler,
+  type TestEngine,
+  type Json,
+} from '../../scripts/harness/local-engine.js';
 
 let env: TestEngine;
 let handler: Handler;
@@ -32,8 +42,11 @@ async function walkAll(query: string, path: (data: Json) => Json, variables: Rec
 
 describe('lookups', () => {
   it('returns a document by id with its text, authors, people and events', async () => {
-    const res = await gql(handler, `{ document(id: "russtrat-moscow-baku-strategic-partners") {
-      id title publisher publishedOn { value precision } text authors { id } people { id name } events { id date { value } } } }`);
+    const res = await gql(
+      handler,
+      `{ document(id: "russtrat-moscow-baku-strategic-partners") {
+      id title publisher publishedOn { value precision } text authors { id } people { id name } events { id date { value } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const doc = res.data!.document;
     expect(doc.publishedOn).toEqual({ value: '2022-02-27', precision: 'DAY' });
@@ -43,7 +56,10 @@ describe('lookups', () => {
   });
 
   it('answers null for unknown ids', async () => {
-    const res = await gql(handler, `{ document(id: "nope") { id } person(id: "nope") { id } event(id: "nope") { id } claim(id: "nope") { id } }`);
+    const res = await gql(
+      handler,
+      `{ document(id: "nope") { id } person(id: "nope") { id } event(id: "nope") { id } claim(id: "nope") { id } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ document: null, person: null, event: null, claim: null });
   });
@@ -52,14 +68,18 @@ describe('lookups', () => {
 describe('lists and paging', () => {
   it('lists documents newest first, dated before undated', async () => {
     const res = await gql(handler, `{ documents { totalCount nodes { id publishedOn { value } } } }`);
-    const dates = res.data!.documents.nodes.map((d: { publishedOn: { value: string } | null }) => d.publishedOn?.value ?? '');
+    const dates = res.data!.documents.nodes.map(
+      (d: { publishedOn: { value: string } | null }) => d.publishedOn?.value ?? '',
+    );
     expect(dates).toEqual([...dates].sort().reverse());
     expect(res.data!.documents.totalCount).toBe(5);
   });
 
   it('lists people by name', async () => {
     const res = await gql(handler, `{ people(first: 100) { nodes { name } } }`);
-    const names = res.data!.people.nodes.map((p: { name: string }) => p.name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+    const names = res.data!.people.nodes.map((p: { name: string }) =>
+      p.name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
+    );
     expect(names).toEqual([...names].sort());
   });
 
@@ -98,10 +118,20 @@ describe('lists and paging', () => {
   it('refuses forged cursors and cursors issued for another list', async () => {
     const people = await gql(handler, `{ people(first: 1) { pageInfo { endCursor } } }`);
     const peopleCursor = people.data!.people.pageInfo.endCursor as string;
-    const forged = Buffer.from(JSON.stringify({ l: 'documents', k: { pk: 'x', sk: '#' } })).toString('base64url') + '.AAAAAAAAAAAAAAAAAAAAAA';
+    const forged =
+      Buffer.from(JSON.stringify({ l: 'documents', k: { pk: 'x', sk: '#' } })).toString('base64url') +
+      '.AAAAAAAAAAAAAAAAAAAAAA';
     // Signed with the server's key, but naming another index partition or extra attributes.
-    const otherPartition = encodeCursor({ v: 1, l: 'documents', k: { pk: 'v000001#x', sk: '#', listPk: 'v000001#PERSON', order: 'a' } });
-    const extraAttribute = encodeCursor({ v: 1, l: 'documents', k: { pk: 'v000001#x', sk: '#', listPk: 'v000001#DOCUMENT', order: 'a', more: 'b' } });
+    const otherPartition = encodeCursor({
+      v: 1,
+      l: 'documents',
+      k: { pk: 'v000001#x', sk: '#', listPk: 'v000001#PERSON', order: 'a' },
+    });
+    const extraAttribute = encodeCursor({
+      v: 1,
+      l: 'documents',
+      k: { pk: 'v000001#x', sk: '#', listPk: 'v000001#DOCUMENT', order: 'a', more: 'b' },
+    });
     for (const after of [peopleCursor, forged, otherPartition, extraAttribute, 'not-a-cursor', '']) {
       const res = await gql(handler, `query($after: String) { documents(after: $after) { nodes { id } } }`, { after });
       expect(res.errors?.[0]?.extensions?.code, after).toBe('BAD_USER_INPUT');
@@ -111,7 +141,11 @@ describe('lists and paging', () => {
 
 describe('events by date range', () => {
   async function eventsIn(from?: string, to?: string) {
-    const res = await gql(handler, `query($from: String, $to: String) { events(from: $from, to: $to, first: 100) { totalCount nodes { id date { value } } } }`, { from, to });
+    const res = await gql(
+      handler,
+      `query($from: String, $to: String) { events(from: $from, to: $to, first: 100) { totalCount nodes { id date { value } } } }`,
+      { from, to },
+    );
     expect(res.errors).toBeUndefined();
     return res.data!.events as { totalCount: number; nodes: { id: string; date: { value: string } }[] };
   }
@@ -119,7 +153,10 @@ describe('events by date range', () => {
   it('lists all events chronologically', async () => {
     const all = await eventsIn();
     // By the first day each date covers (a YEAR starts on 1 January), then id.
-    const starts = all.nodes.map((e) => `${e.date.value.length === 4 ? `${e.date.value}-01-01` : e.date.value.length === 7 ? `${e.date.value}-01` : e.date.value}#${e.id}`);
+    const starts = all.nodes.map(
+      (e) =>
+        `${e.date.value.length === 4 ? `${e.date.value}-01-01` : e.date.value.length === 7 ? `${e.date.value}-01` : e.date.value}#${e.id}`,
+    );
     expect(starts).toEqual([...starts].sort());
     expect(all.totalCount).toBe(all.nodes.length);
     expect(all.nodes.length).toBeGreaterThanOrEqual(25);
@@ -143,7 +180,10 @@ describe('events by date range', () => {
         return start <= toDay && end >= fromDay;
       });
       const got = await eventsIn(from, to);
-      expect(got.nodes.map((e) => e.id), `${from}..${to}`).toEqual(expected.map((e) => e.id));
+      expect(
+        got.nodes.map((e) => e.id),
+        `${from}..${to}`,
+      ).toEqual(expected.map((e) => e.id));
       expect(got.totalCount).toBe(expected.length);
     }
     // A YEAR or MONTH event overlaps a single day inside it.
@@ -164,22 +204,32 @@ describe('events by date range', () => {
 
   it('counts a date range from what the page read, and from single-item rank reads past it', async () => {
     env.counter.reset();
-    const whole = await gql(handler, `{ events(from: "2020-11", to: "2022-02-22", first: 20) { totalCount nodes { id } } }`);
+    const whole = await gql(
+      handler,
+      `{ events(from: "2020-11", to: "2022-02-22", first: 20) { totalCount nodes { id } } }`,
+    );
     expect(whole.data!.events.totalCount).toBe(whole.data!.events.nodes.length);
     // One page per precision partition; each reached the end of its range, so that is the count.
     expect(env.counter.byCommand()).toEqual({ QueryCommand: 3 });
 
     const all = (await eventsIn('1990', '2030')).nodes.length;
     env.counter.reset();
-    const partial = await gql(handler, `{ events(from: "1990", to: "2030", first: 1) { totalCount pageInfo { endCursor } } }`);
+    const partial = await gql(
+      handler,
+      `{ events(from: "1990", to: "2030", first: 1) { totalCount pageInfo { endCursor } } }`,
+    );
     expect(partial.data!.events.totalCount).toBe(all);
     // Partitions with more than the page add one rank read each (the last event up to the range's end).
     expect(env.counter.byCommand()).toEqual({ QueryCommand: 6 });
 
     // A later page counts the same, reading both ranks where it no longer starts at the range's start.
-    const later = await gql(handler, `query($after: String) { events(from: "1990", to: "2030", first: 1, after: $after) { totalCount } }`, {
-      after: partial.data!.events.pageInfo.endCursor,
-    });
+    const later = await gql(
+      handler,
+      `query($after: String) { events(from: "1990", to: "2030", first: 1, after: $after) { totalCount } }`,
+      {
+        after: partial.data!.events.pageInfo.endCursor,
+      },
+    );
     expect(later.data!.events.totalCount).toBe(all);
   });
 
@@ -191,7 +241,11 @@ describe('events by date range', () => {
     [undefined, '2021-02-29'],
     ['2023', '2022'],
   ])('refuses from=%s to=%s with BAD_USER_INPUT', async (from, to) => {
-    const res = await gql(handler, `query($from: String, $to: String) { events(from: $from, to: $to) { nodes { id } } }`, { from, to });
+    const res = await gql(
+      handler,
+      `query($from: String, $to: String) { events(from: $from, to: $to) { nodes { id } } }`,
+      { from, to },
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
@@ -201,10 +255,12 @@ describe('claims and filters', () => {
     totalCount pageInfo { hasNextPage endCursor } nodes { id speaker { id } document { id } events { id } } } }`;
 
   it('combines filters with AND and counts consistently with paging', async () => {
-    const claims = await allClaims<{ id: string; speaker: { id: string } | null; document: { id: string }; events: { id: string }[] }>(
-      handler,
-      'id speaker { id } document { id } events { id }',
-    );
+    const claims = await allClaims<{
+      id: string;
+      speaker: { id: string } | null;
+      document: { id: string };
+      events: { id: string }[];
+    }>(handler, 'id speaker { id } document { id } events { id }');
     const filters = [
       { s: 'ilham-aliyev' },
       { d: 'jamestown-moscow-declaration-balancing' },
@@ -218,7 +274,12 @@ describe('claims and filters', () => {
     ];
     for (const f of filters) {
       const expected = claims
-        .filter((c) => (f.s === undefined || c.speaker?.id === f.s) && (f.d === undefined || c.document.id === f.d) && (f.e === undefined || c.events.some((e) => e.id === f.e)))
+        .filter(
+          (c) =>
+            (f.s === undefined || c.speaker?.id === f.s) &&
+            (f.d === undefined || c.document.id === f.d) &&
+            (f.e === undefined || c.events.some((e) => e.id === f.e)),
+        )
         .map((c) => c.id);
       let after: string | null = null;
       const walked: string[] = [];
@@ -260,8 +321,11 @@ describe('batching', () => {
 
   it('reads several tables at one level in one BatchGetItem', async () => {
     env.counter.reset();
-    const res = await gql(handler, `{ event(id: "moscow-declaration-signed") {
-      participants { name } claims(first: 50) { nodes { speaker { name } document { title } events { title } } } } }`);
+    const res = await gql(
+      handler,
+      `{ event(id: "moscow-declaration-signed") {
+      participants { name } claims(first: 50) { nodes { speaker { name } document { title } events { title } } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.event.claims.nodes.length).toBeGreaterThan(5);
     // event → (participants + claims) → (speakers + documents + events)
@@ -272,11 +336,21 @@ describe('batching', () => {
     const corpus = (file: string) => (parse(readFileSync(join(CORPUS_DIR, file), 'utf8')) as unknown[]).length;
     await gql(handler, '{ documents(first: 1) { totalCount } }');
     env.counter.reset();
-    const res = await gql(handler, `{
+    const res = await gql(
+      handler,
+      `{
       documents(first: 1) { totalCount } people(first: 1) { totalCount } organizations(first: 1) { totalCount }
-      places(first: 1) { totalCount } events(first: 1) { totalCount } claims(first: 1) { totalCount } }`);
+      places(first: 1) { totalCount } events(first: 1) { totalCount } claims(first: 1) { totalCount } }`,
+    );
     expect(res.errors).toBeUndefined();
-    expect(Object.fromEntries(Object.entries(res.data!).map(([list, connection]) => [list, (connection as { totalCount: number }).totalCount]))).toEqual({
+    expect(
+      Object.fromEntries(
+        Object.entries(res.data!).map(([list, connection]) => [
+          list,
+          (connection as { totalCount: number }).totalCount,
+        ]),
+      ),
+    ).toEqual({
       documents: corpus('documents.yaml'),
       people: corpus('people.yaml'),
       organizations: corpus('organizations.yaml'),
@@ -303,12 +377,19 @@ describe('batching', () => {
     const fullDocs = full.data!.documents.nodes as Doc[];
     expect(fullDocs.some((d) => d.authors.length > 0)).toBe(true);
     // The same authors, names and order either way.
-    expect(summaries.data!.documents.nodes).toEqual(fullDocs.map((d) => ({ id: d.id, authors: d.authors.map(({ description: _d, ...summary }) => summary) })));
+    expect(summaries.data!.documents.nodes).toEqual(
+      fullDocs.map((d) => ({ id: d.id, authors: d.authors.map(({ description: _d, ...summary }) => summary) })),
+    );
 
     // Fields reached through fragments count too.
     env.counter.reset();
-    const summaryFragment = await gql(handler, `${list('... on Person { id } ...Named')} fragment Named on Person { name }`);
-    expect(summaryFragment.data!.documents.nodes).toEqual(fullDocs.map((d) => ({ id: d.id, authors: d.authors.map(({ id, name }) => ({ id, name })) })));
+    const summaryFragment = await gql(
+      handler,
+      `${list('... on Person { id } ...Named')} fragment Named on Person { name }`,
+    );
+    expect(summaryFragment.data!.documents.nodes).toEqual(
+      fullDocs.map((d) => ({ id: d.id, authors: d.authors.map(({ id, name }) => ({ id, name })) })),
+    );
     expect(env.counter.byCommand()).toEqual({ QueryCommand: 1 });
     env.counter.reset();
     const extraFragment = await gql(handler, `${list('...Extra')} fragment Extra on Person { name aliases }`);

@@ -18,7 +18,17 @@ import { searchIndexFromEnv } from '../../functions/search/search-index-cache.js
 import { LOCAL_CURSOR_KEY } from '../../functions/shared/env.js';
 import { logger } from '../../functions/shared/logger.js';
 import { lambdaContext } from '../../scripts/http-adapter.js';
-import { allClaims, gql, handlerFor, httpEvent, invoke, startEngine, type Handler, type Json, type TestEngine } from '../../scripts/harness/local-engine.js';
+import {
+  allClaims,
+  gql,
+  handlerFor,
+  httpEvent,
+  invoke,
+  startEngine,
+  type Handler,
+  type Json,
+  type TestEngine,
+} from '../../scripts/harness/local-engine.js';
 
 let env: TestEngine;
 let dev: Handler;
@@ -105,9 +115,17 @@ describe('reply size', () => {
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body)).toEqual({
       data: null,
-      errors: [{ message: expect.stringMatching(/larger than 5000000 bytes/), extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes: QUERY_LIMITS.maxReplyBytes } }],
+      errors: [
+        {
+          message: expect.stringMatching(/larger than 5000000 bytes/),
+          extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes: QUERY_LIMITS.maxReplyBytes },
+        },
+      ],
     });
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/size cap/), expect.objectContaining({ requestId: event.requestContext.requestId }));
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(/size cap/),
+      expect.objectContaining({ requestId: event.requestContext.requestId }),
+    );
     expect(errorLog).not.toHaveBeenCalled();
     warn.mockRestore();
   });
@@ -119,21 +137,33 @@ describe('malformed variables and extensions', () => {
   it.each([
     ['unused variables nested 5,000 deep', `{"query":"{ healthy }","variables":{"x":${nested(5000)}}}`],
     ['extensions nested 5,000 deep', `{"query":"{ healthy }","extensions":{"x":${nested(5000)}}}`],
-    ['variables one level over the limit', `{"query":"{ healthy }","variables":{"x":${nested(QUERY_LIMITS.maxInputDepth)}}}`],
-    ['variables with too many values', `{"query":"{ healthy }","variables":{"x":[${Array.from({ length: QUERY_LIMITS.maxInputValues }, () => '0').join(',')}]}}`],
+    [
+      'variables one level over the limit',
+      `{"query":"{ healthy }","variables":{"x":${nested(QUERY_LIMITS.maxInputDepth)}}}`,
+    ],
+    [
+      'variables with too many values',
+      `{"query":"{ healthy }","variables":{"x":[${Array.from({ length: QUERY_LIMITS.maxInputValues }, () => '0').join(',')}]}}`,
+    ],
   ])('refuses %s with a 400 before parsing them further', async (_what, body) => {
     expectRefused(await post(prod, body), 'BAD_REQUEST');
   });
 
   it('refuses deep variables in a GET too', async () => {
-    const result = await invoke(prod, httpEvent('GET', { query: { query: '{ healthy }', variables: `{"x":${nested(5000)}}` } }));
+    const result = await invoke(
+      prod,
+      httpEvent('GET', { query: { query: '{ healthy }', variables: `{"x":${nested(5000)}}` } }),
+    );
     expect(result.statusCode).toBe(400);
     expect(JSON.parse(result.body ?? '{}').errors[0].extensions.code).toBe('BAD_REQUEST');
     expect(errorLog).not.toHaveBeenCalled();
   });
 
   it('lets variables within the limits through', async () => {
-    const res = await post(prod, { query: 'query($n: Int) { documents(first: $n) { nodes { id } } }', variables: { n: 2, unused: { a: [1, [2, [3]]] } } });
+    const res = await post(prod, {
+      query: 'query($n: Int) { documents(first: $n) { nodes { id } } }',
+      variables: { n: 2, unused: { a: [1, [2, [3]]] } },
+    });
     expect(res.status).toBe(200);
     expect(res.json.errors).toBeUndefined();
   });
@@ -141,7 +171,11 @@ describe('malformed variables and extensions', () => {
 
 describe('no suggestions in production', () => {
   const cases: [string, string, Record<string, unknown>][] = [
-    ['an enum value in a variable', 'query($t: [SearchType!]) { search(query: "putin", types: $t) { totalCount } }', { t: ['PERSN'] }],
+    [
+      'an enum value in a variable',
+      'query($t: [SearchType!]) { search(query: "putin", types: $t) { totalCount } }',
+      { t: ['PERSN'] },
+    ],
     ['an inline enum value', '{ search(query: "putin", types: [PERSN]) { totalCount } }', {}],
     ['a field name', '{ documnts { nodes { id } } }', {}],
     ['an argument name', '{ documents(frist: 1) { nodes { id } } }', {}],
@@ -165,12 +199,23 @@ describe('`first` out of range', () => {
     ['inline, negative', '{ people(first: -1) { nodes { id } } }', {}],
     ['in a variable, slightly', 'query($n: Int) { documents(first: $n) { nodes { id } } }', { n: 101 }],
     ['in a variable, hugely', 'query($n: Int) { documents(first: $n) { nodes { id } } }', { n: 100000 }],
-    ['in a variable, nested', 'query($n: Int) { documents(first: 1) { nodes { claims(first: $n) { nodes { id } } } } }', { n: 1000 }],
-    ['in a fragment', '{ documents(first: 1) { nodes { ...C } } } fragment C on Document { claims(first: 500) { nodes { id } } }', {}],
+    [
+      'in a variable, nested',
+      'query($n: Int) { documents(first: 1) { nodes { claims(first: $n) { nodes { id } } } } }',
+      { n: 1000 },
+    ],
+    [
+      'in a fragment',
+      '{ documents(first: 1) { nodes { ...C } } } fragment C on Document { claims(first: 500) { nodes { id } } }',
+      {},
+    ],
   ])('is BAD_USER_INPUT with a 400 before execution, %s', async (_how, query, variables) => {
     const res = await post(prod, { query, variables });
     expectRefused(res, 'BAD_USER_INPUT');
-    expect(res.json.errors[0]).toMatchObject({ message: expect.stringMatching(/"first" must be between 0 and 100/), extensions: { argumentName: 'first' } });
+    expect(res.json.errors[0]).toMatchObject({
+      message: expect.stringMatching(/"first" must be between 0 and 100/),
+      extensions: { argumentName: 'first' },
+    });
   });
 });
 
@@ -178,12 +223,17 @@ describe('cursors and echoed input', () => {
   const codec = new CursorCodec(LOCAL_CURSOR_KEY);
   it.each([
     ['a key part longer than DynamoDB takes', { l: 'people', k: { pk: 'SUBJECT#PERSON', sk: 'x'.repeat(2000) } }],
-    ['more key parts than a key has', { l: 'people', k: Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`a${i}`, 'x'])) }],
+    [
+      'more key parts than a key has',
+      { l: 'people', k: Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`a${i}`, 'x'])) },
+    ],
     ['key parts of the wrong shape', { l: 'people', k: { pk: 'x', sk: 'y', other: 'z' } }],
     ['a key part that is not a string', { l: 'people', k: { pk: 1 } }],
   ])('refuses a signed cursor with %s before any DynamoDB request', async (_what, payload) => {
     const after = codec.encode(payload as never);
-    const res = await gql(prod, 'query($after: String) { people(after: $after) { totalCount nodes { id } } }', { after });
+    const res = await gql(prod, 'query($after: String) { people(after: $after) { totalCount nodes { id } } }', {
+      after,
+    });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.status).toBeLessThan(500);
     expect(env.counter.total()).toBe(0);
@@ -200,14 +250,22 @@ describe('cursors and echoed input', () => {
 });
 
 describe('error logs', () => {
-  const requestIdOf = (call: number) => (errorLog.mock.contexts[call] as Logger).getPersistentLogAttributes().requestId ?? (errorLog.mock.calls[call]?.[1] as Json)?.requestId;
+  const requestIdOf = (call: number) =>
+    (errorLog.mock.contexts[call] as Logger).getPersistentLogAttributes().requestId ??
+    (errorLog.mock.calls[call]?.[1] as Json)?.requestId;
 
   it('logs an error outside resolvers (the context function) with the Lambda request id, name, stack and cause', async () => {
     // The context function reads the dependencies of every request: one that throws breaks it.
     // (Not the logger: each request's child logger is made on first use, after the context.)
     const versions = cachedCorpusVersions(env.ds);
     let broken = false;
-    const deps = { dataSources: env.ds, search: searchIndexFromEnv(), cursorKey: LOCAL_CURSOR_KEY, buildId: 'test', logger } as unknown as HandlerDependencies;
+    const deps = {
+      dataSources: env.ds,
+      search: searchIndexFromEnv(),
+      cursorKey: LOCAL_CURSOR_KEY,
+      buildId: 'test',
+      logger,
+    } as unknown as HandlerDependencies;
     Object.defineProperty(deps, 'versions', {
       get: () => {
         if (broken) throw new Error('context broke', { cause: new TypeError('underneath') });
@@ -222,10 +280,18 @@ describe('error logs', () => {
     const result = await handler(event, { ...lambdaContext('x'), ...context }, () => undefined);
     if (result === undefined || typeof result === 'string') throw new Error('no structured result');
     expect(result.statusCode).toBe(500);
-    expect(JSON.parse(result.body ?? '{}').errors[0]).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(JSON.parse(result.body ?? '{}').errors[0]).toEqual({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
     expect(errorLog).toHaveBeenCalledWith(expect.stringMatching(/context creation failed/), {
       requestId: 'lambda-request-1',
-      error: { name: 'Error', message: 'context broke', stack: expect.stringMatching(/\n {4}at /), cause: { name: 'TypeError', message: 'underneath', stack: expect.any(String) } },
+      error: {
+        name: 'Error',
+        message: 'context broke',
+        stack: expect.stringMatching(/\n {4}at /),
+        cause: { name: 'TypeError', message: 'underneath', stack: expect.any(String) },
+      },
     });
   });
 
@@ -250,10 +316,20 @@ describe('error logs', () => {
   });
 
   it('logs an error inside a resolver with the request id and its name, message and stack', async () => {
-    const broken = handlerFor({ ...env.ds, tables: { ...env.ds.tables, people: 'no-such-table' } }, { production: true });
+    const broken = handlerFor(
+      { ...env.ds, tables: { ...env.ds.tables, people: 'no-such-table' } },
+      { production: true },
+    );
     const event = httpEvent('POST', { body: { query: '{ people { nodes { id } } }' } });
     await invoke(broken, event);
     expect(requestIdOf(0)).toBe(event.requestContext.requestId);
-    expect(errorLog.mock.calls[0]?.[1]).toMatchObject({ path: ['people'], error: { name: expect.stringMatching(/ResourceNotFound/), message: expect.any(String), stack: expect.any(String) } });
+    expect(errorLog.mock.calls[0]?.[1]).toMatchObject({
+      path: ['people'],
+      error: {
+        name: expect.stringMatching(/ResourceNotFound/),
+        message: expect.any(String),
+        stack: expect.any(String),
+      },
+    });
   });
 });

@@ -6,7 +6,15 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { QUERY_LIMITS } from '../../functions/graphql/limits.js';
 import { loadExampleTabs } from '../../playground/examples.js';
-import { gql, handlerFor, httpEvent, invoke, startEngine, type Handler, type TestEngine } from '../../scripts/harness/local-engine.js';
+import {
+  gql,
+  handlerFor,
+  httpEvent,
+  invoke,
+  startEngine,
+  type Handler,
+  type TestEngine,
+} from '../../scripts/harness/local-engine.js';
 
 let env: TestEngine;
 let dev: Handler;
@@ -20,7 +28,9 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 // The playground's example tabs, with the variables the playground gives them.
-const examples = (await loadExampleTabs()).map((tab) => [tab.file, tab.query, JSON.parse(tab.variables) as Record<string, unknown>] as const);
+const examples = (await loadExampleTabs()).map(
+  (tab) => [tab.file, tab.query, JSON.parse(tab.variables) as Record<string, unknown>] as const,
+);
 
 describe('query limits', () => {
   it.each(examples)('lets the example %s through', async (_file, query, variables) => {
@@ -31,27 +41,42 @@ describe('query limits', () => {
 
   const nested = (depth: number) => {
     let q = 'id';
-    for (let i = 0; i < depth; i++) q = i % 2 === 0 ? `speaker { claims(first: 1) { nodes { ${q} } } }` : `document { claims(first: 1) { nodes { ${q} } } }`;
+    for (let i = 0; i < depth; i++)
+      q =
+        i % 2 === 0
+          ? `speaker { claims(first: 1) { nodes { ${q} } } }`
+          : `document { claims(first: 1) { nodes { ${q} } } }`;
     return `{ claims(first: 1) { nodes { ${q} } } }`;
   };
   const hostile: [string, string, RegExp][] = [
     ['depth', nested(6), /depth/i],
-    ['aliases', `{ ${Array.from({ length: QUERY_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: healthy`).join(' ')} }`, /aliases/i],
+    [
+      'aliases',
+      `{ ${Array.from({ length: QUERY_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: healthy`).join(' ')} }`,
+      /aliases/i,
+    ],
     ['directives', `{ healthy ${'@skip(if: false) '.repeat(QUERY_LIMITS.maxDirectives + 1)} }`, /directives/i],
     ['tokens', `{ ${'healthy '.repeat(QUERY_LIMITS.maxTokens)} }`, /token/i],
-    ['cost', `{ claims(first: 100) { nodes { speaker { claims(first: 100) { nodes { events { id title } } } } } } }`, /too expensive/],
+    [
+      'cost',
+      `{ claims(first: 100) { nodes { speaker { claims(first: 100) { nodes { events { id title } } } } } } }`,
+      /too expensive/,
+    ],
   ];
 
-  it.each(hostile)('refuses a query over the %s limit with a code, a 4xx and zero DynamoDB requests', async (_name, query, message) => {
-    env.counter.reset();
-    const res = await gql(prod, query);
-    expect(res.status).toBeGreaterThanOrEqual(400);
-    expect(res.status).toBeLessThan(500);
-    expect(res.errors?.[0]?.message).toMatch(message);
-    expect(res.errors?.[0]?.extensions?.code).toMatch(/^[A-Z_]+$/);
-    expect(res.data).toBeUndefined();
-    expect(env.counter.total()).toBe(0);
-  });
+  it.each(hostile)(
+    'refuses a query over the %s limit with a code, a 4xx and zero DynamoDB requests',
+    async (_name, query, message) => {
+      env.counter.reset();
+      const res = await gql(prod, query);
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(res.errors?.[0]?.message).toMatch(message);
+      expect(res.errors?.[0]?.extensions?.code).toMatch(/^[A-Z_]+$/);
+      expect(res.data).toBeUndefined();
+      expect(env.counter.total()).toBe(0);
+    },
+  );
 
   it('counts `first` from variables in the cost', async () => {
     const query = `query($n: Int) { claims(first: $n) { nodes { speaker { claims(first: $n) { nodes { events { id } } } } } } }`;
@@ -63,7 +88,10 @@ describe('query limits', () => {
   it('refuses a request body over the size limit before parsing it', async () => {
     env.counter.reset();
     const padding = ' '.repeat(QUERY_LIMITS.maxBodyBytes);
-    const result = await invoke(prod, httpEvent('POST', { body: JSON.stringify({ query: `{ documents { nodes { id } } }${padding}` }) }));
+    const result = await invoke(
+      prod,
+      httpEvent('POST', { body: JSON.stringify({ query: `{ documents { nodes { id } } }${padding}` }) }),
+    );
     expect(result.statusCode).toBe(413);
     expect(JSON.parse(result.body ?? '{}').errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
     expect(env.counter.total()).toBe(0);
@@ -71,7 +99,10 @@ describe('query limits', () => {
 
   it('refuses batched requests', async () => {
     env.counter.reset();
-    const result = await invoke(prod, httpEvent('POST', { body: [{ query: '{ healthy }' }, { query: '{ documents { nodes { id } } }' }] }));
+    const result = await invoke(
+      prod,
+      httpEvent('POST', { body: [{ query: '{ healthy }' }, { query: '{ documents { nodes { id } } }' }] }),
+    );
     expect(result.statusCode).toBe(400);
     expect(env.counter.total()).toBe(0);
   });
@@ -86,22 +117,39 @@ describe('production mode', () => {
     expect(JSON.stringify(devTypo.errors)).toMatch(/Did you mean/);
     const bad = await gql(prod, `{ documents(first: 1000) { nodes { id } } }`);
     expect(bad.status).toBe(400);
-    expect(bad.errors?.[0]).toEqual({ message: expect.stringMatching(/between 0 and 100/), locations: expect.any(Array), extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' } });
+    expect(bad.errors?.[0]).toEqual({
+      message: expect.stringMatching(/between 0 and 100/),
+      locations: expect.any(Array),
+      extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' },
+    });
   });
 
   it('masks internal errors and logs the cause with the request id', async () => {
     // Each request logs through a child of the process logger that carries its request id.
     const spy = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    const broken = handlerFor({ ...env.ds, tables: { ...env.ds.tables, documents: 'no-such-table' } }, { production: true });
+    const broken = handlerFor(
+      { ...env.ds, tables: { ...env.ds.tables, documents: 'no-such-table' } },
+      { production: true },
+    );
     const event = httpEvent('POST', { body: { query: '{ documents { nodes { id } } }' } });
     const result = await invoke(broken, event);
     const body = JSON.parse(result.body ?? '{}');
-    expect(body.errors[0]).toEqual({ message: 'Internal server error', path: ['documents'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(body.errors[0]).toEqual({
+      message: 'Internal server error',
+      path: ['documents'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
     expect(JSON.stringify(body)).not.toMatch(/no-such-table|ResourceNotFound|at /);
     expect(spy).toHaveBeenCalledWith('GraphQL request failed', expect.objectContaining({ path: ['documents'] }));
-    expect((spy.mock.contexts[0] as Logger).getPersistentLogAttributes()).toMatchObject({ requestId: event.requestContext.requestId });
+    expect((spy.mock.contexts[0] as Logger).getPersistentLogAttributes()).toMatchObject({
+      requestId: event.requestContext.requestId,
+    });
     const logged = spy.mock.calls[0]?.[1] as { error: { name: string; message: string; stack: string } };
-    expect(logged.error).toMatchObject({ name: expect.stringMatching(/ResourceNotFound/), message: expect.stringMatching(/non-existent table|not found/i), stack: expect.stringMatching(/\n {4}at /) });
+    expect(logged.error).toMatchObject({
+      name: expect.stringMatching(/ResourceNotFound/),
+      message: expect.stringMatching(/non-existent table|not found/i),
+      stack: expect.stringMatching(/\n {4}at /),
+    });
     spy.mockRestore();
   });
 

@@ -11,7 +11,14 @@ import { memorySource } from '../../functions/refresh/corpus-source.js';
 import { refresh } from '../../functions/refresh/refresh.js';
 import { PersonProfileDocument } from '../../schema/__generated__/operations.js';
 import { corpusFiles } from '../../scripts/harness/corpus-files.js';
-import { handlerFor, httpEvent, invoke, startEngine, type Handler, type TestEngine } from '../../scripts/harness/local-engine.js';
+import {
+  handlerFor,
+  httpEvent,
+  invoke,
+  startEngine,
+  type Handler,
+  type TestEngine,
+} from '../../scripts/harness/local-engine.js';
 
 let env: TestEngine;
 let handler: Handler;
@@ -25,8 +32,15 @@ afterAll(() => env.close());
 const QUERY = '{ person(id: "ilham-aliyev") { name claims(first: 2) { totalCount nodes { id } } } }';
 
 async function get(query: Record<string, string>, headers: Record<string, string> = {}, on: Handler = handler) {
-  const result = await invoke(on, httpEvent('GET', { query, headers: { 'apollo-require-preflight': 'true', ...headers } }));
-  return { status: result.statusCode ?? 200, headers: (result.headers ?? {}) as Record<string, string>, body: result.body ?? '' };
+  const result = await invoke(
+    on,
+    httpEvent('GET', { query, headers: { 'apollo-require-preflight': 'true', ...headers } }),
+  );
+  return {
+    status: result.statusCode ?? 200,
+    headers: (result.headers ?? {}) as Record<string, string>,
+    body: result.body ?? '',
+  };
 }
 
 describe('cacheable answers', () => {
@@ -43,7 +57,10 @@ describe('cacheable answers', () => {
 
   it('a persisted query over GET, by hash alone, is cacheable too', async () => {
     const hash = createHash('sha256').update(print(PersonProfileDocument)).digest('hex');
-    const res = await get({ extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }), variables: JSON.stringify({ id: 'vladimir-putin' }) });
+    const res = await get({
+      extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }),
+      variables: JSON.stringify({ id: 'vladimir-putin' }),
+    });
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toMatch(/^public/);
     expect(res.headers.etag).toBeDefined();
@@ -58,8 +75,13 @@ describe('cacheable answers', () => {
     expect(refused.headers['cache-control']).toBe('no-store');
     expect(refused.headers.etag).toBeUndefined();
     // Partial: one field answers, the other fails (a made-up cursor, refused by its list).
-    const partial = await get({ query: '{ healthy person(id: "ilham-aliyev") { claims(after: "made-up") { totalCount } } }' });
-    expect(JSON.parse(partial.body)).toMatchObject({ data: { healthy: true, person: null }, errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+    const partial = await get({
+      query: '{ healthy person(id: "ilham-aliyev") { claims(after: "made-up") { totalCount } } }',
+    });
+    expect(JSON.parse(partial.body)).toMatchObject({
+      data: { healthy: true, person: null },
+      errors: [{ extensions: { code: 'BAD_USER_INPUT' } }],
+    });
     expect(partial.headers['cache-control']).toBe('no-store');
     const invalid = await get({ query: '{ nope }' });
     expect(invalid.headers['cache-control'] ?? 'no-store').toBe('no-store');
@@ -75,7 +97,13 @@ describe('the ETag', () => {
       (await get({ query: QUERY.replace('first: 2', 'first: 3') })).headers.etag,
       (await get({ query: QUERY }, { accept: 'application/graphql-response+json' })).headers.etag,
       (await get({ query: QUERY }, { 'x-corpus-version': '1' })).headers.etag,
-      (await get({ query: QUERY }, {}, handlerFor(env.ds, { production: true, versionCacheMs: 0, buildId: 'another-build' }))).headers.etag,
+      (
+        await get(
+          { query: QUERY },
+          {},
+          handlerFor(env.ds, { production: true, versionCacheMs: 0, buildId: 'another-build' }),
+        )
+      ).headers.etag,
     ];
     expect(tags.every((t) => t !== undefined)).toBe(true);
     expect(new Set(tags).size).toBe(tags.length);
@@ -110,6 +138,8 @@ describe('conditional GET', () => {
     // A client pinned to the kept version 1 still gets its tag, and 304 for it.
     expect((await get({ query: QUERY }, { 'x-corpus-version': '1' })).headers['x-corpus-version']).toBe('1');
     const pinned = await get({ query: QUERY }, { 'x-corpus-version': '1' });
-    expect((await get({ query: QUERY }, { 'x-corpus-version': '1', 'if-none-match': pinned.headers.etag! })).status).toBe(304);
+    expect(
+      (await get({ query: QUERY }, { 'x-corpus-version': '1', 'if-none-match': pinned.headers.etag! })).status,
+    ).toBe(304);
   });
 });

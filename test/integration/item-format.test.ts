@@ -10,7 +10,12 @@ import { ENTITY_ITEM_SCHEMAS, STORED_ITEM_SCHEMAS } from '../../functions/data/i
 import { ITEM_FORMAT } from '../../functions/data/items.js';
 import { keys } from '../../functions/data/keys.js';
 import * as versionSchemas from '../../functions/data/version-schemas.js';
-import { POINTER_FORMAT, publishPointer, readPointer, type VersionPointer } from '../../functions/data/version-store.js';
+import {
+  POINTER_FORMAT,
+  publishPointer,
+  readPointer,
+  type VersionPointer,
+} from '../../functions/data/version-store.js';
 import { checkItemFormat } from '../../functions/refresh/item-builder.js';
 import { gql, handlerFor, startEngine, type Handler, type TestEngine } from '../../scripts/harness/local-engine.js';
 
@@ -29,7 +34,9 @@ beforeAll(async () => {
 afterAll(() => env.close());
 afterEach(async () => {
   vi.restoreAllMocks();
-  await env.ds.db.send(new PutCommand({ TableName: env.ds.tables.documents, Item: { ...keys.current(), ...published } }));
+  await env.ds.db.send(
+    new PutCommand({ TableName: env.ds.tables.documents, Item: { ...keys.current(), ...published } }),
+  );
 });
 
 /** Rewrites the current version's record in the pointer. */
@@ -38,7 +45,12 @@ async function recordFormat(itemFormat: number | undefined) {
   if (current === undefined) throw new Error('no current version');
   const { itemFormat: _recorded, ...rest } = current;
   const record = itemFormat === undefined ? rest : { ...rest, itemFormat };
-  await env.ds.db.send(new PutCommand({ TableName: env.ds.tables.documents, Item: { ...keys.current(), ...published, kept: [record, ...older] } }));
+  await env.ds.db.send(
+    new PutCommand({
+      TableName: env.ds.tables.documents,
+      Item: { ...keys.current(), ...published, kept: [record, ...older] },
+    }),
+  );
 }
 
 const PROFILE = '{ a: person(id: "ilham-aliyev") { name } b: person(id: "vladimir-putin") { name } }';
@@ -69,9 +81,15 @@ describe('the stored item format', () => {
   });
 
   it('reads pages of that version as stored, and parses those of a version with another format', async () => {
-    const pages = '{ documents(first: 3) { nodes { id } } people(first: 3) { nodes { name } } claims(first: 2) { nodes { id } } events(first: 2) { nodes { id } } }';
+    const pages =
+      '{ documents(first: 3) { nodes { id } } people(first: 3) { nodes { name } } claims(first: 2) { nodes { id } } events(first: 2) { nodes { id } } }';
     const parses = () =>
-      [STORED_ITEM_SCHEMAS.document, STORED_ITEM_SCHEMAS.person, STORED_ITEM_SCHEMAS.claim, STORED_ITEM_SCHEMAS.event].map((schema) => vi.spyOn(schema, 'parse'));
+      [
+        STORED_ITEM_SCHEMAS.document,
+        STORED_ITEM_SCHEMAS.person,
+        STORED_ITEM_SCHEMAS.claim,
+        STORED_ITEM_SCHEMAS.event,
+      ].map((schema) => vi.spyOn(schema, 'parse'));
     const trusted = parses();
     const first = await gql(handler, pages);
     expect(first.errors).toBeUndefined();
@@ -100,7 +118,9 @@ describe('the stored item format', () => {
       documents.map(async (d) => {
         const key = keys.entityAt('documents', d.id, published.current);
         const before = await env.ds.db.send(new GetCommand({ TableName: env.ds.tables.documents, Key: key }));
-        await env.ds.db.send(new UpdateCommand({ TableName: env.ds.tables.documents, Key: key, UpdateExpression: 'REMOVE authors' }));
+        await env.ds.db.send(
+          new UpdateCommand({ TableName: env.ds.tables.documents, Key: key, UpdateExpression: 'REMOVE authors' }),
+        );
         return before.Item;
       }),
     );
@@ -110,7 +130,8 @@ describe('the stored item format', () => {
       expect(older).toEqual(current);
       expect(env.counter.byCommand().BatchGetItemCommand).toBeGreaterThanOrEqual(1);
     } finally {
-      for (const item of removed) await env.ds.db.send(new PutCommand({ TableName: env.ds.tables.documents, Item: item }));
+      for (const item of removed)
+        await env.ds.db.send(new PutCommand({ TableName: env.ds.tables.documents, Item: item }));
     }
   });
 
@@ -118,13 +139,29 @@ describe('the stored item format', () => {
     await recordFormat(undefined);
     const key = keys.entityAt('people', 'vladimir-putin', published.current);
     const before = await env.ds.db.send(new GetCommand({ TableName: env.ds.tables.people, Key: key }));
-    await env.ds.db.send(new UpdateCommand({ TableName: env.ds.tables.people, Key: key, UpdateExpression: 'SET #n = :n', ExpressionAttributeNames: { '#n': 'name' }, ExpressionAttributeValues: { ':n': 42 } }));
+    await env.ds.db.send(
+      new UpdateCommand({
+        TableName: env.ds.tables.people,
+        Key: key,
+        UpdateExpression: 'SET #n = :n',
+        ExpressionAttributeNames: { '#n': 'name' },
+        ExpressionAttributeValues: { ':n': 42 },
+      }),
+    );
     const errorLog = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     try {
       const res = await gql(handlerFor(env.ds, { versionCacheMs: 0, production: true }), PROFILE);
       expect(res.data).toEqual({ a: { name: 'Ilham Aliyev' }, b: null });
-      expect(res.errors).toEqual([{ message: 'Internal server error', path: ['b'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
-      expect(errorLog).toHaveBeenCalledWith('GraphQL request failed', expect.objectContaining({ path: ['b'], error: expect.objectContaining({ name: '$ZodError', message: expect.stringContaining('"name"') }) }));
+      expect(res.errors).toEqual([
+        { message: 'Internal server error', path: ['b'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      ]);
+      expect(errorLog).toHaveBeenCalledWith(
+        'GraphQL request failed',
+        expect.objectContaining({
+          path: ['b'],
+          error: expect.objectContaining({ name: '$ZodError', message: expect.stringContaining('"name"') }),
+        }),
+      );
     } finally {
       await env.ds.db.send(new PutCommand({ TableName: env.ds.tables.people, Item: before.Item }));
     }
@@ -142,12 +179,16 @@ describe('the pointer format', () => {
 
   it('parses a pointer without it, and refuses one that does not match the schema', async () => {
     const { format: _format, ...untagged } = published as VersionPointer & { format?: number };
-    await env.ds.db.send(new PutCommand({ TableName: env.ds.tables.documents, Item: { ...keys.current(), ...untagged } }));
+    await env.ds.db.send(
+      new PutCommand({ TableName: env.ds.tables.documents, Item: { ...keys.current(), ...untagged } }),
+    );
     const parse = vi.spyOn(versionSchemas.versionPointerSchema, 'parse');
     expect((await readPointer(env.ds))?.kept).toEqual(published.kept);
     expect(parse).toHaveBeenCalledTimes(1);
 
-    await env.ds.db.send(new PutCommand({ TableName: env.ds.tables.documents, Item: { ...keys.current(), ...untagged, kept: [] } }));
+    await env.ds.db.send(
+      new PutCommand({ TableName: env.ds.tables.documents, Item: { ...keys.current(), ...untagged, kept: [] } }),
+    );
     await expect(readPointer(env.ds)).rejects.toThrow(/kept/);
   });
 
@@ -167,7 +208,15 @@ describe('checkItemFormat', () => {
   });
 
   it('checks relationship items against their own schemas', () => {
-    const about = { ...keys.claimAbout('claim-1', 'ilham-aliyev'), ref: 'r', order: 'o', refDocumentId: 'd', refClaimKind: 'PARAPHRASE', refAboutIds: [], hash: 'h' };
+    const about = {
+      ...keys.claimAbout('claim-1', 'ilham-aliyev'),
+      ref: 'r',
+      order: 'o',
+      refDocumentId: 'd',
+      refClaimKind: 'PARAPHRASE',
+      refAboutIds: [],
+      hash: 'h',
+    };
     expect(() => {
       checkItemFormat({ documents: [], people: [], events: [], claims: [about] });
     }).toThrow(/claims claim-1 ABOUT#ilham-aliyev: claimId/);

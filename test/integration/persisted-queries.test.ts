@@ -6,7 +6,14 @@ import { createHash } from 'node:crypto';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PersonProfileDocument } from '../../schema/__generated__/operations.js';
-import { handlerFor, httpEvent, invoke, startEngine, type Handler, type TestEngine } from '../../scripts/harness/local-engine.js';
+import {
+  handlerFor,
+  httpEvent,
+  invoke,
+  startEngine,
+  type Handler,
+  type TestEngine,
+} from '../../scripts/harness/local-engine.js';
 
 let env: TestEngine;
 let handler: Handler;
@@ -21,7 +28,13 @@ const extensions = (hash: string) => JSON.stringify({ persistedQuery: { version:
 
 async function get(query: Record<string, string>) {
   const result = await invoke(handler, httpEvent('GET', { query, headers: { 'apollo-require-preflight': 'true' } }));
-  return { status: result.statusCode ?? 200, body: JSON.parse(result.body ?? '{}') as { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] } };
+  return {
+    status: result.statusCode ?? 200,
+    body: JSON.parse(result.body ?? '{}') as {
+      data?: Record<string, unknown>;
+      errors?: { extensions?: { code?: string } }[];
+    },
+  };
 }
 
 describe('persisted queries', () => {

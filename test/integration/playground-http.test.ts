@@ -63,7 +63,9 @@ function absoluteLoadsInScript(source: string): string[] {
 
 function relativeModuleImports(source: string): string[] {
   // Only the bundle's own file names: parser messages in the bundle quote examples such as `from "./module"`.
-  return [...source.matchAll(/(?:\bimport\s*\(\s*|\bfrom\s*|\bimport\s*)["']\.\/((?:app|chunk)-[A-Z0-9]+\.js)["']/g)].map((m) => m[1] ?? '');
+  return [
+    ...source.matchAll(/(?:\bimport\s*\(\s*|\bfrom\s*|\bimport\s*)["']\.\/((?:app|chunk)-[A-Z0-9]+\.js)["']/g),
+  ].map((m) => m[1] ?? '');
 }
 
 function cssUrls(source: string): string[] {
@@ -96,7 +98,9 @@ describe('the playground page', () => {
   it('links only same-origin assets, and every asset it reaches answers 200 with its content type', async () => {
     // Prepare
     const html = await (await fetch(stack.url, { headers: { accept: BROWSER_ACCEPT } })).text();
-    const linked = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '').filter((u) => !u.startsWith('data:'));
+    const linked = [...html.matchAll(/(?:src|href)="([^"]+)"/g)]
+      .map((m) => m[1] ?? '')
+      .filter((u) => !u.startsWith('data:'));
     expect(linked.length).toBeGreaterThanOrEqual(2);
     for (const url of linked) expect(url).toMatch(/^graphql\/assets\/[\w.-]+$/);
 
@@ -119,7 +123,9 @@ describe('the playground page', () => {
         relativeImports += imports.length;
         pending.push(...imports);
         // Worker files are named in the app script as plain strings, resolved against its URL.
-        pending.push(...[...source.matchAll(/["']((?:editor|json|graphql)\.worker-[A-Z0-9]+\.js)["']/g)].map((m) => m[1] ?? ''));
+        pending.push(
+          ...[...source.matchAll(/["']((?:editor|json|graphql)\.worker-[A-Z0-9]+\.js)["']/g)].map((m) => m[1] ?? ''),
+        );
       } else if (name.endsWith('.css')) {
         for (const url of cssUrls(await response.text())) {
           if (url.startsWith('data:')) continue;
@@ -141,7 +147,10 @@ describe('the playground page', () => {
 
   it('serves assets compressed when asked, uncompressed otherwise, cached for a year', async () => {
     // Prepare
-    const [name, asset] = Object.entries(manifest.assets).find(([n, a]) => n.startsWith('app-') && n.endsWith('.js') && a.encodings.length > 0) ?? [];
+    const [name, asset] =
+      Object.entries(manifest.assets).find(
+        ([n, a]) => n.startsWith('app-') && n.endsWith('.js') && a.encodings.length > 0,
+      ) ?? [];
     if (name === undefined || asset === undefined) throw new Error('The build has no compressed app script');
 
     // Act
@@ -159,7 +168,15 @@ describe('the playground page', () => {
   });
 
   it('answers 404 for unknown assets and for anything outside the build', async () => {
-    for (const name of ['nope.js', 'manifest.json', 'index.html', '..%2Fmanifest.json', '..%2F..%2Fpackage.json', '%2Fetc%2Fpasswd', '.env']) {
+    for (const name of [
+      'nope.js',
+      'manifest.json',
+      'index.html',
+      '..%2Fmanifest.json',
+      '..%2F..%2Fpackage.json',
+      '%2Fetc%2Fpasswd',
+      '.env',
+    ]) {
       const response = await fetch(assetUrl(name));
       expect(response.status, name).toBe(404);
       await response.arrayBuffer();
@@ -181,7 +198,9 @@ describe('GraphQL beside the playground', () => {
 
   it('keeps CSRF prevention on for GET: a bare GET with a query is refused', async () => {
     // Act: what a cross-site <img> or link could send.
-    const response = await fetch(`${stack.url}?query=${encodeURIComponent('{healthy}')}`, { headers: { accept: 'application/json' } });
+    const response = await fetch(`${stack.url}?query=${encodeURIComponent('{healthy}')}`, {
+      headers: { accept: 'application/json' },
+    });
     const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
 
     // Assess
@@ -214,7 +233,11 @@ describe('GraphQL beside the playground', () => {
 
   it('blocks a text/plain POST as a potential CSRF', async () => {
     // Act
-    const response = await fetch(stack.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{healthy}' }) });
+    const response = await fetch(stack.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{healthy}' }),
+    });
     const body = (await response.json()) as { errors: { message: string }[] };
 
     // Assess

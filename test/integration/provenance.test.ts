@@ -47,19 +47,33 @@ describe('anchors', () => {
     const docId = 'jamestown-moscow-declaration-balancing';
     const textFile = `documents/${docId}.txt`;
     const original = files[textFile]!;
-    const datedWords = events.flatMap((e) => e.reportedDates).filter((r) => r.document === docId).map((r) => r.quote);
+    const datedWords = events
+      .flatMap((e) => e.reportedDates)
+      .filter((r) => r.document === docId)
+      .map((r) => r.quote);
     const inDoc = claims.filter((c) => c.document === docId);
     // Delete the words of one claim that no reported date relies on.
-    const victim = inDoc.find((c) => !datedWords.some((w) => c.quote.includes(w) || w.includes(c.quote)) && original.split(c.quote).length === 2)!;
+    const victim = inDoc.find(
+      (c) =>
+        !datedWords.some((w) => c.quote.includes(w) || w.includes(c.quote)) && original.split(c.quote).length === 2,
+    )!;
     expect(victim).toBeDefined();
     const edited = `A paragraph inserted before everything else.\n\n${original.replace(victim.quote, '')}`;
 
     const report = await refresh(env.ds, memorySource({ ...files, [textFile]: edited }));
     expect(report.anchors.orphaned).toEqual([victim.id]);
-    expect(report.anchors.relocated.sort()).toEqual(inDoc.filter((c) => c.id !== victim.id).map((c) => c.id).sort());
+    expect(report.anchors.relocated.sort()).toEqual(
+      inDoc
+        .filter((c) => c.id !== victim.id)
+        .map((c) => c.id)
+        .sort(),
+    );
     expect(report.anchors.exact).toBe(claims.length - inDoc.length);
 
-    const res = await gql(handlerFor(env.ds), `{ claims(documentId: "${docId}", first: 100) { nodes { ${claimFields} } } }`);
+    const res = await gql(
+      handlerFor(env.ds),
+      `{ claims(documentId: "${docId}", first: 100) { nodes { ${claimFields} } } }`,
+    );
     for (const c of res.data!.claims.nodes) {
       if (c.id === victim.id) {
         expect(c.anchor.status).toBe('ORPHANED');
@@ -71,7 +85,11 @@ describe('anchors', () => {
     }
 
     // The next refresh that builds a version (any change: here another document's title) finds every moved quote where it now is.
-    const retitled = stringify((parse(files['documents.yaml']!) as Json[]).map((d) => (d.id === docId ? d : { ...d, title: `${d.title as string}.` })));
+    const retitled = stringify(
+      (parse(files['documents.yaml']!) as Json[]).map((d) =>
+        d.id === docId ? d : { ...d, title: `${d.title as string}.` },
+      ),
+    );
     const again = await refresh(env.ds, memorySource({ ...files, [textFile]: edited, 'documents.yaml': retitled }));
     expect(again.anchors.relocated).toEqual([]);
     expect(again.anchors.orphaned).toEqual([victim.id]);
@@ -106,11 +124,16 @@ describe('disputed dates', () => {
   it('lists every date the documents give, with their words, and flags disagreements', async () => {
     env = await startEngine({ corpus: memorySource(files) });
     // Each document's text once, not once per reported date: the cost model charges text by its size.
-    const res = await gql(handlerFor(env.ds), `{ documents(first: 100) { nodes { id text } } ceasefire: event(id: "karabakh-ceasefire-statement-2020") { description }
+    const res = await gql(
+      handlerFor(env.ds),
+      `{ documents(first: 100) { nodes { id text } } ceasefire: event(id: "karabakh-ceasefire-statement-2020") { description }
       events(first: 100) { nodes { id date { value } disputed
-      reportedDates { date { value precision } quote span { start end } document { id } } } } }`);
+      reportedDates { date { value precision } quote span { start end } document { id } } } } }`,
+    );
     expect(res.errors).toBeUndefined();
-    const texts = new Map<string, string>(res.data!.documents.nodes.map((d: { id: string; text: string }) => [d.id, d.text]));
+    const texts = new Map<string, string>(
+      res.data!.documents.nodes.map((d: { id: string; text: string }) => [d.id, d.text]),
+    );
     const events = res.data!.events.nodes;
     for (const e of events) {
       expect(e.reportedDates.length).toBeGreaterThan(0);
@@ -133,13 +156,34 @@ describe('counts', () => {
     env = await startEngine({ corpus: memorySource(files) });
     const handler = handlerFor(env.ds);
     const lists: [string, (d: Json) => Json][] = [
-      [`query($after: String) { documents(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`, (d) => d.documents],
-      [`query($after: String) { people(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`, (d) => d.people],
-      [`query($after: String) { events(first: 6, after: $after, from: "2020", to: "2022") { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`, (d) => d.events],
-      [`query($after: String) { person(id: "vladimir-putin") { mentionedIn(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } }`, (d) => d.person.mentionedIn],
-      [`query($after: String) { event(id: "moscow-declaration-signed") { documents(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } }`, (d) => d.event.documents],
-      [`query($after: String) { event(id: "moscow-declaration-signed") { claims(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } }`, (d) => d.event.claims],
-      [`query($after: String) { document(id: "jamestown-moscow-declaration-balancing") { claims(first: 5, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } }`, (d) => d.document.claims],
+      [
+        `query($after: String) { documents(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`,
+        (d) => d.documents,
+      ],
+      [
+        `query($after: String) { people(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`,
+        (d) => d.people,
+      ],
+      [
+        `query($after: String) { events(first: 6, after: $after, from: "2020", to: "2022") { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`,
+        (d) => d.events,
+      ],
+      [
+        `query($after: String) { person(id: "vladimir-putin") { mentionedIn(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } }`,
+        (d) => d.person.mentionedIn,
+      ],
+      [
+        `query($after: String) { event(id: "moscow-declaration-signed") { documents(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } }`,
+        (d) => d.event.documents,
+      ],
+      [
+        `query($after: String) { event(id: "moscow-declaration-signed") { claims(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } }`,
+        (d) => d.event.claims,
+      ],
+      [
+        `query($after: String) { document(id: "jamestown-moscow-declaration-balancing") { claims(first: 5, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } }`,
+        (d) => d.document.claims,
+      ],
     ];
     for (const [query, pick] of lists) {
       let after: string | null = null;

@@ -44,7 +44,9 @@ describe('quotations', () => {
     expect(uncovered.length).toBe(quotations(doc!.text).length);
     // An exclusion excuses exactly its quotation.
     const first = uncovered[0]!;
-    const excused = uncoveredQuotations(withoutClaims, [{ document: doc!.id, quote: first.quotation.text, reason: 'test' }]);
+    const excused = uncoveredQuotations(withoutClaims, [
+      { document: doc!.id, quote: first.quotation.text, reason: 'test' },
+    ]);
     expect(excused.length).toBe(uncovered.filter((u) => u.quotation.text !== first.quotation.text).length);
   });
 });

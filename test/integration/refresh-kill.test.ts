@@ -37,8 +37,12 @@ function corpusB(files: Record<string, string>): Record<string, string> {
   return {
     ...files,
     'claims.yaml': edit('claims.yaml', (claims) => claims.slice(1)),
-    'documents.yaml': edit('documents.yaml', (docs) => docs.map((d, i) => (i === 0 ? { ...d, title: `${d.title as string} (revised)` } : d))),
-    'people.yaml': edit('people.yaml', (people) => people.map((p, i) => (i === 0 ? { ...p, description: 'Described anew.' } : p))),
+    'documents.yaml': edit('documents.yaml', (docs) =>
+      docs.map((d, i) => (i === 0 ? { ...d, title: `${d.title as string} (revised)` } : d)),
+    ),
+    'people.yaml': edit('people.yaml', (people) =>
+      people.map((p, i) => (i === 0 ? { ...p, description: 'Described anew.' } : p)),
+    ),
   };
 }
 
@@ -75,9 +79,15 @@ async function readerView(env: TestEngine) {
 
 /** Runs the child until its `stopAt`-th step (1-based: `batch` lines, then `publish`) and kills it there with SIGKILL. */
 async function killedAt(endpoint: string, stopAt: number): Promise<{ steps: string[]; signal: NodeJS.Signals | null }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, endpoint, dirB], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, endpoint, dirB], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const steps: string[] = [];
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => { resolve(signal); }));
+  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.on('exit', (_code, signal) => {
+      resolve(signal);
+    }),
+  );
   for await (const line of createInterface({ input: child.stdout })) {
     steps.push(line);
     if (line.startsWith('done')) break;
@@ -116,37 +126,40 @@ describe('a refresh killed with SIGKILL', () => {
     expect(batchesAtoB).toBeGreaterThan(8);
   });
 
-  it.each([0, 1, 2, 3, 4])('leaves readers on the previous version, and the next run converges (kill point %i)', async (which) => {
-    // Prepare: an engine on version 1 (corpus A), and what its readers see.
-    const env = await startEngine({ corpus: memorySource(filesA) });
-    try {
-      const before = await readerView(env);
-      const stopAt = points()[which]!;
+  it.each([0, 1, 2, 3, 4])(
+    'leaves readers on the previous version, and the next run converges (kill point %i)',
+    async (which) => {
+      // Prepare: an engine on version 1 (corpus A), and what its readers see.
+      const env = await startEngine({ corpus: memorySource(filesA) });
+      try {
+        const before = await readerView(env);
+        const stopAt = points()[which]!;
 
-      // Act: the child refreshes to corpus B and is killed at the chosen step.
-      const { steps, signal } = await killedAt(env.engine.endpoint, stopAt);
+        // Act: the child refreshes to corpus B and is killed at the chosen step.
+        const { steps, signal } = await killedAt(env.engine.endpoint, stopAt);
 
-      // Assess: it died there, by the signal; nothing was published and readers see version 1 exactly as before.
-      expect(signal).toBe('SIGKILL');
-      expect(steps).toHaveLength(stopAt);
-      expect(steps.at(-1)).toBe(stopAt > batchesAtoB ? 'publish' : 'batch');
-      expect((await readPointer(env.ds))?.current).toBe(1);
-      expect(await readerView(env)).toEqual(before);
+        // Assess: it died there, by the signal; nothing was published and readers see version 1 exactly as before.
+        expect(signal).toBe('SIGKILL');
+        expect(steps).toHaveLength(stopAt);
+        expect(steps.at(-1)).toBe(stopAt > batchesAtoB ? 'publish' : 'batch');
+        expect((await readPointer(env.ds))?.current).toBe(1);
+        expect(await readerView(env)).toEqual(before);
 
-      // The dead run's lease blocks a new run until it lapses (here: a clock moved past it), then the run resumes.
-      const later = Date.now() + LEASE_MS + 1_000;
-      const resumed = await refresh(env.ds, directorySource(dirB), { searchIndex: null, now: () => later });
-      expect(resumed).toMatchObject({ status: 'published', version: 2, resumed: stopAt > 1 });
-      // Only what the dead run had not written yet: nothing but the publication when it died just before it.
-      const perBatch = 25;
-      expect(resumed.writes).toBeLessThanOrEqual((batchesAtoB - (stopAt - 1)) * perBatch);
-      if (stopAt > batchesAtoB) expect(resumed.writes).toBe(0);
+        // The dead run's lease blocks a new run until it lapses (here: a clock moved past it), then the run resumes.
+        const later = Date.now() + LEASE_MS + 1_000;
+        const resumed = await refresh(env.ds, directorySource(dirB), { searchIndex: null, now: () => later });
+        expect(resumed).toMatchObject({ status: 'published', version: 2, resumed: stopAt > 1 });
+        // Only what the dead run had not written yet: nothing but the publication when it died just before it.
+        const perBatch = 25;
+        expect(resumed.writes).toBeLessThanOrEqual((batchesAtoB - (stopAt - 1)) * perBatch);
+        if (stopAt > batchesAtoB) expect(resumed.writes).toBe(0);
 
-      // Exactly the items of the uninterrupted run, and the same answers.
-      expect(await tables(env)).toEqual(await tables(reference));
-      expect(await readerView(env)).toEqual(await readerView(reference));
-    } finally {
-      await env.close();
-    }
-  });
+        // Exactly the items of the uninterrupted run, and the same answers.
+        expect(await tables(env)).toEqual(await tables(reference));
+        expect(await readerView(env)).toEqual(await readerView(reference));
+      } finally {
+        await env.close();
+      }
+    },
+  );
 });

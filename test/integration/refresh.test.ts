@@ -1,7 +1,12 @@
 /** The seed refresh against the local engine: idempotent, all-or-nothing on bad input, guarded, leased, out of time before the deadline. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { acquireRefreshLock, LeaseLostError, RefreshLockedError, scanTable } from '../../functions/data/refresh-store.js';
+import {
+  acquireRefreshLock,
+  LeaseLostError,
+  RefreshLockedError,
+  scanTable,
+} from '../../functions/data/refresh-store.js';
 import { LEASE_MS } from '../../functions/refresh/lease.js';
 import { readPointer } from '../../functions/data/version-store.js';
 import { TABLE_LIST } from '../../functions/data/tables.js';
@@ -23,7 +28,9 @@ afterEach(() => env.close());
 async function snapshot() {
   const tables: Record<string, unknown[]> = {};
   for (const t of TABLE_LIST) {
-    tables[t.name] = (await scanTable(env.ds, t.name)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    tables[t.name] = (await scanTable(env.ds, t.name)).sort((a, b) =>
+      JSON.stringify(a).localeCompare(JSON.stringify(b)),
+    );
   }
   return tables;
 }
@@ -50,11 +57,19 @@ describe('refresh', () => {
     const remainingMs = () => (batches < 6 ? 120_000 : 20_000);
 
     // Act
-    const error = await refresh(env.ds, memorySource(next), { remainingMs, beforeBatch: () => { batches++; } }).catch((e: unknown) => e);
+    const error = await refresh(env.ds, memorySource(next), {
+      remainingMs,
+      beforeBatch: () => {
+        batches++;
+      },
+    }).catch((e: unknown) => e);
 
     // Assess: the invocation fails with the reason and the progress; readers stay on version 1; the lease is free at once.
     expect(error).toBeInstanceOf(RefreshOutOfTimeError);
-    const progress = /stopped before the function's deadline \(20 s left\) after writing (\d+) of the \d+ items version 2 still needed/.exec((error as Error).message);
+    const progress =
+      /stopped before the function's deadline \(20 s left\) after writing (\d+) of the \d+ items version 2 still needed/.exec(
+        (error as Error).message,
+      );
     expect(progress).not.toBeNull();
     const written = Number(progress![1]);
     expect(written).toBeGreaterThan(0);
@@ -104,7 +119,11 @@ describe('refresh', () => {
     const report = await refresh(env.ds, memorySource(next));
     expect(report.tables.claims.deleted).toBeGreaterThanOrEqual(1);
     expect(report.tables.documents.updated).toBe(1); // the claim list of the document that held it
-    const res = await gql(handlerFor(env.ds), `query($id: ID!) { claim(id: $id) { id } claims(first: 100) { totalCount } }`, { id: removedClaim });
+    const res = await gql(
+      handlerFor(env.ds),
+      `query($id: ID!) { claim(id: $id) { id } claims(first: 100) { totalCount } }`,
+      { id: removedClaim },
+    );
     expect(res.data!.claim).toBeNull();
     expect(res.data!.claims.totalCount).toBe((parse(next['claims.yaml']!) as unknown[]).length);
   });
@@ -121,7 +140,11 @@ describe('refresh', () => {
       ]),
       'events.yaml': stringify(
         (parse(files['events.yaml']!) as Json[]).map((e, i) =>
-          i === 0 ? { ...e, date: '2022-02-30' } : i === 1 ? { ...e, reportedDates: [{ ...e.reportedDates[0], quote: 'no document says this' }] } : e,
+          i === 0
+            ? { ...e, date: '2022-02-30' }
+            : i === 1
+              ? { ...e, reportedDates: [{ ...e.reportedDates[0], quote: 'no document says this' }] }
+              : e,
         ),
       ),
     };
@@ -133,7 +156,9 @@ describe('refresh', () => {
         expect.stringMatching(/^claims\.yaml \[0\]\.speaker: unknown person "no-such-person"/),
         expect.stringMatching(/^claims\.yaml \[3\]\.id: duplicate id/),
         expect.stringMatching(/^events\.yaml \[0\]\.date: .*not a calendar day/),
-        expect.stringMatching(/^claims\.yaml \[2\]\.quote: quote "words that appear in no document at all" is not in the document's cleaned text/),
+        expect.stringMatching(
+          /^claims\.yaml \[2\]\.quote: quote "words that appear in no document at all" is not in the document's cleaned text/,
+        ),
       ]),
     );
     // Each problem once, however many stages look at it.
@@ -151,7 +176,10 @@ describe('refresh', () => {
   });
 
   it('lets only one of two concurrent refreshes run', async () => {
-    const results = await Promise.allSettled([refresh(env.ds, memorySource(files)), refresh(env.ds, memorySource(files))]);
+    const results = await Promise.allSettled([
+      refresh(env.ds, memorySource(files)),
+      refresh(env.ds, memorySource(files)),
+    ]);
     const rejected = results.filter((r) => r.status === 'rejected');
     expect(rejected).toHaveLength(1);
     expect((rejected[0] as PromiseRejectedResult).reason).toBeInstanceOf(RefreshLockedError);
@@ -165,7 +193,13 @@ describe('refresh', () => {
 });
 
 describe('guards', () => {
-  const emptied = () => Object.fromEntries(Object.entries(files).map(([name, content]) => [name, name.endsWith('.yaml') && name !== 'quotation-exclusions.yaml' ? '[]\n' : content]));
+  const emptied = () =>
+    Object.fromEntries(
+      Object.entries(files).map(([name, content]) => [
+        name,
+        name.endsWith('.yaml') && name !== 'quotation-exclusions.yaml' ? '[]\n' : content,
+      ]),
+    );
 
   it('refuses a corpus of empty lists, naming each table and its numbers, and writes nothing', async () => {
     await refresh(env.ds, memorySource(files));
@@ -175,7 +209,8 @@ describe('guards', () => {
     expect(error).toBeInstanceOf(ShrinkRefusedError);
     const message = (error as Error).message;
     expect(message).toMatch(/^Refresh refused, nothing written: /);
-    for (const table of ['documents', 'people', 'events', 'claims']) expect(message).toMatch(new RegExp(`leave the ${table} table empty \\(\\d+ entities now\\)`));
+    for (const table of ['documents', 'people', 'events', 'claims'])
+      expect(message).toMatch(new RegExp(`leave the ${table} table empty \\(\\d+ entities now\\)`));
     expect(message).toMatch(/allowShrink/);
     expect(await snapshot()).toEqual(before);
   });
@@ -187,26 +222,38 @@ describe('guards', () => {
     // The claims kept, with their relations to claims that went dropped too, so that the corpus stays valid.
     const shrunk = edited('claims.yaml', (all) => {
       const ids = new Set(all.slice(0, kept).map((c) => c.id as string));
-      return all.slice(0, kept).map((c) => ({ ...c, relations: ((c.relations ?? []) as Json[]).filter((r) => ids.has(r.claim as string)) }));
+      return all
+        .slice(0, kept)
+        .map((c) => ({ ...c, relations: ((c.relations ?? []) as Json[]).filter((r) => ids.has(r.claim as string)) }));
     });
     const before = await snapshot();
 
     const error = await refresh(env.ds, memorySource(shrunk)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ShrinkRefusedError);
-    expect((error as Error).message).toContain(`remove ${claims.length - kept} of ${claims.length} entities of the claims table`);
+    expect((error as Error).message).toContain(
+      `remove ${claims.length - kept} of ${claims.length} entities of the claims table`,
+    );
     expect((error as Error).message).toMatch(/more than the 20 % allowed/);
     expect(await snapshot()).toEqual(before);
 
     // A share under the limit passes; the same shrink passes when allowed.
     expect((await refresh(env.ds, memorySource(shrunk), { maxShrink: 0.5 })).status).toBe('published');
     await refresh(env.ds, memorySource(files), { allowShrink: true });
-    expect(await refresh(env.ds, memorySource(shrunk), { allowShrink: true })).toMatchObject({ status: 'published', version: 4 });
+    expect(await refresh(env.ds, memorySource(shrunk), { allowShrink: true })).toMatchObject({
+      status: 'published',
+      version: 4,
+    });
   });
 
   it('still refuses files the corpus format does not know', async () => {
     const error = await refresh(env.ds, memorySource({ ...files, 'claim.yaml': '[]\n' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidCorpusError);
-    expect((error as InvalidCorpusError).issues).toEqual([expect.objectContaining({ file: 'claim.yaml', message: expect.stringMatching(/not a file of the corpus format/) })]);
+    expect((error as InvalidCorpusError).issues).toEqual([
+      expect.objectContaining({
+        file: 'claim.yaml',
+        message: expect.stringMatching(/not a file of the corpus format/),
+      }),
+    ]);
     expect((await snapshot()).claims).toEqual([]);
   });
 });

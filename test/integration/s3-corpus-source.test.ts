@@ -22,7 +22,6 @@ import { s3Source } from '../../functions/refresh/s3-source.js';
 import { startLocalS3, type LocalS3 } from '../../scripts/harness/s3rver.js';
 import { CORPUS_DIR } from '../../seed/paths.js';
 
-
 const BUCKET = 'kb-corpus';
 const PREFIX = 'corpus/';
 
@@ -37,7 +36,12 @@ const put = (key: string, body: string) => s3.send(new PutObjectCommand({ Bucket
 async function snapshotTables(): Promise<Record<string, unknown[]>> {
   const sortKey = (item: Record<string, unknown>) => `${String(item.pk)}\u0000${String(item.sk)}`;
   return Object.fromEntries(
-    await Promise.all(TABLE_LIST.map(async (t) => [t.name, (await scanTable(ds, t.name)).sort((a, b) => sortKey(a).localeCompare(sortKey(b)))] as const)),
+    await Promise.all(
+      TABLE_LIST.map(
+        async (t) =>
+          [t.name, (await scanTable(ds, t.name)).sort((a, b) => sortKey(a).localeCompare(sortKey(b)))] as const,
+      ),
+    ),
   );
 }
 
@@ -91,7 +95,9 @@ describe('s3Source', () => {
   });
 
   it('fails, rather than reporting a missing file, when the bucket is not there', async () => {
-    await expect(s3Source({ bucket: 'no-such-bucket', prefix: PREFIX, client: s3 }).read('people.yaml')).rejects.toThrow();
+    await expect(
+      s3Source({ bucket: 'no-such-bucket', prefix: PREFIX, client: s3 }).read('people.yaml'),
+    ).rejects.toThrow();
   });
 });
 
@@ -100,15 +106,21 @@ describe('publishCorpus', () => {
     await put(`${PREFIX}documents/withdrawn-article.txt`, 'withdrawn');
     const report = await publishCorpus({ client: s3, bucket: BUCKET, prefix: PREFIX });
     expect(report.deleted).toBe(1);
-    expect(await s3Source({ bucket: BUCKET, prefix: PREFIX, client: s3 }).read('documents/withdrawn-article.txt')).toBeUndefined();
+    expect(
+      await s3Source({ bucket: BUCKET, prefix: PREFIX, client: s3 }).read('documents/withdrawn-article.txt'),
+    ).toBeUndefined();
   });
 
   it('uploads nothing from an invalid corpus folder', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'kb-invalid-corpus-'));
     try {
       await writeFile(join(dir, 'people.yaml'), 'not: [a list');
-      await expect(publishCorpus({ client: s3, bucket: BUCKET, prefix: PREFIX, dir })).rejects.toMatchObject({ name: 'InvalidCorpusError' });
-      expect(await s3Source({ bucket: BUCKET, prefix: PREFIX, client: s3 }).read('people.yaml')).toBe(await readFile(join(CORPUS_DIR, 'people.yaml'), 'utf8'));
+      await expect(publishCorpus({ client: s3, bucket: BUCKET, prefix: PREFIX, dir })).rejects.toMatchObject({
+        name: 'InvalidCorpusError',
+      });
+      expect(await s3Source({ bucket: BUCKET, prefix: PREFIX, client: s3 }).read('people.yaml')).toBe(
+        await readFile(join(CORPUS_DIR, 'people.yaml'), 'utf8'),
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -149,7 +161,10 @@ describe('seed-refresh handler', () => {
     expect(invalid).not.toBe(claims);
     await put(`${PREFIX}claims.yaml`, invalid);
 
-    await expect(handler({})).rejects.toMatchObject({ name: 'InvalidCorpusError', message: expect.stringMatching(/nobody-in-the-corpus/) });
+    await expect(handler({})).rejects.toMatchObject({
+      name: 'InvalidCorpusError',
+      message: expect.stringMatching(/nobody-in-the-corpus/),
+    });
     expect(await snapshotTables()).toEqual(before);
   });
 });

@@ -13,16 +13,21 @@ const designDir = new URL('../../../shared/design/', import.meta.url);
 /** The contract files the schema serves so far, each with the ones it extends. */
 const SERVED = ['contract.graphql', 'contract-analyst.graphql', 'contract-graph.graphql', 'contract-versions.graphql'];
 
-const argumentOf = (schema: GraphQLSchema, field: string, name: string) =>
-  schema.getQueryType()?.getFields()[field]?.args.find((a) => a.name === name);
+const argumentOf = (schema: GraphQLSchema, field: string, name: string) => {
+  const fields = schema.getQueryType()?.getFields() ?? {};
+  return fields[field]?.args.find((a) => a.name === name);
+};
 
 describe('schema contract', () => {
   const served = buildSchema(typeDefs);
 
-  it.each(SERVED.map((file, i) => [file, SERVED.slice(0, i + 1)] as const))('has zero breaking changes against %s', (_file, files) => {
-    const contract = buildSchema(files.map(read).join('\n'));
-    expect(findBreakingChanges(contract, served)).toEqual([]);
-  });
+  it.each(SERVED.map((file, i) => [file, SERVED.slice(0, i + 1)] as const))(
+    'has zero breaking changes against %s',
+    (_file, files) => {
+      const contract = buildSchema(files.map(read).join('\n'));
+      expect(findBreakingChanges(contract, served)).toEqual([]);
+    },
+  );
 
   it('serves the arguments the graph contract lists as a note', () => {
     expect(String(argumentOf(served, 'claims', 'aboutId')?.type)).toBe('ID');
@@ -34,8 +39,15 @@ describe('schema contract', () => {
   });
 
   it('keeps the committed copies equal to the design folder, where a checkout has one', () => {
-    const copies = readdirSync(contractDir).filter((f) => f.endsWith('.graphql')).sort();
-    expect(copies).toEqual(['contract-analyst.graphql', 'contract-graph.graphql', 'contract-versions.graphql', 'contract.graphql']);
+    const copies = readdirSync(contractDir)
+      .filter((f) => f.endsWith('.graphql'))
+      .sort();
+    expect(copies).toEqual([
+      'contract-analyst.graphql',
+      'contract-graph.graphql',
+      'contract-versions.graphql',
+      'contract.graphql',
+    ]);
     // A clone on its own has no design folder: the copies are then the contract.
     if (!existsSync(designDir)) return;
     for (const file of copies) expect(read(file), file).toBe(readFileSync(new URL(file, designDir), 'utf8'));
@@ -47,7 +59,9 @@ describe('schema contract', () => {
     try {
       const res = await server.executeOperation({ query: '{ __schema { queryType { fields { name } } } }' });
       const body = res.body.kind === 'single' ? res.body.singleResult : undefined;
-      const fields = (body?.data as { __schema: { queryType: { fields: { name: string }[] } } }).__schema.queryType.fields.map((f) => f.name);
+      const fields = (
+        body?.data as { __schema: { queryType: { fields: { name: string }[] } } }
+      ).__schema.queryType.fields.map((f) => f.name);
       expect(fields).toEqual(expect.arrayContaining(Object.keys(served.getQueryType()!.getFields())));
       expect(printSchema(served)).toContain('type Claim');
     } finally {

@@ -12,7 +12,6 @@ import { gql, handlerFor, startEngine, type TestEngine } from '../../scripts/har
 import { startLocalS3, type LocalS3 } from '../../scripts/harness/s3rver.js';
 import { CORPUS_DIR } from '../../seed/paths.js';
 
-
 const BUCKET = 'kb-search';
 
 let localS3: LocalS3;
@@ -39,7 +38,9 @@ describe('search index in S3', () => {
     expect(await store!.list()).toEqual([]);
     // It reads the version pointer on every request: the test publishes between two of them.
     const handler = handlerFor(env.ds, { versionCacheMs: 0 });
-    expect((await gql(handler, '{ search(query: "Putin") { totalCount } }')).errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect((await gql(handler, '{ search(query: "Putin") { totalCount } }')).errors?.[0]?.extensions?.code).toBe(
+      'SERVICE_UNAVAILABLE',
+    );
 
     // Act: the refresh, with no store passed, writes to the bucket the environment names.
     const first = await refresh(env.ds, directorySource(CORPUS_DIR));
@@ -49,7 +50,10 @@ describe('search index in S3', () => {
     expect(first.searchIndex).toMatchObject({ status: 'written', location: `s3://${BUCKET}/search/` });
     expect(second.searchIndex).toMatchObject({ status: 'unchanged', hash: first.searchIndex!.hash });
     expect(await s3SearchIndexStore({ bucket: BUCKET }).list()).toEqual([first.searchIndex!.hash]);
-    const res = await gql(handler, '{ search(query: "Putin", first: 1) { totalCount nodes { node { ... on Person { id } } } } }');
+    const res = await gql(
+      handler,
+      '{ search(query: "Putin", first: 1) { totalCount nodes { node { ... on Person { id } } } } }',
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.search.nodes[0].node.id).toBe('vladimir-putin');
   });

@@ -12,7 +12,14 @@ import { foldWord } from '../../functions/shared/text-normalization.js';
 import { memorySource } from '../../functions/refresh/corpus-source.js';
 import { refresh } from '../../functions/refresh/refresh.js';
 import { corpusFiles } from '../../scripts/harness/corpus-files.js';
-import { gql, handlerFor, startEngine, type GraphQLResponse, type Handler, type TestEngine } from '../../scripts/harness/local-engine.js';
+import {
+  gql,
+  handlerFor,
+  startEngine,
+  type GraphQLResponse,
+  type Handler,
+  type TestEngine,
+} from '../../scripts/harness/local-engine.js';
 
 let env: TestEngine;
 let handler: Handler;
@@ -77,7 +84,8 @@ const ids = (page: SearchPage) => page.nodes.map((h) => h.node.id);
 function fieldText(node: Hit['node'], field: string): string {
   const entry = /^(\w+)\[(\d+)\]$/.exec(field);
   const value = entry === null ? node[field] : (node[entry[1]!] as string[])[Number(entry[2])];
-  if (typeof value !== 'string') throw new Error(`highlight names ${field}, which is not a string field of ${node.__typename}`);
+  if (typeof value !== 'string')
+    throw new Error(`highlight names ${field}, which is not a string field of ${node.__typename}`);
   return value;
 }
 
@@ -115,7 +123,9 @@ describe('relevance', () => {
 
   it('returns every kind of result as a full object', async () => {
     const page = await search({ query: 'Aliyev', first: 100 });
-    expect([...new Set(page.nodes.map((h) => h.node.__typename))]).toEqual(expect.arrayContaining(['Person', 'Event', 'Document', 'Claim']));
+    expect([...new Set(page.nodes.map((h) => h.node.__typename))]).toEqual(
+      expect.arrayContaining(['Person', 'Event', 'Document', 'Claim']),
+    );
     const document = page.nodes.find((h) => h.node.__typename === 'Document')!.node;
     expect(typeof document.text).toBe('string');
   });
@@ -134,7 +144,10 @@ describe('highlights', () => {
           // The slice is a whole word (or a part of a hyphenated one): it starts and ends with a letter or digit, with none on either side.
           const text = fieldText(hit.node, field);
           expect(/^[\p{L}\p{N}](.*[\p{L}\p{N}\p{M}])?$/u.test(word), word).toBe(true);
-          expect(/[\p{L}\p{N}\p{M}]/u.test(text[span.start - 1] ?? ' ') || /[\p{L}\p{N}\p{M}]/u.test(text[span.end] ?? ' '), word).toBe(false);
+          expect(
+            /[\p{L}\p{N}\p{M}]/u.test(text[span.start - 1] ?? ' ') || /[\p{L}\p{N}\p{M}]/u.test(text[span.end] ?? ' '),
+            word,
+          ).toBe(false);
         }
       }
     }
@@ -142,9 +155,17 @@ describe('highlights', () => {
 
   it('mark the name as written, diacritics included, and the alias entry that matched', async () => {
     const togrul = (await search({ query: 'togrul ismail', types: ['PERSON'] })).nodes[0]!;
-    const words = togrul.highlights.map((h) => ({ field: h.field, word: fieldText(togrul.node, h.field).slice(h.span.start, h.span.end) }));
+    const words = togrul.highlights.map((h) => ({
+      field: h.field,
+      word: fieldText(togrul.node, h.field).slice(h.span.start, h.span.end),
+    }));
     const ismail = (togrul.node.aliases as string[]).indexOf('Ismail');
-    expect(words).toEqual(expect.arrayContaining([{ field: 'name', word: 'Toğrul' }, { field: `aliases[${ismail}]`, word: 'Ismail' }]));
+    expect(words).toEqual(
+      expect.arrayContaining([
+        { field: 'name', word: 'Toğrul' },
+        { field: `aliases[${ismail}]`, word: 'Ismail' },
+      ]),
+    );
 
     const erdogan = (await search({ query: 'ERDOĞAN', types: ['PERSON'] })).nodes[0]!;
     const name = erdogan.highlights.find((h) => h.field === 'name')!;
@@ -152,7 +173,11 @@ describe('highlights', () => {
   });
 
   it('mark the word a misspelling or a prefix matched', async () => {
-    for (const [query, word] of [['Stoltenbreg', 'stoltenberg'], ['Stolten', 'stoltenberg'], ['Alyev', 'aliyev']] as const) {
+    for (const [query, word] of [
+      ['Stoltenbreg', 'stoltenberg'],
+      ['Stolten', 'stoltenberg'],
+      ['Alyev', 'aliyev'],
+    ] as const) {
       const hit = (await search({ query, types: ['PERSON'], first: 1 })).nodes[0]!;
       const name = hit.highlights.find((h) => h.field === 'name')!;
       expect(foldWord((hit.node.name as string).slice(name.span.start, name.span.end))).toBe(word);
@@ -162,10 +187,17 @@ describe('highlights', () => {
   it('index document text and claim quotes', async () => {
     const page = await search({ query: 'act in tandem', first: 100 });
     const claim = page.nodes.find((h) => h.node.id === 'ismayil-aliyev-erdogan-tandem')!;
-    const quoted = claim.highlights.filter((h) => h.field === 'quote').map((h) => (claim.node.quote as string).slice(h.span.start, h.span.end));
+    const quoted = claim.highlights
+      .filter((h) => h.field === 'quote')
+      .map((h) => (claim.node.quote as string).slice(h.span.start, h.span.end));
     // Every occurrence of a matched word is marked, the phrase's and every later "in" alike.
     const quote = claim.node.quote as string;
-    expect(quoted).toEqual(['act', 'in', 'tandem', ...(quote.slice(quote.indexOf('tandem')).match(/\bin\b/g) ?? []).map(() => 'in')]);
+    expect(quoted).toEqual([
+      'act',
+      'in',
+      'tandem',
+      ...(quote.slice(quote.indexOf('tandem')).match(/\bin\b/g) ?? []).map(() => 'in'),
+    ]);
     const document = page.nodes.find((h) => h.node.__typename === 'Document')!;
     expect(document.highlights.some((h) => h.field === 'text')).toBe(true);
   });
@@ -173,11 +205,14 @@ describe('highlights', () => {
 
 describe('the reported failures', () => {
   const allIds = async (query: string, types?: string[]) => ids(await search({ query, types, first: 100 }));
-  const texts = (page: SearchPage) => page.nodes.map((h) => `${String(h.node.text)} ${String(h.node.quote)}`.toLowerCase());
+  const texts = (page: SearchPage) =>
+    page.nodes.map((h) => `${String(h.node.text)} ${String(h.node.quote)}`.toLowerCase());
 
   it('"peacekeepers" finds claims that say "peacekeeping", exact forms first', async () => {
     const page = await search({ query: 'peacekeepers', types: ['CLAIM'], first: 100 });
-    expect(ids(page)).toEqual(expect.arrayContaining(['wpr-mission-lacks-mandate', 'wpr-three-years-left-peacekeepers']));
+    expect(ids(page)).toEqual(
+      expect.arrayContaining(['wpr-mission-lacks-mandate', 'wpr-three-years-left-peacekeepers']),
+    );
     const exact = texts(page).map((t) => /\bpeacekeepers\b/.test(t));
     // Every claim with the word as typed ranks above every claim with only another form of it.
     expect(exact).toEqual([...exact].sort((a, b) => Number(b) - Number(a)));
@@ -185,7 +220,9 @@ describe('the reported failures', () => {
   });
 
   it('"invade" finds the invasion', async () => {
-    expect(await allIds('invade')).toEqual(expect.arrayContaining(['russia-invades-ukraine', 'wpr-socar-free-fuel-ukraine', 'wpr-visit-sensitive-moment']));
+    expect(await allIds('invade')).toEqual(
+      expect.arrayContaining(['russia-invades-ukraine', 'wpr-socar-free-fuel-ukraine', 'wpr-visit-sensitive-moment']),
+    );
   });
 
   it('"ceasefire" and "cease-fire" find each other\'s items, and highlight the compound whole', async () => {
@@ -193,7 +230,9 @@ describe('the reported failures', () => {
     const hyphenated = await allIds('cease-fire');
     expect(closed).toEqual(expect.arrayContaining(['karabakh-ceasefire-1994', 'wpr-three-years-left-peacekeepers']));
     expect(new Set(hyphenated)).toEqual(new Set(closed));
-    const hit = (await search({ query: 'ceasefire', first: 100 })).nodes.find((h) => h.node.id === 'wpr-three-years-left-peacekeepers')!;
+    const hit = (await search({ query: 'ceasefire', first: 100 })).nodes.find(
+      (h) => h.node.id === 'wpr-three-years-left-peacekeepers',
+    )!;
     const marked = hit.highlights.map((h) => fieldText(hit.node, h.field).slice(h.span.start, h.span.end));
     expect(marked).toContain('cease-fire');
   });
@@ -206,12 +245,16 @@ describe('the reported failures', () => {
   it('"Şuşa" and "Cəfərli" find Shusha and Jafarli', async () => {
     expect((await allIds('Şuşa')).slice(0, 3)).toContain('shusha-declaration-signed');
     expect((await allIds('Cəfərli'))[0]).toBe('shahin-jafarli');
-    expect((await allIds('Əliyev', ['PERSON'])).slice(0, 2)).toEqual(expect.arrayContaining(['ilham-aliyev', 'heydar-aliyev']));
+    expect((await allIds('Əliyev', ['PERSON'])).slice(0, 2)).toEqual(
+      expect.arrayContaining(['ilham-aliyev', 'heydar-aliyev']),
+    );
   });
 
   it('Cyrillic "Алиев", "Путин" and "Ильхам Алиев" find the people', async () => {
     expect((await allIds('Путин'))[0]).toBe('vladimir-putin');
-    expect((await allIds('Алиев', ['PERSON'])).slice(0, 2)).toEqual(expect.arrayContaining(['ilham-aliyev', 'heydar-aliyev']));
+    expect((await allIds('Алиев', ['PERSON'])).slice(0, 2)).toEqual(
+      expect.arrayContaining(['ilham-aliyev', 'heydar-aliyev']),
+    );
     expect((await allIds('Ильхам Алиев'))[0]).toBe('ilham-aliyev');
   });
 
@@ -223,7 +266,10 @@ describe('the reported failures', () => {
     expect(page.totalCount).toBeGreaterThan(0);
     for (const hit of page.nodes) {
       const words = hit.highlights.map((h) => fieldText(hit.node, h.field).slice(h.span.start, h.span.end));
-      expect(words.every((w) => wanted.test(w) && !near.test(w)), `${hit.node.id}: ${words.join(', ')}`).toBe(true);
+      expect(
+        words.every((w) => wanted.test(w) && !near.test(w)),
+        `${hit.node.id}: ${words.join(', ')}`,
+      ).toBe(true);
     }
   });
 
@@ -250,7 +296,9 @@ describe('query syntax', () => {
     const tiers = page.nodes.map((h) => Math.floor(h.score / 8));
     expect(tiers).toEqual([...tiers].sort((a, b) => b - a));
     expect(new Set(tiers)).toEqual(new Set([2, 1]));
-    expect(ids(page).slice(0, tiers.filter((t) => t === 2).length)).toContain('russtrat-moscow-baku-strategic-partners');
+    expect(ids(page).slice(0, tiers.filter((t) => t === 2).length)).toContain(
+      'russtrat-moscow-baku-strategic-partners',
+    );
   });
 
   it('excludes -words and -"phrases"', async () => {
@@ -265,10 +313,13 @@ describe('query syntax', () => {
     expect(declarations).not.toContain('shusha-declaration-signed');
   });
 
-  it.each(['"Shusha Declaration', 'Putin "', '" OR -', 'OR', '-"', '«Şuşa'])('reads the malformed query %s as words, never an error', async (query) => {
-    const res = await gql(handler, SEARCH, { query });
-    expect(res.errors).toBeUndefined();
-  });
+  it.each(['"Shusha Declaration', 'Putin "', '" OR -', 'OR', '-"', '«Şuşa'])(
+    'reads the malformed query %s as words, never an error',
+    async (query) => {
+      const res = await gql(handler, SEARCH, { query });
+      expect(res.errors).toBeUndefined();
+    },
+  );
 });
 
 async function allIdsOf(query: string, variables: Record<string, unknown> = {}): Promise<string[]> {
@@ -281,31 +332,54 @@ describe('filters', () => {
     expect(page.totalCount).toBeGreaterThan(0);
     const claims = page.nodes.filter((h) => h.node.__typename === 'Claim');
     expect(claims.length).toBeGreaterThan(0);
-    const res = await gql(handler, `{ search(query: "Aliyev", documentId: "russtrat-moscow-baku-strategic-partners", types: [CLAIM], first: 100) { nodes { node { ... on Claim { document { id } } } } } }`);
+    const res = await gql(
+      handler,
+      `{ search(query: "Aliyev", documentId: "russtrat-moscow-baku-strategic-partners", types: [CLAIM], first: 100) { nodes { node { ... on Claim { document { id } } } } } }`,
+    );
     expect(res.errors).toBeUndefined();
-    for (const hit of res.data!.search.nodes) expect(hit.node.document.id).toBe('russtrat-moscow-baku-strategic-partners');
+    for (const hit of res.data!.search.nodes)
+      expect(hit.node.document.id).toBe('russtrat-moscow-baku-strategic-partners');
   });
 
   it('speakerId keeps the claims of that speaker', async () => {
     const page = await search({ query: 'declaration', speakerId: 'shahin-jafarli', first: 100 });
-    expect(ids(page)).toEqual(expect.arrayContaining(['jafarli-declaration-restricts-sovereignty', 'jafarli-shusha-provisions-included']));
-    const speakers = await gql(handler, `{ ${ids(page).map((id, i) => `c${i}: claim(id: "${id}") { speaker { id } }`).join(' ')} }`);
-    expect(new Set(Object.values(speakers.data as Record<string, { speaker: { id: string } }>).map((c) => c.speaker.id))).toEqual(new Set(['shahin-jafarli']));
+    expect(ids(page)).toEqual(
+      expect.arrayContaining(['jafarli-declaration-restricts-sovereignty', 'jafarli-shusha-provisions-included']),
+    );
+    const speakers = await gql(
+      handler,
+      `{ ${ids(page)
+        .map((id, i) => `c${i}: claim(id: "${id}") { speaker { id } }`)
+        .join(' ')} }`,
+    );
+    expect(
+      new Set(Object.values(speakers.data as Record<string, { speaker: { id: string } }>).map((c) => c.speaker.id)),
+    ).toEqual(new Set(['shahin-jafarli']));
   });
 
   it('aboutId keeps the events an entity took part in', async () => {
     const page = await search({ query: 'visit', aboutId: 'volodymyr-zelensky', types: ['EVENT'], first: 100 });
     expect(ids(page)).toContain('aliyev-visit-kyiv-2022');
     for (const id of ids(page)) {
-      const event = (await gql(handler, `query($id: ID!) { event(id: $id) { participants { id } } }`, { id })).data!.event;
-      expect(event.participants.map((p: { id: string }) => p.id), id).toContain('volodymyr-zelensky');
+      const event = (await gql(handler, `query($id: ID!) { event(id: $id) { participants { id } } }`, { id })).data!
+        .event;
+      expect(
+        event.participants.map((p: { id: string }) => p.id),
+        id,
+      ).toContain('volodymyr-zelensky');
     }
   });
 
   it('from/to keep items whose dates overlap the window (claims by their events), combined by AND', async () => {
     const all = await search({ query: 'Karabakh', first: 100 });
     const nineties = await search({ query: 'Karabakh', from: '1990', to: '1999-12', first: 100 });
-    expect(ids(nineties)).toEqual(expect.arrayContaining(['karabakh-ceasefire-1994', 'karabakh-offensive-december-1993', 'cis-membership-no-military-success']));
+    expect(ids(nineties)).toEqual(
+      expect.arrayContaining([
+        'karabakh-ceasefire-1994',
+        'karabakh-offensive-december-1993',
+        'cis-membership-no-military-success',
+      ]),
+    );
     expect(ids(nineties)).not.toContain('karabakh-ceasefire-statement-2020');
     expect(nineties.totalCount).toBeLessThan(all.totalCount);
     const both = await search({ query: 'Karabakh', from: '1990', to: '1999', types: ['EVENT'], first: 100 });
@@ -314,7 +388,8 @@ describe('filters', () => {
     expect(ids(kiev)).toContain('aliyev-visit-kyiv-2022');
     // Every event kept is dated in January 2022 (a year-precision 2022 overlaps it too).
     for (const id of ids(kiev)) {
-      const { value } = (await gql(handler, `query($id: ID!) { event(id: $id) { date { value } } }`, { id })).data!.event.date;
+      const { value } = (await gql(handler, `query($id: ID!) { event(id: $id) { date { value } } }`, { id })).data!
+        .event.date;
       expect(['2022', '2022-01'].includes(value.slice(0, 7)) || value === '2022', `${id} ${value}`).toBe(true);
     }
   });
@@ -380,7 +455,10 @@ describe('paging', () => {
     const page = await search({ query: 'Aliyev', first: 2 });
     const after = page.pageInfo.endCursor;
     expect((await search({ query: 'ALIYEV', first: 2, after })).nodes.length).toBe(2);
-    for (const variables of [{ query: 'Putin', after }, { query: 'Aliyev', types: ['PERSON'], after }]) {
+    for (const variables of [
+      { query: 'Putin', after },
+      { query: 'Aliyev', types: ['PERSON'], after },
+    ]) {
       const res = await gql(handler, SEARCH, variables);
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
@@ -468,7 +546,10 @@ describe('index lifecycle', () => {
       const hit = (await search({ query: 'Stoltenbergsson', types: ['PERSON'] })).nodes[0]!;
       expect(hit.node.id).toBe('jens-stoltenberg');
       const added = people.find((p) => p.id === 'jens-stoltenberg')!.aliases.length - 1;
-      expect(hit.highlights).toContainEqual({ field: `aliases[${added}]`, span: { start: 0, end: 'Stoltenbergsson'.length } });
+      expect(hit.highlights).toContainEqual({
+        field: `aliases[${added}]`,
+        span: { start: 0, end: 'Stoltenbergsson'.length },
+      });
 
       // A change the tables take but search does not (a document's raw source file) leaves the index alone.
       const documents = parse(edited['documents.yaml']!) as { source: string }[];

@@ -12,7 +12,16 @@ import { TABLE_LIST, TABLES } from '../../functions/data/tables.js';
 import { memorySource } from '../../functions/refresh/corpus-source.js';
 import { refresh, type RefreshOptions } from '../../functions/refresh/refresh.js';
 import { corpusFiles } from '../../scripts/harness/corpus-files.js';
-import { handlerFor, httpEvent, invoke, startEngine, type GraphQLResponse, type Handler, type Json, type TestEngine } from '../../scripts/harness/local-engine.js';
+import {
+  handlerFor,
+  httpEvent,
+  invoke,
+  startEngine,
+  type GraphQLResponse,
+  type Handler,
+  type Json,
+  type TestEngine,
+} from '../../scripts/harness/local-engine.js';
 
 let env: TestEngine;
 let files: Record<string, string>;
@@ -26,26 +35,39 @@ beforeEach(async () => {
 });
 afterEach(() => env.close());
 
-async function send(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
+async function send(
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse> {
   const result = await invoke(handler, httpEvent('POST', { body: { query, variables }, headers }));
-  return { status: result.statusCode ?? 200, headers: (result.headers ?? {}) as Record<string, string>, ...(JSON.parse(result.body ?? '{}') as object) };
+  return {
+    status: result.statusCode ?? 200,
+    headers: (result.headers ?? {}) as Record<string, string>,
+    ...(JSON.parse(result.body ?? '{}') as object),
+  };
 }
 
 function edited(base: Record<string, string>, file: string, edit: (entries: Json[]) => Json[]): Record<string, string> {
   return { ...base, [file]: stringify(edit(parse(base[file]!) as Json[])) };
 }
 
-const publish = (corpus: Record<string, string>, options: RefreshOptions = {}) => refresh(env.ds, memorySource(corpus), { searchIndex: null, ...options });
+const publish = (corpus: Record<string, string>, options: RefreshOptions = {}) =>
+  refresh(env.ds, memorySource(corpus), { searchIndex: null, ...options });
 
 /** Corpus 2: the first claim gone (its relations with it), the first document retitled. */
 function secondCorpus(): { corpus: Record<string, string>; removedClaim: string; retitled: string } {
   const claims = parse(files['claims.yaml']!) as Json[];
   const removedClaim = claims[0].id as string;
   let corpus = edited(files, 'claims.yaml', (all) =>
-    all.slice(1).map((c) => ({ ...c, relations: ((c.relations ?? []) as Json[]).filter((r) => r.claim !== removedClaim) })),
+    all
+      .slice(1)
+      .map((c) => ({ ...c, relations: ((c.relations ?? []) as Json[]).filter((r) => r.claim !== removedClaim) })),
   );
   const retitled = (parse(files['documents.yaml']!) as Json[])[0].id as string;
-  corpus = edited(corpus, 'documents.yaml', (docs) => docs.map((d) => (d.id === retitled ? { ...d, title: 'A new title' } : d)));
+  corpus = edited(corpus, 'documents.yaml', (docs) =>
+    docs.map((d) => (d.id === retitled ? { ...d, title: 'A new title' } : d)),
+  );
   return { corpus, removedClaim, retitled };
 }
 
@@ -62,7 +84,9 @@ describe('before the first publication', () => {
 describe('versions', () => {
   it('names the version that answered, with its counts, in the response and its header', async () => {
     await publish(files);
-    const res = await send('{ corpusVersion { number contentHash publishedAt documents people organizations places events claims } documents { totalCount } }');
+    const res = await send(
+      '{ corpusVersion { number contentHash publishedAt documents people organizations places events claims } documents { totalCount } }',
+    );
     expect(res.errors).toBeUndefined();
     const version = res.data!.corpusVersion;
     expect(version).toMatchObject({ number: 1, documents: res.data!.documents.totalCount });
@@ -97,8 +121,14 @@ describe('versions', () => {
     expect(ids).toContain(removedClaim);
 
     // A fresh request reads version 2, where the claim is gone and the totals match the pages.
-    const fresh = await send(`{ corpusVersion { number } claims(first: 100) { totalCount } claim(id: "${removedClaim}") { id } }`);
-    expect(fresh.data).toMatchObject({ corpusVersion: { number: 2 }, claims: { totalCount: v1Total - 1 }, claim: null });
+    const fresh = await send(
+      `{ corpusVersion { number } claims(first: 100) { totalCount } claim(id: "${removedClaim}") { id } }`,
+    );
+    expect(fresh.data).toMatchObject({
+      corpusVersion: { number: 2 },
+      claims: { totalCount: v1Total - 1 },
+      claim: null,
+    });
   });
 
   it('answers a nested list from its cursor version too', async () => {
@@ -117,13 +147,22 @@ describe('versions', () => {
 
   it('refuses cursors of two versions in one request, and a cursor that disagrees with the pinned version', async () => {
     await publish(files);
-    const v1 = (await send('{ people(first: 1) { pageInfo { endCursor } } }')).data!.people.pageInfo.endCursor as string;
+    const v1 = (await send('{ people(first: 1) { pageInfo { endCursor } } }')).data!.people.pageInfo
+      .endCursor as string;
     await publish(secondCorpus().corpus);
-    const v2 = (await send('{ documents(first: 1) { pageInfo { endCursor } } }')).data!.documents.pageInfo.endCursor as string;
-    const both = await send('query($a: String, $b: String) { people(first: 1, after: $a) { nodes { id } } documents(first: 1, after: $b) { nodes { id } } }', { a: v1, b: v2 });
+    const v2 = (await send('{ documents(first: 1) { pageInfo { endCursor } } }')).data!.documents.pageInfo
+      .endCursor as string;
+    const both = await send(
+      'query($a: String, $b: String) { people(first: 1, after: $a) { nodes { id } } documents(first: 1, after: $b) { nodes { id } } }',
+      { a: v1, b: v2 },
+    );
     expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(both.errors?.[0]?.message).toMatch(/more than one version: 1 \(a cursor\), 2 \(a cursor\)/);
-    const pinned = await send('query($a: String) { people(first: 1, after: $a) { nodes { id } } }', { a: v1 }, { 'x-corpus-version': '2' });
+    const pinned = await send(
+      'query($a: String) { people(first: 1, after: $a) { nodes { id } } }',
+      { a: v1 },
+      { 'x-corpus-version': '2' },
+    );
     expect(pinned.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -147,21 +186,31 @@ describe('versions', () => {
 });
 
 describe('search', () => {
-  it('answers from the index of the request\'s version', async () => {
+  it("answers from the index of the request's version", async () => {
     // Prepare: two versions, the second with an alias the first lacks, each with its own index.
     const store = memorySearchIndexStore();
     handler = handlerFor(env.ds, { versionCacheMs: 0, search: cachedSearchIndex({ store: async () => store }) });
     await publish(files, { searchIndex: store });
-    const renamed = edited(files, 'people.yaml', (people) => people.map((p) => (p.id === 'vladimir-putin' ? { ...p, aliases: [...(p.aliases as string[]), 'Zzyzxputin'] } : p)));
+    const renamed = edited(files, 'people.yaml', (people) =>
+      people.map((p) =>
+        p.id === 'vladimir-putin' ? { ...p, aliases: [...(p.aliases as string[]), 'Zzyzxputin'] } : p,
+      ),
+    );
     await publish(renamed, { searchIndex: store });
     expect(await store.list()).toHaveLength(2);
 
     // Act / Assess: the current version finds the alias; pinned to version 1, the same search does not.
     const query = '{ corpusVersion { number } search(query: "Zzyzxputin") { totalCount } }';
     // (Found through the alias: Putin, and the claims that name him.)
-    expect((await send(query)).data).toEqual({ corpusVersion: { number: 2 }, search: { totalCount: expect.any(Number) } });
+    expect((await send(query)).data).toEqual({
+      corpusVersion: { number: 2 },
+      search: { totalCount: expect.any(Number) },
+    });
     expect((await send(query)).data!.search.totalCount).toBeGreaterThan(0);
-    expect((await send(query, {}, { 'x-corpus-version': '1' })).data).toEqual({ corpusVersion: { number: 1 }, search: { totalCount: 0 } });
+    expect((await send(query, {}, { 'x-corpus-version': '1' })).data).toEqual({
+      corpusVersion: { number: 1 },
+      search: { totalCount: 0 },
+    });
   });
 });
 
@@ -170,7 +219,8 @@ describe('retention', () => {
     // Prepare: version 1 and a cursor of it, then two more versions with only 2 kept and no grace.
     const keep: RefreshOptions = { keepVersions: 2, retireGraceMs: 0 };
     await publish(files, keep);
-    const cursor = (await send('{ claims(first: 5) { pageInfo { endCursor } } }')).data!.claims.pageInfo.endCursor as string;
+    const cursor = (await send('{ claims(first: 5) { pageInfo { endCursor } } }')).data!.claims.pageInfo
+      .endCursor as string;
     await publish(secondCorpus().corpus, keep);
     const third = await publish(files, keep);
 
@@ -188,12 +238,17 @@ describe('retention', () => {
     const kept = await send('{ corpusVersions { totalCount nodes { number } } }');
     expect(kept.data!.corpusVersions).toEqual({ totalCount: 2, nodes: [{ number: 3 }, { number: 2 }] });
 
-    for (const res of [await send('query($a: String) { claims(after: $a) { nodes { id } } }', { a: cursor }), await send('{ documents { totalCount } }', {}, { 'x-corpus-version': '1' })]) {
+    for (const res of [
+      await send('query($a: String) { claims(after: $a) { nodes { id } } }', { a: cursor }),
+      await send('{ documents { totalCount } }', {}, { 'x-corpus-version': '1' }),
+    ]) {
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0]?.message).toMatch(/Version 1 is no longer kept \(kept: 3, 2\): start again/);
     }
     // Version 2 is kept: pinned to it, a request reads it whole.
-    expect((await send('{ corpusVersion { number } }', {}, { 'x-corpus-version': '2' })).data!.corpusVersion.number).toBe(2);
+    expect(
+      (await send('{ corpusVersion { number } }', {}, { 'x-corpus-version': '2' })).data!.corpusVersion.number,
+    ).toBe(2);
   });
 
   it('keeps a dropped version through its grace, and deletes it on a later run, even of an unchanged corpus', async () => {
@@ -206,7 +261,11 @@ describe('retention', () => {
     expect(rerun).toMatchObject({ status: 'unchanged', writes: 0, retention: { deletedVersions: [1] } });
     expect(rerun.retention.deletedItems).toBeGreaterThan(100);
     const again = await publish(secondCorpus().corpus, { keepVersions: 1, now: () => later });
-    expect(again).toMatchObject({ status: 'unchanged', writes: 0, retention: { deletedVersions: [], deletedItems: 0 } });
+    expect(again).toMatchObject({
+      status: 'unchanged',
+      writes: 0,
+      retention: { deletedVersions: [], deletedItems: 0 },
+    });
   });
 });
 
@@ -250,7 +309,9 @@ describe('change feed', () => {
         { kind: 'UPDATED', type: 'DOCUMENT', id: retitled, version: 2 },
         // Its document's and its speaker's lists of claims changed: they count as updated.
         { kind: 'UPDATED', type: 'DOCUMENT', id: removed.document, version: 2 },
-        ...(removed.speaker === null ? [] : [{ kind: 'UPDATED', type: expect.stringMatching(/PERSON|ORGANIZATION/), id: removed.speaker, version: 2 }]),
+        ...(removed.speaker === null
+          ? []
+          : [{ kind: 'UPDATED', type: expect.stringMatching(/PERSON|ORGANIZATION/), id: removed.speaker, version: 2 }]),
       ]),
     );
     expect(v2.some((c) => c.kind === 'ADDED')).toBe(false);

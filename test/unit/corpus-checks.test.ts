@@ -34,13 +34,23 @@ describe('the corpus checker', () => {
   });
 
   it('refuses a relation to an unknown claim', () => {
-    const issues = issuesAfter((c) => c.claims[0]!.relations.push({ kind: 'SUPPORTS', claim: 'no-such-claim', note: 'A note.' }));
-    expect(issues).toContainEqual({ file: 'claims.yaml', path: `[0].relations[${corpus.claims[0]!.relations.length}].claim`, message: 'unknown claim "no-such-claim"' });
+    const issues = issuesAfter((c) =>
+      c.claims[0]!.relations.push({ kind: 'SUPPORTS', claim: 'no-such-claim', note: 'A note.' }),
+    );
+    expect(issues).toContainEqual({
+      file: 'claims.yaml',
+      path: `[0].relations[${corpus.claims[0]!.relations.length}].claim`,
+      message: 'unknown claim "no-such-claim"',
+    });
   });
 
   it('refuses a claim related to itself', () => {
-    const issues = issuesAfter((c) => c.claims[1]!.relations.push({ kind: 'SUPPORTS', claim: c.claims[1]!.id, note: 'Itself.' }));
-    expect(issues.map((i) => `${i.file} ${i.path}: ${i.message}`)).toContainEqual(expect.stringMatching(/^claims\.yaml \[1\]\.relations\[\d+\]: ".*" is related to itself$/));
+    const issues = issuesAfter((c) =>
+      c.claims[1]!.relations.push({ kind: 'SUPPORTS', claim: c.claims[1]!.id, note: 'Itself.' }),
+    );
+    expect(issues.map((i) => `${i.file} ${i.path}: ${i.message}`)).toContainEqual(
+      expect.stringMatching(/^claims\.yaml \[1\]\.relations\[\d+\]: ".*" is related to itself$/),
+    );
   });
 
   it('refuses the same pair twice, or in both directions', () => {
@@ -49,8 +59,15 @@ describe('the corpus checker', () => {
     const twice = issuesAfter((c) => c.claims[carrier]!.relations.push({ ...relation, kind: 'CONTRADICTS' }));
     expect(twice.some((i) => i.file === 'claims.yaml' && i.message.includes('is already related at'))).toBe(true);
     const other = indexOf(corpus.claims, relation.claim);
-    const back = issuesAfter((c) => c.claims[other]!.relations.push({ kind: relation.kind, claim: corpus.claims[carrier]!.id, note: 'Back.' }));
-    expect(back).toContainEqual(expect.objectContaining({ file: 'claims.yaml', path: `[${other}].relations[${corpus.claims[other]!.relations.length}]` }));
+    const back = issuesAfter((c) =>
+      c.claims[other]!.relations.push({ kind: relation.kind, claim: corpus.claims[carrier]!.id, note: 'Back.' }),
+    );
+    expect(back).toContainEqual(
+      expect.objectContaining({
+        file: 'claims.yaml',
+        path: `[${other}].relations[${corpus.claims[other]!.relations.length}]`,
+      }),
+    );
   });
 
   it('refuses an about or places id that does not exist', () => {
@@ -70,7 +87,13 @@ describe('the corpus checker', () => {
     const [first, second] = corpus.places;
     expect(first!.aliases.length).toBeGreaterThan(0);
     const issues = issuesAfter((c) => c.places[1]!.aliases.push(first!.aliases[0]!));
-    expect(issues).toEqual([{ file: 'places.yaml', path: `[1].aliases[${second!.aliases.length}]`, message: `the alias "${first!.aliases[0]!}" is also one of ${first!.id}'s` }]);
+    expect(issues).toEqual([
+      {
+        file: 'places.yaml',
+        path: `[1].aliases[${second!.aliases.length}]`,
+        message: `the alias "${first!.aliases[0]!}" is also one of ${first!.id}'s`,
+      },
+    ]);
     // The same alias on an entity of another kind is no conflict.
     expect(issuesAfter((c) => c.organizations[0]!.aliases.push(first!.aliases[0]!))).toEqual([]);
   });
@@ -79,7 +102,11 @@ describe('the corpus checker', () => {
     const published = corpus.documents.find((d) => d.publishedOn !== null)!;
     const claim = corpus.claims.findIndex((c) => c.document === published.id);
     const issues = issuesAfter((c) => (c.claims[claim]!.statedOn = '2030-01-01'));
-    expect(issues).toContainEqual({ file: 'claims.yaml', path: `[${claim}].statedOn`, message: `2030-01-01 is after the document's publishedOn (${published.publishedOn})` });
+    expect(issues).toContainEqual({
+      file: 'claims.yaml',
+      path: `[${claim}].statedOn`,
+      message: `2030-01-01 is after the document's publishedOn (${published.publishedOn})`,
+    });
   });
 
   it('refuses an id shared by a person, an organization, a place or an event', () => {

@@ -22,7 +22,9 @@ describe('page size', () => {
     expect(pageSize(0)).toBe(0);
     expect(pageSize(100)).toBe(100);
   });
-  it.each([-1, 101, 1.5, Number.NaN])('refuses %d', async (n) => { expect(await code(() => pageSize(n))).toBe('BAD_USER_INPUT'); });
+  it.each([-1, 101, 1.5, Number.NaN])('refuses %d', async (n) => {
+    expect(await code(() => pageSize(n))).toBe('BAD_USER_INPUT');
+  });
 });
 
 describe('cursors', () => {
@@ -55,7 +57,11 @@ describe('cursors', () => {
   });
 
   it('refuses, before any read, key parts DynamoDB could not take', async () => {
-    for (const k of [{ pk: 'x'.repeat(1025), sk: '#' }, { pk: '', sk: '#' }, Object.fromEntries([...Array(9).keys()].map((i) => [`a${i}`, 'v']))]) {
+    for (const k of [
+      { pk: 'x'.repeat(1025), sk: '#' },
+      { pk: '', sk: '#' },
+      Object.fromEntries([...Array(9).keys()].map((i) => [`a${i}`, 'v'])),
+    ]) {
       expect(await code(() => decodeCursor(encodeCursor({ v: 1, l: 'people', k }), 'people'))).toBe('BAD_USER_INPUT');
     }
   });

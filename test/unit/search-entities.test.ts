@@ -7,7 +7,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedSearchableItems } from '../../bench/search-bench.js';
 import { parseQuery } from '../../functions/search/query-syntax.js';
-import { buildSearchIndex, loadSearchIndex, searchIndexHash, type SearchableItem } from '../../functions/search/search-engine.js';
+import {
+  buildSearchIndex,
+  loadSearchIndex,
+  searchIndexHash,
+  type SearchableItem,
+} from '../../functions/search/search-engine.js';
 import type { SearchIndex } from '../../functions/search/search-model.js';
 
 let index: SearchIndex;
@@ -19,7 +24,10 @@ beforeAll(async () => {
 });
 
 const ids = (query: string, filters: Parameters<SearchIndex['search']>[1] = { kinds: new Set() }) =>
-  index.search(parseQuery(query), filters).page(0, 50).map((m) => `${m.kind}:${m.id}`);
+  index
+    .search(parseQuery(query), filters)
+    .page(0, 50)
+    .map((m) => `${m.kind}:${m.id}`);
 
 describe('organizations and places', () => {
   it('are indexed from the people table beside persons', () => {
@@ -44,14 +52,23 @@ describe('organizations and places', () => {
   it('feed the aboutId filter from claims’ subjects', () => {
     const about = ids('declaration', { kinds: new Set(['CLAIM']), aboutId: 'turkey' });
     expect(about.length).toBeGreaterThan(0);
-    const aboutTurkey = new Set(seed.filter((i) => i.kind === 'CLAIM' && i.aboutIds.includes('turkey')).map((i) => `CLAIM:${i.id}`));
+    const aboutTurkey = new Set(
+      seed.filter((i) => i.kind === 'CLAIM' && i.aboutIds.includes('turkey')).map((i) => `CLAIM:${i.id}`),
+    );
     for (const id of about) expect(aboutTurkey.has(id), id).toBe(true);
   });
 
   it('change the content hash when their names change', () => {
-    const renamed = seed.map((i) => (i.kind === 'PLACE' && i.id === 'yerevan' ? { ...i, aliases: [...i.aliases, 'Erivan'] } : i));
+    const renamed = seed.map((i) =>
+      i.kind === 'PLACE' && i.id === 'yerevan' ? { ...i, aliases: [...i.aliases, 'Erivan'] } : i,
+    );
     expect(searchIndexHash(seed)).not.toBe(searchIndexHash(renamed));
     expect(ids('Erivan')).not.toContain('PLACE:yerevan');
-    expect(loadSearchIndex(buildSearchIndex(renamed)).search(parseQuery('Erivan'), { kinds: new Set() }).page(0, 5).map((m) => m.id)).toContain('yerevan');
+    expect(
+      loadSearchIndex(buildSearchIndex(renamed))
+        .search(parseQuery('Erivan'), { kinds: new Set() })
+        .page(0, 5)
+        .map((m) => m.id),
+    ).toContain('yerevan');
   });
 });

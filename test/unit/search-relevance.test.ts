@@ -18,13 +18,29 @@ describe('the relevance set', () => {
     const cases = await relevanceCases();
     expect(cases.length).toBeGreaterThanOrEqual(40);
     const covered = cases.map((c) => c.covers ?? '').join('\n');
-    for (const failure of ['peacekeepers', 'invade', 'ceasefire', 'cease-fire', 'Kiev', 'Şuşa', 'Cəfərli', 'Алиев', 'Путин', '2025', '1997', 'phrase', 'OR']) {
+    for (const failure of [
+      'peacekeepers',
+      'invade',
+      'ceasefire',
+      'cease-fire',
+      'Kiev',
+      'Şuşa',
+      'Cəfərli',
+      'Алиев',
+      'Путин',
+      '2025',
+      '1997',
+      'phrase',
+      'OR',
+    ]) {
       expect(covered, failure).toContain(failure);
     }
   });
 
   it('ranks well: MRR ≥ 0.9 and recall@5 ≥ 0.95', () => {
-    const misses = scores.results.filter((r) => r.firstRank !== 1).map((r) => `${r.query} → rank ${r.firstRank}: ${r.top5.join(', ')}`);
+    const misses = scores.results
+      .filter((r) => r.firstRank !== 1)
+      .map((r) => `${r.query} → rank ${r.firstRank}: ${r.top5.join(', ')}`);
     expect(scores.meanReciprocalRank, misses.join('\n')).toBeGreaterThanOrEqual(0.9);
     expect(scores.recallAt5, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
   });

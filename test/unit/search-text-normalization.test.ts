@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../functions/search/query-syntax.js';
 import { analyze, stemOf } from '../../functions/search/text-analysis.js';
-import { cyrillicToLatin, foldText, foldWord, wordSpellings, words } from '../../functions/shared/text-normalization.js';
+import {
+  cyrillicToLatin,
+  foldText,
+  foldWord,
+  wordSpellings,
+  words,
+} from '../../functions/shared/text-normalization.js';
 
 describe('foldWord and foldText', () => {
   it.each([
@@ -17,7 +23,9 @@ describe('foldWord and foldText', () => {
   });
 
   it('folds whole texts: quotation marks dropped, apostrophes and compounds folded, spaces collapsed', () => {
-    expect(foldText('The “cease-fire”  of «Şuşa»\n— Putin’s word')).toBe(foldText('the "ceasefire" of Susa — Putin\'s word'));
+    expect(foldText('The “cease-fire”  of «Şuşa»\n— Putin’s word')).toBe(
+      foldText('the "ceasefire" of Susa — Putin\'s word'),
+    );
     expect(foldText('A  B')).toBe('a b');
   });
 });
@@ -60,14 +68,17 @@ describe('stems', () => {
 describe('analyze', () => {
   it('puts the closed form of a compound at its first and last part', () => {
     const terms = analyze('the cease-fire deal').tokens.map((t) => `${t.term}@${t.position}`);
-    expect(terms).toEqual(expect.arrayContaining(['the@0', 'cease@1', 'fire@2', 'ceasefire@1', 'ceasefire@2', 'deal@3']));
+    expect(terms).toEqual(
+      expect.arrayContaining(['the@0', 'cease@1', 'fire@2', 'ceasefire@1', 'ceasefire@2', 'deal@3']),
+    );
   });
 });
 
 describe('parseQuery', () => {
   const shape = (query: string) => {
     const parsed = parseQuery(query);
-    const term = (t: (typeof parsed.clauses)[number][number]) => (t.type === 'word' ? t.word.spellings[0] : `"${t.words.map((s) => s[0]).join(' ')}"`);
+    const term = (t: (typeof parsed.clauses)[number][number]) =>
+      t.type === 'word' ? t.word.spellings[0] : `"${t.words.map((s) => s[0]).join(' ')}"`;
     return { clauses: parsed.clauses.map((c) => c.map(term)), excluded: parsed.excluded.map(term) };
   };
 

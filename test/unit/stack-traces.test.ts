@@ -29,7 +29,10 @@ beforeAll(async () => {
       'try { callFromEntry(); } catch (error) { process.stdout.write(String((error as Error).stack)); }',
     ].join('\n'),
   );
-  await writeFile(join(dir, 'lazy.ts'), ['export function fail(): never {', "  throw new Error('from a chunk');", '}'].join('\n'));
+  await writeFile(
+    join(dir, 'lazy.ts'),
+    ['export function fail(): never {', "  throw new Error('from a chunk');", '}'].join('\n'),
+  );
   await build({
     entryPoints: { index: join(dir, 'entry.ts') },
     outdir: join(dir, 'out'),

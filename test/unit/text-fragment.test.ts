@@ -21,11 +21,15 @@ describe('text fragment links', () => {
 
   it('adds prefix and suffix context when the quote alone is ambiguous', () => {
     const text = 'Baku said yes. Then Moscow said yes as well.';
-    expect(link(text, 'said yes', 1)).toBe('https://example.org/a#:~:text=yes.%20Then%20Moscow-,said%20yes,-as%20well.');
+    expect(link(text, 'said yes', 1)).toBe(
+      'https://example.org/a#:~:text=yes.%20Then%20Moscow-,said%20yes,-as%20well.',
+    );
   });
 
   it('uses textStart,textEnd for long quotes', () => {
     const quote = 'one two three four five six seven eight nine ten eleven twelve';
-    expect(link(`Before. ${quote}. After.`, quote)).toBe('https://example.org/a#:~:text=one%20two%20three%20four,nine%20ten%20eleven%20twelve');
+    expect(link(`Before. ${quote}. After.`, quote)).toBe(
+      'https://example.org/a#:~:text=one%20two%20three%20four,nine%20ten%20eleven%20twelve',
+    );
   });
 });

@@ -5,5 +5,7 @@
  * about 300 KB, into every cold start for nothing.
  */
 export default function fastJson(): never {
-  throw new Error('fast-json-stringify is not bundled into this function: leave graphql-jit\'s customJSONSerializer off');
+  throw new Error(
+    "fast-json-stringify is not bundled into this function: leave graphql-jit's customJSONSerializer off",
+  );
 }

@@ -13,7 +13,8 @@ const stub = (name: string) =>
   new Proxy(
     {},
     {
-      get: (_target, property) => (property === Symbol.toPrimitive ? undefined : unavailable(`${name}.${String(property)}`)),
+      get: (_target, property) =>
+        property === Symbol.toPrimitive ? undefined : unavailable(`${name}.${String(property)}`),
     },
   );
 

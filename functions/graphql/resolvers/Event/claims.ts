@@ -3,4 +3,9 @@ import { loadInOrder } from '../../../data/loaders.js';
 import { idListConnection } from '../../paging.js';
 
 export const claims: EventResolvers['claims'] = (event, args, { loaders, cursors }) =>
-  idListConnection(cursors, { listKey: `event:${event.id}:claims`, ids: event.claimIds, args, load: (ids) => loadInOrder(loaders.claim, ids) });
+  idListConnection(cursors, {
+    listKey: `event:${event.id}:claims`,
+    ids: event.claimIds,
+    args,
+    load: (ids) => loadInOrder(loaders.claim, ids),
+  });

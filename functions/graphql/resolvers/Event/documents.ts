@@ -3,4 +3,9 @@ import { loadInOrder } from '../../../data/loaders.js';
 import { idListConnection } from '../../paging.js';
 
 export const documents: EventResolvers['documents'] = (event, args, { loaders, cursors }) =>
-  idListConnection(cursors, { listKey: `event:${event.id}:documents`, ids: event.documentIds, args, load: (ids) => loadInOrder(loaders.document, ids) });
+  idListConnection(cursors, {
+    listKey: `event:${event.id}:documents`,
+    ids: event.documentIds,
+    args,
+    load: (ids) => loadInOrder(loaders.document, ids),
+  });

@@ -3,4 +3,9 @@ import { loadInOrder } from '../../../data/loaders.js';
 import { idListConnection } from '../../paging.js';
 
 export const claimsAbout: PersonResolvers['claimsAbout'] = (person, args, { loaders, cursors }) =>
-  idListConnection(cursors, { listKey: `person:${person.id}:claimsAbout`, ids: person.claimsAboutIds, args, load: (ids) => loadInOrder(loaders.claim, ids) });
+  idListConnection(cursors, {
+    listKey: `person:${person.id}:claimsAbout`,
+    ids: person.claimsAboutIds,
+    args,
+    load: (ids) => loadInOrder(loaders.claim, ids),
+  });

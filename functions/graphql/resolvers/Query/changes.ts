@@ -16,7 +16,9 @@ export const changes: QueryResolvers['changes'] = async (_parent, args, { snapsh
       { argumentName: 'since' },
     );
   }
-  const versions = snap.pointer.kept.filter((v) => v.number > args.since && v.number <= snap.version).sort((a, b) => a.number - b.number);
+  const versions = snap.pointer.kept
+    .filter((v) => v.number > args.since && v.number <= snap.version)
+    .sort((a, b) => a.number - b.number);
   const first = pageSize(args.first);
   const listKey = `changes:${args.since}`;
   let after: ChangesPosition | undefined;
@@ -24,7 +26,8 @@ export const changes: QueryResolvers['changes'] = async (_parent, args, { snapsh
     const body = await cursors.decode(args.after, listKey);
     if (!('k' in body)) throw invalidCursor();
     after = { version: Number(body.k.v), offset: Number(body.k.o) };
-    if (!versions.some((v) => v.number === after?.version) || !Number.isInteger(after.offset) || after.offset < 0) throw invalidCursor();
+    if (!versions.some((v) => v.number === after?.version) || !Number.isInteger(after.offset) || after.offset < 0)
+      throw invalidCursor();
   }
   const page = await listChanges(snap.ds, versions, first, after);
   return {

@@ -1,11 +1,18 @@
 import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-types.js';
-import { claimPairResumeKeyAccepted, countClaimPairs, listClaimPairs, type ClaimPairFilter } from '../../../data/claim-store.js';
+import {
+  claimPairResumeKeyAccepted,
+  countClaimPairs,
+  listClaimPairs,
+  type ClaimPairFilter,
+} from '../../../data/claim-store.js';
 import { badUserInput } from '../../../shared/errors.js';
 import { queryConnection } from '../../paging.js';
 
 export const claimRelations: QueryResolvers['claimRelations'] = async (_parent, args, { snapshot, cursors }, info) => {
   if (args.kind === 'QUALIFIED_BY') {
-    throw badUserInput('Pairs are listed once, from the qualifying claim: ask for kind QUALIFIES.', { argumentName: 'kind' });
+    throw badUserInput('Pairs are listed once, from the qualifying claim: ask for kind QUALIFIES.', {
+      argumentName: 'kind',
+    });
   }
   const filter: ClaimPairFilter = { kind: args.kind ?? undefined, subjectId: args.subjectId ?? undefined };
   const snap = await snapshot();

@@ -5,5 +5,10 @@ import { idListConnection } from '../../paging.js';
 export const corpusVersions: QueryResolvers['corpusVersions'] = async (_parent, args, { snapshot, cursors }) => {
   const { pointer } = await snapshot();
   const byNumber = new Map(pointer.kept.map((v) => [String(v.number), v]));
-  return idListConnection(cursors, { listKey: 'corpusVersions', ids: [...byNumber.keys()], args, load: async (ids) => ids.map((id) => byNumber.get(id) ?? null) });
+  return idListConnection(cursors, {
+    listKey: 'corpusVersions',
+    ids: [...byNumber.keys()],
+    args,
+    load: async (ids) => ids.map((id) => byNumber.get(id) ?? null),
+  });
 };

@@ -12,7 +12,11 @@ function dayOf(argumentName: 'from' | 'to', value: string | null | undefined): s
 }
 
 export const events: QueryResolvers['events'] = async (_parent, args, { snapshot, loaders, cursors }) => {
-  const query: EventsQuery = { fromDay: dayOf('from', args.from), toDay: dayOf('to', args.to), byAnyDate: args.matchReportedDates };
+  const query: EventsQuery = {
+    fromDay: dayOf('from', args.from),
+    toDay: dayOf('to', args.to),
+    byAnyDate: args.matchReportedDates,
+  };
   if (query.fromDay !== undefined && query.toDay !== undefined && query.fromDay > query.toDay) {
     throw badUserInput(`"from" (${args.from}) is after "to" (${args.to}).`, { argumentName: 'from' });
   }
@@ -20,12 +24,18 @@ export const events: QueryResolvers['events'] = async (_parent, args, { snapshot
   const first = pageSize(args.first);
   const snap = await snapshot();
   const after = args.after == null ? undefined : await cursors.decode(args.after, listKey);
-  if (after !== undefined && !('k' in after)) throw badUserInput('Invalid cursor for this list.', { argumentName: 'after' });
+  if (after !== undefined && !('k' in after))
+    throw badUserInput('Invalid cursor for this list.', { argumentName: 'after' });
   const page = await listEvents(snap, loaders.event, query, first, after?.k).catch((error: unknown) => {
-    throw error instanceof InvalidEventsPosition ? badUserInput('Invalid cursor for this list.', { argumentName: 'after' }) : error;
+    throw error instanceof InvalidEventsPosition
+      ? badUserInput('Invalid cursor for this list.', { argumentName: 'after' })
+      : error;
   });
   return {
-    edges: page.items.map(({ item, position }) => ({ node: item, cursor: () => cursors.encode({ l: listKey, k: position }) })),
+    edges: page.items.map(({ item, position }) => ({
+      node: item,
+      cursor: () => cursors.encode({ l: listKey, k: position }),
+    })),
     hasNextPage: page.hasNextPage,
     // Counted from what the page read, plus rank reads only where it did not reach the range's end.
     totalCount: () => countEvents(snap, query, page),

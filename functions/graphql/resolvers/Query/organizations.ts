@@ -3,5 +3,11 @@ import { subjectConnection } from './subject-list.js';
 
 export const organizations: QueryResolvers['organizations'] = (_parent, args, context, info) => {
   const organizationKind = args.kind ?? undefined;
-  return subjectConnection({ kind: 'ORGANIZATION', organizationKind }, `organizations:${organizationKind ?? ''}`, args, context, info);
+  return subjectConnection(
+    { kind: 'ORGANIZATION', organizationKind },
+    `organizations:${organizationKind ?? ''}`,
+    args,
+    context,
+    info,
+  );
 };

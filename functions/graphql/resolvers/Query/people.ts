@@ -1,4 +1,5 @@
 import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-types.js';
 import { subjectConnection } from './subject-list.js';
 
-export const people: QueryResolvers['people'] = (_parent, args, context, info) => subjectConnection({ kind: 'PERSON' }, 'people', args, context, info);
+export const people: QueryResolvers['people'] = (_parent, args, context, info) =>
+  subjectConnection({ kind: 'PERSON' }, 'people', args, context, info);

@@ -46,11 +46,14 @@ function listKeyOf(query: string, filters: SearchFilters): string {
 }
 
 export const search: QueryResolvers['search'] = async (_parent, args, context) => {
-  if (args.query.trim() === '') throw badUserInput('"query" is empty: give at least one word to search for.', { argumentName: 'query' });
+  if (args.query.trim() === '')
+    throw badUserInput('"query" is empty: give at least one word to search for.', { argumentName: 'query' });
   // Characters as a reader counts them: code points, not UTF-16 units.
   const length = Array.from(args.query).length;
   if (length > MAX_QUERY_LENGTH) {
-    throw badUserInput(`"query" must be at most ${MAX_QUERY_LENGTH} characters (got ${length}).`, { argumentName: 'query' });
+    throw badUserInput(`"query" must be at most ${MAX_QUERY_LENGTH} characters (got ${length}).`, {
+      argumentName: 'query',
+    });
   }
   // The query language (and the text normalization under it) loads on an instance's first search, not at every cold start.
   const { parseQuery, queryKey } = await import('../../../search/query-syntax.js');
@@ -62,17 +65,24 @@ export const search: QueryResolvers['search'] = async (_parent, args, context) =
   // The version's index: a search answers from the same version as every other field of the request.
   const snap = await context.snapshot();
   const after = args.after == null ? undefined : await context.cursors.decode(args.after, listKey);
-  if (after !== undefined && !('o' in after)) throw badUserInput('Invalid cursor for this list.', { argumentName: 'after' });
+  if (after !== undefined && !('o' in after))
+    throw badUserInput('Invalid cursor for this list.', { argumentName: 'after' });
   const offset = after?.o ?? 0;
 
   // Only punctuation or exclusions: nothing to look for, and no index to load for it.
-  const results = parsed.clauses.length === 0 ? { total: 0, page: () => [] } : (await context.search.forHash(snap.record.searchIndex)).search(parsed, filters);
+  const results =
+    parsed.clauses.length === 0
+      ? { total: 0, page: () => [] }
+      : (await context.search.forHash(snap.record.searchIndex)).search(parsed, filters);
   const matches = results.page(offset, first);
-  const loaded = await Promise.all(matches.map(async (match) => ({ match, node: await loadByKind(context.loaders, match.kind, match.id) })));
+  const loaded = await Promise.all(
+    matches.map(async (match) => ({ match, node: await loadByKind(context.loaders, match.kind, match.id) })),
+  );
   const edges: { node: SearchHitModel; cursor: () => string }[] = [];
   // An item deleted after the index was built is left out of its page.
   loaded.forEach(({ match, node }, i) => {
-    if (node !== null) edges.push({ node: { match, node }, cursor: () => context.cursors.encode({ l: listKey, o: offset + i + 1 }) });
+    if (node !== null)
+      edges.push({ node: { match, node }, cursor: () => context.cursors.encode({ l: listKey, o: offset + i + 1 }) });
   });
   return { edges, hasNextPage: offset + first < results.total, totalCount: () => results.total };
 };

@@ -1,6 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { SubjectKind } from '../../../data/keys.js';
-import { countSubjects, listSubjects, subjectResumeKeyAccepted, type SubjectList } from '../../../data/subject-store.js';
+import {
+  countSubjects,
+  listSubjects,
+  subjectResumeKeyAccepted,
+  type SubjectList,
+} from '../../../data/subject-store.js';
 import type { GraphQLContext } from '../../context.js';
 import { queryConnection, type PageArgs } from '../../paging.js';
 
