@@ -2,10 +2,12 @@
  * The four entity tables, built from the one definition in
  * functions/data/tables.ts, and the binding that hands them to a function.
  */
-import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import {
   AttributeType,
   BillingMode,
+  Operation,
   ProjectionType,
   Table,
   TableEncryption,
@@ -15,6 +17,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { TABLE_LIST, type EntityTable } from '../../functions/data/tables.js';
+import { alarmAtLeast } from './alarms.js';
 
 /**
  * What a function may do with the tables. Each list is exactly the calls its
@@ -43,8 +46,30 @@ export type TableAccess = keyof typeof TABLE_ACCESS;
 
 const constructId = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}Table`;
 
+/** Requests DynamoDB refused for capacity on a table or its indexes, summed over every operation the code sends. */
+const THROTTLED_OPERATIONS = [
+  Operation.GET_ITEM,
+  Operation.BATCH_GET_ITEM,
+  Operation.QUERY,
+  Operation.SCAN,
+  Operation.PUT_ITEM,
+  Operation.DELETE_ITEM,
+  Operation.BATCH_WRITE_ITEM,
+  Operation.TRANSACT_WRITE_ITEMS,
+];
+
+function throttlesAlarm(scope: Construct, name: EntityTable, table: Table): Alarm {
+  return alarmAtLeast(
+    scope,
+    `${constructId(name)}ThrottlesAlarm`,
+    `DynamoDB throttled requests to the ${name} table (on demand: a burst above twice the previous peak); readers saw SERVICE_UNAVAILABLE or the refresh retried.`,
+    table.metricThrottledRequestsForOperations({ operations: THROTTLED_OPERATIONS, period: Duration.minutes(5) }),
+  );
+}
+
 export class DataTables extends Construct {
   readonly tables: Readonly<Record<EntityTable, Table>>;
+  readonly throttlesAlarms: readonly Alarm[];
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -72,6 +97,7 @@ export class DataTables extends Construct {
       tables[def.name] = table;
     }
     this.tables = tables;
+    this.throttlesAlarms = TABLE_LIST.map((def) => throttlesAlarm(this, def.name, tables[def.name]));
   }
 
   /** Gives a function every table: the env var with its physical name, and only the access it needs. */

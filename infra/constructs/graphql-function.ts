@@ -5,7 +5,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { alarmAtLeast } from './alarms.js';
+import { alarmAtLeast, durationNearTimeoutAlarm } from './alarms.js';
 import { SEARCH_INDEX_PREFIX } from './corpus-bucket.js';
 import { acknowledgeSearchIndexWildcard } from './search-index-access.js';
 import { buildId } from '../build-id.js';
@@ -22,6 +22,9 @@ const PLAYGROUND_ASSETS: BundleAssets = {
   copy: { 'playground/dist': 'playground' },
 };
 
+/** A request is bounded far below this by its limits; the rest is headroom for a slow data store. */
+export const GRAPHQL_TIMEOUT = Duration.seconds(10);
+
 export interface GraphQLFunctionProps {
   tables: DataTables;
   /** The bucket holding the search index the seed refresh writes (read-only here). */
@@ -37,6 +40,7 @@ export class GraphQLFunction extends Construct {
   readonly function: BundledFunction;
   readonly errorsAlarm: Alarm;
   readonly throttlesAlarm: Alarm;
+  readonly durationAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: GraphQLFunctionProps) {
     super(scope, id);
@@ -44,7 +48,7 @@ export class GraphQLFunction extends Construct {
       name: 'graphql',
       description: 'GraphQL API over the knowledge base (read-only)',
       memorySize: 1024,
-      timeout: Duration.seconds(10),
+      timeout: GRAPHQL_TIMEOUT,
       logRetention: props.logRetention,
       reservedConcurrentExecutions: props.reservedConcurrency,
       environment: {
@@ -89,6 +93,7 @@ export class GraphQLFunction extends Construct {
       'The GraphQL function hit its reserved concurrency; clients saw 5xx or 429 replies.',
       this.function.metricThrottles({ period: Duration.minutes(5) }),
     );
+    this.durationAlarm = durationNearTimeoutAlarm(this, 'DurationAlarm', this.function, GRAPHQL_TIMEOUT);
 
     Validations.of(this.function).acknowledge({
       id: 'Serverless-LambdaDLQ',

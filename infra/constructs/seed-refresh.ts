@@ -12,7 +12,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { alarmAtLeast } from './alarms.js';
+import { alarmAtLeast, durationNearTimeoutAlarm } from './alarms.js';
 import { deadLetterQueue } from './dead-letter-queue.js';
 import { BundledFunction } from './bundled-function.js';
 import { SEARCH_INDEX_PREFIX, type CorpusBucket } from './corpus-bucket.js';
@@ -41,6 +41,7 @@ export class SeedRefresh extends Construct {
   readonly schedule: Rule;
   readonly errorsAlarm: Alarm;
   readonly deadLettersAlarm: Alarm;
+  readonly durationAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: SeedRefreshProps) {
     super(scope, id);
@@ -128,5 +129,6 @@ export class SeedRefresh extends Construct {
         statistic: 'Maximum',
       }),
     );
+    this.durationAlarm = durationNearTimeoutAlarm(this, 'DurationAlarm', this.function, REFRESH_TIMEOUT);
   }
 }

@@ -9,7 +9,13 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/constructs/bundled-function.js';
-import { COUNTED_COMMON_RULES, RETRY_AFTER_SECONDS, WAF_RULES } from '../../infra/constructs/edge-web-acl.js';
+import {
+  COUNTED_COMMON_RULES,
+  REDACTED_LOG_HEADERS,
+  RETRY_AFTER_SECONDS,
+  WAF_LOG_GROUP_PREFIX,
+  WAF_RULES,
+} from '../../infra/constructs/edge-web-acl.js';
 import {
   DEFAULT_EDGE_SETTINGS,
   EDGE_REGION,
@@ -94,6 +100,44 @@ describe('web ACL', () => {
     const overrides = common.Statement.ManagedRuleGroupStatement?.RuleActionOverrides;
     expect(overrides).toEqual(COUNTED_COMMON_RULES.map((name) => ({ Name: name, ActionToUse: { Count: {} } })));
     expect(COUNTED_COMMON_RULES).toEqual(['SizeRestrictions_BODY', 'SizeRestrictions_QUERYSTRING']);
+  });
+
+  it('blocks with the AWS IP reputation list before the common rules, and with the known-bad-inputs rules', () => {
+    const { rule, rules } = synth();
+    for (const name of [WAF_RULES.ipReputation, WAF_RULES.knownBadInputs]) {
+      const managed = rule(name);
+      expect(managed.OverrideAction, name).toEqual({ None: {} });
+      expect(managed.Statement.ManagedRuleGroupStatement, name).toEqual({ VendorName: 'AWS', Name: name });
+    }
+    expect(rule(WAF_RULES.ipReputation).Priority).toBeLessThan(rule(WAF_RULES.common).Priority);
+    expect(new Set(rules.map((r) => r.Priority)).size).toBe(rules.length);
+    expect(rules.map((r) => r.Name).sort()).toEqual(Object.values(WAF_RULES).sort());
+  });
+
+  it('logs every request to a retained log group, with authorization and cookie headers redacted', () => {
+    const { stack, template } = synth();
+    const logGroup = stack.waf.logGroup.node.defaultChild as never;
+    template.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: `${WAF_LOG_GROUP_PREFIX}${stack.stackName}`,
+      RetentionInDays: 90,
+    });
+    const config = Object.values(template.findResources('AWS::WAFv2::LoggingConfiguration'));
+    expect(config).toHaveLength(1);
+    const props = config[0]!.Properties as Record<string, unknown>;
+    expect(props.ResourceArn).toEqual({ 'Fn::GetAtt': [stack.getLogicalId(stack.waf.webAcl), 'Arn'] });
+    expect(props.RedactedFields).toEqual(REDACTED_LOG_HEADERS.map((name) => ({ SingleHeader: { Name: name } })));
+    expect(REDACTED_LOG_HEADERS).toEqual(['authorization', 'cookie']);
+    // The log group's ARN without the `:*` suffix of its Arn attribute, which WAF refuses.
+    const destination = JSON.stringify(props.LogDestinationConfigs);
+    expect(props.LogDestinationConfigs).toEqual([
+      {
+        'Fn::Join': [
+          '',
+          ['arn:aws:logs:us-east-1:', { Ref: 'AWS::AccountId' }, ':log-group:', { Ref: stack.getLogicalId(logGroup) }],
+        ],
+      },
+    ]);
+    expect(destination).not.toContain(':*');
   });
 });
 

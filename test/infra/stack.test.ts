@@ -18,7 +18,9 @@ import { ESM_BANNER } from '../../infra/bundling.js';
 import { PROJECT_ROOT } from '../../infra/constructs/bundled-function.js';
 import { CACHE_KEY_HEADERS, MAX_CACHE_TTL } from '../../infra/constructs/cdn.js';
 import { TABLE_ACCESS } from '../../infra/constructs/data-tables.js';
-import { REFRESH_LEASE } from '../../infra/constructs/seed-refresh.js';
+import { REFRESH_LEASE, REFRESH_TIMEOUT } from '../../infra/constructs/seed-refresh.js';
+import { DURATION_ALARM_SHARE } from '../../infra/constructs/alarms.js';
+import { GRAPHQL_TIMEOUT } from '../../infra/constructs/graphql-function.js';
 import { DEADLINE_RESERVE_MS, LEASE_MS } from '../../functions/refresh/lease.js';
 import { createDeployment, deploymentRegion } from '../../infra/deployment.js';
 import type { EdgeSecurityStack } from '../../infra/edge-security-stack.js';
@@ -575,7 +577,8 @@ describe('corpus and seed refresh', () => {
 
 describe('operations', () => {
   it('alarms on refresh errors, dead letters, GraphQL errors and throttles, and API 5xx', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 5);
+    // Those below, one duration alarm per function and one throttle alarm per table.
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 5 + 2 + TABLE_LIST.length);
     const fnDim = (fn: IConstruct) => [{ Name: 'FunctionName', Value: { Ref: logicalId(fn) } }];
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'Errors',
@@ -596,6 +599,49 @@ describe('operations', () => {
       Threshold: 1,
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: '5xx', Namespace: 'AWS/ApiGateway' });
+  });
+
+  it('alarms when an invocation nears its function timeout', () => {
+    for (const [fn, timeout] of [
+      [stack.graphql.function, GRAPHQL_TIMEOUT],
+      [stack.refresh.function, REFRESH_TIMEOUT],
+    ] as const) {
+      const functionTimeout = resources[logicalId(fn)]?.Properties?.Timeout;
+      expect(functionTimeout).toBe(timeout.toSeconds());
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'Duration',
+        Namespace: 'AWS/Lambda',
+        Statistic: 'Maximum',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalId(fn) } }],
+        Threshold: timeout.toMilliseconds() * DURATION_ALARM_SHARE,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      });
+    }
+  });
+
+  it('alarms on DynamoDB throttling of every table', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    for (const def of TABLE_LIST) {
+      const table = { Ref: logicalId(stack.data.tables[def.name]) };
+      const onTable = alarms.filter((alarm) => {
+        const metrics = (alarm.Properties.Metrics ?? []) as { MetricStat?: { Metric: Record<string, unknown> } }[];
+        return metrics.some(
+          (m) =>
+            m.MetricStat?.Metric.MetricName === 'ThrottledRequests' &&
+            JSON.stringify(m.MetricStat.Metric.Dimensions).includes(JSON.stringify(table)),
+        );
+      });
+      expect(onTable, def.name).toHaveLength(1);
+      const operations = (onTable[0]!.Properties.Metrics as { MetricStat?: { Metric: { Dimensions: unknown } } }[])
+        .filter((m) => m.MetricStat)
+        .map((m) => JSON.stringify(m.MetricStat!.Metric.Dimensions));
+      for (const op of ['Query', 'BatchGetItem', 'GetItem', 'BatchWriteItem']) {
+        expect(
+          operations.some((d) => d.includes(`"${op}"`)),
+          `${def.name} ${op}`,
+        ).toBe(true);
+      }
+    }
   });
 
   it('notifies the alarm topic of its own stack on ALARM and on OK, from every alarm', () => {
