@@ -17,7 +17,7 @@ import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataSources } from '../../functions/data/client.js';
 import { keys } from '../../functions/data/keys.js';
-import { ensureTables } from '../../functions/data/table-admin.js';
+import { ensureTables } from '../../scripts/harness/table-admin.js';
 import { TABLE_LIST } from '../../functions/data/tables.js';
 import { ApiStack } from '../../infra/api-stack.js';
 import { PROJECT_ROOT } from '../../infra/constructs/bundled-function.js';
