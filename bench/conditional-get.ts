@@ -3,7 +3,7 @@
  * (NODE_ENV=production, the instance's version cache): what a 304 costs
  * against the full answer of the same GET, and its DynamoDB requests.
  */
-import { countRequests } from '../functions/data/request-counter.js';
+import { countRequests } from '../scripts/harness/request-counter.js';
 import { handlerFor, httpEvent, invoke } from '../scripts/harness/local-engine.js';
 import type { BenchEngine } from './engine.js';
 import type { MixOperation } from './query-mix.js';

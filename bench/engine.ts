@@ -1,6 +1,6 @@
 /** One local engine (its own process) holding one corpus scale. */
 import { createDataSources, type DataSources } from '../functions/data/client.js';
-import { ensureTables } from '../functions/data/table-admin.js';
+import { ensureTables } from '../scripts/harness/table-admin.js';
 import { TABLE_LIST, localTableName, type EntityTable } from '../functions/data/tables.js';
 import { startChild, type Child } from './processes.js';
 

@@ -14,13 +14,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseQuery } from '../functions/search/query-syntax.js';
 import { buildSearchIndex, loadSearchIndex, type SearchableItem } from '../functions/search/search-engine.js';
-import { searchableItems } from '../functions/search/search-index-refresh.js';
 import type { SearchFilters } from '../functions/search/search-model.js';
-import { relevanceScores } from './search-relevance.js';
-import { readCorpus } from '../functions/refresh/corpus-reader.js';
-import { directorySource } from '../functions/refresh/corpus-source.js';
-import { buildItems } from '../functions/refresh/item-builder.js';
-import { CORPUS_DIR } from '../seed/paths.js';
+import { relevanceScores, seedSearchableItems } from '../scripts/harness/search-relevance.js';
 
 export interface SearchBenchResult {
   searchP50Ms1x: number;
@@ -82,12 +77,6 @@ const round = (n: number) => Math.round(n * 100) / 100;
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-export async function seedSearchableItems(): Promise<SearchableItem[]> {
-  const { corpus, issues } = await readCorpus(directorySource(CORPUS_DIR));
-  if (issues.length > 0) throw new Error(`the seed corpus is invalid (${issues.length} problems)`);
-  return searchableItems(buildItems(corpus, new Map()).tables);
 }
 
 /** Fields that hold ids of other items: a clone's references stay inside the clone. */

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDataSources, type DataSources } from '../functions/data/client.js';
-import { ensureTables } from '../functions/data/table-admin.js';
+import { ensureTables } from './harness/table-admin.js';
 import { TABLE_LIST, localTableName } from '../functions/data/tables.js';
 import { logger } from '../functions/shared/logger.js';
 import { directorySource, type CorpusSource } from '../functions/refresh/corpus-source.js';

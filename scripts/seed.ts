@@ -12,7 +12,7 @@
  */
 import { createDataSources } from '../functions/data/client.js';
 import { fileSearchIndexStore } from '../functions/data/search-index-store.js';
-import { ensureTables } from '../functions/data/table-admin.js';
+import { ensureTables } from './harness/table-admin.js';
 import { logger } from '../functions/shared/logger.js';
 import { directorySource } from '../functions/refresh/corpus-source.js';
 import { refresh } from '../functions/refresh/refresh.js';

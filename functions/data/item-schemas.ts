@@ -1,5 +1,5 @@
 /**
- * The zod schemas of the stored items (ITEM_FORMAT in items.ts). The refresh
+ * The zod schemas of the stored items (ITEM_FORMAT in item-constants.ts). The refresh
  * checks every item it builds against them; reads use them only for a version
  * written in another format (stored-items.ts), so the GraphQL function loads
  * this module on such a read and not at a cold start.
@@ -13,7 +13,7 @@ import {
   CLAIM_RELATION_KINDS,
   EVENT_RELATION_KINDS,
   ORGANIZATION_KINDS,
-} from './items.js';
+} from './item-constants.js';
 import type { EntityTable } from './tables.js';
 
 export const partialDateSchema = z

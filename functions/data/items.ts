@@ -1,44 +1,21 @@
 /**
- * Storage item types and the constants they are made of. The types come from
- * the zod schemas in item-schemas.ts, which this module imports as types only:
- * code that needs a type or a constant does not build the schemas.
+ * Storage item types. They come from the zod schemas in item-schemas.ts, which
+ * this module imports as types only: code that needs a type or a constant does
+ * not build the schemas. The constants the items are made of live in
+ * item-constants.ts and are re-exported here.
  * Resolvers receive these types; codegen maps GraphQL types to them.
  */
 import type * as z from 'zod/mini';
 import type * as schemas from './item-schemas.js';
 
-/** The relations the corpus writes (once per pair); QUALIFIED_BY is QUALIFIES seen from the other claim. */
-export const CLAIM_PAIR_KINDS = ['SUPPORTS', 'CONTRADICTS', 'QUALIFIES'] as const;
-export const CLAIM_RELATION_KINDS = [...CLAIM_PAIR_KINDS, 'QUALIFIED_BY'] as const;
-export const EVENT_RELATION_KINDS = ['PRECEDES', 'FOLLOWS', 'PART_OF', 'HAS_PART'] as const;
-
-export const ORGANIZATION_KINDS = [
-  'STATE',
-  'GOVERNMENT_BODY',
-  'INTERNATIONAL',
-  'COMPANY',
-  'MEDIA_OR_THINK_TANK',
-  'OTHER',
-] as const;
-
-/** The one list of claim kinds (the corpus schema and the stored items both use it). */
-export const CLAIM_KINDS = ['DIRECT_QUOTE', 'PARAPHRASE', 'AUTHOR_ASSERTION'] as const;
-
-/**
- * The format of the stored items: the schemas in item-schemas.ts. The refresh
- * checks every item it builds against them (entity and relationship items)
- * and records this number in the version it publishes; the API then trusts
- * that version's items as read, by id and in pages alike, instead of parsing
- * each one again on every request (about 1 ms of CPU for the 250 items of the
- * deep example query, 6% of its time), and a cold start builds no item schema.
- * Items of a version recorded with another format, or none, are parsed on
- * every read. Bump it with any change to the stored items (the schemas, or
- * what the tables hold): the next refresh then rebuilds even an unchanged
- * corpus. (3: versioned items without per-version count items; 4: the
- * relationship items checked too, and pages trusted like items read by id;
- * 5: documents carry their authors' names.)
- */
-export const ITEM_FORMAT = 5;
+export {
+  CLAIM_KINDS,
+  CLAIM_PAIR_KINDS,
+  CLAIM_RELATION_KINDS,
+  EVENT_RELATION_KINDS,
+  ITEM_FORMAT,
+  ORGANIZATION_KINDS,
+} from './item-constants.js';
 
 export type DocumentItem = z.infer<typeof schemas.documentItemSchema>;
 export type PersonItem = z.infer<typeof schemas.personItemSchema>;

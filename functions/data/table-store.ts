@@ -7,7 +7,7 @@ import { BatchGetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/
 import type { DataSources } from './client.js';
 import { keys, type StoredKey } from './keys.js';
 import { TABLES, type EntityTable } from './tables.js';
-import type { VersionRecord } from './version-store.js';
+import type { VersionRecord } from './version-schemas.js';
 
 /** DynamoDB's limit of keys in one BatchGetItem request. */
 export const BATCH_GET_LIMIT = 100;

@@ -1,10 +1,16 @@
 /**
  * The zod schemas of the version pointer and of the change pages
- * (version-store.ts). The GraphQL function imports this module with its first
- * read of the pointer, beside that read rather than at start-up.
+ * (version-store.ts), and the types inferred from them. The GraphQL function
+ * imports this module with its first read of the pointer, beside that read
+ * rather than at start-up; modules that need only its types import them as
+ * types, which loads nothing.
  */
 import * as z from 'zod/mini';
-import { CHANGE_KINDS, ENTITY_TYPES } from './version-store.js';
+
+export const ENTITY_TYPES = ['DOCUMENT', 'PERSON', 'ORGANIZATION', 'PLACE', 'EVENT', 'CLAIM'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+export const CHANGE_KINDS = ['ADDED', 'UPDATED', 'REMOVED'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 const count = z.int().check(z.gte(0));
 
@@ -41,3 +47,7 @@ export const versionPointerSchema = z.object({
 
 export const changeSchema = z.object({ c: z.enum(CHANGE_KINDS), t: z.enum(ENTITY_TYPES), id: z.string() });
 export const changePageSchema = z.object({ pk: z.string(), sk: z.string(), changes: z.array(changeSchema) });
+
+export type VersionRecord = z.infer<typeof versionRecordSchema>;
+export type VersionPointer = z.infer<typeof versionPointerSchema>;
+export type ChangeEntry = z.infer<typeof changeSchema>;

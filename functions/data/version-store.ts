@@ -8,21 +8,13 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type * as z from 'zod/mini';
 import type { DataSources } from './client.js';
-import type * as schemas from './version-schemas.js';
 import { keys } from './keys.js';
 import { queryPage } from './table-store.js';
 import { TABLES } from './tables.js';
+import type { ChangeKind, EntityType, VersionPointer, VersionRecord } from './version-schemas.js';
 
-export const ENTITY_TYPES = ['DOCUMENT', 'PERSON', 'ORGANIZATION', 'PLACE', 'EVENT', 'CLAIM'] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
-export const CHANGE_KINDS = ['ADDED', 'UPDATED', 'REMOVED'] as const;
-export type ChangeKind = (typeof CHANGE_KINDS)[number];
-
-export type VersionRecord = z.infer<typeof schemas.versionRecordSchema>;
-export type VersionPointer = z.infer<typeof schemas.versionPointerSchema>;
-export type ChangeEntry = z.infer<typeof schemas.changeSchema>;
+export type { ChangeEntry, ChangeKind, EntityType, VersionPointer, VersionRecord } from './version-schemas.js';
 
 let loading: Promise<typeof import('./version-schemas.js')> | undefined;
 /** The schemas, imported once, with the first read that needs them. */

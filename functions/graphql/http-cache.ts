@@ -13,7 +13,8 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { VERSION_HEADER, type CorpusVersionSource } from './corpus-version.js';
+import { VERSION_HEADER } from '../shared/constants.js';
+import type { CorpusVersionSource } from './corpus-version.js';
 import { eventHeader } from './lambda-event.js';
 
 export interface HttpCachePolicy {

@@ -2,15 +2,14 @@
  * The refresh's hold on the tables: a lease much shorter than the function's
  * timeout, renewed in the background while the refresh works, and a deadline
  * taken from the invocation's remaining time. A refresh killed at any point
- * leaves a lease that lapses within LEASE_MS; one that runs out of time stops
- * writing first and fails with RefreshOutOfTimeError, so the platform retries
- * within minutes and the retry resumes the version it was building.
+ * leaves a lease that lapses within LEASE_MS (shared/constants.ts); one that
+ * runs out of time stops writing first and fails with RefreshOutOfTimeError, so
+ * the platform retries within minutes and the retry resumes the version it was
+ * building.
  */
 import type { DataSources } from '../data/client.js';
 import { acquireRefreshLock, LeaseLostError, releaseRefreshLock, renewRefreshLock } from '../data/refresh-store.js';
 
-/** How long a lease lasts without renewal: well under the function's 5-minute timeout (infra/constructs/seed-refresh.ts). */
-export const LEASE_MS = 60_000;
 /** Writing stops when less than this is left of the invocation: a batch, the search index upload and the publication fit in it. */
 export const DEADLINE_RESERVE_MS = 30_000;
 

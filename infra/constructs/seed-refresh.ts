@@ -17,8 +17,7 @@ import { deadLetterQueue } from './dead-letter-queue.js';
 import { BundledFunction } from './bundled-function.js';
 import { SEARCH_INDEX_PREFIX, type CorpusBucket } from './corpus-bucket.js';
 import { acknowledgeSearchIndexWildcard } from './search-index-access.js';
-import { LEASE_MS } from '../../functions/refresh/lease.js';
-import { DEFAULT_KEEP_VERSIONS } from '../../functions/refresh/refresh.js';
+import { DEFAULT_KEEP_VERSIONS, LEASE_MS } from '../../functions/shared/constants.js';
 import type { DataTables } from './data-tables.js';
 
 /** The refresh function's timeout; the lease must be much shorter (a test checks it). */

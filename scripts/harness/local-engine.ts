@@ -2,8 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createDataSources, type DataSources } from '../../functions/data/client.js';
-import type { RequestCounter } from '../../functions/data/request-counter.js';
-import { ensureTables } from '../../functions/data/table-admin.js';
+import type { RequestCounter } from './request-counter.js';
+import { ensureTables } from './table-admin.js';
 import { TABLE_LIST, localTableName, type EntityTable } from '../../functions/data/tables.js';
 import { cachedCorpusVersions } from '../../functions/graphql/corpus-version.js';
 import { createGraphQLHandler } from '../../functions/graphql/lambda.js';

@@ -4,7 +4,7 @@
  * ran one after another (a level's requests to different tables overlap).
  */
 import type { DataSources } from '../../functions/data/client.js';
-import { countRequests, type RequestCounter } from '../../functions/data/request-counter.js';
+import { countRequests, type RequestCounter } from './request-counter.js';
 
 export interface RequestLog {
   counter: RequestCounter;

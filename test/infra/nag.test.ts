@@ -68,8 +68,16 @@ describe('cdk-nag', () => {
     }
   });
 
-  it('synthesizes with both packs applied as validation plugins', () => {
-    expect(() => app.synth()).not.toThrow();
+  it('synthesizes both stacks with both packs applied as validation plugins', () => {
+    const assembly = app.synth();
+    expect(assembly.stacks.map((s) => s.stackName).sort()).toEqual(['NagEdge', 'NagStack']);
+  });
+
+  it('fails a synthesis on a violation (the plugins applyNagPacks adds really run)', () => {
+    const probeApp = new App();
+    applyNagPacks(probeApp);
+    new Queue(new Stack(probeApp, 'Probe'), 'PlainQueue', { enforceSSL: false });
+    expect(() => probeApp.synth()).toThrow(/AwsSolutions-SQS4/);
   });
 
   it('refuses a distribution without the web ACL (an application stack synthesized alone)', () => {

@@ -5,7 +5,7 @@
 import type { BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDataSources } from '../../functions/data/client.js';
-import { ensureTables } from '../../functions/data/table-admin.js';
+import { ensureTables } from '../../scripts/harness/table-admin.js';
 import { directorySource } from '../../functions/refresh/corpus-source.js';
 import { refresh } from '../../functions/refresh/refresh.js';
 import { startLocalDynamo, type LocalDynamo } from '../../scripts/local-dynamodb.js';

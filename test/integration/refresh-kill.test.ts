@@ -18,7 +18,7 @@ import { scanTable } from '../../functions/data/refresh-store.js';
 import { TABLE_LIST, TABLES } from '../../functions/data/tables.js';
 import { readPointer } from '../../functions/data/version-store.js';
 import { memorySource, directorySource } from '../../functions/refresh/corpus-source.js';
-import { LEASE_MS } from '../../functions/refresh/lease.js';
+import { LEASE_MS } from '../../functions/shared/constants.js';
 import { refresh } from '../../functions/refresh/refresh.js';
 import { corpusFiles } from '../../scripts/harness/corpus-files.js';
 import { gql, handlerFor, startEngine, type Json, type TestEngine } from '../../scripts/harness/local-engine.js';

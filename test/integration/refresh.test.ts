@@ -7,7 +7,7 @@ import {
   RefreshLockedError,
   scanTable,
 } from '../../functions/data/refresh-store.js';
-import { LEASE_MS } from '../../functions/refresh/lease.js';
+import { LEASE_MS } from '../../functions/shared/constants.js';
 import { readPointer } from '../../functions/data/version-store.js';
 import { TABLE_LIST } from '../../functions/data/tables.js';
 import { InvalidCorpusError } from '../../functions/refresh/corpus-reader.js';

@@ -11,7 +11,7 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataSources, type DataSources } from '../../functions/data/client.js';
 import { scanTable } from '../../functions/data/refresh-store.js';
-import { ensureTables } from '../../functions/data/table-admin.js';
+import { ensureTables } from '../../scripts/harness/table-admin.js';
 import { TABLE_LIST } from '../../functions/data/tables.js';
 import { startLocalDynamo, type LocalDynamo } from '../../scripts/local-dynamodb.js';
 import { useLocalEnvironment } from '../../scripts/local-stack.js';

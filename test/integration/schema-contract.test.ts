@@ -13,6 +13,11 @@ const designDir = new URL('../../../shared/design/', import.meta.url);
 /** The contract files the schema serves so far, each with the ones it extends. */
 const SERVED = ['contract.graphql', 'contract-analyst.graphql', 'contract-graph.graphql', 'contract-versions.graphql'];
 
+const contractCopies = () =>
+  readdirSync(contractDir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort();
+
 const argumentOf = (schema: GraphQLSchema, field: string, name: string) => {
   const fields = schema.getQueryType()?.getFields() ?? {};
   return fields[field]?.args.find((a) => a.name === name);
@@ -38,20 +43,18 @@ describe('schema contract', () => {
     expect(isNonNullType(match?.type)).toBe(false);
   });
 
-  it('keeps the committed copies equal to the design folder, where a checkout has one', () => {
-    const copies = readdirSync(contractDir)
-      .filter((f) => f.endsWith('.graphql'))
-      .sort();
-    expect(copies).toEqual([
-      'contract-analyst.graphql',
-      'contract-graph.graphql',
-      'contract-versions.graphql',
-      'contract.graphql',
-    ]);
-    // A clone on its own has no design folder: the copies are then the contract.
-    if (!existsSync(designDir)) return;
-    for (const file of copies) expect(read(file), file).toBe(readFileSync(new URL(file, designDir), 'utf8'));
+  it('commits a copy of each contract file it serves', () => {
+    expect(contractCopies()).toEqual([...SERVED].sort());
   });
+
+  // A clone on its own has no design folder: the copies are then the contract, and this check is reported skipped.
+  it.skipIf(!existsSync(designDir))(
+    'keeps the committed copies equal to ../shared/design (skipped where a checkout has no ../shared/design beside it)',
+    () => {
+      for (const file of contractCopies())
+        expect(read(file), file).toBe(readFileSync(new URL(file, designDir), 'utf8'));
+    },
+  );
 
   it('is the schema the Apollo server executes', async () => {
     const server = createApolloServer({ production: false });

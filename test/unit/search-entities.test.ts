@@ -5,7 +5,6 @@
  * claims' subjects feeding the aboutId filter.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedSearchableItems } from '../../bench/search-bench.js';
 import { parseQuery } from '../../functions/search/query-syntax.js';
 import {
   buildSearchIndex,
@@ -14,6 +13,7 @@ import {
   type SearchableItem,
 } from '../../functions/search/search-engine.js';
 import type { SearchIndex } from '../../functions/search/search-model.js';
+import { seedSearchableItems } from '../../scripts/harness/search-relevance.js';
 
 let index: SearchIndex;
 let seed: SearchableItem[];

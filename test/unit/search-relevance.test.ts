@@ -4,8 +4,12 @@
  * drop below the floor. Reached when the floor was set: MRR 0.953, recall@5 0.991.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedSearchableItems } from '../../bench/search-bench.js';
-import { relevanceCases, relevanceScores, type RelevanceScores } from '../../bench/search-relevance.js';
+import {
+  relevanceCases,
+  relevanceScores,
+  seedSearchableItems,
+  type RelevanceScores,
+} from '../../scripts/harness/search-relevance.js';
 
 let scores: RelevanceScores;
 

@@ -1,4 +1,4 @@
-import type { DataSources } from './client.js';
+import type { DataSources } from '../../functions/data/client.js';
 
 export interface RequestCounter {
   /** DynamoDB requests sent since the last reset. */

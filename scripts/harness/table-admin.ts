@@ -5,8 +5,8 @@ import {
   ResourceNotFoundException,
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import type { DataSources } from './client.js';
-import { TABLE_LIST, keyAttributes, type TableDefinition } from './tables.js';
+import type { DataSources } from '../../functions/data/client.js';
+import { TABLE_LIST, keyAttributes, type TableDefinition } from '../../functions/data/tables.js';
 
 export function createTableInput(def: TableDefinition, tableName: string): CreateTableCommandInput {
   return {

@@ -10,11 +10,19 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { parseQuery } from '../functions/search/query-syntax.js';
-import { buildSearchIndex, loadSearchIndex, type SearchableItem } from '../functions/search/search-engine.js';
-import type { SearchIndex, SearchKind } from '../functions/search/search-model.js';
+import { buildItems } from '../../functions/refresh/item-builder.js';
+import { parseQuery } from '../../functions/search/query-syntax.js';
+import { buildSearchIndex, loadSearchIndex, type SearchableItem } from '../../functions/search/search-engine.js';
+import { searchableItems } from '../../functions/search/search-index-refresh.js';
+import type { SearchIndex, SearchKind } from '../../functions/search/search-model.js';
+import { seedCorpus } from './seed-corpus.js';
 
-export const RELEVANCE_FILE = fileURLToPath(new URL('../test/fixtures/search-relevance.yaml', import.meta.url));
+export const RELEVANCE_FILE = fileURLToPath(new URL('../../test/fixtures/search-relevance.yaml', import.meta.url));
+
+/** The seed corpus's searchable items, as the refresh indexes them: what the relevance set is scored on. */
+export async function seedSearchableItems(): Promise<SearchableItem[]> {
+  return searchableItems(buildItems(await seedCorpus(), new Map()).tables);
+}
 
 /** One query of the set: `expect` are `kind/id` (lower-case kind), every one relevant, the first the best answer. */
 export interface RelevanceCase {
