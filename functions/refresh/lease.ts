@@ -7,25 +7,13 @@
  * within minutes and the retry resumes the version it was building.
  */
 import type { DataSources } from '../data/client.js';
-import { acquireRefreshLock, LeaseLostError, releaseRefreshLock, renewRefreshLock } from '../data/refresh-store.js';
+import { acquireRefreshLock, releaseRefreshLock, renewRefreshLock } from '../data/refresh-store.js';
+import { LeaseLostError, RefreshOutOfTimeError } from '../shared/errors.js';
 
 /** How long a lease lasts without renewal: well under the function's 5-minute timeout (infra/constructs/seed-refresh.ts). */
 export const LEASE_MS = 60_000;
 /** Writing stops when less than this is left of the invocation: a batch, the search index upload and the publication fit in it. */
 export const DEADLINE_RESERVE_MS = 30_000;
-
-export class RefreshOutOfTimeError extends Error {
-  constructor(
-    readonly remainingMs: number,
-    progress: string,
-  ) {
-    super(
-      `Seed refresh stopped before the function's deadline (${Math.round(remainingMs / 1000)} s left) ${progress}; ` +
-        'nothing was published, readers stay on the current version, and the retry resumes from what was written.',
-    );
-    this.name = 'RefreshOutOfTimeError';
-  }
-}
 
 export interface LeaseOptions {
   owner: string;

@@ -1,9 +1,9 @@
 import type { Context } from 'aws-lambda';
-import { InvalidCorpusError } from '../refresh/corpus-reader.js';
 import { refresh, type RefreshReport } from '../refresh/refresh.js';
 import { s3Source } from '../refresh/s3-source.js';
 import { createDataSources } from '../data/client.js';
 import { optionalEnv, requiredEnv } from '../shared/env.js';
+import { InvalidCorpusError } from '../shared/errors.js';
 import { logger } from '../shared/logger.js';
 
 const ds = createDataSources();
