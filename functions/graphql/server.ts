@@ -18,7 +18,7 @@ import {
 } from 'graphql';
 import type { Resolvers } from '../../schema/__generated__/resolvers-types.js';
 import { typeDefsDocument } from '../../schema/__generated__/type-defs.js';
-import { isProduction, optionalEnv } from '../shared/env.js';
+import { introspectionFromEnv, isProduction } from '../shared/env.js';
 import { classifyError, clientMessage, ErrorCode, MAX_ECHO_CHARS } from '../shared/errors.js';
 import { errorDetails } from '../shared/logger.js';
 import type { GraphQLContext } from './context.js';
@@ -36,11 +36,6 @@ export interface ServerOptions {
   httpCache?: HttpCachePolicy;
   /** Runs of an operation on graphql-js before it is compiled (RUNS_BEFORE_COMPILING; 0 compiles at once). */
   compileAfterRuns?: number;
-}
-
-/** Introspection is on unless INTROSPECTION=false: the playground and codegen rely on it, and the schema is public. */
-export function introspectionEnabled(): boolean {
-  return optionalEnv('INTROSPECTION')?.toLowerCase() !== 'false';
 }
 
 /**
@@ -131,7 +126,7 @@ export function createApolloServer(options: ServerOptions = {}): ApolloServer<Gr
   return new ApolloServer<GraphQLContext>({
     // The schema, executed by graphql-js and, once an operation repeats, by graphql-jit (jit-executor.ts).
     gateway: compilingExecutor(buildExecutableSchema(resolvers), { runsBeforeCompiling: options.compileAfterRuns }),
-    introspection: options.introspection ?? introspectionEnabled(),
+    introspection: options.introspection ?? introspectionFromEnv(),
     includeStacktraceInErrorResponses: !production,
     // No "Did you mean …?" in production: suggestions leak the schema's shape to probing clients.
     hideSchemaDetailsFromClientErrors: production,
