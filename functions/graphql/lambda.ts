@@ -18,7 +18,7 @@ export function createGraphQLHandler(deps: HandlerDependencies, options: ServerO
     // Then a GET that names its current ETag gets 304 before any execution; a cacheable answer gets its ETag.
     // Result hooks run in the same order, after Apollo answered.
     middleware: [
-      requestGuard(deps.logger),
+      requestGuard(deps.logger, options.maxReplyBytes),
       reportingFailures(playgroundMiddleware, deps.logger),
       httpCache(deps.versions, deps.buildId, options.httpCache ?? DEFAULT_HTTP_CACHE),
       // Last, so its result hook runs after every other one has changed the body.

@@ -87,13 +87,13 @@ export function replyBytes(body: string): number {
   return Buffer.byteLength(body) + escapes;
 }
 
-const tooLarge = (): string =>
+const tooLarge = (maxBytes: number): string =>
   JSON.stringify({
     data: null,
     errors: [
       {
-        message: `The reply is larger than ${QUERY_LIMITS.maxReplyBytes} bytes. Ask for fewer items (smaller "first"), fewer nested lists or fewer long text fields.`,
-        extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, maxBytes: QUERY_LIMITS.maxReplyBytes },
+        message: `The reply is larger than ${maxBytes} bytes. Ask for fewer items (smaller "first"), fewer nested lists or fewer long text fields.`,
+        extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, maxBytes },
       },
     ],
   });
@@ -128,13 +128,13 @@ function codedPlainTextRefusal(result: Result): boolean {
 }
 
 /** Replaces a reply over the size cap, which Lambda would fail, with RESPONSE_TOO_LARGE; its size when it did. */
-function cappedReply(result: Result): number | undefined {
+function cappedReply(result: Result, maxBytes: number): number | undefined {
   // Only worth counting near the cap: escaped, a character takes at most 4 bytes.
-  if (result.body === undefined || result.body.length <= QUERY_LIMITS.maxReplyBytes / 4) return undefined;
+  if (result.body === undefined || result.body.length <= maxBytes / 4) return undefined;
   const bytes = replyBytes(result.body);
-  if (bytes <= QUERY_LIMITS.maxReplyBytes) return undefined;
+  if (bytes <= maxBytes) return undefined;
   // A GraphQL response whose execution ran: 200 with data null (GraphQL over HTTP), never Lambda's 502.
-  Object.assign(result, { statusCode: 200, body: tooLarge(), isBase64Encoded: false });
+  Object.assign(result, { statusCode: 200, body: tooLarge(maxBytes), isBase64Encoded: false });
   return bytes;
 }
 
@@ -172,7 +172,8 @@ function logRefusal(logger: Logger, event: APIGatewayProxyEventV2, result: Resul
   });
 }
 
-export function requestGuard(logger: Logger): Middleware {
+/** `maxReplyBytes`: the reply cap, QUERY_LIMITS.maxReplyBytes unless a test lowers it to reach it with a small query. */
+export function requestGuard(logger: Logger, maxReplyBytes: number = QUERY_LIMITS.maxReplyBytes): Middleware {
   return async (event) => {
     const refusal = refusedInput(event);
     if (refusal !== undefined) {
@@ -181,7 +182,7 @@ export function requestGuard(logger: Logger): Middleware {
     }
     return async (result) => {
       if (codedPlainTextRefusal(result)) logRefusal(logger, event, result);
-      const bytes = cappedReply(result);
+      const bytes = cappedReply(result, maxReplyBytes);
       // Not an error of the service, but the cost model let it through: worth an operator's look.
       if (bytes !== undefined)
         logger.warn('Reply over the size cap replaced by RESPONSE_TOO_LARGE', {

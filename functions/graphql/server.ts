@@ -36,6 +36,8 @@ export interface ServerOptions {
   httpCache?: HttpCachePolicy;
   /** Runs of an operation on graphql-js before it is compiled (RUNS_BEFORE_COMPILING; 0 compiles at once). */
   compileAfterRuns?: number;
+  /** The reply cap of the request guard; defaults to QUERY_LIMITS.maxReplyBytes (tests lower it to reach it). */
+  maxReplyBytes?: number;
 }
 
 /**
