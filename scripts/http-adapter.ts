@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { ErrorCode, PayloadTooLargeError } from '../functions/shared/errors.js';
 
 // The Lambda integration's own result type, which includes void.
 type LambdaHttpResult = APIGatewayProxyStructuredResultV2 | string | void; // eslint-disable-line @typescript-eslint/no-invalid-void-type
@@ -14,14 +15,12 @@ export type LambdaHttpHandler = (event: APIGatewayProxyEventV2, context: Context
 /** API Gateway refuses payloads over 10 MB; the local server does the same. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-export class PayloadTooLargeError extends Error {}
-
 export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new PayloadTooLargeError(`Request body over ${limit} bytes`);
+    if (size > limit) throw new PayloadTooLargeError(limit);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -120,7 +119,7 @@ export function lambdaRequestListener(handler: LambdaHttpHandler, log: (error: u
         res.writeHead(413, { 'content-type': 'application/json' });
         res.end(
           JSON.stringify({
-            errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+            errors: [{ message: 'Request body too large', extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }],
           }),
         );
         return;
@@ -132,7 +131,7 @@ export function lambdaRequestListener(handler: LambdaHttpHandler, log: (error: u
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(
         JSON.stringify({
-          errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+          errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }],
         }),
       );
     }

@@ -6,7 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { formatIssue, readCorpus, type CorpusIssue } from '../functions/refresh/corpus-reader.js';
+import { readCorpus, type CorpusIssue } from '../functions/refresh/corpus-reader.js';
+import { formatIssue } from '../functions/shared/errors.js';
 import { buildItems } from '../functions/refresh/item-builder.js';
 import { directorySource } from '../functions/refresh/corpus-source.js';
 import type { Corpus } from '../functions/refresh/corpus-schema.js';

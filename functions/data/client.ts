@@ -1,6 +1,6 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { optionalEnv, requiredEnv } from '../shared/env.js';
+import { optionalEnv, requiredEnv, urlEnv } from '../shared/env.js';
 import { TABLE_LIST, type EntityTable } from './tables.js';
 
 export interface DataSources {
@@ -23,7 +23,7 @@ export function tableNamesFromEnv(): Record<EntityTable, string> {
 }
 
 export function createDataSources(options: DataSourceOptions = {}): DataSources {
-  const endpoint = options.endpoint ?? optionalEnv('DYNAMODB_ENDPOINT');
+  const endpoint = options.endpoint ?? urlEnv('DYNAMODB_ENDPOINT');
   const config: DynamoDBClientConfig = {
     maxAttempts: options.maxAttempts ?? 4,
     ...(endpoint === undefined

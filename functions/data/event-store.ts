@@ -3,6 +3,7 @@
  * YEAR event covers a whole year, so it sorts apart from DAY events); a page
  * reads the three partitions in parallel and merges them by start day.
  */
+import { InvalidEventsPositionError } from '../shared/errors.js';
 import type { EventItem } from './items.js';
 import { itemReader } from './stored-items.js';
 import { keys, type DatePrecision } from './keys.js';
@@ -121,8 +122,6 @@ export interface EventsPage {
   }[];
 }
 
-export class InvalidEventsPosition extends Error {}
-
 /**
  * Events in the window, chronologically: the three precision partitions are
  * read in parallel (one page each) and merged by start day. By any date, the
@@ -136,7 +135,7 @@ export async function listEvents(
   after: EventsPosition = {},
 ): Promise<EventsPage> {
   const start = resumeKeys(snap.version, query, after);
-  if (start === undefined) throw new InvalidEventsPosition('not a position of this list');
+  if (start === undefined) throw new InvalidEventsPositionError('not a position of this list');
   const pages = await Promise.all(
     DATE_PRECISIONS.map(async (precision) => {
       const page = await queryPage(snap.ds, {

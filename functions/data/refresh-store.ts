@@ -4,6 +4,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DeleteCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { LeaseLostError, RefreshLockedError } from '../shared/errors.js';
 import type { DataSources } from './client.js';
 import { keys } from './keys.js';
 import { backoffMs, chunk } from './table-store.js';
@@ -57,22 +58,6 @@ export async function batchWrite(
       const out = await ds.db.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
       pending = (out.UnprocessedItems?.[tableName] as WriteRequest[] | undefined) ?? [];
     }
-  }
-}
-
-export class RefreshLockedError extends Error {
-  constructor() {
-    super(
-      'Another seed refresh holds the lease; try again when it has finished (or its lease lapses, within a minute of its last renewal).',
-    );
-    this.name = 'RefreshLockedError';
-  }
-}
-
-export class LeaseLostError extends Error {
-  constructor(owner: string) {
-    super(`The refresh lease of ${owner} was lost (it lapsed and another run took it); stopped without publishing.`);
-    this.name = 'LeaseLostError';
   }
 }
 

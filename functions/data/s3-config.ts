@@ -1,12 +1,12 @@
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
-import { optionalEnv } from '../shared/env.js';
+import { optionalEnv, urlEnv } from '../shared/env.js';
 
 /**
  * S3 client settings: the default credential chain, or S3_ENDPOINT when it is
  * set (a local S3-compatible server: path-style addressing, any credentials).
  * Types only, so importing this loads no S3 code.
  */
-export function s3ClientConfig(endpoint: string | undefined = optionalEnv('S3_ENDPOINT')): S3ClientConfig {
+export function s3ClientConfig(endpoint: string | undefined = urlEnv('S3_ENDPOINT')): S3ClientConfig {
   return endpoint === undefined
     ? {}
     : {

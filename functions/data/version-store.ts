@@ -8,6 +8,8 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type * as z from 'zod/mini';
+import { PublishConflictError } from '../shared/errors.js';
 import type { DataSources } from './client.js';
 import { keys } from './keys.js';
 import { queryPage } from './table-store.js';
@@ -41,16 +43,6 @@ export async function readPointer(ds: DataSources): Promise<VersionPointer | und
   if (out.Item === undefined) return undefined;
   if (out.Item.format === POINTER_FORMAT) return out.Item as VersionPointer;
   return (await versionSchemas()).versionPointerSchema.parse(out.Item);
-}
-
-export class PublishConflictError extends Error {
-  constructor(expected: number | undefined) {
-    super(
-      `Publication refused: the current version is no longer ${expected === undefined ? 'absent' : String(expected)} ` +
-        '(another refresh published meanwhile); nothing was published, and the next run starts from the new version.',
-    );
-    this.name = 'PublishConflictError';
-  }
 }
 
 /** The one atomic write that makes a version current: a Put conditioned on the version it replaces. */

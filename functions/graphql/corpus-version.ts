@@ -7,7 +7,7 @@
  * the request then reads that one version.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, visit, type DocumentNode } from 'graphql';
+import { Kind, visit, type DocumentNode, type GraphQLError } from 'graphql';
 import type { DataSources } from '../data/client.js';
 import type { Snapshot } from '../data/table-store.js';
 import { readPointer, type VersionPointer } from '../data/version-store.js';
@@ -123,15 +123,26 @@ export class RequestVersion {
     }
     const [asked] = this.requested.keys();
     const record = asked === undefined ? pointer.kept[0] : pointer.kept.find((v) => v.number === asked);
-    if (record === undefined) {
-      const kept = pointer.kept.map((v) => v.number).join(', ');
-      throw badUserInput(
-        `Version ${String(asked)} is no longer kept (kept: ${kept}): start again from the first page, without its cursors or ${VERSION_HEADER} header.`,
-      );
-    }
+    if (record === undefined) throw versionNotKept(asked, pointer);
     this.number = record.number;
     return { ds: this.ds, version: record.number, record, pointer };
   }
+}
+
+/**
+ * A version the request may not read. Versions are numbered 1, 2, 3… as they are
+ * published (the next is always the current one plus one), so a number above
+ * the current one was never published, and one below it was, and is gone.
+ */
+function versionNotKept(asked: number | undefined, pointer: VersionPointer): GraphQLError {
+  const kept = pointer.kept.map((v) => v.number).join(', ');
+  const restart = `start again from the first page, without its cursors or ${VERSION_HEADER} header`;
+  if (asked !== undefined && asked > pointer.current) {
+    return badUserInput(
+      `Version ${asked} has never been published (the current version is ${pointer.current}; kept: ${kept}): ${restart}.`,
+    );
+  }
+  return badUserInput(`Version ${String(asked)} is no longer kept (kept: ${kept}): ${restart}.`);
 }
 
 /** Every string passed to an `after` argument in the operation, inline or through a variable. */

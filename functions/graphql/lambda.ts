@@ -3,7 +3,7 @@ import { createContext, type HandlerDependencies } from './context.js';
 import { DEFAULT_HTTP_CACHE, httpCache } from './http-cache.js';
 import { CursorCodec } from './paging.js';
 import { playgroundMiddleware } from './playground.js';
-import { reportingFailures, requestGuard } from './request-guard.js';
+import { matchingContentLength, reportingFailures, requestGuard } from './request-guard.js';
 import { errorDetails } from '../shared/logger.js';
 import { createApolloServer, type ServerOptions } from './server.js';
 
@@ -16,10 +16,13 @@ export function createGraphQLHandler(deps: HandlerDependencies, options: ServerO
     // Oversized bodies are refused first; browsers asking for /graphql get the playground page,
     // whose assets are read from disk only then.
     // Then a GET that names its current ETag gets 304 before any execution; a cacheable answer gets its ETag.
+    // Result hooks run in the same order, after Apollo answered.
     middleware: [
-      requestGuard(deps.logger),
+      requestGuard(deps.logger, options.maxReplyBytes),
       reportingFailures(playgroundMiddleware, deps.logger),
       httpCache(deps.versions, deps.buildId, options.httpCache ?? DEFAULT_HTTP_CACHE),
+      // Last, so its result hook runs after every other one has changed the body.
+      matchingContentLength,
     ],
     context: async ({ event, context }) => {
       // A local or hand-made event may have no request context, whatever its type says.

@@ -28,6 +28,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { ErrorCode } from '../shared/errors.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging.js';
 
 export const QUERY_LIMITS = {
@@ -125,7 +126,7 @@ const MAX_COST_KEY_LENGTH = 2048;
 /** A request refused before execution: the client's mistake, answered with 400 and a code. */
 function refused(
   message: string,
-  code: string,
+  code: ErrorCode,
   extensions: Record<string, unknown> = {},
   nodes?: ASTNode | readonly ASTNode[],
 ): GraphQLError {
@@ -143,7 +144,7 @@ function coerceVariables(
 ): Record<string, unknown> {
   const result = getVariableValues(schema, operation.variableDefinitions ?? [], inputs, { maxErrors: 1 });
   const error = result.errors?.[0];
-  if (error !== undefined) throw refused(error.message, 'BAD_USER_INPUT', {}, error.nodes);
+  if (error !== undefined) throw refused(error.message, ErrorCode.BAD_USER_INPUT, {}, error.nodes);
   return result.coerced ?? {};
 }
 
@@ -172,7 +173,7 @@ function checkPageSizes(
         if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
           throw refused(
             `"first" must be between 0 and ${MAX_PAGE_SIZE} (got ${JSON.stringify(value)}).`,
-            'BAD_USER_INPUT',
+            ErrorCode.BAD_USER_INPUT,
             { argumentName: 'first' },
             node,
           );
@@ -208,7 +209,7 @@ function operationChecksPlugin<T extends object>(): ApolloServerPlugin<T> {
           if (cost > QUERY_LIMITS.maxCost) {
             throw refused(
               `Query is too expensive: cost ${cost} exceeds the limit of ${QUERY_LIMITS.maxCost}. Ask for fewer items (smaller "first"), fewer nested lists or fewer long text fields.`,
-              'QUERY_TOO_COMPLEX',
+              ErrorCode.QUERY_TOO_COMPLEX,
               { cost, maxCost: QUERY_LIMITS.maxCost },
             );
           }

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ENCODING_SUFFIX, MANIFEST_FILE, type AssetEncoding, type PlaygroundManifest } from './playground-manifest.js';
 import { eventHeader } from './lambda-event.js';
+import { optionalEnv } from '../shared/env.js';
 
 /**
  * Only the page's own files. Styles allow 'unsafe-inline' because the Monaco
@@ -45,8 +46,8 @@ const ASSET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  * `playground/dist` of the source tree (local runs of the TypeScript source).
  */
 function candidateDirs(): string[] {
-  const override = process.env.PLAYGROUND_DIR;
-  if (override !== undefined && override !== '') return [override];
+  const override = optionalEnv('PLAYGROUND_DIR');
+  if (override !== undefined) return [override];
   return [
     fileURLToPath(new URL('./playground/', import.meta.url)),
     fileURLToPath(new URL('../../playground/dist/', import.meta.url)),

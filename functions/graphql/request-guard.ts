@@ -8,6 +8,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { ErrorCode } from '../shared/errors.js';
 import { errorDetails } from '../shared/logger.js';
 import { QUERY_LIMITS } from './limits.js';
 
@@ -16,7 +17,7 @@ type Middleware = (event: APIGatewayProxyEventV2) => Promise<Result | ((result: 
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
-const json = (statusCode: number, message: string, code: string, extra: Record<string, unknown> = {}): Result => ({
+const json = (statusCode: number, message: string, code: ErrorCode, extra: Record<string, unknown> = {}): Result => ({
   statusCode,
   headers: JSON_HEADERS,
   body: JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }),
@@ -86,54 +87,108 @@ export function replyBytes(body: string): number {
   return Buffer.byteLength(body) + escapes;
 }
 
-const tooLarge = (): string =>
+const tooLarge = (maxBytes: number): string =>
   JSON.stringify({
     data: null,
     errors: [
       {
-        message: `The reply is larger than ${QUERY_LIMITS.maxReplyBytes} bytes. Ask for fewer items (smaller "first"), fewer nested lists or fewer long text fields.`,
-        extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes: QUERY_LIMITS.maxReplyBytes },
+        message: `The reply is larger than ${maxBytes} bytes. Ask for fewer items (smaller "first"), fewer nested lists or fewer long text fields.`,
+        extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, maxBytes },
       },
     ],
   });
 
-export function requestGuard(logger: Logger): Middleware {
-  return async (event) => {
-    if (bodyBytes(event) > QUERY_LIMITS.maxBodyBytes) {
-      return json(413, `Request body is larger than ${QUERY_LIMITS.maxBodyBytes} bytes.`, 'PAYLOAD_TOO_LARGE');
+/** A request the guard refuses before Apollo reads it: too large, or inputs nested too deep. */
+function refusedInput(event: APIGatewayProxyEventV2): Result | undefined {
+  if (bodyBytes(event) > QUERY_LIMITS.maxBodyBytes) {
+    return json(413, `Request body is larger than ${QUERY_LIMITS.maxBodyBytes} bytes.`, ErrorCode.PAYLOAD_TOO_LARGE);
+  }
+  for (const [name, value] of requestInputs(event)) {
+    if (value !== undefined && !withinInputLimits(value)) {
+      return json(
+        400,
+        `"${name}" is nested deeper than ${QUERY_LIMITS.maxInputDepth} levels or holds more than ${QUERY_LIMITS.maxInputValues} values.`,
+        ErrorCode.BAD_REQUEST,
+      );
     }
-    for (const [name, value] of requestInputs(event)) {
-      if (value !== undefined && !withinInputLimits(value)) {
-        return json(
-          400,
-          `"${name}" is nested deeper than ${QUERY_LIMITS.maxInputDepth} levels or holds more than ${QUERY_LIMITS.maxInputValues} values.`,
-          'BAD_REQUEST',
-        );
-      }
+  }
+  return undefined;
+}
+
+/** The integration's plain-text 4xx answers (a body that is not JSON, a missing query) as GraphQL errors with a code. */
+function codedPlainTextRefusal(result: Result): boolean {
+  const status = result.statusCode ?? 200;
+  const type = String(result.headers?.['content-type'] ?? '');
+  if (status < 400 || status >= 500 || type.includes('json')) return false;
+  const message = (result.body ?? '').trim() || 'Bad request';
+  Object.assign(result, json(status, message, ErrorCode.BAD_REQUEST), {
+    headers: { ...result.headers, ...JSON_HEADERS },
+  });
+  return true;
+}
+
+/** Replaces a reply over the size cap, which Lambda would fail, with RESPONSE_TOO_LARGE; its size when it did. */
+function cappedReply(result: Result, maxBytes: number): number | undefined {
+  // Only worth counting near the cap: escaped, a character takes at most 4 bytes.
+  if (result.body === undefined || result.body.length <= maxBytes / 4) return undefined;
+  const bytes = replyBytes(result.body);
+  if (bytes <= maxBytes) return undefined;
+  // A GraphQL response whose execution ran: 200 with data null (GraphQL over HTTP), never Lambda's 502.
+  Object.assign(result, { statusCode: 200, body: tooLarge(maxBytes), isBase64Encoded: false });
+  return bytes;
+}
+
+/**
+ * The last middleware: a `content-length` that counts the body sent: the integration sets it for the
+ * body Apollo made, which the guard may have replaced (a client told more bytes
+ * than come waits for them until it times out).
+ */
+function matchContentLength(result: Result): void {
+  const headers = result.headers;
+  if (headers === undefined) return;
+  const name = Object.keys(headers).find((h) => h.toLowerCase() === 'content-length');
+  if (name === undefined) return;
+  const body = result.body ?? '';
+  headers[name] = String(
+    result.isBase64Encoded === true ? Buffer.from(body, 'base64').length : Buffer.byteLength(body),
+  );
+}
+
+export const matchingContentLength: Middleware = () =>
+  Promise.resolve(async (result) => {
+    matchContentLength(result);
+  });
+
+/** A refusal of the guard's is the client's mistake: one INFO line, no stack. */
+function logRefusal(logger: Logger, event: APIGatewayProxyEventV2, result: Result): void {
+  const { errors } = JSON.parse(result.body ?? '{}') as {
+    errors?: { message: string; extensions: { code: string } }[];
+  };
+  logger.info('Request refused', {
+    requestId: event.requestContext.requestId,
+    status: result.statusCode,
+    code: errors?.[0]?.extensions.code,
+    message: errors?.[0]?.message.slice(0, 200),
+  });
+}
+
+/** `maxReplyBytes`: the reply cap, QUERY_LIMITS.maxReplyBytes unless a test lowers it to reach it with a small query. */
+export function requestGuard(logger: Logger, maxReplyBytes: number = QUERY_LIMITS.maxReplyBytes): Middleware {
+  return async (event) => {
+    const refusal = refusedInput(event);
+    if (refusal !== undefined) {
+      logRefusal(logger, event, refusal);
+      return refusal;
     }
     return async (result) => {
-      const status = result.statusCode ?? 200;
-      const type = String(result.headers?.['content-type'] ?? '');
-      if (status >= 400 && status < 500 && !type.includes('json')) {
-        const message = (result.body ?? '').trim() || 'Bad request';
-        Object.assign(result, json(status, message, 'BAD_REQUEST'), {
-          headers: { ...result.headers, ...JSON_HEADERS },
+      if (codedPlainTextRefusal(result)) logRefusal(logger, event, result);
+      const bytes = cappedReply(result, maxReplyBytes);
+      // Not an error of the service, but the cost model let it through: worth an operator's look.
+      if (bytes !== undefined)
+        logger.warn('Reply over the size cap replaced by RESPONSE_TOO_LARGE', {
+          requestId: event.requestContext.requestId,
+          bytes,
         });
-        return;
-      }
-      // Only worth counting near the cap: escaped, a character takes at most 4 bytes.
-      if (result.body !== undefined && result.body.length > QUERY_LIMITS.maxReplyBytes / 4) {
-        const bytes = replyBytes(result.body);
-        if (bytes > QUERY_LIMITS.maxReplyBytes) {
-          // Not an error of the service, but the cost model let it through: worth an operator's look.
-          logger.warn('Reply over the size cap replaced by RESPONSE_TOO_LARGE', {
-            requestId: event.requestContext.requestId,
-            bytes,
-          });
-          // A GraphQL response whose execution ran: 200 with data null (GraphQL over HTTP), never Lambda's 502.
-          Object.assign(result, { statusCode: 200, body: tooLarge(), isBase64Encoded: false });
-        }
-      }
     };
   };
 }
@@ -151,7 +206,7 @@ export function reportingFailures(middleware: Middleware, logger: Logger): Middl
         requestId: event.requestContext.requestId,
         error: errorDetails(error),
       });
-      return json(500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
+      return json(500, 'Internal server error', ErrorCode.INTERNAL_SERVER_ERROR);
     }
   };
 }

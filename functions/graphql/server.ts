@@ -18,8 +18,8 @@ import {
 } from 'graphql';
 import type { Resolvers } from '../../schema/__generated__/resolvers-types.js';
 import { typeDefsDocument } from '../../schema/__generated__/type-defs.js';
-import { isProduction, optionalEnv } from '../shared/env.js';
-import { classifyError, clientMessage, MAX_ECHO_CHARS } from '../shared/errors.js';
+import { introspectionFromEnv, isProduction } from '../shared/env.js';
+import { classifyError, clientMessage, ErrorCode, MAX_ECHO_CHARS } from '../shared/errors.js';
 import { errorDetails } from '../shared/logger.js';
 import type { GraphQLContext } from './context.js';
 import { compilingExecutor } from './jit-executor.js';
@@ -36,11 +36,8 @@ export interface ServerOptions {
   httpCache?: HttpCachePolicy;
   /** Runs of an operation on graphql-js before it is compiled (RUNS_BEFORE_COMPILING; 0 compiles at once). */
   compileAfterRuns?: number;
-}
-
-/** Introspection is on unless INTROSPECTION=false: the playground and codegen rely on it, and the schema is public. */
-export function introspectionEnabled(): boolean {
-  return optionalEnv('INTROSPECTION')?.toLowerCase() !== 'false';
+  /** The reply cap of the request guard; defaults to QUERY_LIMITS.maxReplyBytes (tests lower it to reach it). */
+  maxReplyBytes?: number;
 }
 
 /**
@@ -54,23 +51,43 @@ export function rootCause(error: unknown): unknown {
   return cause;
 }
 
+/** Refusals a request's log line lists at most (a validation error can come in hundreds). */
+const MAX_LOGGED_REFUSALS = 5;
+
 /**
- * Logs every error that is not the client's, inside resolvers or not, through the
- * request's logger (which carries its id), with the cause's name, message, stack and causes.
+ * Logs a request's errors through the request's logger (which carries its id).
+ * A fault of the service, inside resolvers or not, is an ERROR line per error
+ * with the cause's name, message, stack and causes. A refused request is one
+ * INFO line (WARN when the service could not answer: SERVICE_UNAVAILABLE), with
+ * the codes and messages the client got and no stack: the client's mistake is
+ * worth counting, never paging someone.
  */
 const errorLogPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
     return {
       async didEncounterErrors({ errors, contextValue, operationName }) {
+        const refusals: { code: unknown; message: string }[] = [];
+        const name = operationName?.slice(0, MAX_ECHO_CHARS);
         for (const error of errors) {
           const cause = rootCause(error);
-          if (!classifyError(cause, { message: error.message, extensions: error.extensions }).log) continue;
+          const { formatted, fault } = classifyError(cause, { message: error.message, extensions: error.extensions });
+          if (!fault) {
+            refusals.push({ code: formatted.extensions?.code, message: clientMessage(formatted.message, true) });
+            continue;
+          }
           contextValue.logger.error('GraphQL request failed', {
-            operationName: operationName?.slice(0, MAX_ECHO_CHARS),
+            operationName: name,
             path: error.path,
             error: errorDetails(cause),
           });
         }
+        if (refusals.length === 0) return;
+        const level = refusals.some((r) => r.code === ErrorCode.SERVICE_UNAVAILABLE) ? 'warn' : 'info';
+        contextValue.logger[level]('GraphQL request refused', {
+          operationName: name,
+          errors: refusals.slice(0, MAX_LOGGED_REFUSALS),
+          errorCount: refusals.length,
+        });
       },
     };
   },
@@ -111,7 +128,7 @@ export function createApolloServer(options: ServerOptions = {}): ApolloServer<Gr
   return new ApolloServer<GraphQLContext>({
     // The schema, executed by graphql-js and, once an operation repeats, by graphql-jit (jit-executor.ts).
     gateway: compilingExecutor(buildExecutableSchema(resolvers), { runsBeforeCompiling: options.compileAfterRuns }),
-    introspection: options.introspection ?? introspectionEnabled(),
+    introspection: options.introspection ?? introspectionFromEnv(),
     includeStacktraceInErrorResponses: !production,
     // No "Did you mean …?" in production: suggestions leak the schema's shape to probing clients.
     hideSchemaDetailsFromClientErrors: production,

@@ -5,14 +5,11 @@
  */
 import { allIndexesOf } from '../shared/anchors.js';
 import { isDayRange, parsePartialDate } from '../shared/dates.js';
+import type { CorpusIssue } from '../shared/errors.js';
 import { foldText } from '../shared/text-normalization.js';
 import type { Corpus } from './corpus-schema.js';
 
-export interface CorpusIssue {
-  file: string;
-  path: string;
-  message: string;
-}
+export type { CorpusIssue };
 
 /** Finds the one (or the named) occurrence of a quote in a text. */
 export function locate(

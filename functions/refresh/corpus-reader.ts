@@ -12,17 +12,6 @@ import type { CorpusSource } from './corpus-source.js';
 export type { CorpusIssue } from './corpus-checks.js';
 export { locate } from './corpus-checks.js';
 
-export class InvalidCorpusError extends Error {
-  constructor(readonly issues: CorpusIssue[]) {
-    super(
-      `Invalid corpus (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${issues.map(formatIssue).join('\n')}`,
-    );
-    this.name = 'InvalidCorpusError';
-  }
-}
-
-export const formatIssue = (i: CorpusIssue) => `  ${i.file}${i.path ? ` ${i.path}` : ''}: ${i.message}`;
-
 function pathOf(segments: readonly PropertyKey[]): string {
   return segments
     .map((s) => (typeof s === 'number' ? `[${s}]` : `.${String(s)}`))

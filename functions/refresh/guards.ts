@@ -16,16 +16,6 @@ export interface TableShrink {
   removed: number;
 }
 
-export class ShrinkRefusedError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(
-      `Refresh refused, nothing written: ${problems.join('; ')}. ` +
-        'If this is intended, run again with allowShrink (the event field `allowShrink: true`, or `npm run seed -- --allow-shrink`).',
-    );
-    this.name = 'ShrinkRefusedError';
-  }
-}
-
 const percent = (share: number) => `${Math.round(share * 1000) / 10} %`;
 
 /** The refusals a change of table sizes calls for (none when it is fine). */

@@ -8,23 +8,11 @@
  * building.
  */
 import type { DataSources } from '../data/client.js';
-import { acquireRefreshLock, LeaseLostError, releaseRefreshLock, renewRefreshLock } from '../data/refresh-store.js';
+import { acquireRefreshLock, releaseRefreshLock, renewRefreshLock } from '../data/refresh-store.js';
+import { LeaseLostError, RefreshOutOfTimeError } from '../shared/errors.js';
 
 /** Writing stops when less than this is left of the invocation: a batch, the search index upload and the publication fit in it. */
 export const DEADLINE_RESERVE_MS = 30_000;
-
-export class RefreshOutOfTimeError extends Error {
-  constructor(
-    readonly remainingMs: number,
-    progress: string,
-  ) {
-    super(
-      `Seed refresh stopped before the function's deadline (${Math.round(remainingMs / 1000)} s left) ${progress}; ` +
-        'nothing was published, readers stay on the current version, and the retry resumes from what was written.',
-    );
-    this.name = 'RefreshOutOfTimeError';
-  }
-}
 
 export interface LeaseOptions {
   owner: string;

@@ -35,16 +35,14 @@ import {
 } from '../data/version-store.js';
 import { updateSearchIndex, type SearchIndexReport } from '../search/search-index-refresh.js';
 import { DEFAULT_KEEP_VERSIONS, LEASE_MS } from '../shared/constants.js';
+import { InvalidCorpusError, ShrinkRefusedError } from '../shared/errors.js';
 import { changePages, diffEntities, entityIds, servedEntities } from './changes.js';
-import { InvalidCorpusError, readCorpus } from './corpus-reader.js';
+import { readCorpus } from './corpus-reader.js';
 import type { Corpus } from './corpus-schema.js';
 import type { CorpusSource } from './corpus-source.js';
-import { DEFAULT_MAX_SHRINK, ShrinkRefusedError, shrinkProblems } from './guards.js';
+import { DEFAULT_MAX_SHRINK, shrinkProblems } from './guards.js';
 import { buildItems, stableJson, type AnchorReport, type PreviousClaimAnchor } from './item-builder.js';
 import { DEADLINE_RESERVE_MS, Lease } from './lease.js';
-
-export { ShrinkRefusedError } from './guards.js';
-export { RefreshOutOfTimeError } from './lease.js';
 
 /**
  * How long a dropped version's items stay after the publication that dropped

@@ -1,14 +1,14 @@
 import type { Context } from 'aws-lambda';
-import { InvalidCorpusError } from '../refresh/corpus-reader.js';
 import { refresh, type RefreshReport } from '../refresh/refresh.js';
 import { s3Source } from '../refresh/s3-source.js';
 import { createDataSources } from '../data/client.js';
-import { optionalEnv, requiredEnv } from '../shared/env.js';
+import { keepVersionsFromEnv, requiredEnv } from '../shared/env.js';
+import { InvalidCorpusError } from '../shared/errors.js';
 import { logger } from '../shared/logger.js';
 
 const ds = createDataSources();
 const source = s3Source({ bucket: requiredEnv('CORPUS_BUCKET'), prefix: requiredEnv('CORPUS_PREFIX') });
-const keepVersions = optionalEnv('KEEP_VERSIONS') === undefined ? undefined : Number(optionalEnv('KEEP_VERSIONS'));
+const keepVersions = keepVersionsFromEnv();
 
 /** What an invocation may say: `{ "allowShrink": true }` publishes a corpus that removes much of a table, or empties one. */
 interface RefreshEvent {

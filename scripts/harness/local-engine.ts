@@ -1,5 +1,6 @@
 /** Shared by tests and the bench: a real local DynamoDB engine, seeded, and the real Lambda handler over it. */
 import { randomUUID } from 'node:crypto';
+import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createDataSources, type DataSources } from '../../functions/data/client.js';
 import type { RequestCounter } from './request-counter.js';
@@ -138,9 +139,15 @@ export type Handler = ReturnType<typeof createGraphQLHandler>;
  */
 export function handlerFor(
   ds: DataSources,
-  options: ServerOptions & { search?: SearchIndexSource; versionCacheMs?: number; buildId?: string } = {},
+  options: ServerOptions & {
+    search?: SearchIndexSource;
+    versionCacheMs?: number;
+    buildId?: string;
+    /** The process logger (the shared one unless a test captures what is logged). */
+    logger?: Logger;
+  } = {},
 ): Handler {
-  const { search, versionCacheMs, buildId, compileAfterRuns = 0, ...rest } = options;
+  const { search, versionCacheMs, buildId, logger: processLogger = logger, compileAfterRuns = 0, ...rest } = options;
   const serverOptions = { ...rest, compileAfterRuns };
   return createGraphQLHandler(
     {
@@ -149,7 +156,7 @@ export function handlerFor(
       versions: cachedCorpusVersions(ds, { maxAgeMs: versionCacheMs }),
       cursorKey: LOCAL_CURSOR_KEY,
       buildId: buildId ?? 'test',
-      logger,
+      logger: processLogger,
     },
     serverOptions,
   );

@@ -1,18 +1,19 @@
 /** The seed refresh against the local engine: idempotent, all-or-nothing on bad input, guarded, leased, out of time before the deadline. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import {
-  acquireRefreshLock,
-  LeaseLostError,
-  RefreshLockedError,
-  scanTable,
-} from '../../functions/data/refresh-store.js';
+import { acquireRefreshLock, scanTable } from '../../functions/data/refresh-store.js';
 import { LEASE_MS } from '../../functions/shared/constants.js';
 import { readPointer } from '../../functions/data/version-store.js';
 import { TABLE_LIST } from '../../functions/data/tables.js';
-import { InvalidCorpusError } from '../../functions/refresh/corpus-reader.js';
 import { memorySource } from '../../functions/refresh/corpus-source.js';
-import { refresh, RefreshOutOfTimeError, ShrinkRefusedError } from '../../functions/refresh/refresh.js';
+import { refresh } from '../../functions/refresh/refresh.js';
+import {
+  InvalidCorpusError,
+  LeaseLostError,
+  RefreshLockedError,
+  RefreshOutOfTimeError,
+  ShrinkRefusedError,
+} from '../../functions/shared/errors.js';
 import { corpusFiles } from '../../scripts/harness/corpus-files.js';
 import { gql, handlerFor, startEngine, type TestEngine, type Json } from '../../scripts/harness/local-engine.js';
 

@@ -245,6 +245,14 @@ describe('retention', () => {
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0]?.message).toMatch(/Version 1 is no longer kept \(kept: 3, 2\): start again/);
     }
+    // A number above the current one was never published: the message says so, not "no longer kept".
+    for (const never of ['4', '999999999']) {
+      const res = await send('{ documents { totalCount } }', {}, { 'x-corpus-version': never });
+      expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0]?.message).toBe(
+        `Version ${never} has never been published (the current version is 3; kept: 3, 2): start again from the first page, without its cursors or x-corpus-version header.`,
+      );
+    }
     // Version 2 is kept: pinned to it, a request reads it whole.
     expect(
       (await send('{ corpusVersion { number } }', {}, { 'x-corpus-version': '2' })).data!.corpusVersion.number,

@@ -1,7 +1,7 @@
 import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-types.js';
-import { InvalidEventsPosition, countEvents, listEvents, type EventsQuery } from '../../../data/event-store.js';
+import { countEvents, listEvents, type EventsQuery } from '../../../data/event-store.js';
 import { isDayRange, parsePartialDate } from '../../../shared/dates.js';
-import { badUserInput } from '../../../shared/errors.js';
+import { badUserInput, InvalidEventsPositionError } from '../../../shared/errors.js';
 import { pageSize } from '../../paging.js';
 
 function dayOf(argumentName: 'from' | 'to', value: string | null | undefined): string | undefined {
@@ -27,7 +27,7 @@ export const events: QueryResolvers['events'] = async (_parent, args, { snapshot
   if (after !== undefined && !('k' in after))
     throw badUserInput('Invalid cursor for this list.', { argumentName: 'after' });
   const page = await listEvents(snap, loaders.event, query, first, after?.k).catch((error: unknown) => {
-    throw error instanceof InvalidEventsPosition
+    throw error instanceof InvalidEventsPositionError
       ? badUserInput('Invalid cursor for this list.', { argumentName: 'after' })
       : error;
   });
