@@ -9,10 +9,10 @@ import { print } from 'graphql';
 import { parse } from 'yaml';
 import { CORPUS_DIR } from '../../seed/paths.js';
 import { DocumentsDeepDocument } from '../../schema/__generated__/operations.js';
-import { CursorCodec } from '../../functions/graphql/paging.js';
+import { CursorCodec } from '../../functions/graphql/cursor-codec.js';
 import { LOCAL_CURSOR_KEY } from '../../functions/shared/env.js';
 
-const serverCursors = new CursorCodec(LOCAL_CURSOR_KEY);
+const serverCursors = CursorCodec.fromSecrets(LOCAL_CURSOR_KEY);
 const encodeCursor = serverCursors.encode.bind(serverCursors);
 import {
   allClaims,
@@ -123,16 +123,17 @@ describe('lists and paging', () => {
       '.AAAAAAAAAAAAAAAAAAAAAA';
     // Signed with the server's key, but naming another index partition or extra attributes.
     const otherPartition = encodeCursor({
-      v: 1,
-      l: 'documents',
-      k: { pk: 'v000001#x', sk: '#', listPk: 'v000001#PERSON', order: 'a' },
+      version: 1,
+      list: 'documents',
+      position: { key: { pk: 'v000001#x', sk: '#', listPk: 'v000001#PERSON', order: 'a' } },
     });
     const extraAttribute = encodeCursor({
-      v: 1,
-      l: 'documents',
-      k: { pk: 'v000001#x', sk: '#', listPk: 'v000001#DOCUMENT', order: 'a', more: 'b' },
+      version: 1,
+      list: 'documents',
+      position: { key: { pk: 'v000001#x', sk: '#', listPk: 'v000001#DOCUMENT', order: 'a', more: 'b' } },
     });
-    for (const after of [peopleCursor, forged, otherPartition, extraAttribute, 'not-a-cursor', '']) {
+    const offsetInKeyedList = encodeCursor({ version: 1, list: 'documents', position: { offset: 1 } });
+    for (const after of [peopleCursor, forged, otherPartition, extraAttribute, offsetInKeyedList, 'not-a-cursor', '']) {
       const res = await gql(handler, `query($after: String) { documents(after: $after) { nodes { id } } }`, { after });
       expect(res.errors?.[0]?.extensions?.code, after).toBe('BAD_USER_INPUT');
     }
