@@ -19,7 +19,7 @@ import { readFile } from 'node:fs/promises';
 import { directorySource } from '../functions/refresh/corpus-source.js';
 import { refresh } from '../functions/refresh/refresh.js';
 import { QUERY_LIMITS } from '../functions/graphql/limits.js';
-import { CursorCodec } from '../functions/graphql/paging.js';
+import { CursorCodec } from '../functions/graphql/cursor-codec.js';
 import { LOCAL_CURSOR_KEY } from '../functions/shared/env.js';
 import { CORPUS_DIR } from '../seed/paths.js';
 import { apiEnvironment, startBenchEngine } from './engine.js';
@@ -49,7 +49,11 @@ interface Sample {
 /** What the attacker sent in the first round (see docs/limits.md), as raw bodies. */
 function abusiveBodies(): { name: string; body: string }[] {
   const nested = (depth: number) => `${'['.repeat(depth)}1${']'.repeat(depth)}`;
-  const forged = new CursorCodec(LOCAL_CURSOR_KEY).encode({ v: 1, l: 'people', k: { pk: 'x'.repeat(2000), sk: 'y' } });
+  const forged = CursorCodec.fromSecrets(LOCAL_CURSOR_KEY).encode({
+    version: 1,
+    list: 'people',
+    position: { key: { pk: 'x'.repeat(2000), sk: 'y' } },
+  });
   const q = (query: string, extra: Record<string, unknown> = {}) => JSON.stringify({ query, ...extra });
   return [
     // Allowed, and as heavy in text as the cost limit lets a query be (cost 48,495): 120 document texts, ~0.9 MB.

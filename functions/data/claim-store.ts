@@ -13,11 +13,11 @@ import {
   queryCount,
   queryPage,
   resumeKey,
-  resumeKeyMatches,
+  startKeyOf,
   type QueryPageInput,
   type Snapshot,
-  type StoredKey,
 } from './table-store.js';
+import type { Page, PagePosition } from '../shared/page-position.js';
 import { INDEX, indexPartitionKey } from './tables.js';
 
 export interface ClaimFilter {
@@ -28,7 +28,11 @@ export interface ClaimFilter {
   kind?: ClaimItem['claimKind'];
 }
 
-type ClaimQuery = Omit<QueryPageInput, 'first' | 'after' | 'forward'> & { index: string; partitionValue: string };
+type ClaimQuery = Omit<QueryPageInput, 'first' | 'after' | 'forward'> & {
+  table: 'claims';
+  index: string;
+  partitionValue: string;
+};
 
 /** Builds key conditions and filters with named placeholders. */
 class Conditions {
@@ -121,12 +125,13 @@ export async function listClaims(
   loader: EntityLoader<ClaimItem>,
   filter: ClaimFilter,
   first: number,
-  after?: StoredKey,
-) {
-  if (matchesNothing(filter)) return { items: [], hasNextPage: false };
+  after: PagePosition | undefined,
+): Promise<Page<ClaimItem>> {
   const query = claimQuery(snap.version, filter);
+  const start = startKeyOf(after, query);
+  if (matchesNothing(filter)) return { items: [], hasNextPage: false };
   const [page, readAbout, readClaim] = await Promise.all([
-    queryPage(snap.ds, { ...query, forward: true, first, after }),
+    queryPage(snap.ds, { ...query, forward: true, first, after: start }),
     itemReader(snap, 'claimAbout'),
     itemReader(snap, 'claim'),
   ]);
@@ -138,18 +143,12 @@ export async function listClaims(
     return { claimId: claim.id, resumeKey: key };
   });
   const claims = await loader.loadMany(refs.map((r) => r.claimId));
-  const items: { item: ClaimItem; resumeKey: StoredKey }[] = [];
-  claims.forEach((item, i) => {
+  const items: Page<ClaimItem>['items'] = [];
+  claims.forEach((node, i) => {
     const ref = refs[i];
-    if (item !== null && ref !== undefined) items.push({ item, resumeKey: ref.resumeKey });
+    if (node !== null && ref !== undefined) items.push({ node, position: { key: ref.resumeKey } });
   });
   return { items, hasNextPage: page.hasNextPage };
-}
-
-/** Whether a decoded key can resume the query this filter reads. */
-export function claimResumeKeyAccepted(snap: Snapshot, filter: ClaimFilter, key: StoredKey): boolean {
-  const query = claimQuery(snap.version, filter);
-  return resumeKeyMatches('claims', query.index, key, query.partitionValue);
 }
 
 /**
@@ -195,26 +194,24 @@ function pairQuery(version: number, filter: ClaimPairFilter): ClaimQuery {
 }
 
 /** Related claim pairs, each once, in the reading order of the claim that carries the relation. */
-export async function listClaimPairs(snap: Snapshot, filter: ClaimPairFilter, first: number, after?: StoredKey) {
-  if (filter.subjectId !== undefined && !isStorableId(filter.subjectId)) return { items: [], hasNextPage: false };
+export async function listClaimPairs(
+  snap: Snapshot,
+  filter: ClaimPairFilter,
+  first: number,
+  after: PagePosition | undefined,
+): Promise<Page<ClaimPairItem>> {
   const query = pairQuery(snap.version, filter);
+  const start = startKeyOf(after, query);
+  if (filter.subjectId !== undefined && !isStorableId(filter.subjectId)) return { items: [], hasNextPage: false };
   const [page, read] = await Promise.all([
-    queryPage(snap.ds, { ...query, forward: true, first, after }),
+    queryPage(snap.ds, { ...query, forward: true, first, after: start }),
     itemReader(snap, 'claimPair'),
   ]);
   return {
-    items: page.items.map((raw) => ({ item: read(raw), resumeKey: resumeKey('claims', query.index, raw) })),
+    items: page.items.map((raw) => ({ node: read(raw), position: { key: resumeKey('claims', query.index, raw) } })),
     hasNextPage: page.hasNextPage,
   };
 }
-
-export const claimPairResumeKeyAccepted = (snap: Snapshot, filter: ClaimPairFilter, key: StoredKey) =>
-  resumeKeyMatches(
-    'claims',
-    INDEX.claimsByRef,
-    key,
-    keys.partitionAt(snap.version, keys.pairPartition(filter.subjectId)),
-  );
 
 export async function countClaimPairs(snap: Snapshot, filter: ClaimPairFilter): Promise<number> {
   if (filter.subjectId !== undefined && !isStorableId(filter.subjectId)) return 0;

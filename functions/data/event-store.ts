@@ -3,7 +3,6 @@
  * YEAR event covers a whole year, so it sorts apart from DAY events); a page
  * reads the three partitions in parallel and merges them by start day.
  */
-import { InvalidEventsPositionError } from '../shared/errors.js';
 import type { EventItem } from './items.js';
 import { itemReader } from './stored-items.js';
 import { keys, type DatePrecision } from './keys.js';
@@ -18,14 +17,10 @@ import {
   type StoredKey,
 } from './table-store.js';
 import { INDEX, indexPartitionKey } from './tables.js';
+import type { DayWindow } from '../shared/date-range.js';
+import { invalidCursor, keyOf, type PagePosition } from '../shared/page-position.js';
 
 const DATE_PARTITION = indexPartitionKey('events', INDEX.eventsByDate);
-
-/** First and last day (YYYY-MM-DD) of the requested range; either may be open. */
-export interface DayWindow {
-  fromDay?: string;
-  toDay?: string;
-}
 
 /** Which dates place an event in the window: its own, or any date a document reports for it. */
 export interface EventsQuery extends DayWindow {
@@ -34,8 +29,12 @@ export interface EventsQuery extends DayWindow {
 
 export const DATE_PRECISIONS = ['YEAR', 'MONTH', 'DAY'] as const satisfies readonly DatePrecision[];
 
-/** Where to resume each precision partition, as a cursor carries it; absent when it has not been read yet. */
-export type EventsPosition = Record<string, string>;
+/**
+ * Where to resume each precision partition, as a cursor's key carries it: the
+ * order and sort key of the last item read from it (`DAY`, `DAY.sk`); absent
+ * when it has not been read yet.
+ */
+type EventsPosition = Record<string, string>;
 
 const partitionOf = (version: number, query: EventsQuery, precision: DatePrecision) =>
   keys.partitionAt(version, query.byAnyDate ? keys.anyDatePartition(precision) : keys.eventDatePartition(precision));
@@ -80,13 +79,14 @@ function partitionQuery(version: number, query: EventsQuery, precision: DatePrec
   };
 }
 
-/** A cursor's position back to resume keys; undefined when it is not one this list issued. */
+/** A cursor's position back to resume keys; the invalid-cursor error when it is not one this list issued. */
 function resumeKeys(
   version: number,
   query: EventsQuery,
-  position: EventsPosition,
-): Partial<Record<DatePrecision, StoredKey>> | undefined {
+  after: PagePosition | undefined,
+): Partial<Record<DatePrecision, StoredKey>> {
   const result: Partial<Record<DatePrecision, StoredKey>> = {};
+  const position = after === undefined ? {} : keyOf(after);
   for (const [name, order] of Object.entries(position)) {
     if (name.endsWith('.sk')) continue;
     const precision = DATE_PRECISIONS.find((p) => p === name);
@@ -99,18 +99,19 @@ function resumeKeys(
       !isStorableId(id) ||
       !keys.isEventListSk(sk, query.byAnyDate)
     )
-      return undefined;
+      throw invalidCursor();
     result[precision] = {
       ...keys.storedKey('events', { pk: id, sk }, version),
       [DATE_PARTITION]: partitionOf(version, query, precision),
       order,
     };
   }
-  return Object.keys(position).length === 2 * Object.keys(result).length ? result : undefined;
+  if (Object.keys(position).length !== 2 * Object.keys(result).length) throw invalidCursor();
+  return result;
 }
 
 export interface EventsPage {
-  items: { item: EventItem; position: EventsPosition }[];
+  items: { node: EventItem; position: PagePosition }[];
   hasNextPage: boolean;
   /** What each partition's read returned; `fromStart` when it began at the range's first item. */
   partitions: {
@@ -132,10 +133,9 @@ export async function listEvents(
   loader: EntityLoader<EventItem>,
   query: EventsQuery,
   first: number,
-  after: EventsPosition = {},
+  after: PagePosition | undefined,
 ): Promise<EventsPage> {
   const start = resumeKeys(snap.version, query, after);
-  if (start === undefined) throw new InvalidEventsPositionError('not a position of this list');
   const pages = await Promise.all(
     DATE_PRECISIONS.map(async (precision) => {
       const page = await queryPage(snap.ds, {
@@ -157,14 +157,14 @@ export async function listEvents(
     loader.prime(event.id, event);
     return event;
   });
-  const position: EventsPosition = { ...after };
+  const position: EventsPosition = after === undefined ? {} : { ...keyOf(after) };
   const items: EventsPage['items'] = [];
   merged.forEach(({ precision, raw }, i) => {
     const key = resumeKey('events', INDEX.eventsByDate, raw);
     position[precision] = key.order ?? '';
     position[`${precision}.sk`] = key.sk ?? '';
     const event = events[i];
-    if (event !== undefined) items.push({ item: event, position: { ...position } });
+    if (event !== undefined) items.push({ node: event, position: { key: { ...position } } });
   });
   return {
     items,

@@ -6,11 +6,11 @@ import {
   queryCount,
   queryPage,
   resumeKey,
-  resumeKeyMatches,
+  startKeyOf,
   type QueryPageInput,
   type Snapshot,
-  type StoredKey,
 } from './table-store.js';
+import type { Page, PagePosition } from '../shared/page-position.js';
 import { itemReader } from './stored-items.js';
 import { INDEX, indexPartitionKey } from './tables.js';
 
@@ -30,7 +30,7 @@ export interface SubjectList<K extends SubjectKind> {
 function listQuery(
   version: number,
   list: SubjectList<SubjectKind>,
-): Omit<QueryPageInput, 'first' | 'after' | 'forward'> & { index: string; partitionValue: string } {
+): Omit<QueryPageInput, 'first' | 'after' | 'forward'> & { table: 'people'; index: string; partitionValue: string } {
   const index = list.organizationKind !== undefined ? INDEX.organizationsByKind : INDEX.subjectsByName;
   const partitionValue = keys.partitionAt(version, list.organizationKind ?? list.kind);
   return {
@@ -43,28 +43,23 @@ function listQuery(
   };
 }
 
-/** One page of a subject list, by name, with the key that resumes after each item. */
+/** One page of a subject list, by name, from a position of this list. */
 export async function listSubjects<K extends SubjectKind>(
   snap: Snapshot,
   list: SubjectList<K>,
   first: number,
-  after?: StoredKey,
-) {
+  after: PagePosition | undefined,
+): Promise<Page<StoredItems[(typeof ITEM_KIND)[K]]>> {
   const query = listQuery(snap.version, list);
+  const start = startKeyOf(after, query);
   const [page, read] = await Promise.all([
-    queryPage(snap.ds, { ...query, forward: true, first, after }),
+    queryPage(snap.ds, { ...query, forward: true, first, after: start }),
     itemReader(snap, ITEM_KIND[list.kind]),
   ]);
   return {
-    items: page.items.map((raw) => ({ item: read(raw), resumeKey: resumeKey('people', query.index, raw) })),
+    items: page.items.map((raw) => ({ node: read(raw), position: { key: resumeKey('people', query.index, raw) } })),
     hasNextPage: page.hasNextPage,
   };
-}
-
-/** Whether a decoded key can resume this list's query. */
-export function subjectResumeKeyAccepted(snap: Snapshot, list: SubjectList<SubjectKind>, key: StoredKey): boolean {
-  const query = listQuery(snap.version, list);
-  return resumeKeyMatches('people', query.index, key, query.partitionValue);
 }
 
 /** How many subjects the list has: the version record's count of the kind, or a count of the organization kind's partition. */

@@ -7,6 +7,7 @@ import { BatchGetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/
 import type { DataSources } from './client.js';
 import { keys, type StoredKey } from './keys.js';
 import { TABLES, type EntityTable } from './tables.js';
+import { invalidCursor, keyOf, type PagePosition } from '../shared/page-position.js';
 import type { VersionRecord } from './version-schemas.js';
 
 /** DynamoDB's limit of keys in one BatchGetItem request. */
@@ -156,21 +157,30 @@ export async function queryCount(
 }
 
 /**
- * Whether a key from a client's cursor can only resume the query it came from:
- * exactly the key attributes of the table and index, with the index partition
- * the query reads. A cursor is signed, but the check keeps a forged one inert.
+ * The key that resumes a query of `index` after a cursor's position: exactly
+ * the key attributes of the table and index, in the partition the query reads
+ * (else the invalid-cursor error). A cursor is sealed, but the check keeps a
+ * forged one inert. Every keyed store checks its positions here.
  */
-export function resumeKeyMatches(table: EntityTable, index: string, key: StoredKey, partitionValue: string): boolean {
-  const def = TABLES[table];
-  const idx = def.indexes.find((i) => i.name === index);
-  if (idx === undefined) return false;
-  const names = new Set<string>([def.partitionKey, def.sortKey, idx.partitionKey, idx.sortKey]);
+export function startKeyOf(
+  after: PagePosition | undefined,
+  query: { table: EntityTable; index: string; partitionValue: string },
+): StoredKey | undefined {
+  if (after === undefined) return undefined;
+  const key = keyOf(after);
+  const def = TABLES[query.table];
+  const idx = def.indexes.find((i) => i.name === query.index);
+  const names = new Set<string>(
+    idx === undefined ? [] : [def.partitionKey, def.sortKey, idx.partitionKey, idx.sortKey],
+  );
   const given = Object.keys(key);
-  return (
+  const matches =
+    idx !== undefined &&
     given.length === names.size &&
     given.every((n) => names.has(n) && key[n] !== '') &&
-    key[idx.partitionKey] === partitionValue
-  );
+    key[idx.partitionKey] === query.partitionValue;
+  if (!matches) throw invalidCursor();
+  return key;
 }
 
 /** The ExclusiveStartKey that resumes a query on `index` right after `item`. */

@@ -12,7 +12,6 @@ import type * as z from 'zod/mini';
 import { PublishConflictError } from '../shared/errors.js';
 import type { DataSources } from './client.js';
 import { keys } from './keys.js';
-import { queryPage } from './table-store.js';
 import { TABLES } from './tables.js';
 import type { ChangeKind, EntityType, VersionPointer, VersionRecord } from './version-schemas.js';
 
@@ -93,54 +92,9 @@ export async function updateRetired(
   }
 }
 
-/** Where a changes cursor stands: the version and how many of its changes were already returned. */
-export interface ChangesPosition {
-  version: number;
-  offset: number;
-}
-
 export interface ChangeModel {
   kind: ChangeKind;
   type: EntityType;
   id: string;
   version: number;
-}
-
-/**
- * A page of the changes of `versions` (oldest first), from `after`. Every
- * version's partition is read in parallel (a page reads a few page items from
- * each), so the page costs one round trip however many versions it spans.
- */
-export async function listChanges(
-  ds: DataSources,
-  versions: readonly VersionRecord[],
-  first: number,
-  after: ChangesPosition | undefined,
-): Promise<{ items: { item: ChangeModel; position: ChangesPosition }[]; hasNextPage: boolean }> {
-  const total = (v: VersionRecord) => v.added + v.updated + v.removed;
-  const from = versions.filter((v) => after === undefined || v.number >= after.version);
-  const { changePageSchema } = await versionSchemas();
-  const reads = await Promise.all(
-    from.map(async (v) => {
-      const offset = after !== undefined && v.number === after.version ? after.offset : 0;
-      if (first === 0 || offset >= total(v)) return [];
-      const startPage = Math.floor(offset / CHANGES_PER_PAGE);
-      const pages = Math.ceil((offset - startPage * CHANGES_PER_PAGE + first) / CHANGES_PER_PAGE);
-      const page = await queryPage(ds, {
-        table: 'documents',
-        keyCondition: '#pk = :pk AND #sk >= :from',
-        names: { '#pk': TABLES.documents.partitionKey, '#sk': TABLES.documents.sortKey },
-        values: { ':pk': keys.changesPartition(v.number), ':from': keys.changePage(startPage).sk },
-        forward: true,
-        first: pages,
-      });
-      const entries = page.items.flatMap((raw) => changePageSchema.parse(raw).changes);
-      return entries.slice(offset - startPage * CHANGES_PER_PAGE).map((c, i) => ({
-        item: { kind: c.c, type: c.t, id: c.id, version: v.number },
-        position: { version: v.number, offset: offset + i + 1 },
-      }));
-    }),
-  );
-  const remaining = from.reduce((n, v) => n + total(v), 0) - (after === undefined ? 0 : after.offset);
-  return { items: reads.flat().slice(0, first), hasNextPage: remaining > first };
 }

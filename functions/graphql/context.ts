@@ -3,7 +3,7 @@ import type { DataSources } from '../data/client.js';
 import { createLoaders, type Loaders } from '../data/loaders.js';
 import type { SearchIndexSource } from '../search/search-index-cache.js';
 import { RequestVersion, type CorpusVersionSource, type ReadView } from './corpus-version.js';
-import type { CursorCodec, Cursors } from './paging.js';
+import type { CursorCodec, Cursors } from './cursor-codec.js';
 
 /** What the handler builds once, at start-up, and every request shares. */
 export interface HandlerDependencies {
@@ -12,8 +12,10 @@ export interface HandlerDependencies {
   search: SearchIndexSource;
   /** The published-version pointer, cached in the instance for a few seconds. */
   versions: CorpusVersionSource;
-  /** Signs cursors; in AWS the deployment's CURSOR_SECRET. */
+  /** Seals new cursors; in AWS the deployment's CURSOR_SECRET. */
   cursorKey: string;
+  /** Earlier keys whose cursors are still opened (CURSOR_PREVIOUS_SECRET while a key is rotated). */
+  previousCursorKeys?: readonly string[];
   /** Identifies the deployed code (BUILD_ID, set by the stack): part of every ETag, so a deployment changes them. */
   buildId: string;
   /** The process logger; each request gets a child that carries its request id. */

@@ -13,7 +13,7 @@ import type { Snapshot } from '../data/table-store.js';
 import { readPointer, type VersionPointer } from '../data/version-store.js';
 import { VERSION_HEADER } from '../shared/constants.js';
 import { badUserInput, serviceUnavailable } from '../shared/errors.js';
-import type { CursorCodec, Cursors } from './paging.js';
+import type { CursorCodec, Cursors } from './cursor-codec.js';
 
 /** How long an instance trusts the pointer it read: the most a new version waits to be served. */
 export const VERSION_CACHE_MS = 5_000;
@@ -94,8 +94,8 @@ export class RequestVersion {
 
   /** The request's cursors: valid once the version is resolved (every list resolves it before issuing or reading one). */
   readonly cursors: Cursors = {
-    encode: (body) => this.cursorsOfVersion().encode(body),
-    decode: (cursor, listKey) => this.cursorsOfVersion().decode(cursor, listKey),
+    encode: (list, position) => this.cursorsOfVersion().encode(list, position),
+    decode: (cursor, list) => this.cursorsOfVersion().decode(cursor, list),
   };
 
   private cursorsOfVersion(): Cursors {

@@ -1,6 +1,6 @@
 import { createDataSources } from '../data/client.js';
 import { searchIndexFromEnv } from '../search/search-index-cache.js';
-import { buildIdFromEnv, cursorKeyFromEnv } from '../shared/env.js';
+import { buildIdFromEnv, cursorKeyFromEnv, previousCursorKeysFromEnv } from '../shared/env.js';
 import { logger } from '../shared/logger.js';
 import { cachedCorpusVersions } from './corpus-version.js';
 import { createGraphQLHandler } from './lambda.js';
@@ -20,6 +20,7 @@ export const handler = createGraphQLHandler({
   search: searchIndexFromEnv(),
   versions,
   cursorKey: cursorKeyFromEnv(),
+  previousCursorKeys: previousCursorKeysFromEnv(),
   buildId: buildIdFromEnv(),
   logger,
 });

@@ -1,7 +1,7 @@
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import { createContext, type HandlerDependencies } from './context.js';
 import { DEFAULT_HTTP_CACHE, httpCache } from './http-cache.js';
-import { CursorCodec } from './paging.js';
+import { CursorCodec } from './cursor-codec.js';
 import { playgroundMiddleware } from './playground.js';
 import { matchingContentLength, reportingFailures, requestGuard } from './request-guard.js';
 import { errorDetails } from '../shared/logger.js';
@@ -10,7 +10,7 @@ import { createApolloServer, type ServerOptions } from './server.js';
 /** The GraphQL Lambda handler (API Gateway HTTP API, payload v2) over dependencies built once by the caller. */
 export function createGraphQLHandler(deps: HandlerDependencies, options: ServerOptions = {}) {
   const server = createApolloServer(options);
-  const cursors = new CursorCodec(deps.cursorKey);
+  const cursors = CursorCodec.fromSecrets(deps.cursorKey, deps.previousCursorKeys);
   // The integration's typings name @apollo/server's CommonJS declarations; the runtime class is the same.
   return startServerAndCreateLambdaHandler(server as never, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
     // Oversized bodies are refused first; browsers asking for /graphql get the playground page,

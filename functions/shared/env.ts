@@ -88,12 +88,22 @@ export function loggerSettingsFromEnv(): { serviceName: string; logLevel: LogLev
 export const LOCAL_CURSOR_KEY = 'knowledge-base-local-cursor-key';
 
 /**
- * The cursor signing key. In AWS it must be set (the stack generates one per
- * deployment): a missing key stops start-up rather than signing with a public one.
+ * The secret cursors are sealed with (the codec derives its keys from it). In
+ * AWS it must be set (the stack generates one per deployment): a missing key
+ * stops start-up rather than sealing with a public one.
  */
 export function cursorKeyFromEnv(): string {
   if (process.env.AWS_LAMBDA_FUNCTION_NAME !== undefined) return requiredEnv('CURSOR_SECRET');
   return optionalEnv('CURSOR_SECRET') ?? LOCAL_CURSOR_KEY;
+}
+
+/**
+ * A secret cursors were sealed with before CURSOR_SECRET was rotated: its
+ * cursors are still opened (new ones are sealed with CURSOR_SECRET) until it is removed.
+ */
+export function previousCursorKeysFromEnv(): string[] {
+  const previous = optionalEnv('CURSOR_PREVIOUS_SECRET');
+  return previous === undefined ? [] : [previous];
 }
 
 /** The deployed build (BUILD_ID, a hash of the function's sources set by the stack); `local` when run from source. */

@@ -126,14 +126,6 @@ export class PublishConflictError extends KnowledgeBaseError {
   }
 }
 
-/** A decoded events cursor that is not a position of the list it was given to. */
-export class InvalidEventsPositionError extends KnowledgeBaseError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidEventsPositionError';
-  }
-}
-
 /** A request body over the local server's limit (API Gateway's, 10 MB). */
 export class PayloadTooLargeError extends KnowledgeBaseError {
   constructor(readonly limit: number) {

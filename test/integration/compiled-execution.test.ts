@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cachedCorpusVersions } from '../../functions/graphql/corpus-version.js';
 import { createContext, type HandlerDependencies } from '../../functions/graphql/context.js';
 import { compilingExecutor } from '../../functions/graphql/jit-executor.js';
-import { CursorCodec } from '../../functions/graphql/paging.js';
+import { CursorCodec } from '../../functions/graphql/cursor-codec.js';
 import { resolvers } from '../../functions/graphql/resolvers/index.js';
 import { buildExecutableSchema } from '../../functions/graphql/server.js';
 import { LOCAL_CURSOR_KEY } from '../../functions/shared/env.js';
@@ -98,7 +98,7 @@ let env: TestEngine;
 let handler: Handler;
 let schema: GraphQLSchema;
 let deps: HandlerDependencies;
-const codec = new CursorCodec(LOCAL_CURSOR_KEY);
+const codec = CursorCodec.fromSecrets(LOCAL_CURSOR_KEY);
 beforeAll(async () => {
   env = await startEngine({ searchIndex: true });
   // As deployed: graphql-js on an operation's first run, compiled from its second.

@@ -5,12 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { print } from 'graphql';
 import { DocumentsDeepDocument } from '../../schema/__generated__/operations.js';
-import { CursorCodec } from '../../functions/graphql/paging.js';
+import { CursorCodec } from '../../functions/graphql/cursor-codec.js';
 import type { Corpus } from '../../functions/refresh/corpus-schema.js';
 import { LOCAL_CURSOR_KEY } from '../../functions/shared/env.js';
 import { seedCorpus } from '../../scripts/harness/seed-corpus.js';
 
-const serverCursors = new CursorCodec(LOCAL_CURSOR_KEY);
+const serverCursors = CursorCodec.fromSecrets(LOCAL_CURSOR_KEY);
 const encodeCursor = serverCursors.encode.bind(serverCursors);
 import {
   allClaims,
@@ -31,7 +31,8 @@ let corpus: Corpus;
 
 beforeAll(async () => {
   env = await startEngine();
-  handler = handlerFor(env.ds);
+  // This file publishes one version: the pointer, read once, stays cached, so the request counts below are the queries' own.
+  handler = handlerFor(env.ds, { versionCacheMs: 3_600_000 });
   corpus = await seedCorpus();
 });
 afterAll(() => env.close());
@@ -133,16 +134,17 @@ describe('lists and paging', () => {
       '.AAAAAAAAAAAAAAAAAAAAAA';
     // Signed with the server's key, but naming another index partition or extra attributes.
     const otherPartition = encodeCursor({
-      v: 1,
-      l: 'documents',
-      k: { pk: 'v000001#x', sk: '#', listPk: 'v000001#PERSON', order: 'a' },
+      version: 1,
+      list: 'documents',
+      position: { key: { pk: 'v000001#x', sk: '#', listPk: 'v000001#PERSON', order: 'a' } },
     });
     const extraAttribute = encodeCursor({
-      v: 1,
-      l: 'documents',
-      k: { pk: 'v000001#x', sk: '#', listPk: 'v000001#DOCUMENT', order: 'a', more: 'b' },
+      version: 1,
+      list: 'documents',
+      position: { key: { pk: 'v000001#x', sk: '#', listPk: 'v000001#DOCUMENT', order: 'a', more: 'b' } },
     });
-    for (const after of [peopleCursor, forged, otherPartition, extraAttribute, 'not-a-cursor', '']) {
+    const offsetInKeyedList = encodeCursor({ version: 1, list: 'documents', position: { offset: 1 } });
+    for (const after of [peopleCursor, forged, otherPartition, extraAttribute, offsetInKeyedList, 'not-a-cursor', '']) {
       const res = await gql(handler, `query($after: String) { documents(after: $after) { nodes { id } } }`, { after });
       expect(res.errors?.[0]?.extensions?.code, after).toBe('BAD_USER_INPUT');
     }

@@ -33,7 +33,6 @@ describe('error classes', () => {
       [
         "ConfigurationError",
         "InvalidCorpusError",
-        "InvalidEventsPositionError",
         "LeaseLostError",
         "PayloadTooLargeError",
         "PublishConflictError",

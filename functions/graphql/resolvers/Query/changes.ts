@@ -1,9 +1,7 @@
 import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-types.js';
-import { listChanges, type ChangesPosition } from '../../../data/version-store.js';
+import { changeCount, listChanges } from '../../../data/change-store.js';
 import { badUserInput } from '../../../shared/errors.js';
-import { pageSize } from '../../paging.js';
-
-const invalidCursor = () => badUserInput('Invalid cursor for this list.', { argumentName: 'after' });
+import { connection } from '../../paging.js';
 
 /** Changes after version `since` up to the request's version, oldest first; counts come from the version records. */
 export const changes: QueryResolvers['changes'] = async (_parent, args, { snapshot, cursors }) => {
@@ -19,23 +17,10 @@ export const changes: QueryResolvers['changes'] = async (_parent, args, { snapsh
   const versions = snap.pointer.kept
     .filter((v) => v.number > args.since && v.number <= snap.version)
     .sort((a, b) => a.number - b.number);
-  const first = pageSize(args.first);
-  const listKey = `changes:${args.since}`;
-  let after: ChangesPosition | undefined;
-  if (args.after != null) {
-    const body = await cursors.decode(args.after, listKey);
-    if (!('k' in body)) throw invalidCursor();
-    after = { version: Number(body.k.v), offset: Number(body.k.o) };
-    if (!versions.some((v) => v.number === after?.version) || !Number.isInteger(after.offset) || after.offset < 0)
-      throw invalidCursor();
-  }
-  const page = await listChanges(snap.ds, versions, first, after);
-  return {
-    edges: page.items.map(({ item, position }) => ({
-      node: item,
-      cursor: () => cursors.encode({ l: listKey, k: { v: String(position.version), o: String(position.offset) } }),
-    })),
-    hasNextPage: page.hasNextPage,
-    totalCount: () => versions.reduce((n, v) => n + v.added + v.updated + v.removed, 0),
-  };
+  return connection(cursors, {
+    listKey: `changes:${args.since}`,
+    args,
+    read: (first, after) => listChanges(snap.ds, versions, first, after),
+    totalCount: () => versions.reduce((n, v) => n + changeCount(v), 0),
+  });
 };

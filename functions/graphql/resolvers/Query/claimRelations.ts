@@ -1,12 +1,7 @@
 import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-types.js';
-import {
-  claimPairResumeKeyAccepted,
-  countClaimPairs,
-  listClaimPairs,
-  type ClaimPairFilter,
-} from '../../../data/claim-store.js';
+import { countClaimPairs, listClaimPairs, type ClaimPairFilter } from '../../../data/claim-store.js';
 import { badUserInput } from '../../../shared/errors.js';
-import { queryConnection } from '../../paging.js';
+import { connection } from '../../paging.js';
 
 export const claimRelations: QueryResolvers['claimRelations'] = async (_parent, args, { snapshot, cursors }, info) => {
   if (args.kind === 'QUALIFIED_BY') {
@@ -16,12 +11,11 @@ export const claimRelations: QueryResolvers['claimRelations'] = async (_parent, 
   }
   const filter: ClaimPairFilter = { kind: args.kind ?? undefined, subjectId: args.subjectId ?? undefined };
   const snap = await snapshot();
-  return queryConnection(cursors, {
+  return connection(cursors, {
     info,
     listKey: `claimRelations:${JSON.stringify([filter.kind, filter.subjectId])}`,
     args,
-    fetch: (first, after) => listClaimPairs(snap, filter, first, after),
-    acceptsKey: (key) => claimPairResumeKeyAccepted(snap, filter, key),
+    read: (first, after) => listClaimPairs(snap, filter, first, after),
     totalCount: () => countClaimPairs(snap, filter),
   });
 };

@@ -1,6 +1,6 @@
 import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-types.js';
-import { claimResumeKeyAccepted, countClaims, listClaims, type ClaimFilter } from '../../../data/claim-store.js';
-import { queryConnection } from '../../paging.js';
+import { countClaims, listClaims, type ClaimFilter } from '../../../data/claim-store.js';
+import { connection } from '../../paging.js';
 
 export const claims: QueryResolvers['claims'] = async (_parent, args, { snapshot, loaders, cursors }, info) => {
   const filter: ClaimFilter = {
@@ -11,12 +11,11 @@ export const claims: QueryResolvers['claims'] = async (_parent, args, { snapshot
     kind: args.kind ?? undefined,
   };
   const snap = await snapshot();
-  return queryConnection(cursors, {
+  return connection(cursors, {
     info,
     listKey: `claims:${JSON.stringify([filter.speakerId, filter.documentId, filter.eventId, filter.aboutId, filter.kind])}`,
     args,
-    fetch: (first, after) => listClaims(snap, loaders.claim, filter, first, after),
-    acceptsKey: (key) => claimResumeKeyAccepted(snap, filter, key),
+    read: (first, after) => listClaims(snap, loaders.claim, filter, first, after),
     totalCount: () => countClaims(snap, loaders, filter),
   });
 };

@@ -1,13 +1,16 @@
 import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-types.js';
-import { subjectConnection } from './subject-list.js';
+import { countSubjects, listSubjects, type SubjectList } from '../../../data/subject-store.js';
+import { connection } from '../../paging.js';
 
-export const organizations: QueryResolvers['organizations'] = (_parent, args, context, info) => {
-  const organizationKind = args.kind ?? undefined;
-  return subjectConnection(
-    { kind: 'ORGANIZATION', organizationKind },
-    `organizations:${organizationKind ?? ''}`,
-    args,
-    context,
+/** Organizations by name (all, or those of one kind), from the request's version. */
+export const organizations: QueryResolvers['organizations'] = async (_parent, args, { snapshot, cursors }, info) => {
+  const list: SubjectList<'ORGANIZATION'> = { kind: 'ORGANIZATION', organizationKind: args.kind ?? undefined };
+  const snap = await snapshot();
+  return connection(cursors, {
     info,
-  );
+    listKey: `organizations:${list.organizationKind ?? ''}`,
+    args,
+    read: (first, after) => listSubjects(snap, list, first, after),
+    totalCount: () => countSubjects(snap, list),
+  });
 };

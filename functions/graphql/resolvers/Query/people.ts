@@ -1,5 +1,16 @@
 import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-types.js';
-import { subjectConnection } from './subject-list.js';
+import { countSubjects, listSubjects, type SubjectList } from '../../../data/subject-store.js';
+import { connection } from '../../paging.js';
 
-export const people: QueryResolvers['people'] = (_parent, args, context, info) =>
-  subjectConnection({ kind: 'PERSON' }, 'people', args, context, info);
+/** People by name, from the request's version. */
+export const people: QueryResolvers['people'] = async (_parent, args, { snapshot, cursors }, info) => {
+  const list: SubjectList<'PERSON'> = { kind: 'PERSON' };
+  const snap = await snapshot();
+  return connection(cursors, {
+    info,
+    listKey: 'people',
+    args,
+    read: (first, after) => listSubjects(snap, list, first, after),
+    totalCount: () => countSubjects(snap, list),
+  });
+};
