@@ -12,12 +12,12 @@ import type { DataSources } from '../data/client.js';
 import type { Snapshot } from '../data/table-store.js';
 import { readPointer, type VersionPointer } from '../data/version-store.js';
 import { badUserInput, serviceUnavailable } from '../shared/errors.js';
+import { VERSION_HEADER } from '../shared/http-contract.js';
 import type { CursorCodec, Cursors } from './paging.js';
 
 /** How long an instance trusts the pointer it read: the most a new version waits to be served. */
 export const VERSION_CACHE_MS = 5_000;
-/** The request header that pins a request to a kept version; the response names the version that answered. */
-export const VERSION_HEADER = 'x-corpus-version';
+export { VERSION_HEADER } from '../shared/http-contract.js';
 
 export interface CorpusVersionSource {
   /** The pointer, at most `maxAgeMs` old; undefined before the first publication. */
