@@ -52,8 +52,15 @@ const ACCESS_LOG_FIELDS = {
   userAgent: '$context.identity.userAgent',
 };
 
+const CORS_HTTP_METHODS: Readonly<Record<string, CorsHttpMethod>> = {
+  GET: CorsHttpMethod.GET,
+  POST: CorsHttpMethod.POST,
+  OPTIONS: CorsHttpMethod.OPTIONS,
+  HEAD: CorsHttpMethod.HEAD,
+};
+
 function corsMethod(method: string): CorsHttpMethod {
-  const found = Object.values(CorsHttpMethod).find((value) => String(value) === method);
+  const found = CORS_HTTP_METHODS[method];
   if (found === undefined) throw new Error(`No CORS method ${method}`);
   return found;
 }
