@@ -51,6 +51,8 @@ export interface LocalStack {
   ds: DataSources;
   seedReport: RefreshReport | undefined;
   server: Server;
+  /** The Lambda handler the server runs, for layers a test puts in front of it. */
+  handler: LambdaHttpHandler;
   close(): Promise<void>;
 }
 
@@ -81,9 +83,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   if (seedReport !== undefined) logger.info('seed refresh', { report: seedReport });
 
   // Imported only now: the handler reads its configuration from the environment at load.
-  const { handler } = await import('../functions/graphql/handler.js');
+  const handler = (await import('../functions/graphql/handler.js')).handler as unknown as LambdaHttpHandler;
   // As in AWS: CloudFront's response headers over everything, API Gateway's CORS in front of the function.
-  const api = apiGatewayCors(options.cors ?? corsPolicy(), lambdaExchange(handler as unknown as LambdaHttpHandler));
+  const api = apiGatewayCors(options.cors ?? corsPolicy(), lambdaExchange(handler));
   const exchange = responseHeaders(
     SECURITY_HEADERS,
     routes([{ path: '/graphql', exchange: api }, ...(options.routes ?? [])]),
@@ -108,6 +110,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ds,
     seedReport,
     server,
+    handler,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => {
