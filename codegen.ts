@@ -66,6 +66,11 @@ const config: CodegenConfig = {
       documents: 'schema/operations/*.graphql',
       plugins: ['./schema/codegen-persisted-operations.cjs'],
     },
+    // The whole served schema as one printed SDL file, for code generators and other tools to point at.
+    'schema/__generated__/schema.graphql': {
+      plugins: ['schema-ast'],
+      config: { includeDirectives: true, sort: true },
+    },
     // Typed client operations (TypedDocumentNode) for front ends, tests and the playground.
     'schema/__generated__/operations.ts': {
       plugins: ['typescript-operations', 'typed-document-node'],

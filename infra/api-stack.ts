@@ -18,6 +18,7 @@ import { GraphQLApi } from './constructs/graphql-api.js';
 import { GraphQLFunction } from './constructs/graphql-function.js';
 import { SeedRefresh } from './constructs/seed-refresh.js';
 import { alarmEmailContext, positiveIntegerContext } from './context.js';
+import { ANY_ORIGIN, corsPolicy, parseCorsOrigins } from '../functions/shared/http-contract.js';
 
 export interface StackSettings {
   /** INTROSPECTION env var of the GraphQL function. */
@@ -34,6 +35,8 @@ export interface StackSettings {
   logRetentionDays: RetentionDays;
   /** Subscribed by e-mail to the alarm topic, if set. */
   alarmEmail: string | undefined;
+  /** Origins browsers may call the API from (`-c corsOrigins=https://a.example,https://b.example`); `*` for any. */
+  corsOrigins: string[];
 }
 
 /** Context keys and their defaults. */
@@ -45,6 +48,7 @@ export const DEFAULT_SETTINGS: StackSettings = {
   refreshIntervalHours: 24,
   logRetentionDays: RetentionDays.ONE_MONTH,
   alarmEmail: undefined,
+  corsOrigins: [ANY_ORIGIN],
 };
 
 const positiveInteger = (scope: Construct, key: keyof StackSettings, fallback: number) =>
@@ -76,7 +80,17 @@ export function settingsFromContext(scope: Construct): StackSettings {
     refreshIntervalHours: positiveInteger(scope, 'refreshIntervalHours', DEFAULT_SETTINGS.refreshIntervalHours),
     logRetentionDays: retention,
     alarmEmail: alarmEmailContext(scope),
+    corsOrigins: corsOriginsContext(scope),
   };
+}
+
+/** The `corsOrigins` context key: a comma-separated list (or a JSON array in cdk.json), parsed as CORS_ORIGINS locally. */
+function corsOriginsContext(scope: Construct): string[] {
+  const raw: unknown = scope.node.tryGetContext('corsOrigins');
+  if (raw !== undefined && typeof raw !== 'string' && !(Array.isArray(raw) && raw.every((o) => typeof o === 'string')))
+    throw new Error(`Context corsOrigins must be a comma-separated list of origins, got ${JSON.stringify(raw)}`);
+  const list = Array.isArray(raw) ? raw.join(',') : raw;
+  return parseCorsOrigins(list);
 }
 
 export interface ApiStackProps extends StackProps {
@@ -119,6 +133,7 @@ export class ApiStack extends Stack {
       throttleRate: settings.apiThrottleRate,
       throttleBurst: settings.apiThrottleBurst,
       logRetention,
+      cors: corsPolicy(settings.corsOrigins),
     });
     this.refresh = new SeedRefresh(this, 'SeedRefresh', {
       tables: this.data,

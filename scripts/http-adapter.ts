@@ -26,24 +26,62 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
   return Buffer.concat(chunks);
 }
 
-export function toApiGatewayEvent(req: IncomingMessage, body: Buffer): APIGatewayProxyEventV2 {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+/**
+ * One HTTP request as the local server's layers see it (the edge emulations, then the Lambda
+ * handler): header names lower-case, the body read whole.
+ */
+export interface HttpExchangeRequest {
+  method: string;
+  /** Path and query string, as sent. */
+  url: string;
+  headers: Record<string, string>;
+  body: Buffer;
+  sourceIp?: string;
+  httpVersion?: string;
+}
+
+export interface HttpExchangeResponse {
+  statusCode: number;
+  headers: Record<string, string | string[]>;
+  body: Buffer | string;
+}
+
+/** A layer of the local server: the handler, or what API Gateway or CloudFront would do in front of it. */
+export type HttpExchange = (request: HttpExchangeRequest) => Promise<HttpExchangeResponse>;
+
+export function exchangeRequest(req: IncomingMessage, body: Buffer): HttpExchangeRequest {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  return {
+    method: req.method ?? 'GET',
+    url: req.url ?? '/',
+    headers,
+    body,
+    sourceIp: req.socket.remoteAddress,
+    httpVersion: req.httpVersion,
+  };
+}
+
+export function toApiGatewayEvent(request: HttpExchangeRequest): APIGatewayProxyEventV2 {
+  const url = new URL(request.url, 'http://localhost');
   const headers: Record<string, string> = {};
   const cookies: string[] = [];
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    if (name === 'cookie') cookies.push(...String(value).split(/;\s*/));
-    else headers[name] = Array.isArray(value) ? value.join(',') : value;
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (name === 'cookie') cookies.push(...value.split(/;\s*/));
+    else headers[name] = value;
   }
   const query: Record<string, string> = {};
   for (const [key, value] of url.searchParams) query[key] = query[key] === undefined ? value : `${query[key]},${value}`;
   const requestId = randomUUID();
   const now = Date.now();
+  const { body, method } = request;
   const isText =
     body.length === 0 || /json|text|graphql|x-www-form-urlencoded/.test(headers['content-type'] ?? 'application/json');
   return {
     version: '2.0',
-    routeKey: `${req.method ?? 'GET'} ${url.pathname}`,
+    routeKey: `${method} ${url.pathname}`,
     rawPath: url.pathname,
     rawQueryString: url.search.replace(/^\?/, ''),
     cookies: cookies.length > 0 ? cookies : undefined,
@@ -55,14 +93,14 @@ export function toApiGatewayEvent(req: IncomingMessage, body: Buffer): APIGatewa
       domainName: headers.host ?? 'localhost',
       domainPrefix: 'localhost',
       http: {
-        method: req.method ?? 'GET',
+        method,
         path: url.pathname,
-        protocol: `HTTP/${req.httpVersion}`,
-        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        protocol: `HTTP/${request.httpVersion ?? '1.1'}`,
+        sourceIp: request.sourceIp ?? '127.0.0.1',
         userAgent: headers['user-agent'] ?? '',
       },
       requestId,
-      routeKey: `${req.method ?? 'GET'} ${url.pathname}`,
+      routeKey: `${method} ${url.pathname}`,
       stage: '$default',
       time: new Date(now).toISOString(),
       timeEpoch: now,
@@ -94,21 +132,30 @@ export function lambdaContext(requestId: string, functionName = 'local-graphql')
 }
 
 // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- what a LambdaHttpHandler resolves to
-export function writeResult(res: ServerResponse, result: APIGatewayProxyStructuredResultV2 | string | void): void {
+export function fromLambdaResult(result: APIGatewayProxyStructuredResultV2 | string | void): HttpExchangeResponse {
   if (result === undefined || typeof result === 'string') {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(result ?? '');
-    return;
+    return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: result ?? '' };
   }
   const headers: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
   if (result.cookies !== undefined && result.cookies.length > 0) headers['set-cookie'] = result.cookies;
-  res.writeHead(result.statusCode ?? 200, headers);
-  res.end(result.body === undefined ? '' : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+  const body =
+    result.body === undefined ? '' : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
+  return { statusCode: result.statusCode ?? 200, headers, body };
 }
 
-/** A request listener that serves every request through the Lambda handler. */
-export function lambdaRequestListener(handler: LambdaHttpHandler, log: (error: unknown) => void) {
+/** The Lambda handler as the innermost layer: the request becomes its event, its result the response. */
+export function lambdaExchange(handler: LambdaHttpHandler): HttpExchange {
+  return async (request) => {
+    const event = toApiGatewayEvent(request);
+    return fromLambdaResult(await handler(event, lambdaContext(event.requestContext.requestId)));
+  };
+}
+
+const jsonError = (message: string, code: string) => JSON.stringify({ errors: [{ message, extensions: { code } }] });
+
+/** A request listener that reads each request whole and answers what the layers answer. */
+export function exchangeListener(exchange: HttpExchange, log: (error: unknown) => void) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     try {
       let body: Buffer;
@@ -117,23 +164,21 @@ export function lambdaRequestListener(handler: LambdaHttpHandler, log: (error: u
       } catch (error) {
         if (!(error instanceof PayloadTooLargeError)) throw error;
         res.writeHead(413, { 'content-type': 'application/json' });
-        res.end(
-          JSON.stringify({
-            errors: [{ message: 'Request body too large', extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }],
-          }),
-        );
+        res.end(jsonError('Request body too large', ErrorCode.PAYLOAD_TOO_LARGE));
         return;
       }
-      const event = toApiGatewayEvent(req, body);
-      writeResult(res, await handler(event, lambdaContext(event.requestContext.requestId)));
+      const response = await exchange(exchangeRequest(req, body));
+      res.writeHead(response.statusCode, response.headers);
+      res.end(response.body);
     } catch (error) {
       log(error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({
-          errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }],
-        }),
-      );
+      res.end(jsonError('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR));
     }
   };
+}
+
+/** A request listener that serves every request through the Lambda handler. */
+export function lambdaRequestListener(handler: LambdaHttpHandler, log: (error: unknown) => void) {
+  return exchangeListener(lambdaExchange(handler), log);
 }

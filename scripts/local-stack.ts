@@ -15,7 +15,9 @@ import { TABLE_LIST, localTableName } from '../functions/data/tables.js';
 import { logger } from '../functions/shared/logger.js';
 import { directorySource, type CorpusSource } from '../functions/refresh/corpus-source.js';
 import { refresh, type RefreshReport } from '../functions/refresh/refresh.js';
-import { lambdaRequestListener, type LambdaHttpHandler } from './http-adapter.js';
+import { corsPolicy, SECURITY_HEADERS, type CorsPolicy } from '../functions/shared/http-contract.js';
+import { apiGatewayCors, responseHeaders, routes, type LocalRoute } from './edge-emulation.js';
+import { exchangeListener, lambdaExchange, type LambdaHttpHandler } from './http-adapter.js';
 import { startLocalDynamo, type LocalDynamo } from './local-dynamodb.js';
 import { CORPUS_DIR } from '../seed/paths.js';
 
@@ -36,6 +38,10 @@ export interface LocalStackOptions {
   seed?: boolean;
   /** The search index folder when SEARCH_INDEX_DIR names none: a folder of its own (tests, the bench) by default. */
   searchIndexDir?: string;
+  /** CORS as API Gateway applies it; defaults to any origin without credentials (`npm start` reads CORS_ORIGINS). */
+  cors?: CorsPolicy;
+  /** Paths served beside the API (`/graphql`), checked after it; anything else is API Gateway's 404. */
+  routes?: LocalRoute[];
 }
 
 export interface LocalStack {
@@ -45,6 +51,8 @@ export interface LocalStack {
   ds: DataSources;
   seedReport: RefreshReport | undefined;
   server: Server;
+  /** The Lambda handler the server runs, for layers a test puts in front of it. */
+  handler: LambdaHttpHandler;
   close(): Promise<void>;
 }
 
@@ -75,8 +83,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   if (seedReport !== undefined) logger.info('seed refresh', { report: seedReport });
 
   // Imported only now: the handler reads its configuration from the environment at load.
-  const { handler } = await import('../functions/graphql/handler.js');
-  const listener = lambdaRequestListener(handler as unknown as LambdaHttpHandler, (error) => {
+  const handler = (await import('../functions/graphql/handler.js')).handler as unknown as LambdaHttpHandler;
+  // As in AWS: CloudFront's response headers over everything, API Gateway's CORS in front of the function.
+  const api = apiGatewayCors(options.cors ?? corsPolicy(), lambdaExchange(handler));
+  const exchange = responseHeaders(
+    SECURITY_HEADERS,
+    routes([{ path: '/graphql', exchange: api }, ...(options.routes ?? [])]),
+  );
+  const listener = exchangeListener(exchange, (error) => {
     logger.error('local server error', { error: error as Error });
   });
   // The listener handles its own failures (it answers 500 and logs), so its promise is not awaited.
@@ -96,6 +110,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ds,
     seedReport,
     server,
+    handler,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => {

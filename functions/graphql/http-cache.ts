@@ -118,6 +118,11 @@ export function httpCache(versions: CorpusVersionSource, buildId: string, policy
     }
     return async (result) => {
       const headers = result.headers ?? {};
+      if (headers['cache-control'] === undefined) {
+        // A GET refused outside the plugin (Apollo's CSRF check) depends on headers outside the CDN's cache key.
+        result.headers = { ...headers, 'cache-control': NO_STORE };
+        return;
+      }
       if (headers['cache-control'] !== cacheControlOf(policy)) return;
       const number = Number(headers[VERSION_HEADER]);
       const record = (await versions.pointer())?.kept.find((v) => v.number === number);

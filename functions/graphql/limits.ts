@@ -13,6 +13,8 @@ import {
   GraphQLError,
   Kind,
   OperationTypeNode,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
   getNamedType,
   getVariableValues,
   isListType,
@@ -29,6 +31,7 @@ import {
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '../shared/errors.js';
+import { introspectionBytes } from './introspection-cost.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging.js';
 
 export const QUERY_LIMITS = {
@@ -103,9 +106,32 @@ const pagedEstimator: ComplexityEstimator = ({ type, field, args, childComplexit
   return undefined;
 };
 
+/**
+ * An estimator for `__schema` and `__type`: their reply's exact size in cost units (BYTES_PER_COST_UNIT), counted
+ * over the schema (introspection-cost.ts). One budget, just over the limit, for all of a request's introspection:
+ * once spent, the query is over the limit whatever else it asks, and no more is counted.
+ */
+function introspectionEstimator(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+): ComplexityEstimator {
+  let remaining = (QUERY_LIMITS.maxCost + 1) * BYTES_PER_COST_UNIT;
+  return ({ field, node }) => {
+    if (field !== SchemaMetaFieldDef && field !== TypeMetaFieldDef) return undefined;
+    const bytes = remaining > 0 ? introspectionBytes(schema, document, node, variables, remaining) : undefined;
+    if (bytes === undefined) {
+      remaining = 0;
+      return QUERY_LIMITS.maxCost + 1;
+    }
+    remaining -= bytes;
+    return Math.max(1, Math.ceil(bytes / BYTES_PER_COST_UNIT));
+  };
+}
+
 export function queryCost(
   schema: GraphQLSchema,
-  query: Parameters<typeof getComplexity>[0]['query'],
+  query: DocumentNode,
   variables?: Record<string, unknown>,
   operationName?: string,
 ): number {
@@ -114,7 +140,11 @@ export function queryCost(
     query,
     variables,
     operationName,
-    estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    estimators: [
+      introspectionEstimator(schema, query, variables ?? {}),
+      pagedEstimator,
+      simpleEstimator({ defaultComplexity: 1 }),
+    ],
   });
 }
 

@@ -12,24 +12,10 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { ENCODING_SUFFIX, MANIFEST_FILE, type AssetEncoding, type PlaygroundManifest } from './playground-manifest.js';
 import { eventHeader } from './lambda-event.js';
 import { optionalEnv } from '../shared/env.js';
+import { CONTENT_SECURITY_POLICY } from '../shared/http-contract.js';
 
-/**
- * Only the page's own files. Styles allow 'unsafe-inline' because the Monaco
- * editor writes its theme and token colours into <style> elements it creates
- * at run time (no nonce support); scripts stay 'self' only.
- */
-export const PLAYGROUND_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The page's policy: the one CloudFront's response headers policy also sets (functions/shared/http-contract.ts). */
+export const PLAYGROUND_CSP = CONTENT_SECURITY_POLICY;
 
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',

@@ -1,9 +1,12 @@
 /**
  * The CloudFront distribution in front of the HTTP API. GET answers are cached
  * for as long as the function's Cache-Control says (nothing is cached without
- * one), keyed on the query string and the request headers that change the
- * answer; POST passes through uncached. WAF (from the us-east-1 stack) filters
- * every request first.
+ * one), keyed on the GraphQL parameters of the query string and the request
+ * headers that change the answer; POST passes through uncached. Exactly the
+ * headers and parameters the function reads reach it, from the one definition
+ * in functions/shared/http-contract.ts. Every reply gets the security headers
+ * and the Content-Security-Policy defined there too. WAF (from the us-east-1
+ * stack) filters every request first.
  */
 import { Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -22,31 +25,23 @@ import {
   OriginRequestPolicy,
   OriginRequestQueryStringBehavior,
   OriginSslPolicy,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import {
+  CACHE_KEY_HEADERS,
+  CONTENT_SECURITY_POLICY,
+  FORWARDED_HEADERS,
+  GRAPHQL_QUERY_PARAMETERS,
+  HSTS_MAX_AGE_SECONDS,
+} from '../../functions/shared/http-contract.js';
 
-/**
- * Request headers the answer depends on, so they are part of the cache key
- * (and therefore reach the function): the negotiated media type, the corpus
- * version a client asks for, and Origin, since the API adds CORS headers only
- * to requests that carry one and a cached answer must not lose them.
- */
-export const CACHE_KEY_HEADERS = ['Accept', 'Origin', 'x-corpus-version'] as const;
-
-/**
- * Headers the function needs that must not split the cache: the validator of
- * a conditional GET (the function answers 304 to a matching ETag), the body's
- * media type, and the CORS preflight's questions.
- */
-export const ORIGIN_REQUEST_HEADERS = [
-  'If-None-Match',
-  'Content-Type',
-  'Access-Control-Request-Method',
-  'Access-Control-Request-Headers',
-] as const;
+export { CACHE_KEY_HEADERS };
 
 /** The longest CloudFront keeps an answer, whatever max-age the function sends. */
 export const MAX_CACHE_TTL = Duration.days(1);
@@ -61,6 +56,8 @@ export class GraphQLCdn extends Construct {
   readonly distribution: Distribution;
   readonly cachePolicy: CachePolicy;
   readonly originRequestPolicy: OriginRequestPolicy;
+  /** Security headers and CSP on every reply; other behaviours (a web app's) may share it. */
+  readonly responseHeadersPolicy: ResponseHeadersPolicy;
   readonly logBucket: Bucket;
   /** The GraphQL endpoint through the CDN: `https://<distribution domain>/graphql`. */
   readonly graphqlUrl: string;
@@ -68,22 +65,40 @@ export class GraphQLCdn extends Construct {
   constructor(scope: Construct, id: string, props: GraphQLCdnProps) {
     super(scope, id);
     this.cachePolicy = new CachePolicy(this, 'CachePolicy', {
-      comment: 'GraphQL GET answers: origin Cache-Control decides, keyed on query and content-changing headers',
+      comment:
+        'GraphQL GET answers: origin Cache-Control decides, keyed on the GraphQL parameters and content-changing headers',
       // min 0 and default 0: an answer without Cache-Control (errors, POST-only paths) is not cached.
       minTtl: Duration.seconds(0),
       defaultTtl: Duration.seconds(0),
       maxTtl: MAX_CACHE_TTL,
-      queryStringBehavior: CacheQueryStringBehavior.all(),
+      // Any other parameter would split the cache for nothing (and let a random one bypass it): it is dropped.
+      queryStringBehavior: CacheQueryStringBehavior.allowList(...GRAPHQL_QUERY_PARAMETERS),
       headerBehavior: CacheHeaderBehavior.allowList(...CACHE_KEY_HEADERS),
       cookieBehavior: CacheCookieBehavior.none(),
       enableAcceptEncodingGzip: true,
       enableAcceptEncodingBrotli: true,
     });
     this.originRequestPolicy = new OriginRequestPolicy(this, 'OriginRequestPolicy', {
-      comment: 'GraphQL: conditional GETs, POST bodies and CORS preflights reach the function',
-      queryStringBehavior: OriginRequestQueryStringBehavior.all(),
-      headerBehavior: OriginRequestHeaderBehavior.allowList(...ORIGIN_REQUEST_HEADERS),
+      comment: 'GraphQL: conditional GETs, POST bodies, CSRF-prevention headers and CORS preflights reach the function',
+      // The cache key's parameters are forwarded anyway; no other reaches the function.
+      queryStringBehavior: OriginRequestQueryStringBehavior.none(),
+      headerBehavior: OriginRequestHeaderBehavior.allowList(...FORWARDED_HEADERS),
       cookieBehavior: OriginRequestCookieBehavior.none(),
+    });
+
+    this.responseHeadersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'HSTS, nosniff, no referrer, no framing, and the Content-Security-Policy of the pages served',
+      securityHeadersBehavior: {
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS),
+          includeSubdomains: true,
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+      },
     });
 
     // Standard logs are written with ACLs by CloudFront's log delivery, so this bucket keeps ACLs enabled.
@@ -121,6 +136,7 @@ export class GraphQLCdn extends Construct {
         compress: true,
         cachePolicy: this.cachePolicy,
         originRequestPolicy: this.originRequestPolicy,
+        responseHeadersPolicy: this.responseHeadersPolicy,
       },
     });
     Validations.of(this.distribution).acknowledge(

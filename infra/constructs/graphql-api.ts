@@ -20,6 +20,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { alarmAtLeast } from './alarms.js';
 import { VERSION_HEADER } from '../../functions/shared/constants.js';
+import type { CorsPolicy } from '../../functions/shared/http-contract.js';
 
 export interface GraphQLApiProps {
   handler: IFunction;
@@ -28,6 +29,8 @@ export interface GraphQLApiProps {
   /** Requests allowed in a burst above the rate. */
   throttleBurst: number;
   logRetention: RetentionDays;
+  /** CORS as API Gateway answers it: from functions/shared/http-contract.ts, origins from context. */
+  cors: CorsPolicy;
 }
 
 /** $context variables an HTTP API (not a REST API) provides, as one JSON object per request. */
@@ -50,6 +53,19 @@ const ACCESS_LOG_FIELDS = {
   userAgent: '$context.identity.userAgent',
 };
 
+const CORS_HTTP_METHODS: Readonly<Record<string, CorsHttpMethod>> = {
+  GET: CorsHttpMethod.GET,
+  POST: CorsHttpMethod.POST,
+  OPTIONS: CorsHttpMethod.OPTIONS,
+  HEAD: CorsHttpMethod.HEAD,
+};
+
+function corsMethod(method: string): CorsHttpMethod {
+  const found = CORS_HTTP_METHODS[method];
+  if (found === undefined) throw new Error(`No CORS method ${method}`);
+  return found;
+}
+
 export class GraphQLApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
@@ -63,14 +79,15 @@ export class GraphQLApi extends Construct {
       description: 'Public, read-only GraphQL API over the knowledge base',
       // The default stage is added below, where throttling and access logs can be set.
       createDefaultStage: false,
+      // Once set, API Gateway answers every preflight itself and replaces the function's CORS headers with these:
+      // the local server emulates exactly this (scripts/edge-emulation.ts).
       corsPreflight: {
-        allowOrigins: ['*'],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
-        // A browser may pin a version (x-corpus-version) and read which version answered, read an answer's
-        // ETag and send it back (If-None-Match) to get 304 while the version it was made from is current.
-        allowHeaders: ['content-type', VERSION_HEADER, 'if-none-match'],
-        exposeHeaders: [VERSION_HEADER, 'etag'],
-        maxAge: Duration.days(1),
+        allowOrigins: [...props.cors.allowOrigins],
+        allowMethods: props.cors.allowMethods.map(corsMethod),
+        allowHeaders: [...props.cors.allowHeaders],
+        exposeHeaders: [...props.cors.exposeHeaders],
+        maxAge: Duration.seconds(props.cors.maxAgeSeconds),
+        allowCredentials: false,
       },
     });
 

@@ -16,7 +16,16 @@ import { keyAttributes, TABLE_LIST } from '../../functions/data/tables.js';
 import { DEFAULT_SETTINGS, settingsFromContext, type ApiStack } from '../../infra/api-stack.js';
 import { ESM_BANNER } from '../../infra/bundling.js';
 import { PROJECT_ROOT } from '../../infra/constructs/bundled-function.js';
-import { CACHE_KEY_HEADERS, MAX_CACHE_TTL } from '../../infra/constructs/cdn.js';
+import { MAX_CACHE_TTL } from '../../infra/constructs/cdn.js';
+import {
+  API_REQUEST_HEADERS,
+  CONTENT_SECURITY_POLICY,
+  CORS_ALLOW_HEADERS,
+  GRAPHQL_QUERY_PARAMETERS,
+  HSTS_MAX_AGE_SECONDS,
+  SECURITY_HEADERS,
+} from '../../functions/shared/http-contract.js';
+import { edgeRulesFromTemplate } from '../support/edge-from-template.js';
 import { TABLE_ACCESS } from '../../infra/constructs/data-tables.js';
 import { REFRESH_LEASE, REFRESH_TIMEOUT } from '../../infra/constructs/seed-refresh.js';
 import { DURATION_ALARM_SHARE } from '../../infra/constructs/alarms.js';
@@ -278,15 +287,23 @@ describe('HTTP API', () => {
     expect(fields.integrationRequestId).toBe('$context.integration.requestId');
   });
 
-  it('allows GET and POST with content-type from any origin, and conditional GETs (ETag out, If-None-Match in)', () => {
+  it('allows GET, POST and preflights from any origin without credentials, with every header a browser client sends', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
-      CorsConfiguration: Match.objectLike({
+      CorsConfiguration: {
         AllowOrigins: ['*'],
-        AllowMethods: Match.arrayWith(['GET', 'POST']),
-        AllowHeaders: ['content-type', 'x-corpus-version', 'if-none-match'],
-        ExposeHeaders: ['x-corpus-version', 'etag'],
-      }),
+        AllowMethods: ['GET', 'POST', 'OPTIONS'],
+        AllowHeaders: [
+          'content-type',
+          'apollo-require-preflight',
+          'x-apollo-operation-name',
+          'x-corpus-version',
+          'if-none-match',
+        ],
+        ExposeHeaders: ['etag', 'x-corpus-version'],
+        AllowCredentials: false,
+        MaxAge: 86400,
+      },
     });
   });
 
@@ -328,41 +345,78 @@ describe('CDN', () => {
     expect(behavior().Compress).toBe(true);
   });
 
-  it('caches for as long as the origin says: TTL 0 without Cache-Control, keyed on the query and the headers that change the answer', () => {
+  it('caches for as long as the origin says: TTL 0 without Cache-Control, keyed on the GraphQL parameters and the headers that change the answer', () => {
     expect(behavior().CachePolicyId).toEqual({ Ref: logicalId(stack.cdn.cachePolicy) });
     const config = resources[logicalId(stack.cdn.cachePolicy)]?.Properties?.CachePolicyConfig as Record<
       string,
       unknown
     >;
     expect(config).toMatchObject({ MinTTL: 0, DefaultTTL: 0, MaxTTL: MAX_CACHE_TTL.toSeconds() });
-    expect(config.ParametersInCacheKeyAndForwardedToOrigin).toMatchObject({
+    expect(config.ParametersInCacheKeyAndForwardedToOrigin).toEqual({
       EnableAcceptEncodingGzip: true,
       EnableAcceptEncodingBrotli: true,
-      QueryStringsConfig: { QueryStringBehavior: 'all' },
-      CookiesConfig: { CookieBehavior: 'none' },
-      HeadersConfig: {
-        HeaderBehavior: 'whitelist',
-        Headers: expect.arrayContaining(['Accept', 'x-corpus-version', ...CACHE_KEY_HEADERS]),
+      // A random parameter (?nocache=123) neither splits the cache nor bypasses it.
+      QueryStringsConfig: {
+        QueryStringBehavior: 'whitelist',
+        QueryStrings: ['query', 'variables', 'operationName', 'extensions'],
       },
+      CookiesConfig: { CookieBehavior: 'none' },
+      HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['accept', 'origin', 'x-corpus-version'] },
     });
   });
 
-  it('passes If-None-Match and the POST content type to the origin without splitting the cache on them', () => {
+  it('passes the validator, the content type, the CSRF-prevention headers and the preflight questions to the origin without splitting the cache', () => {
     expect(behavior().OriginRequestPolicyId).toEqual({ Ref: logicalId(stack.cdn.originRequestPolicy) });
     const config = resources[logicalId(stack.cdn.originRequestPolicy)]?.Properties?.OriginRequestPolicyConfig as Record<
       string,
       unknown
     >;
-    expect(config).toMatchObject({
-      QueryStringsConfig: { QueryStringBehavior: 'all' },
+    expect(config).toEqual({
+      Name: expect.any(String),
+      Comment: expect.any(String),
+      QueryStringsConfig: { QueryStringBehavior: 'none' },
       CookiesConfig: { CookieBehavior: 'none' },
       HeadersConfig: {
         HeaderBehavior: 'whitelist',
-        Headers: expect.arrayContaining(['If-None-Match', 'Content-Type']),
+        Headers: [
+          'if-none-match',
+          'content-type',
+          'apollo-require-preflight',
+          'x-apollo-operation-name',
+          'access-control-request-method',
+          'access-control-request-headers',
+        ],
       },
     });
     // Host must stay CloudFront's choice (the API's own domain), or API Gateway cannot route the request.
     expect((config.HeadersConfig as { Headers: string[] }).Headers.map((h) => h.toLowerCase())).not.toContain('host');
+  });
+
+  it('lets every request header the API reads, and every header CORS allows, reach the function', () => {
+    const rules = edgeRulesFromTemplate(template.toJSON());
+    for (const header of [...API_REQUEST_HEADERS, ...CORS_ALLOW_HEADERS])
+      expect(rules.forwarding.headers).toContain(header);
+    expect(rules.forwarding.queryStrings).toEqual([...GRAPHQL_QUERY_PARAMETERS]);
+  });
+
+  it('adds HSTS, nosniff, no referrer, no framing and the playground CSP to every reply, overriding the origin', () => {
+    expect(behavior().ResponseHeadersPolicyId).toEqual({ Ref: logicalId(stack.cdn.responseHeadersPolicy) });
+    const config = resources[logicalId(stack.cdn.responseHeadersPolicy)]?.Properties?.ResponseHeadersPolicyConfig as {
+      SecurityHeadersConfig: Record<string, Record<string, unknown>>;
+    };
+    expect(config.SecurityHeadersConfig).toEqual({
+      StrictTransportSecurity: {
+        AccessControlMaxAgeSec: HSTS_MAX_AGE_SECONDS,
+        IncludeSubdomains: true,
+        Override: true,
+      },
+      ContentTypeOptions: { Override: true },
+      ReferrerPolicy: { ReferrerPolicy: 'no-referrer', Override: true },
+      FrameOptions: { FrameOption: 'DENY', Override: true },
+      ContentSecurityPolicy: { ContentSecurityPolicy: CONTENT_SECURITY_POLICY, Override: true },
+    });
+    // Read back as the headers CloudFront writes: the ones the local server sends.
+    expect(edgeRulesFromTemplate(template.toJSON()).responseHeaders).toEqual(SECURITY_HEADERS);
   });
 
   it('is protected by the web ACL of the us-east-1 stack, read across regions', () => {
@@ -731,7 +785,18 @@ describe('settings from context', () => {
       apiThrottleBurst: 20,
       refreshIntervalHours: 6,
       logRetentionDays: RetentionDays.THREE_MONTHS,
+      corsOrigins: ['*'],
     });
+  });
+
+  it('allows only the origins given by the corsOrigins context, and refuses one that is not an origin', () => {
+    const only = scopeWith({ corsOrigins: 'https://app.example.org, http://localhost:5173' });
+    expect(settingsFromContext(only).corsOrigins).toEqual(['https://app.example.org', 'http://localhost:5173']);
+    const json = scopeWith({ corsOrigins: ['https://app.example.org'] });
+    expect(settingsFromContext(json).corsOrigins).toEqual(['https://app.example.org']);
+    expect(DEFAULT_SETTINGS.corsOrigins).toEqual(['*']);
+    const withPath = scopeWith({ corsOrigins: 'https://app.example.org/' });
+    expect(() => settingsFromContext(withPath)).toThrow(/not an origin/);
   });
 
   it('reads an alarm e-mail address and refuses anything else', () => {

@@ -1,0 +1,143 @@
+/**
+ * What AWS does in front of the function, replayed locally as layers around
+ * the handler: API Gateway's CORS (it answers preflights itself and sets the
+ * CORS headers of every answer, ignoring any the function sends), CloudFront's
+ * forwarding (only the headers, query parameters and cookies its policies
+ * name reach the origin) and its response headers policy. `npm start` applies
+ * API Gateway's CORS and the response headers from the shared contract
+ * (functions/shared/http-contract.ts); a test applies all three as read from
+ * the synthesized template.
+ */
+import type { CorsPolicy } from '../functions/shared/http-contract.js';
+import type { HttpExchange, HttpExchangeRequest, HttpExchangeResponse } from './http-adapter.js';
+
+const ANY = '*';
+
+function originAllowed(policy: CorsPolicy, origin: string): boolean {
+  return policy.allowOrigins.includes(ANY) || policy.allowOrigins.includes(origin);
+}
+
+/** The origin a grant names: `*` when any origin is allowed (there are no credentials to protect), else the caller's. */
+function allowOriginValue(policy: CorsPolicy, origin: string): string {
+  return policy.allowOrigins.includes(ANY) ? ANY : origin;
+}
+
+function withoutCorsHeaders(headers: HttpExchangeResponse['headers']): HttpExchangeResponse['headers'] {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !name.toLowerCase().startsWith('access-control-')),
+  );
+}
+
+export function isPreflight(request: HttpExchangeRequest): boolean {
+  return (
+    request.method === 'OPTIONS' &&
+    (request.headers.origin ?? '') !== '' &&
+    (request.headers['access-control-request-method'] ?? '') !== ''
+  );
+}
+
+/**
+ * API Gateway's CORS for an HTTP API: a preflight is answered 204 without calling the function,
+ * with the grant when its origin is allowed and with no CORS header at all when it is not (the
+ * browser then refuses the request). Other requests go on; an answer to an allowed origin gets the
+ * grant and the exposed headers, and the function's own CORS headers are dropped either way.
+ */
+export function apiGatewayCors(policy: CorsPolicy, next: HttpExchange): HttpExchange {
+  return async (request) => {
+    const origin = request.headers.origin ?? '';
+    if (isPreflight(request)) {
+      const headers: Record<string, string> = {};
+      if (originAllowed(policy, origin)) {
+        headers['access-control-allow-origin'] = allowOriginValue(policy, origin);
+        headers['access-control-allow-methods'] = policy.allowMethods.join(',');
+        headers['access-control-allow-headers'] = policy.allowHeaders.join(',');
+        headers['access-control-max-age'] = String(policy.maxAgeSeconds);
+      }
+      return { statusCode: 204, headers, body: '' };
+    }
+    const response = await next(request);
+    const headers = withoutCorsHeaders(response.headers);
+    if (origin !== '' && originAllowed(policy, origin)) {
+      headers['access-control-allow-origin'] = allowOriginValue(policy, origin);
+      headers['access-control-expose-headers'] = policy.exposeHeaders.join(',');
+    }
+    return { ...response, headers };
+  };
+}
+
+/** What a CloudFront behaviour passes to its origin, from its cache and origin request policies. */
+export interface CloudFrontForwarding {
+  /** Request headers that reach the origin (lower-case): the cache key's and the origin request policy's. */
+  headers: readonly string[];
+  /** Query parameters that reach the origin: a list, or all. */
+  queryStrings: readonly string[] | 'all';
+  /** Whether cookies reach the origin. */
+  cookies: boolean;
+  /** Whether the normalized Accept-Encoding (gzip, br) reaches the origin. */
+  acceptEncoding: boolean;
+}
+
+/** CloudFront's normalized Accept-Encoding: only the encodings the cache policy enables, in its order. */
+function normalizedAcceptEncoding(value: string | undefined): string | undefined {
+  const offered = (value ?? '').split(',').map((part) => part.split(';')[0]?.trim().toLowerCase());
+  const kept = ['br', 'gzip'].filter((encoding) => offered.includes(encoding));
+  return kept.length === 0 ? undefined : kept.join(',');
+}
+
+function forwardedQuery(url: URL, allowed: CloudFrontForwarding['queryStrings']): string {
+  if (allowed === 'all') return url.search;
+  const kept = new URLSearchParams();
+  for (const [name, value] of url.searchParams) if (allowed.includes(name)) kept.append(name, value);
+  const query = kept.toString();
+  return query === '' ? '' : `?${query}`;
+}
+
+/** CloudFront in front of the origin: every header, parameter and cookie its policies do not name is dropped. */
+export function cloudFrontForwarding(rules: CloudFrontForwarding, next: HttpExchange): HttpExchange {
+  const allowed = new Set(rules.headers.map((name) => name.toLowerCase()));
+  return async (request) => {
+    const headers: Record<string, string> = { 'user-agent': 'Amazon CloudFront' };
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (allowed.has(name) || (name === 'cookie' && rules.cookies)) headers[name] = value;
+    }
+    const encoding = rules.acceptEncoding ? normalizedAcceptEncoding(request.headers['accept-encoding']) : undefined;
+    if (encoding !== undefined) headers['accept-encoding'] = encoding;
+    const url = new URL(request.url, 'http://origin');
+    return next({ ...request, headers, url: url.pathname + forwardedQuery(url, rules.queryStrings) });
+  };
+}
+
+/** A response headers policy whose headers override the origin's. */
+export function responseHeaders(policy: Readonly<Record<string, string>>, next: HttpExchange): HttpExchange {
+  const names = new Set(Object.keys(policy).map((name) => name.toLowerCase()));
+  return async (request) => {
+    const response = await next(request);
+    const headers = Object.fromEntries(
+      Object.entries(response.headers).filter(([name]) => !names.has(name.toLowerCase())),
+    );
+    return { ...response, headers: { ...headers, ...policy } };
+  };
+}
+
+/** A path and the layers that answer it; the local server's routes, checked in order. */
+export interface LocalRoute {
+  /** Answers `path` itself and everything under `path/`. */
+  path: string;
+  exchange: HttpExchange;
+}
+
+/** API Gateway's answer to a path it has no route for. */
+const notFound: HttpExchange = () =>
+  Promise.resolve({
+    statusCode: 404,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ message: 'Not Found' }),
+  });
+
+export function routes(list: readonly LocalRoute[], fallback: HttpExchange = notFound): HttpExchange {
+  return (request) => {
+    const path = new URL(request.url, 'http://localhost').pathname;
+    const route = list.find((r) => path === r.path || path.startsWith(r.path.endsWith('/') ? r.path : `${r.path}/`));
+    return (route?.exchange ?? fallback)(request);
+  };
+}
