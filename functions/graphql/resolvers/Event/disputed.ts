@@ -1,4 +1,8 @@
 import type { EventResolvers } from '../../../../schema/__generated__/resolvers-types.js';
 
-/** Disputed when the documents' dates differ (a coarser date that contains a finer one still differs). */
-export const disputed: EventResolvers['disputed'] = (event) => new Set(event.reportedDates.map((r) => r.date)).size > 1;
+/**
+ * Stored by the refresh: stated dates that cannot both be right (a month and a
+ * day inside it agree; an inferred date does not count). Items of a version
+ * written before the refresh stored it (item format 5) say false.
+ */
+export const disputed: EventResolvers['disputed'] = (event) => event.disputed === true;
