@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { checkClaimQuotes, isWarning } from '../functions/refresh/corpus-checks.js';
 import { lineAt } from '../functions/refresh/corpus-lines.js';
 import { formatReport, readCorpus, type CorpusIssue } from '../functions/refresh/corpus-reader.js';
-import { documentTextFile, type Corpus } from '../functions/refresh/corpus-schema.js';
+import { QUOTATION_EXCLUSIONS_FILE, documentTextFile, type Corpus } from '../functions/refresh/corpus-schema.js';
 import { directorySource, type CorpusSource } from '../functions/refresh/corpus-source.js';
 import { CORPUS_DIR, RAW_DIR } from './paths.js';
 import { readExclusions, uncoveredQuotations } from './quotations.js';
@@ -84,8 +84,8 @@ export async function checkFolder(dir: string, rawDir = join(dir, '..', 'raw')):
       message: `no raw articles at ${rawDir}: faithfulness not checked (give --raw DIR)`,
     });
   found.push(
-    ...(await uncoveredIssues(corpus, source).catch((error: Error) => [
-      { file: '', path: '', message: error.message },
+    ...(await uncoveredIssues(corpus, source).catch((error: unknown) => [
+      { file: QUOTATION_EXCLUSIONS_FILE, path: '', message: error instanceof Error ? error.message : String(error) },
     ])),
   );
   return { corpus, issues: [...found, ...warnings] };

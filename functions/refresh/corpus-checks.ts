@@ -88,11 +88,19 @@ function checkEvents(ctx: CheckContext): void {
   ctx.corpus.events.forEach((e, i) => {
     const at = (path: string) => `[${i}].${path}`;
     dayRange(ctx, file, at('date'), e.date);
-    e.participants.forEach((p, j) => reference(ctx, file, at(`participants[${j}]`), 'person', ctx.ids.people, p));
-    e.places.forEach((p, j) => reference(ctx, file, at(`places[${j}]`), 'place', ctx.ids.places, p));
-    e.documents.forEach((d, j) => reference(ctx, file, at(`documents[${j}]`), 'document', ctx.ids.documents, d));
+    e.participants.forEach((p, j) => {
+      reference(ctx, file, at(`participants[${j}]`), 'person', ctx.ids.people, p);
+    });
+    e.places.forEach((p, j) => {
+      reference(ctx, file, at(`places[${j}]`), 'place', ctx.ids.places, p);
+    });
+    e.documents.forEach((d, j) => {
+      reference(ctx, file, at(`documents[${j}]`), 'document', ctx.ids.documents, d);
+    });
     checkReportedDates(ctx, e, i);
-    e.related.forEach((r, j) => reference(ctx, file, at(`related[${j}].event`), 'event', ctx.ids.events, r.event));
+    e.related.forEach((r, j) => {
+      reference(ctx, file, at(`related[${j}].event`), 'event', ctx.ids.events, r.event);
+    });
   });
   checkPairs(
     ctx,
@@ -152,7 +160,9 @@ function checkClaims(ctx: CheckContext): void {
       }
     });
     checkStatedOn(ctx, c, i);
-    c.relations.forEach((r, j) => reference(ctx, file, at(`relations[${j}].claim`), 'claim', ids.claims, r.claim));
+    c.relations.forEach((r, j) => {
+      reference(ctx, file, at(`relations[${j}].claim`), 'claim', ids.claims, r.claim);
+    });
   });
   checkPairs(
     ctx,

@@ -10,8 +10,8 @@ import type { CorpusIssue } from './corpus-issues.js';
 export function pathSegments(path: string): (string | number)[] | undefined {
   if (!/^\[\d+\]/.test(path)) return undefined;
   const segments: (string | number)[] = [];
-  for (const m of path.matchAll(/\[(\d+)\]|\.?([A-Za-z_][\w]*)/g))
-    segments.push(m[1] !== undefined ? Number(m[1]) : m[2]!);
+  for (const m of path.matchAll(/\[(\d+)\]|\.?([A-Za-z_]\w*)/g))
+    segments.push(m[1] !== undefined ? Number(m[1]) : (m[2] ?? ''));
   return segments;
 }
 

@@ -69,13 +69,20 @@ function reportDrafts(ctx: CheckContext): void {
     ['events.yaml', corpus.events],
     ['claims.yaml', corpus.claims],
   ];
-  for (const [file, list] of lists) list.forEach((entry, i) => draft(file, `[${i}].draft`, entry));
-  corpus.events.forEach((e, i) =>
-    e.reportedDates.forEach((r, j) => draft('events.yaml', `[${i}].reportedDates[${j}].draft`, r)),
-  );
-  corpus.claims.forEach((c, i) =>
-    c.relations.forEach((r, j) => draft('claims.yaml', `[${i}].relations[${j}].draft`, r)),
-  );
+  for (const [file, list] of lists)
+    list.forEach((entry, i) => {
+      draft(file, `[${i}].draft`, entry);
+    });
+  corpus.events.forEach((e, i) => {
+    e.reportedDates.forEach((r, j) => {
+      draft('events.yaml', `[${i}].reportedDates[${j}].draft`, r);
+    });
+  });
+  corpus.claims.forEach((c, i) => {
+    c.relations.forEach((r, j) => {
+      draft('claims.yaml', `[${i}].relations[${j}].draft`, r);
+    });
+  });
 }
 
 /** Two claims of a document whose spans cross: each word belongs to one claim, or one claim holds the other. */

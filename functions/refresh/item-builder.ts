@@ -349,16 +349,7 @@ function buildEvents(corpus: Corpus, orders: Orders, lists: Lists): { items: Eve
   for (const e of corpus.events) {
     const range = orders.dayRange.get(e.id);
     if (range === undefined) continue;
-    const reportedDates: EventItem['reportedDates'] = [];
-    for (const r of e.reportedDates) {
-      const doc = docById.get(r.document);
-      const span = doc === undefined ? undefined : locate(doc.text, r.quote, r.occurrence);
-      // A missing or ambiguous quote was already reported by the checks; it is only left out here.
-      if (span !== undefined && !('error' in span)) {
-        const inferred = r.inferred === true ? { inferred: true, inference: r.inference ?? '' } : {};
-        reportedDates.push({ documentId: r.document, date: r.date, quote: r.quote, ...span, ...inferred });
-      }
-    }
+    const reportedDates = reportedDatesOf(e, docById);
     items.push({
       ...keys.entity('events', e.id),
       id: e.id,
@@ -398,6 +389,24 @@ function buildEvents(corpus: Corpus, orders: Orders, lists: Lists): { items: Eve
       });
   }
   return { items, dates };
+}
+
+/** The dates an event's documents give, each with where its words are (and, when inferred, how it was derived). */
+function reportedDatesOf(
+  e: Corpus['events'][number],
+  docById: ReadonlyMap<string, Corpus['documents'][number]>,
+): EventItem['reportedDates'] {
+  const reportedDates: EventItem['reportedDates'] = [];
+  for (const r of e.reportedDates) {
+    const doc = docById.get(r.document);
+    const span = doc === undefined ? undefined : locate(doc.text, r.quote, r.occurrence);
+    // A missing or ambiguous quote was already reported by the checks; it is only left out here.
+    if (span !== undefined && !('error' in span)) {
+      const inferred = r.inferred === true ? { inferred: true, inference: r.inference ?? '' } : {};
+      reportedDates.push({ documentId: r.document, date: r.date, quote: r.quote, ...span, ...inferred });
+    }
+  }
+  return reportedDates;
 }
 
 /** One item per distinct date of an event, each knowing how far its earlier dates reach. */

@@ -27,7 +27,9 @@ function check(args: string[], env: Record<string, string> = {}): Promise<Run> {
       process.execPath,
       ['--import', 'tsx', CHECK, ...args],
       { env: { ...rest, ...env }, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => resolve({ code: error === null ? 0 : Number(error.code), out: stdout + stderr }),
+      (error, stdout, stderr) => {
+        resolve({ code: error === null ? 0 : Number(error.code), out: stdout + stderr });
+      },
     );
   });
 }
