@@ -29,10 +29,11 @@ export function lintCorpus(ctx: CheckContext): void {
   for (const doc of ctx.corpus.documents) {
     const claims = located.get(doc.id) ?? [];
     const marks = quotations(doc.text);
+    const paragraphs = paragraphsOf(doc.text);
     reportOverlaps(ctx, claims);
     for (const c of claims) {
       reportQuotationMarks(ctx, doc.text, marks, c);
-      reportSpeakerFarAway(ctx, doc.text, c);
+      reportSpeakerFarAway(ctx, paragraphs, c);
     }
   }
   reportMissingAbout(ctx);
@@ -144,24 +145,32 @@ function reportQuotationMarks(ctx: CheckContext, text: string, marks: readonly Q
   }
 }
 
-/** The paragraphs of a text (blank-line separated) with where each starts. */
-function paragraphStarts(text: string): number[] {
+/** The paragraphs of a text (blank-line separated): where each starts, and its words folded once. */
+interface Paragraphs {
+  starts: number[];
+  folded: string[];
+}
+
+function paragraphsOf(text: string): Paragraphs {
   const starts = [0];
   for (const m of text.matchAll(/\n\s*\n/gu)) starts.push(m.index + m[0].length);
-  return starts;
+  const folded = starts.map((start, i) => foldText(text.slice(start, starts[i + 1] ?? text.length)));
+  return { starts, folded };
 }
 
 /** "X commented:" often stands a line above the quotation, so the two paragraphs before it count too. */
-function reportSpeakerFarAway(ctx: CheckContext, text: string, c: LocatedClaim): void {
+function reportSpeakerFarAway(ctx: CheckContext, paragraphs: Paragraphs, c: LocatedClaim): void {
   if (c.claim.kind !== 'DIRECT_QUOTE' || c.claim.speaker === null) return;
   const speaker = ctx.personById.get(c.claim.speaker);
   if (speaker === undefined) return;
-  const starts = paragraphStarts(text);
-  const here = starts.findLastIndex((s) => s <= c.start);
-  const from = starts[Math.max(0, here - 2)] ?? 0;
-  const to = starts[here + 1] ?? text.length;
-  const window = text.slice(from, Math.max(to, c.end));
-  if (!mentions(foldText(window), speaker.name, speaker.aliases)) {
+  const here = paragraphs.starts.findLastIndex((s) => s <= c.start);
+  // Through the paragraph where the quote ends (a quote may run over a paragraph break).
+  const last = Math.max(
+    here,
+    paragraphs.starts.findLastIndex((s) => s < c.end),
+  );
+  const window = paragraphs.folded.slice(Math.max(0, here - 2), last + 1).join(' ');
+  if (!mentions(window, speaker.name, speaker.aliases)) {
     ctx.warn(
       'claims.yaml',
       `[${c.index}].speaker`,
@@ -170,9 +179,20 @@ function reportSpeakerFarAway(ctx: CheckContext, text: string, c: LocatedClaim):
   }
 }
 
+/** Folded words, remembered: the quotes of a corpus share most of their words. */
+const foldedWords = new Map<string, string>();
+const fold = (word: string) => {
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    folded = foldWord(word);
+    foldedWords.set(word, folded);
+  }
+  return folded;
+};
+
 /** The words of a text as compared (folded, possessives dropped). */
 function tokens(text: string): string[] {
-  return words(text).map((w) => foldWord(w.text));
+  return words(text).map((w) => fold(w.text));
 }
 
 /** A short all-capitals alias (US, EU, UN) is an acronym only as written: "us" is a pronoun. */
@@ -184,29 +204,51 @@ interface Named {
   aliases: readonly string[];
 }
 
-/** Where a sequence of words occurs in another, as word positions. */
-function occurrences(haystack: readonly string[], needle: readonly string[]): number[] {
-  const found: number[] = [];
-  if (needle.length === 0) return found;
-  for (let i = 0; i + needle.length <= haystack.length; i++)
-    if (needle.every((w, k) => haystack[i + k] === w)) found.push(i);
-  return found;
+/** A name as words to look for: folded, or as written for an acronym. */
+interface Needle {
+  id: string;
+  words: readonly string[];
+  acronym: boolean;
+}
+
+/** Every name and alias of the subjects as words, made once for all the quotes. */
+export function nameNeedles(subjects: readonly Named[]): Needle[] {
+  return subjects
+    .flatMap((s) =>
+      [s.name, ...s.aliases].map((n) =>
+        isAcronym(n)
+          ? { id: s.id, words: [n.replace(/\./g, '')], acronym: true }
+          : { id: s.id, words: tokens(n), acronym: false },
+      ),
+    )
+    .filter((n) => n.words.length > 0);
+}
+
+/** Where each word stands in a list of words. */
+function positions(list: readonly string[]): Map<string, number[]> {
+  const at = new Map<string, number[]>();
+  list.forEach((w, i) => {
+    const seen = at.get(w);
+    if (seen === undefined) at.set(w, [i]);
+    else seen.push(i);
+  });
+  return at;
 }
 
 /**
  * The subjects a quote names by name or alias, as whole words. A name inside
  * a longer name of another subject does not count ("Aliyev" in "Heydar Aliyev").
  */
-export function namedSubjects(quote: string, subjects: readonly Named[]): Set<string> {
-  const folded = tokens(quote);
+export function namedSubjects(quote: string, needles: readonly Needle[]): Set<string> {
   const written = words(quote).map((w) => w.text);
+  const folded = written.map(fold);
+  const at = { folded: positions(folded), written: positions(written) };
   const matches: { id: string; start: number; end: number }[] = [];
-  for (const s of subjects) {
-    for (const n of [s.name, ...s.aliases]) {
-      const acronym = isAcronym(n);
-      const needle = acronym ? [n.replace(/\./g, '')] : tokens(n);
-      for (const start of occurrences(acronym ? written : folded, needle))
-        matches.push({ id: s.id, start, end: start + needle.length });
+  for (const n of needles) {
+    const haystack = n.acronym ? written : folded;
+    for (const start of (n.acronym ? at.written : at.folded).get(n.words[0] ?? '') ?? []) {
+      if (n.words.every((w, k) => haystack[start + k] === w))
+        matches.push({ id: n.id, start, end: start + n.words.length });
     }
   }
   const inside = (m: (typeof matches)[number]) =>
@@ -219,9 +261,10 @@ function reportMissingAbout(ctx: CheckContext): void {
   const { corpus } = ctx;
   const subjects = [...corpus.people, ...corpus.organizations, ...corpus.places];
   const byId = new Map(subjects.map((s) => [s.id, s]));
+  const needles = nameNeedles(subjects);
   corpus.claims.forEach((c, i) => {
     const speakers = new Set([c.speaker, c.speakerOrganization]);
-    for (const id of namedSubjects(c.quote, subjects)) {
+    for (const id of namedSubjects(c.quote, needles)) {
       if (c.about.includes(id) || speakers.has(id)) continue;
       ctx.warn(
         'claims.yaml',

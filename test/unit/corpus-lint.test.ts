@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkCorpus, isWarning, type CorpusIssue } from '../../functions/refresh/corpus-checks.js';
 import { compatible, isDisputed, statesDate } from '../../functions/refresh/corpus-dates.js';
-import { namedSubjects } from '../../functions/refresh/corpus-lint.js';
+import { nameNeedles, namedSubjects } from '../../functions/refresh/corpus-lint.js';
 import type { ClaimEntry, Corpus, EventEntry } from '../../functions/refresh/corpus-schema.js';
 import { isDayRange, parsePartialDate } from '../../functions/shared/dates.js';
 
@@ -286,11 +286,11 @@ describe('dates that agree', () => {
 });
 
 describe('names in a quote', () => {
-  const subjects = [
+  const subjects = nameNeedles([
     { id: 'ilham', name: 'Ilham Aliyev', aliases: ['Aliyev'] },
     { id: 'heydar', name: 'Heydar Aliyev', aliases: [] },
     { id: 'us', name: 'United States', aliases: ['US'] },
-  ];
+  ]);
 
   it('finds whole names and aliases, not a name inside a longer one, nor an acronym in lower case', () => {
     expect(namedSubjects('Heydar Aliyev returned to power', subjects)).toEqual(new Set(['heydar']));
