@@ -73,7 +73,7 @@ export interface CheckResult {
 /** Every check of a corpus folder, every problem at once. */
 export async function checkFolder(dir: string, rawDir = join(dir, '..', 'raw')): Promise<CheckResult> {
   const source = directorySource(dir);
-  const { corpus, issues, warnings, lineIndex } = await readCorpus(source);
+  const { corpus, issues, warnings, lineIndex } = await readCorpus(source, { warnings: true });
   const found = [...issues, ...lineIndex.annotate(checkClaimQuotes(corpus))];
   if (await exists(rawDir)) found.push(...(await unfaithfulParagraphs(corpus, rawDir)));
   else

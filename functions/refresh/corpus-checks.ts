@@ -13,10 +13,13 @@ import type { Corpus } from './corpus-schema.js';
 
 export { isWarning, locate, mentions, type CorpusIssue } from './corpus-issues.js';
 
-/** Every check (references, dates, mentions, graph, and the lint rules), errors and warnings together. */
-export function checkCorpus(corpus: Corpus): CorpusIssue[] {
+/**
+ * Every check (references, dates, mentions, graph, and the lint rules), errors
+ * and warnings together; `{ warnings: false }` skips the rules that only warn.
+ */
+export function checkCorpus(corpus: Corpus, options: { warnings?: boolean } = {}): CorpusIssue[] {
   const issues: CorpusIssue[] = [];
-  const ctx = createContext(corpus, issues);
+  const ctx = createContext(corpus, issues, options.warnings ?? true);
   checkSubjectIds(ctx);
   checkDocuments(ctx);
   checkSubjects(ctx);

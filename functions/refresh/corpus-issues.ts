@@ -55,6 +55,12 @@ export interface CheckContext {
   report: Report;
   /** A warning: printed, never refuses. */
   warn: Report;
+  /**
+   * Whether to run the rules that can only warn. A refresh skips them: it
+   * ignores warnings, and the `about` rule compares every quote with every
+   * name, which a refresh of a large corpus should not pay for.
+   */
+  withWarnings: boolean;
   ids: Record<'documents' | 'people' | 'organizations' | 'places' | 'events' | 'claims', ReadonlySet<string>>;
   docById: ReadonlyMap<string, Corpus['documents'][number]>;
   eventById: ReadonlyMap<string, Corpus['events'][number]>;
@@ -63,7 +69,7 @@ export interface CheckContext {
   foldedText: ReadonlyMap<string, string>;
 }
 
-export function createContext(corpus: Corpus, issues: CorpusIssue[]): CheckContext {
+export function createContext(corpus: Corpus, issues: CorpusIssue[], withWarnings = true): CheckContext {
   const report: Report = (file, path, message) => issues.push({ file, path, message });
   const warn: Report = (file, path, message) => issues.push({ file, path, message, severity: 'warning' });
   const ids = (file: string, list: readonly { id: string }[]) => {
@@ -78,6 +84,7 @@ export function createContext(corpus: Corpus, issues: CorpusIssue[]): CheckConte
     corpus,
     report,
     warn,
+    withWarnings,
     ids: {
       documents: ids('documents.yaml', corpus.documents),
       people: ids('people.yaml', corpus.people),

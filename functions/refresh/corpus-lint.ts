@@ -29,14 +29,14 @@ export function lintCorpus(ctx: CheckContext): void {
   for (const doc of ctx.corpus.documents) {
     const claims = located.get(doc.id) ?? [];
     const marks = quotations(doc.text);
-    const paragraphs = paragraphsOf(doc.text);
+    const paragraphs = ctx.withWarnings ? paragraphsOf(doc.text) : { starts: [], folded: [] };
     reportOverlaps(ctx, claims);
     for (const c of claims) {
       reportQuotationMarks(ctx, doc.text, marks, c);
-      reportSpeakerFarAway(ctx, paragraphs, c);
+      if (ctx.withWarnings) reportSpeakerFarAway(ctx, paragraphs, c);
     }
   }
-  reportMissingAbout(ctx);
+  if (ctx.withWarnings) reportMissingAbout(ctx);
   reportDates(ctx);
 }
 
