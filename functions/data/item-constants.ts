@@ -34,6 +34,7 @@ export const CLAIM_KINDS = ['DIRECT_QUOTE', 'PARAPHRASE', 'AUTHOR_ASSERTION'] as
  * what the tables hold): the next refresh then rebuilds even an unchanged
  * corpus. (3: versioned items without per-version count items; 4: the
  * relationship items checked too, and pages trusted like items read by id;
- * 5: documents carry their authors' names.)
+ * 5: documents carry their authors' names; 6: events carry `disputed`,
+ * reported dates `inferred` and `inference`.)
  */
-export const ITEM_FORMAT = 5;
+export const ITEM_FORMAT = 6;

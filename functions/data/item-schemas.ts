@@ -104,6 +104,9 @@ export const reportedDateSchema = z.object({
   date: partialDateSchema,
   quote: z.string(),
   ...spanFields,
+  /** The editors' reading of words that state no date (the corpus's `inferred`), with how it was derived. */
+  inferred: z.optional(z.boolean()),
+  inference: z.optional(z.string()),
 });
 
 export const eventItemSchema = z.object({
@@ -125,6 +128,8 @@ export const eventItemSchema = z.object({
   documentIds: z.array(z.string()),
   claimIds: z.array(z.string()),
   reportedDates: z.array(reportedDateSchema),
+  /** Stated dates that cannot both be right (the refresh's rule, functions/refresh/corpus-dates.ts). */
+  disputed: z.optional(z.boolean()),
   /** Links to other events, already inverted on the other side (PRECEDES here is FOLLOWS there). */
   related: z.array(z.object({ kind: z.enum(EVENT_RELATION_KINDS), eventId: z.string() })),
 });

@@ -1,82 +1,65 @@
 /**
  * What the corpus schema cannot say: unique ids, references that resolve,
  * names that the documents really contain, dates that exist, quotes that are
- * in their text, relations that make sense. Each problem names its file and path.
+ * in their text, relations that make sense. Each rule is a function over one
+ * shared context; each problem names its file and path. The editor's lint
+ * rules (spans, quotation marks, dates, tags) are in corpus-lint.ts.
  */
-import { allIndexesOf } from '../shared/anchors.js';
-import { isDayRange, parsePartialDate } from '../shared/dates.js';
-import type { CorpusIssue } from '../shared/errors.js';
+import { isDayRange, parsePartialDate, type DayRange } from '../shared/dates.js';
 import { foldText } from '../shared/text-normalization.js';
+import { createContext, locate, mentions, type CheckContext, type CorpusIssue } from './corpus-issues.js';
+import { lintCorpus } from './corpus-lint.js';
 import type { Corpus } from './corpus-schema.js';
 
-export type { CorpusIssue };
+export { isWarning, locate, mentions, type CorpusIssue } from './corpus-issues.js';
 
-/** Finds the one (or the named) occurrence of a quote in a text. */
-export function locate(
-  text: string,
-  quote: string,
-  occurrence?: number,
-): { start: number; end: number } | { error: string } {
-  const found = allIndexesOf(text, quote);
-  const shown = quote.length > 60 ? `${quote.slice(0, 57)}...` : quote;
-  if (found.length === 0) return { error: `quote "${shown}" is not in the document's cleaned text` };
-  if (occurrence === undefined && found.length > 1) {
-    return {
-      error: `quote "${shown}" occurs ${found.length} times; lengthen it or set occurrence (1..${found.length})`,
-    };
-  }
-  const at = found[(occurrence ?? 1) - 1];
-  if (at === undefined)
-    return { error: `occurrence ${occurrence} asked for, but the quote occurs ${found.length} time(s)` };
-  return { start: at, end: at + quote.length };
-}
-
-/** Whether a folded text names a subject: its name, an alias, or (for people) the surname. */
-export function mentions(foldedText: string, name: string, aliases: readonly string[], withSurname = true): boolean {
-  const surname = name.split(/\s+/).at(-1) ?? name;
-  return [name, ...aliases, ...(withSurname ? [surname] : [])].some((n) => foldedText.includes(foldText(n)));
-}
-
-type Report = (file: string, path: string, message: string) => void;
-
-export function checkCorpus(corpus: Corpus): CorpusIssue[] {
+/**
+ * Every check (references, dates, mentions, graph, and the lint rules), errors
+ * and warnings together; `{ warnings: false }` skips the rules that only warn.
+ */
+export function checkCorpus(corpus: Corpus, options: { warnings?: boolean } = {}): CorpusIssue[] {
   const issues: CorpusIssue[] = [];
-  const report: Report = (file, path, message) => issues.push({ file, path, message });
-  const ids = (file: string, list: readonly { id: string }[]) => {
-    const seen = new Set<string>();
-    list.forEach((e, i) => {
-      if (seen.has(e.id)) report(file, `[${i}].id`, `duplicate id "${e.id}"`);
-      seen.add(e.id);
-    });
-    return seen;
-  };
-  const docIds = ids('documents.yaml', corpus.documents);
-  const personIds = ids('people.yaml', corpus.people);
-  const organizationIds = ids('organizations.yaml', corpus.organizations);
-  const placeIds = ids('places.yaml', corpus.places);
-  const eventIds = ids('events.yaml', corpus.events);
-  const claimIds = ids('claims.yaml', corpus.claims);
-  checkSubjectIds(corpus, report);
+  const ctx = createContext(corpus, issues, options.warnings ?? true);
+  checkSubjectIds(ctx);
+  checkDocuments(ctx);
+  checkSubjects(ctx);
+  checkEvents(ctx);
+  checkClaims(ctx);
+  lintCorpus(ctx);
+  return issues;
+}
 
-  const ref = (file: string, path: string, kind: string, known: ReadonlySet<string>, id: string) => {
-    if (!known.has(id)) report(file, path, `unknown ${kind} "${id}"`);
-  };
-  const date = (file: string, path: string, value: string) => {
-    const parsed = parsePartialDate(value);
-    if (!isDayRange(parsed)) report(file, path, parsed.error);
-    return isDayRange(parsed) ? parsed : undefined;
-  };
-  const docById = new Map(corpus.documents.map((d) => [d.id, d]));
-  // Folded once per document: every subject it mentions is looked for in it.
-  const foldedText = new Map(corpus.documents.map((d) => [d.id, foldText(d.text)]));
+/** Reports an id that is not among the known ones. */
+function reference(
+  ctx: CheckContext,
+  file: string,
+  path: string,
+  kind: string,
+  known: ReadonlySet<string>,
+  id: string,
+) {
+  if (!known.has(id)) ctx.report(file, path, `unknown ${kind} "${id}"`);
+}
 
-  corpus.documents.forEach((d, i) => {
+/** Reports an impossible date; the day range of a possible one. */
+function dayRange(ctx: CheckContext, file: string, path: string, value: string): DayRange | undefined {
+  const parsed = parsePartialDate(value);
+  if (!isDayRange(parsed)) ctx.report(file, path, parsed.error);
+  return isDayRange(parsed) ? parsed : undefined;
+}
+
+function checkDocuments(ctx: CheckContext): void {
+  ctx.corpus.documents.forEach((d, i) => {
     d.authors.forEach((a, j) => {
-      ref('documents.yaml', `[${i}].authors[${j}]`, 'person', personIds, a);
+      reference(ctx, 'documents.yaml', `[${i}].authors[${j}]`, 'person', ctx.ids.people, a);
     });
-    if (d.publishedOn !== null) date('documents.yaml', `[${i}].publishedOn`, d.publishedOn);
+    if (d.publishedOn !== null) dayRange(ctx, 'documents.yaml', `[${i}].publishedOn`, d.publishedOn);
   });
+}
 
+/** People, organizations and places: aliases, and documents that really name them. */
+function checkSubjects(ctx: CheckContext): void {
+  const { corpus } = ctx;
   const authorIds = new Set(corpus.documents.flatMap((d) => d.authors));
   const subjectFiles = [
     { file: 'people.yaml', list: corpus.people, surname: true },
@@ -84,139 +67,161 @@ export function checkCorpus(corpus: Corpus): CorpusIssue[] {
     { file: 'places.yaml', list: corpus.places, surname: false },
   ] as const;
   for (const { file, list, surname } of subjectFiles) {
-    checkAliases(file, list, report);
+    checkAliases(ctx, file, list);
     list.forEach((s, i) => {
       if (s.mentionedIn.length === 0 && !authorIds.has(s.id)) {
-        report(file, `[${i}].mentionedIn`, `${s.name} is neither mentioned in nor the author of any document`);
+        ctx.report(file, `[${i}].mentionedIn`, `${s.name} is neither mentioned in nor the author of any document`);
       }
       s.mentionedIn.forEach((docId, j) => {
-        ref(file, `[${i}].mentionedIn[${j}]`, 'document', docIds, docId);
-        const doc = docById.get(docId);
-        if (
-          doc !== undefined &&
-          doc.text !== '' &&
-          !mentions(foldedText.get(docId) ?? '', s.name, s.aliases, surname)
-        ) {
-          report(
-            file,
-            `[${i}].mentionedIn[${j}]`,
-            `document "${docId}" never names ${s.name} (nor an alias${surname ? ' or the surname' : ''})`,
-          );
+        const path = `[${i}].mentionedIn[${j}]`;
+        reference(ctx, file, path, 'document', ctx.ids.documents, docId);
+        const doc = ctx.docById.get(docId);
+        if (doc === undefined || doc.text === '') return;
+        if (!mentions(ctx.foldedText.get(docId) ?? '', s.name, s.aliases, surname)) {
+          const or = surname ? ' or the surname' : '';
+          ctx.report(file, path, `document "${docId}" never names ${s.name} (nor an alias${or})`);
         }
       });
     });
   }
+}
 
-  const eventById = new Map(corpus.events.map((e) => [e.id, e]));
-  corpus.events.forEach((e, i) => {
+function checkEvents(ctx: CheckContext): void {
+  const file = 'events.yaml';
+  ctx.corpus.events.forEach((e, i) => {
     const at = (path: string) => `[${i}].${path}`;
-    date('events.yaml', at('date'), e.date);
+    dayRange(ctx, file, at('date'), e.date);
     e.participants.forEach((p, j) => {
-      ref('events.yaml', at(`participants[${j}]`), 'person', personIds, p);
+      reference(ctx, file, at(`participants[${j}]`), 'person', ctx.ids.people, p);
     });
     e.places.forEach((p, j) => {
-      ref('events.yaml', at(`places[${j}]`), 'place', placeIds, p);
+      reference(ctx, file, at(`places[${j}]`), 'place', ctx.ids.places, p);
     });
     e.documents.forEach((d, j) => {
-      ref('events.yaml', at(`documents[${j}]`), 'document', docIds, d);
+      reference(ctx, file, at(`documents[${j}]`), 'document', ctx.ids.documents, d);
     });
-    e.reportedDates.forEach((r, j) => {
-      ref('events.yaml', at(`reportedDates[${j}].document`), 'document', docIds, r.document);
-      date('events.yaml', at(`reportedDates[${j}].date`), r.date);
-      if (!e.documents.includes(r.document)) {
-        report(
-          'events.yaml',
-          at(`reportedDates[${j}].document`),
-          `"${r.document}" gives a date but is not in the event's documents`,
-        );
-      }
-      const doc = docById.get(r.document);
-      if (doc !== undefined && doc.text !== '') {
-        const found = locate(doc.text, r.quote, r.occurrence);
-        if ('error' in found) report('events.yaml', at(`reportedDates[${j}].quote`), found.error);
-      }
-    });
-    if (e.reportedDates.length > 0 && !e.reportedDates.some((r) => r.date === e.date)) {
-      report(
-        'events.yaml',
-        at('date'),
-        `"${e.date}" is not a date any document gives (${e.reportedDates.map((r) => r.date).join(', ')})`,
-      );
-    }
+    checkReportedDates(ctx, e, i);
     e.related.forEach((r, j) => {
-      ref('events.yaml', at(`related[${j}].event`), 'event', eventIds, r.event);
+      reference(ctx, file, at(`related[${j}].event`), 'event', ctx.ids.events, r.event);
     });
   });
   checkPairs(
-    'events.yaml',
-    corpus.events.flatMap((e, i) =>
+    ctx,
+    file,
+    ctx.corpus.events.flatMap((e, i) =>
       e.related.map((r, j) => ({ from: e.id, to: r.event, path: `[${i}].related[${j}]` })),
     ),
-    report,
   );
+}
 
-  const subjectIds = new Set([...personIds, ...organizationIds, ...placeIds]);
+/** Each reported date: its document, its date, its words; the event's date is one of them. */
+function checkReportedDates(ctx: CheckContext, e: Corpus['events'][number], i: number): void {
+  const file = 'events.yaml';
+  e.reportedDates.forEach((r, j) => {
+    const at = `[${i}].reportedDates[${j}]`;
+    reference(ctx, file, `${at}.document`, 'document', ctx.ids.documents, r.document);
+    dayRange(ctx, file, `${at}.date`, r.date);
+    if (!e.documents.includes(r.document)) {
+      ctx.report(file, `${at}.document`, `"${r.document}" gives a date but is not in the event's documents`);
+    }
+    const doc = ctx.docById.get(r.document);
+    if (doc !== undefined && doc.text !== '') {
+      const found = locate(doc.text, r.quote, r.occurrence);
+      if ('error' in found) ctx.report(file, `${at}.quote`, found.error);
+    }
+    if (r.inferred === true && r.inference === undefined)
+      ctx.report(file, `${at}.inference`, 'an inferred date says how it was derived (`inference`)');
+    if (r.inferred === undefined && r.inference !== undefined)
+      ctx.report(file, `${at}.inferred`, '`inference` is given but the date is not marked `inferred: true`');
+  });
+  if (e.reportedDates.length > 0 && !e.reportedDates.some((r) => r.date === e.date)) {
+    const given = e.reportedDates.map((r) => r.date).join(', ');
+    ctx.report(file, `[${i}].date`, `"${e.date}" is not a date any document gives (${given})`);
+  }
+}
+
+function checkClaims(ctx: CheckContext): void {
+  const { corpus, ids } = ctx;
+  const file = 'claims.yaml';
+  const subjectIds = new Set([...ids.people, ...ids.organizations, ...ids.places]);
   corpus.claims.forEach((c, i) => {
     const at = (path: string) => `[${i}].${path}`;
-    ref('claims.yaml', at('document'), 'document', docIds, c.document);
-    const doc = docById.get(c.document);
-    if (c.speaker !== null) {
-      ref('claims.yaml', at('speaker'), 'person', personIds, c.speaker);
-      const speaker = corpus.people.find((p) => p.id === c.speaker);
-      if (
-        speaker !== undefined &&
-        doc !== undefined &&
-        !speaker.mentionedIn.includes(doc.id) &&
-        !doc.authors.includes(speaker.id)
-      ) {
-        report('claims.yaml', at('speaker'), `${speaker.id} neither appears in nor wrote "${doc.id}"`);
-      }
-    }
+    reference(ctx, file, at('document'), 'document', ids.documents, c.document);
+    checkSpeaker(ctx, c, i);
     if (c.speakerOrganization !== undefined)
-      ref('claims.yaml', at('speakerOrganization'), 'organization', organizationIds, c.speakerOrganization);
+      reference(ctx, file, at('speakerOrganization'), 'organization', ids.organizations, c.speakerOrganization);
     c.about.forEach((s, j) => {
-      if (!subjectIds.has(s))
-        report(
-          'claims.yaml',
-          at(`about[${j}]`),
-          `unknown person, organization or place "${s}"${eventIds.has(s) ? ' (events go in `events`)' : ''}`,
-        );
+      if (subjectIds.has(s)) return;
+      const hint = ids.events.has(s) ? ' (events go in `events`)' : '';
+      ctx.report(file, at(`about[${j}]`), `unknown person, organization or place "${s}"${hint}`);
     });
     c.events.forEach((e, j) => {
-      ref('claims.yaml', at(`events[${j}]`), 'event', eventIds, e);
-      const event = eventById.get(e);
+      reference(ctx, file, at(`events[${j}]`), 'event', ids.events, e);
+      const event = ctx.eventById.get(e);
       if (event !== undefined && !event.documents.includes(c.document)) {
-        report('claims.yaml', at(`events[${j}]`), `event "${e}" does not list document "${c.document}"`);
+        ctx.report(file, at(`events[${j}]`), `event "${e}" does not list document "${c.document}"`);
       }
     });
-    if (c.statedOn !== null) {
-      const stated = date('claims.yaml', at('statedOn'), c.statedOn);
-      const published = doc?.publishedOn == null ? undefined : parsePartialDate(doc.publishedOn);
-      if (stated !== undefined && published !== undefined && isDayRange(published) && stated.start > published.end) {
-        report(
-          'claims.yaml',
-          at('statedOn'),
-          `${c.statedOn} is after the document's publishedOn (${doc?.publishedOn})`,
-        );
-      }
-    }
+    checkStatedOn(ctx, c, i);
     c.relations.forEach((r, j) => {
-      ref('claims.yaml', at(`relations[${j}].claim`), 'claim', claimIds, r.claim);
+      reference(ctx, file, at(`relations[${j}].claim`), 'claim', ids.claims, r.claim);
     });
   });
   checkPairs(
-    'claims.yaml',
+    ctx,
+    file,
     corpus.claims.flatMap((c, i) =>
       c.relations.map((r, j) => ({ from: c.id, to: r.claim, path: `[${i}].relations[${j}]` })),
     ),
-    report,
   );
+}
+
+function checkSpeaker(ctx: CheckContext, c: Corpus['claims'][number], i: number): void {
+  if (c.speaker === null) return;
+  reference(ctx, 'claims.yaml', `[${i}].speaker`, 'person', ctx.ids.people, c.speaker);
+  const speaker = ctx.personById.get(c.speaker);
+  const doc = ctx.docById.get(c.document);
+  if (speaker === undefined || doc === undefined) return;
+  if (!speaker.mentionedIn.includes(doc.id) && !doc.authors.includes(speaker.id)) {
+    ctx.report('claims.yaml', `[${i}].speaker`, `${speaker.id} neither appears in nor wrote "${doc.id}"`);
+  }
+}
+
+/** A statement cannot be dated after the document that reports it. */
+function checkStatedOn(ctx: CheckContext, c: Corpus['claims'][number], i: number): void {
+  if (c.statedOn === null) return;
+  const path = `[${i}].statedOn`;
+  const stated = dayRange(ctx, 'claims.yaml', path, c.statedOn);
+  const publishedOn = ctx.docById.get(c.document)?.publishedOn ?? null;
+  const published = publishedOn === null ? undefined : parsePartialDate(publishedOn);
+  if (stated !== undefined && published !== undefined && isDayRange(published) && stated.start > published.end) {
+    ctx.report('claims.yaml', path, `${c.statedOn} is after the document's publishedOn (${publishedOn})`);
+  }
+}
+
+/**
+ * Claims whose quote is not (exactly once, or at its occurrence) in its
+ * document's text. The refresh finds these itself, against the stored
+ * anchors: a claim it already holds is then ORPHANED (refused unless
+ * `allowOrphans`), a new one is an error. Without stored anchors, as in
+ * `npm run check`, each is an error.
+ */
+export function checkClaimQuotes(corpus: Corpus): CorpusIssue[] {
+  const docById = new Map(corpus.documents.map((d) => [d.id, d]));
+  const issues: CorpusIssue[] = [];
+  corpus.claims.forEach((c, i) => {
+    const doc = docById.get(c.document);
+    if (doc === undefined || doc.text === '') return;
+    const found = locate(doc.text, c.quote, c.occurrence);
+    if ('error' in found) issues.push({ file: 'claims.yaml', path: `[${i}].quote`, message: found.error });
+  });
   return issues;
 }
 
 /** People, organizations, places and events share one id space: `about` and `subjectId` take any of them. */
-function checkSubjectIds(corpus: Corpus, report: Report): void {
+function checkSubjectIds(ctx: CheckContext): void {
   const owner = new Map<string, string>();
+  const { corpus } = ctx;
   const lists = [
     ['people.yaml', corpus.people],
     ['organizations.yaml', corpus.organizations],
@@ -227,7 +232,7 @@ function checkSubjectIds(corpus: Corpus, report: Report): void {
     list.forEach((e, i) => {
       const other = owner.get(e.id);
       if (other !== undefined && other !== file)
-        report(
+        ctx.report(
           file,
           `[${i}].id`,
           `"${e.id}" is already an id in ${other}: subject ids are shared by people, organizations, places and events`,
@@ -241,7 +246,11 @@ function checkSubjectIds(corpus: Corpus, report: Report): void {
  * An alias names one subject of its kind: two sharing it would make a search
  * or a mention ambiguous. (Two subjects may share a name, as people do.)
  */
-function checkAliases(file: string, list: readonly { id: string; aliases: readonly string[] }[], report: Report): void {
+function checkAliases(
+  ctx: CheckContext,
+  file: string,
+  list: readonly { id: string; aliases: readonly string[] }[],
+): void {
   const owner = new Map<string, string>();
   list.forEach((s, i) => {
     const own = new Set<string>();
@@ -250,24 +259,29 @@ function checkAliases(file: string, list: readonly { id: string; aliases: readon
       if (own.has(key)) return;
       own.add(key);
       const other = owner.get(key);
-      if (other !== undefined) report(file, `[${i}].aliases[${j}]`, `the alias "${alias}" is also one of ${other}'s`);
+      if (other !== undefined)
+        ctx.report(file, `[${i}].aliases[${j}]`, `the alias "${alias}" is also one of ${other}'s`);
       else owner.set(key, s.id);
     });
   });
 }
 
 /** Relations are written once: never to itself, never the same pair twice or in both directions. */
-function checkPairs(file: string, pairs: readonly { from: string; to: string; path: string }[], report: Report): void {
+function checkPairs(
+  ctx: CheckContext,
+  file: string,
+  pairs: readonly { from: string; to: string; path: string }[],
+): void {
   const seen = new Map<string, string>();
   for (const { from, to, path } of pairs) {
     if (from === to) {
-      report(file, path, `"${from}" is related to itself`);
+      ctx.report(file, path, `"${from}" is related to itself`);
       continue;
     }
     const key = from < to ? `${from}\u0000${to}` : `${to}\u0000${from}`;
     const first = seen.get(key);
     if (first !== undefined)
-      report(file, path, `the pair ${from} / ${to} is already related at ${first}: write each pair once`);
+      ctx.report(file, path, `the pair ${from} / ${to} is already related at ${first}: write each pair once`);
     else seen.set(key, path);
   }
 }

@@ -1,16 +1,19 @@
 /**
  * Reads the corpus files and checks their shapes (corpus-schema.ts), then their
- * ids, references and dates (corpus-checks.ts). Every problem is collected and
- * reported at once, with its file and path; nothing is written unless there are none.
+ * ids, references, dates and lint rules (corpus-checks.ts, corpus-lint.ts).
+ * Every problem is collected and reported at once, with its file, line and
+ * path; nothing is written while there is an error. Warnings never refuse.
  */
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type * as z from 'zod/mini';
-import { checkCorpus, type CorpusIssue } from './corpus-checks.js';
+import { checkCorpus, isWarning, type CorpusIssue } from './corpus-checks.js';
+import { LineIndex, formatIssue } from './corpus-lines.js';
 import { CORPUS_FILES, QUOTATION_EXCLUSIONS_FILE, documentTextFile, type Corpus } from './corpus-schema.js';
 import type { CorpusSource } from './corpus-source.js';
 
 export type { CorpusIssue } from './corpus-checks.js';
 export { locate } from './corpus-checks.js';
+export { formatIssue, formatReport } from './corpus-lines.js';
 
 function pathOf(segments: readonly PropertyKey[]): string {
   return segments
@@ -24,17 +27,21 @@ async function readList<S extends z.ZodMiniType>(
   file: string,
   schema: S,
   issues: CorpusIssue[],
+  lines: LineIndex,
 ): Promise<z.infer<S>[]> {
   const raw = await source.read(file);
   if (raw === undefined) {
     issues.push({ file, path: '', message: `missing from ${source.location}` });
     return [];
   }
-  const doc = parseDocument(raw);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(raw, { lineCounter });
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) issues.push({ file, path: '', message: `YAML: ${e.message}` });
+    for (const e of doc.errors)
+      issues.push({ file, path: '', message: `YAML: ${e.message}`, ...(e.linePos ? { line: e.linePos[0].line } : {}) });
     return [];
   }
+  lines.add(file, doc, lineCounter);
   const data: unknown = doc.toJS();
   if (!Array.isArray(data)) {
     issues.push({ file, path: '', message: 'expected a YAML list of entries' });
@@ -50,11 +57,26 @@ async function readList<S extends z.ZodMiniType>(
   return entries;
 }
 
-/** Reads every corpus file and checks shapes, ids, references and dates. */
-export async function readCorpus(source: CorpusSource): Promise<{ corpus: Corpus; issues: CorpusIssue[] }> {
+export interface ReadCorpus {
+  corpus: Corpus;
+  /** Errors: the corpus is refused while there is one. */
+  issues: CorpusIssue[];
+  /** Printed, never refusing. */
+  warnings: CorpusIssue[];
+  /** Lines and entry ids of the YAML files, for problems found later (lineIndex.annotate). */
+  lineIndex: LineIndex;
+}
+
+/**
+ * Reads every corpus file and checks shapes, ids, references, dates and the
+ * lint rules. The rules that can only warn run when asked (`npm run check`
+ * does; a refresh, which ignores warnings, does not).
+ */
+export async function readCorpus(source: CorpusSource, options: { warnings?: boolean } = {}): Promise<ReadCorpus> {
   const issues: CorpusIssue[] = [];
+  const lineIndex = new LineIndex();
   const read = <S extends z.ZodMiniType>(entry: { file: string; schema: S }) =>
-    readList(source, entry.file, entry.schema, issues);
+    readList(source, entry.file, entry.schema, issues, lineIndex);
   const [documents, people, organizations, places, events, claims] = await Promise.all([
     read(CORPUS_FILES.documents),
     read(CORPUS_FILES.people),
@@ -81,8 +103,8 @@ export async function readCorpus(source: CorpusSource): Promise<{ corpus: Corpus
       ),
     );
   const corpus: Corpus = { documents: withText, people, organizations, places, events, claims };
-  issues.push(...checkCorpus(corpus));
-  return { corpus, issues };
+  const all = lineIndex.annotate([...issues, ...checkCorpus(corpus, { warnings: options.warnings ?? false })]);
+  return { corpus, issues: all.filter((i) => !isWarning(i)), warnings: all.filter(isWarning), lineIndex };
 }
 
 /** Files the corpus format does not know: a typo in a file name must not pass as an empty list. */

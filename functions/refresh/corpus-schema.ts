@@ -14,6 +14,14 @@ const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 const orNull = <T extends z.ZodMiniType>(schema: T) => z._default(z.nullable(schema), null);
 const list = <T extends z.ZodMiniType>(schema: T) => z._default(z.array(schema), []);
 
+/**
+ * Why a tool proposed an entry (`npm run draft`): the rule that fired and the
+ * words it fired on. A reviewer judges the entry, then deletes the field; the
+ * checks refuse an entry that still carries it, so a draft is never published.
+ */
+export const draftMarkerSchema = z.strictObject({ rule: text, evidence: text });
+const draft = z.optional(draftMarkerSchema);
+
 export const documentEntrySchema = z.strictObject({
   id: slug,
   source: text,
@@ -23,6 +31,7 @@ export const documentEntrySchema = z.strictObject({
   publishedOn: orNull(partialDateSchema),
   authors: list(slug),
   note: z.optional(z.string()),
+  draft,
 });
 
 /** Fields every named subject (person, organization, place) has. */
@@ -33,6 +42,7 @@ const subjectFields = {
   description: orNull(text),
   /** Documents whose cleaned text names the subject (an author named only in a byline has none). */
   mentionedIn: list(slug),
+  draft,
 };
 
 export const personEntrySchema = z.strictObject(subjectFields);
@@ -48,6 +58,15 @@ export const reportedDateEntrySchema = z.strictObject({
   date: partialDateSchema,
   quote: text,
   occurrence,
+  /**
+   * The date is the editors' reading, not the document's words (the quote
+   * states no date: "on the day of the president's arrival"). An inferred
+   * date never makes an event disputed.
+   */
+  inferred: z.optional(z.literal(true)),
+  /** How an inferred date was derived; required with `inferred`. */
+  inference: z.optional(text),
+  draft,
 });
 
 export const eventEntrySchema = z.strictObject({
@@ -64,6 +83,7 @@ export const eventEntrySchema = z.strictObject({
     .check(z.minLength(1, 'give the words of at least one document that date the event')),
   /** Written once, on one of the two events; the refresh shows each link on both, inverted. */
   related: list(z.strictObject({ kind: z.enum(EVENT_RELATION_KINDS), event: slug })),
+  draft,
 });
 
 export const claimEntrySchema = z.strictObject({
@@ -80,7 +100,8 @@ export const claimEntrySchema = z.strictObject({
   /** People, organizations and places the claim is about (events go in `events`). */
   about: list(slug),
   statedOn: orNull(partialDateSchema),
-  relations: list(z.strictObject({ kind: z.enum(CLAIM_PAIR_KINDS), claim: slug, note: text })),
+  relations: list(z.strictObject({ kind: z.enum(CLAIM_PAIR_KINDS), claim: slug, note: text, draft })),
+  draft,
 });
 
 /** One quotation of a cleaned text that no claim covers, and why. */
@@ -98,6 +119,7 @@ export type EventEntry = z.infer<typeof eventEntrySchema>;
 export type ReportedDateEntry = z.infer<typeof reportedDateEntrySchema>;
 export type ClaimEntry = z.infer<typeof claimEntrySchema>;
 export type QuotationExclusion = z.infer<typeof quotationExclusionSchema>;
+export type DraftMarker = z.infer<typeof draftMarkerSchema>;
 
 export interface Corpus {
   documents: (DocumentEntry & { text: string })[];

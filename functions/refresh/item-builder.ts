@@ -23,6 +23,7 @@ import { anchorAt, reanchor, type Anchor } from '../shared/anchors.js';
 import { isDayRange, parsePartialDate, type DayRange } from '../shared/dates.js';
 import { foldText } from '../shared/text-normalization.js';
 import { locate, type CorpusIssue } from './corpus-checks.js';
+import { isDisputed } from './corpus-dates.js';
 import type { ClaimEntry, Corpus } from './corpus-schema.js';
 
 export type StoredItem = Record<string, unknown> & { hash: string };
@@ -45,6 +46,8 @@ export interface PreviousClaimAnchor {
   end: number;
   prefix: string;
   suffix: string;
+  /** How it was anchored then: a claim already ORPHANED is not a new orphan. */
+  status?: string;
 }
 
 export function stableJson(value: unknown): string {
@@ -346,15 +349,7 @@ function buildEvents(corpus: Corpus, orders: Orders, lists: Lists): { items: Eve
   for (const e of corpus.events) {
     const range = orders.dayRange.get(e.id);
     if (range === undefined) continue;
-    const reportedDates: EventItem['reportedDates'] = [];
-    for (const r of e.reportedDates) {
-      const doc = docById.get(r.document);
-      const span = doc === undefined ? undefined : locate(doc.text, r.quote, r.occurrence);
-      // A missing or ambiguous quote was already reported by the checks; it is only left out here.
-      if (span !== undefined && !('error' in span)) {
-        reportedDates.push({ documentId: r.document, date: r.date, quote: r.quote, start: span.start, end: span.end });
-      }
-    }
+    const reportedDates = reportedDatesOf(e, docById);
     items.push({
       ...keys.entity('events', e.id),
       id: e.id,
@@ -374,6 +369,7 @@ function buildEvents(corpus: Corpus, orders: Orders, lists: Lists): { items: Eve
       // Claims are about their events: the same list, in reading order.
       claimIds: lists.claimsAbout(e.id),
       reportedDates,
+      disputed: isDisputed(e.reportedDates),
       related: related.get(e.id) ?? [],
     });
   }
@@ -393,6 +389,24 @@ function buildEvents(corpus: Corpus, orders: Orders, lists: Lists): { items: Eve
       });
   }
   return { items, dates };
+}
+
+/** The dates an event's documents give, each with where its words are (and, when inferred, how it was derived). */
+function reportedDatesOf(
+  e: Corpus['events'][number],
+  docById: ReadonlyMap<string, Corpus['documents'][number]>,
+): EventItem['reportedDates'] {
+  const reportedDates: EventItem['reportedDates'] = [];
+  for (const r of e.reportedDates) {
+    const doc = docById.get(r.document);
+    const span = doc === undefined ? undefined : locate(doc.text, r.quote, r.occurrence);
+    // A missing or ambiguous quote was already reported by the checks; it is only left out here.
+    if (span !== undefined && !('error' in span)) {
+      const inferred = r.inferred === true ? { inferred: true, inference: r.inference ?? '' } : {};
+      reportedDates.push({ documentId: r.document, date: r.date, quote: r.quote, ...span, ...inferred });
+    }
+  }
+  return reportedDates;
 }
 
 /** One item per distinct date of an event, each knowing how far its earlier dates reach. */

@@ -37,7 +37,10 @@ import { updateSearchIndex, type SearchIndexReport } from '../search/search-inde
 import { DEFAULT_KEEP_VERSIONS, LEASE_MS } from '../shared/constants.js';
 import { InvalidCorpusError, ShrinkRefusedError } from '../shared/errors.js';
 import { changePages, diffEntities, entityIds, servedEntities } from './changes.js';
+import type { LineIndex } from './corpus-lines.js';
+import { OrphansRefusedError, newOrphans } from './corpus-orphans.js';
 import { readCorpus } from './corpus-reader.js';
+import type { CorpusIssue } from './corpus-issues.js';
 import type { Corpus } from './corpus-schema.js';
 import type { CorpusSource } from './corpus-source.js';
 import { DEFAULT_MAX_SHRINK, shrinkProblems } from './guards.js';
@@ -102,6 +105,8 @@ export interface RefreshOptions {
   /** Share of a table the corpus may remove (default 0.2) unless allowShrink. */
   maxShrink?: number;
   allowShrink?: boolean;
+  /** Publish claims whose quote left their text as ORPHANED; without it such a run is refused (corpus-orphans.ts). */
+  allowOrphans?: boolean;
   /** How long a dropped version's items outlive its dropping (default 60 s). */
   retireGraceMs?: number;
   /** Called before each batch write; a kill test reports progress from here. */
@@ -152,7 +157,7 @@ export async function refresh(
 ): Promise<RefreshReport> {
   const started = performance.now();
   const now = options.now ?? Date.now;
-  const { corpus, issues } = await readCorpus(source);
+  const { corpus, issues, lineIndex } = await readCorpus(source);
   const hash = corpusHash(corpus);
   const lease = new Lease(ds, {
     owner: options.owner ?? randomUUID(),
@@ -170,7 +175,7 @@ export async function refresh(
       return { ...(await run.unchanged(pointer, current)), durationMs: Math.round(performance.now() - started) };
     }
     return {
-      ...(await run.publish(corpus, issues, hash, pointer)),
+      ...(await run.publish(corpus, issues, hash, pointer, lineIndex)),
       durationMs: Math.round(performance.now() - started),
     };
   } finally {
@@ -240,9 +245,10 @@ class RefreshRun {
 
   async publish(
     corpus: Corpus,
-    issues: readonly { file: string; path: string; message: string }[],
+    issues: readonly CorpusIssue[],
     hash: string,
     pointer: VersionPointer | undefined,
+    lineIndex?: LineIndex,
   ): Promise<Omit<RefreshReport, 'durationMs'>> {
     const previous = pointer?.kept[0];
     const target = (previous?.number ?? 0) + 1;
@@ -285,12 +291,17 @@ class RefreshRun {
           end: claim.data.end,
           prefix: claim.data.anchor.prefix,
           suffix: claim.data.anchor.suffix,
+          status: claim.data.anchor.status,
         });
     }
     // Quotes are checked against the stored anchors (a known claim whose words went is orphaned,
     // a new one is an error), so every problem is known only here; none has been written yet.
     const built = buildItems(corpus, anchors);
-    if (issues.length > 0 || built.issues.length > 0) throw new InvalidCorpusError([...issues, ...built.issues]);
+    const annotate = (found: CorpusIssue[]) => lineIndex?.annotate(found) ?? found;
+    if (issues.length > 0 || built.issues.length > 0)
+      throw new InvalidCorpusError(annotate([...issues, ...built.issues]));
+    const orphans = newOrphans(corpus, built.anchors.orphaned, (id) => anchors.get(id)?.status);
+    if (orphans.length > 0 && this.options.allowOrphans !== true) throw new OrphansRefusedError(annotate(orphans));
 
     if (this.options.allowShrink !== true) {
       const problems = shrinkProblems(

@@ -10,9 +10,13 @@ const ds = createDataSources();
 const source = s3Source({ bucket: requiredEnv('CORPUS_BUCKET'), prefix: requiredEnv('CORPUS_PREFIX') });
 const keepVersions = keepVersionsFromEnv();
 
-/** What an invocation may say: `{ "allowShrink": true }` publishes a corpus that removes much of a table, or empties one. */
+/**
+ * What an invocation may say: `{ "allowShrink": true }` publishes a corpus that removes much of a table, or empties
+ * one; `{ "allowOrphans": true }` publishes claims whose quote left their text as ORPHANED.
+ */
 interface RefreshEvent {
   allowShrink?: unknown;
+  allowOrphans?: unknown;
 }
 
 /**
@@ -26,6 +30,7 @@ export const handler = async (event: RefreshEvent | null | undefined, context?: 
   try {
     const report = await refresh(ds, source, {
       allowShrink: event?.allowShrink === true,
+      allowOrphans: event?.allowOrphans === true,
       ...(keepVersions === undefined ? {} : { keepVersions }),
       // Lambda retries an async invocation with the same request id: the retry takes the lease over at once.
       ...(context === undefined

@@ -49,21 +49,45 @@ export class KnowledgeBaseError extends Error {
 }
 
 /** One problem of a corpus, where it is: a file, a path inside it, what is wrong. */
+/** One problem the corpus checks found: an error refuses the corpus, a warning is printed. */
 export interface CorpusIssue {
   file: string;
   path: string;
   message: string;
+  /** Absent for an error (which refuses the corpus); a warning is printed and never refuses. */
+  severity?: 'warning';
+  /** The line in `file`, where one is known (corpus-lines.ts). */
+  line?: number;
+  /** The id of the entry at `path`, where one is known. */
+  entry?: string;
 }
 
-export const formatIssue = (i: CorpusIssue) => `  ${i.file}${i.path ? ` ${i.path}` : ''}: ${i.message}`;
+/** One human-readable line: `file:line: error: path (entry): message`, the quote in it whole. */
+export function formatIssue(issue: CorpusIssue): string {
+  const where = `${issue.file}${issue.line === undefined ? '' : `:${issue.line}`}`;
+  const path = issue.path === '' ? '' : ` ${issue.path}${issue.entry === undefined ? '' : ` (${issue.entry})`}:`;
+  return `${where}: ${issue.severity ?? 'error'}:${path} ${issue.message}`;
+}
 
 /** The corpus does not pass its checks: nothing is published. */
 export class InvalidCorpusError extends KnowledgeBaseError {
   constructor(readonly issues: CorpusIssue[]) {
     super(
-      `Invalid corpus (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${issues.map(formatIssue).join('\n')}`,
+      `Invalid corpus (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`,
     );
     this.name = 'InvalidCorpusError';
+  }
+}
+
+/** A refresh would newly orphan claims (their quotes are not in their texts) and was not told `allowOrphans`. */
+export class OrphansRefusedError extends InvalidCorpusError {
+  constructor(issues: CorpusIssue[]) {
+    super(issues);
+    this.name = 'OrphansRefusedError';
+    this.message =
+      `Refresh refused, nothing written: ${issues.length} claim${issues.length === 1 ? '' : 's'} would be published ORPHANED. ` +
+      'Fix each quote; or, if the text really changed under these claims, run again with allowOrphans ' +
+      `(the event field \`allowOrphans: true\`, or \`npm run seed -- --allow-orphans\`).\n${this.message}`;
   }
 }
 

@@ -256,7 +256,7 @@ export type Event = {
   /** The date the knowledge base uses; where documents disagree, the description says why this one. */
   date: PartialDate;
   description?: Maybe<Scalars['String']['output']>;
-  /** True when the documents give different dates. */
+  /** True when documents give dates that cannot both be right (a month and a day inside it agree; a date the editors inferred does not count). */
   disputed: Scalars['Boolean']['output'];
   /** Documents that mention the event, newest first. */
   documents: DocumentConnection;

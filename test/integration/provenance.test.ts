@@ -5,6 +5,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { memorySource } from '../../functions/refresh/corpus-source.js';
+import { parsePartialDate, type DayRange } from '../../functions/shared/dates.js';
 import { refresh } from '../../functions/refresh/refresh.js';
 import type { ClaimEntry, EventEntry } from '../../functions/refresh/corpus-schema.js';
 import { corpusFiles } from '../../scripts/harness/corpus-files.js';
@@ -60,7 +61,15 @@ describe('anchors', () => {
     expect(victim).toBeDefined();
     const edited = `A paragraph inserted before everything else.\n\n${original.replace(victim.quote, '')}`;
 
-    const report = await refresh(env.ds, memorySource({ ...files, [textFile]: edited }));
+    // Orphans are a choice: refused, with nothing written, unless allowed.
+    const before = await gql(handlerFor(env.ds), `{ corpusVersion { number } }`);
+    await expect(refresh(env.ds, memorySource({ ...files, [textFile]: edited }))).rejects.toMatchObject({
+      name: 'OrphansRefusedError',
+      issues: [expect.objectContaining({ file: 'claims.yaml', entry: victim.id, line: expect.any(Number) })],
+    });
+    expect(await gql(handlerFor(env.ds), `{ corpusVersion { number } }`)).toEqual(before);
+
+    const report = await refresh(env.ds, memorySource({ ...files, [textFile]: edited }), { allowOrphans: true });
     expect(report.anchors.orphaned).toEqual([victim.id]);
     expect(report.anchors.relocated.sort()).toEqual(
       inDoc
@@ -84,7 +93,8 @@ describe('anchors', () => {
       expect(Array.from(edited).slice(c.anchor.codePointStart, c.anchor.codePointEnd).join('')).toBe(c.quote);
     }
 
-    // The next refresh that builds a version (any change: here another document's title) finds every moved quote where it now is.
+    // The next refresh that builds a version (any change: here another document's title) finds every moved quote
+    // where it now is; a claim already orphaned stays so without being allowed again.
     const retitled = stringify(
       (parse(files['documents.yaml']!) as Json[]).map((d) =>
         d.id === docId ? d : { ...d, title: `${d.title as string}.` },
@@ -135,15 +145,28 @@ describe('disputed dates', () => {
       res.data!.documents.nodes.map((d: { id: string; text: string }) => [d.id, d.text]),
     );
     const events = res.data!.events.nodes;
+    const eventEntries = parse(files['events.yaml']!) as EventEntry[];
+    expect(events.length).toBe(eventEntries.length);
     for (const e of events) {
       expect(e.reportedDates.length).toBeGreaterThan(0);
       for (const r of e.reportedDates) expect(texts.get(r.document.id)?.slice(r.span.start, r.span.end)).toBe(r.quote);
       const values = new Set(e.reportedDates.map((r: { date: { value: string } }) => r.date.value));
-      expect(e.disputed).toBe(values.size > 1);
+      // Disputed: stated dates (in the corpus file) that cannot both be right.
+      const stated = eventEntries
+        .find((x) => x.id === e.id)!
+        .reportedDates.filter((r) => r.inferred !== true)
+        .map((r) => parsePartialDate(r.date) as DayRange);
+      const clash = stated.some((a) => stated.some((b) => a.end < b.start || b.end < a.start));
+      expect(e.disputed, e.id).toBe(clash);
       expect([...values]).toContain(e.date.value);
     }
     const disputed = events.filter((e: { disputed: boolean }) => e.disputed).map((e: { id: string }) => e.id);
     expect(disputed).toContain('karabakh-ceasefire-statement-2020');
+    // Dates that differ only in precision, or are inferred, dispute nothing.
+    const agreeing = eventEntries.filter(
+      (x) => new Set(x.reportedDates.map((r) => r.date)).size > 1 && !disputed.includes(x.id),
+    );
+    expect(agreeing.length).toBeGreaterThan(0);
     const ceasefire = events.find((e: { id: string }) => e.id === 'karabakh-ceasefire-statement-2020');
     const given = ceasefire.reportedDates.map((r: { date: { value: string } }) => r.date.value);
     expect(given).toEqual(expect.arrayContaining(['2020-11-09', '2020-11-10']));

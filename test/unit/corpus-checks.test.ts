@@ -5,7 +5,7 @@
  * its document.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkCorpus, type CorpusIssue } from '../../functions/refresh/corpus-checks.js';
+import { checkCorpus, isWarning, type CorpusIssue } from '../../functions/refresh/corpus-checks.js';
 import { readCorpus } from '../../functions/refresh/corpus-reader.js';
 import type { Corpus } from '../../functions/refresh/corpus-schema.js';
 import { directorySource, memorySource } from '../../functions/refresh/corpus-source.js';
@@ -19,18 +19,18 @@ beforeAll(async () => {
   corpus = read.corpus;
 });
 
-/** A deep copy of the corpus with one edit; the issues the checker reports for it. */
+/** A deep copy of the corpus with one edit; the errors the checker reports for it (warnings left out). */
 function issuesAfter(edit: (c: Corpus) => void): CorpusIssue[] {
   const copy = structuredClone(corpus);
   edit(copy);
-  return checkCorpus(copy);
+  return checkCorpus(copy).filter((i) => !isWarning(i));
 }
 
 const indexOf = (list: readonly { id: string }[], id: string) => list.findIndex((e) => e.id === id);
 
 describe('the corpus checker', () => {
-  it('accepts the corpus as it is', () => {
-    expect(checkCorpus(corpus)).toEqual([]);
+  it('accepts the corpus as it is (warnings are printed, never refused)', () => {
+    expect(checkCorpus(corpus).filter((i) => !isWarning(i))).toEqual([]);
   });
 
   it('refuses a relation to an unknown claim', () => {

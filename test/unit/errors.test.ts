@@ -34,6 +34,7 @@ describe('error classes', () => {
         "ConfigurationError",
         "InvalidCorpusError",
         "LeaseLostError",
+        "OrphansRefusedError",
         "PayloadTooLargeError",
         "PublishConflictError",
         "RefreshLockedError",

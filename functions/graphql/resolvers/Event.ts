@@ -10,8 +10,12 @@ export const Event: EventResolvers = {
       args,
       load: (ids) => loadInOrder(loaders.claim, ids),
     }),
-  /** Disputed when the documents' dates differ (a coarser date that contains a finer one still differs). */
-  disputed: (event) => new Set(event.reportedDates.map((r) => r.date)).size > 1,
+  /**
+   * Stored by the refresh: stated dates that cannot both be right (a month and a
+   * day inside it agree; an inferred date does not count). Items of a version
+   * written before the refresh stored it (item format 5) say false.
+   */
+  disputed: (event) => event.disputed === true,
   documents: (event, args, { loaders, cursors }) =>
     idListConnection(cursors, {
       listKey: `event:${event.id}:documents`,
