@@ -1,7 +1,7 @@
 /**
  * Search index size, load time and query time on the seed corpus (1×) and on
  * a synthetic 1000× corpus: the seed's searchable items cloned with suffixed
- * ids. Measures the engine the GraphQL function runs (search-engine.ts), not
+ * ids. Measures the engine the GraphQL function runs (search-query.ts), not
  * the HTTP path around it.
  *
  * Standalone: `npx tsx bench/search-bench.ts [scale…]` prints JSON (the 1000×
@@ -13,9 +13,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseQuery } from '../functions/search/query-syntax.js';
-import { buildSearchIndex, loadSearchIndex, type SearchableItem } from '../functions/search/search-engine.js';
+import { buildSearchIndex } from '../functions/search/search-index-build.js';
+import { loadSearchIndex } from '../functions/search/search-query.js';
 import { searchableItems } from '../functions/search/search-index-refresh.js';
-import type { SearchFilters } from '../functions/search/search-model.js';
+import type { SearchableItem, SearchFilters } from '../functions/search/search-model.js';
 import { relevanceScores } from './search-relevance.js';
 import { readCorpus } from '../functions/refresh/corpus-reader.js';
 import { directorySource } from '../functions/refresh/corpus-source.js';

@@ -11,8 +11,9 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { parseQuery } from '../functions/search/query-syntax.js';
-import { buildSearchIndex, loadSearchIndex, type SearchableItem } from '../functions/search/search-engine.js';
-import type { SearchIndex, SearchKind } from '../functions/search/search-model.js';
+import { buildSearchIndex } from '../functions/search/search-index-build.js';
+import { loadSearchIndex } from '../functions/search/search-query.js';
+import type { SearchableItem, SearchIndex, SearchKind } from '../functions/search/search-model.js';
 
 export const RELEVANCE_FILE = fileURLToPath(new URL('../test/fixtures/search-relevance.yaml', import.meta.url));
 

@@ -10,7 +10,7 @@ import {
   hashOfSearchIndexKey,
   searchIndexKey,
   type SearchIndexStore,
-} from './search-index-store.js';
+} from './stored-search-index.js';
 
 const loadS3 = () => import('@aws-sdk/client-s3');
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { QueryResolvers, QuerySearchArgs } from '../../../../schema/__generated__/resolvers-types.js';
-import type { SearchFilters, SearchHitModel } from '../../../search/search-model.js';
+import type { SearchFilters } from '../../../search/search-model.js';
+import type { SearchHitModel } from '../../models.js';
 import { isDayRange, parsePartialDate } from '../../../shared/dates.js';
 import { badUserInput } from '../../../shared/errors.js';
 import { loadByKind } from '../../../data/loaders.js';
