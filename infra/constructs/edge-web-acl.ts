@@ -48,6 +48,41 @@ const visibility = (metricName: string): CfnWebACL.VisibilityConfigProperty => (
   sampledRequestsEnabled: true,
 });
 
+/** Per-IP rate limit: 429 with Retry-After past `limit` requests in 5 minutes. */
+const rateLimitRule = (limit: number): CfnWebACL.RuleProperty => ({
+  name: WAF_RULES.rateLimit,
+  priority: 0,
+  statement: {
+    rateBasedStatement: { limit, aggregateKeyType: 'IP', evaluationWindowSec: 300 },
+  },
+  action: {
+    block: {
+      customResponse: {
+        responseCode: 429,
+        customResponseBodyKey: 'RateLimited',
+        responseHeaders: [{ name: 'Retry-After', value: String(RETRY_AFTER_SECONDS) }],
+      },
+    },
+  },
+  visibilityConfig: visibility(WAF_RULES.rateLimit),
+});
+
+/** AWS common rules, with those that refuse what the API itself accepts only counted. */
+const commonRule = (): CfnWebACL.RuleProperty => ({
+  name: WAF_RULES.common,
+  priority: 1,
+  overrideAction: { none: {} },
+  statement: {
+    managedRuleGroupStatement: {
+      vendorName: 'AWS',
+      name: 'AWSManagedRulesCommonRuleSet',
+      // 8 KB bodies and 2 KB query strings are below what the API itself accepts (long GET queries, big POSTs).
+      ruleActionOverrides: COUNTED_COMMON_RULES.map((name) => ({ name, actionToUse: { count: {} } })),
+    },
+  },
+  visibilityConfig: visibility(WAF_RULES.common),
+});
+
 export class EdgeWebAcl extends Construct {
   readonly webAcl: CfnWebACL;
   readonly metricName: string;
@@ -64,40 +99,8 @@ export class EdgeWebAcl extends Construct {
       customResponseBodies: {
         RateLimited: { contentType: 'APPLICATION_JSON', content: RATE_LIMITED_BODY },
       },
-      rules: [
-        {
-          // First, so a flood is refused before the managed rules spend any work on it.
-          name: WAF_RULES.rateLimit,
-          priority: 0,
-          statement: {
-            rateBasedStatement: { limit: props.rateLimitPer5Min, aggregateKeyType: 'IP', evaluationWindowSec: 300 },
-          },
-          action: {
-            block: {
-              customResponse: {
-                responseCode: 429,
-                customResponseBodyKey: 'RateLimited',
-                responseHeaders: [{ name: 'Retry-After', value: String(RETRY_AFTER_SECONDS) }],
-              },
-            },
-          },
-          visibilityConfig: visibility(WAF_RULES.rateLimit),
-        },
-        {
-          name: WAF_RULES.common,
-          priority: 1,
-          overrideAction: { none: {} },
-          statement: {
-            managedRuleGroupStatement: {
-              vendorName: 'AWS',
-              name: 'AWSManagedRulesCommonRuleSet',
-              // 8 KB bodies and 2 KB query strings are below what the API itself accepts (long GET queries, big POSTs).
-              ruleActionOverrides: COUNTED_COMMON_RULES.map((name) => ({ name, actionToUse: { count: {} } })),
-            },
-          },
-          visibilityConfig: visibility(WAF_RULES.common),
-        },
-      ],
+      // First, so a flood is refused before the managed rules spend any work on it.
+      rules: [rateLimitRule(props.rateLimitPer5Min), commonRule()],
     });
 
     // CloudFront web ACLs report without the Region dimension that regional ones carry.
