@@ -23,6 +23,24 @@ export interface S3SearchIndexStoreOptions {
 const isMissing = (error: unknown) =>
   error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound');
 
+/** The hashes of every index under the prefix, page by page. */
+async function listHashes(client: S3Client, bucket: string): Promise<string[]> {
+  const { ListObjectsV2Command } = await loadS3();
+  const hashes: string[] = [];
+  let token: string | undefined;
+  do {
+    const out = await client.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: SEARCH_INDEX_PREFIX, ContinuationToken: token }),
+    );
+    for (const object of out.Contents ?? []) {
+      const hash = object.Key === undefined ? undefined : hashOfSearchIndexKey(object.Key);
+      if (hash !== undefined) hashes.push(hash);
+    }
+    token = out.IsTruncated === true ? out.NextContinuationToken : undefined;
+  } while (token !== undefined);
+  return hashes;
+}
+
 export function s3SearchIndexStore({ bucket, client }: S3SearchIndexStoreOptions): SearchIndexStore {
   let s3: S3Client | undefined = client;
   const clientFor = async () => (s3 ??= new (await loadS3()).S3Client(s3ClientConfig()));
@@ -62,22 +80,7 @@ export function s3SearchIndexStore({ bucket, client }: S3SearchIndexStoreOptions
         }),
       );
     },
-    async list() {
-      const { ListObjectsV2Command } = await loadS3();
-      const hashes: string[] = [];
-      let token: string | undefined;
-      do {
-        const out = await (
-          await clientFor()
-        ).send(new ListObjectsV2Command({ Bucket: bucket, Prefix: SEARCH_INDEX_PREFIX, ContinuationToken: token }));
-        for (const object of out.Contents ?? []) {
-          const hash = object.Key === undefined ? undefined : hashOfSearchIndexKey(object.Key);
-          if (hash !== undefined) hashes.push(hash);
-        }
-        token = out.IsTruncated === true ? out.NextContinuationToken : undefined;
-      } while (token !== undefined);
-      return hashes;
-    },
+    list: async () => listHashes(await clientFor(), bucket),
     async remove(hash) {
       const { DeleteObjectCommand } = await loadS3();
       await (await clientFor()).send(new DeleteObjectCommand({ Bucket: bucket, Key: searchIndexKey(hash) }));
