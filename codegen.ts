@@ -2,7 +2,6 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const storage = '../../functions/data/items.js';
 const models = '../../functions/graphql/models.js';
-const search = '../../functions/search/search-model.js';
 const versions = '../../functions/data/version-store.js';
 
 const config: CodegenConfig = {
@@ -45,7 +44,7 @@ const config: CodegenConfig = {
           OrganizationEdge: `${models}#EdgeModel<OrganizationItem>`,
           PlaceEdge: `${models}#EdgeModel<PlaceItem>`,
           ClaimPairEdge: `${models}#EdgeModel<ClaimPairItem>`,
-          SearchHit: `${search}#SearchHitModel`,
+          SearchHit: `${models}#SearchHitModel`,
           SearchConnection: `${models}#ConnectionModel<SearchHitModel>`,
           SearchEdge: `${models}#EdgeModel<SearchHitModel>`,
           CorpusVersion: `${versions}#VersionRecord`,

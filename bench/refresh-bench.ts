@@ -49,7 +49,8 @@ export async function measureRefreshCosts(
   say(`${scale}× unchanged rerun: ${second.writes} writes, ${second.durationMs} ms`);
   const costs: RefreshCosts = {
     scale,
-    items: first.created,
+    // Every item of the version, relationship items included; not its change list.
+    items: first.writes - first.changePages,
     firstLoad: { writes: first.writes, ms: first.durationMs },
     unchanged: { writes: second.writes, ms: second.durationMs },
   };

@@ -5,6 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { round } from './stats.js';
 
 export interface Table {
   title?: string;
@@ -56,6 +57,61 @@ export const goalText = (goal: Goal): string =>
   goal.max === undefined ? `${goal.equals ?? ''}` : `≤ ${goal.max.toLocaleString('en-US')}`;
 export const meets = (value: number, goal: Goal): boolean =>
   goal.max === undefined ? value === goal.equals : value <= goal.max;
+
+/** What a metric row says besides its value and unit. */
+export type MetricAbout = Omit<Metric, 'value' | 'unit' | 'met'>;
+export type MetricRow = [name: string, value: number, unit: string, about: MetricAbout];
+
+/**
+ * A row of the report defined once: how it is measured (the same every run)
+ * beside what this run's measurements say. `T` is what it is computed from:
+ * a whole run, or one scale of it for a row per scale.
+ */
+export interface MetricDefinition<T> {
+  name: string | ((t: T) => string);
+  unit: string;
+  goal?: Goal | ((t: T) => Goal | undefined);
+  /** How the figure is measured, one line. */
+  method: string | ((t: T) => string);
+  value: (t: T) => number;
+  /** This run's specifics. */
+  note: (t: T) => string;
+  /** What sets the figure, shown when a goal is missed. */
+  limits?: (t: T) => NonNullable<Metric['limits']>;
+  /** Only when this holds (a figure some runs do not measure). */
+  when?: (t: T) => boolean;
+}
+
+const valueOf = <T, V>(field: V | ((t: T) => V), t: T): V =>
+  typeof field === 'function' ? (field as (t: T) => V)(t) : field;
+
+/** The rows the definitions give for `t`, in their order. */
+export function metricRows<T>(definitions: readonly MetricDefinition<T>[], t: T): MetricRow[] {
+  return definitions
+    .filter((d) => d.when?.(t) ?? true)
+    .map((d) => {
+      const goal = valueOf(d.goal, t);
+      const about: MetricAbout = {
+        ...(goal === undefined ? {} : { goal }),
+        note: d.note(t),
+        method: valueOf(d.method, t),
+        ...(d.limits === undefined ? {} : { limits: d.limits(t) }),
+      };
+      return [valueOf(d.name, t), d.value(t), d.unit, about];
+    });
+}
+
+/** Adds a row, rounded the one way every row of the results is rounded, and says whether it meets its goal. */
+export function putMetric(metrics: Record<string, Metric>, [name, value, unit, about]: MetricRow): void {
+  const digits = unit === 'ratio' || unit === 'requests/level' ? 3 : unit === 'ms' && Math.abs(value) < 10 ? 2 : 1;
+  const rounded = round(value, digits);
+  metrics[name] = {
+    value: rounded,
+    unit,
+    ...about,
+    ...(about.goal === undefined ? {} : { met: meets(rounded, about.goal) }),
+  };
+}
 
 const format = (m: Metric) => `${m.value.toLocaleString('en-US')} ${m.unit === 'bytes' ? 'B' : m.unit}`;
 const cell = (value: string | number) =>

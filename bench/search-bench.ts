@@ -1,7 +1,7 @@
 /**
  * Search index size, load time and query time on the seed corpus (1×) and on
  * a synthetic 1000× corpus: the seed's searchable items cloned with suffixed
- * ids. Measures the engine the GraphQL function runs (search-engine.ts), not
+ * ids. Measures the engine the GraphQL function runs (search-query.ts), not
  * the HTTP path around it.
  *
  * Standalone: `npx tsx bench/search-bench.ts [scale…]` prints JSON (the 1000×
@@ -12,9 +12,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { StoredSearchIndex } from '../functions/data/stored-search-index.js';
 import { parseQuery } from '../functions/search/query-syntax.js';
-import { buildSearchIndex, loadSearchIndex, type SearchableItem } from '../functions/search/search-engine.js';
-import type { SearchFilters } from '../functions/search/search-model.js';
+import { buildSearchIndex } from '../functions/search/search-index-build.js';
+import { loadSearchIndex } from '../functions/search/search-query.js';
+import type { SearchableItem, SearchFilters } from '../functions/search/search-model.js';
 import { relevanceScores, seedSearchableItems } from '../scripts/harness/search-relevance.js';
 
 export interface SearchBenchResult {
@@ -133,6 +135,22 @@ function coldFirstSearchInChild(file: string): number {
   return percentile(runs, 50);
 }
 
+/** The memory a loaded index holds (see ScaleMeasurement.indexHeapMb); only with --expose-gc. */
+function memoryHeld(stored: StoredSearchIndex) {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) return undefined;
+  gc();
+  const before = process.memoryUsage();
+  // The body as a store hands it over: a fresh copy, held only by the index.
+  const index = loadSearchIndex({ hash: stored.hash, body: Uint8Array.from(stored.body) });
+  gc();
+  const after = process.memoryUsage();
+  const mb = (n: number) => Math.max(0, Math.round((n / 2 ** 20) * 10) / 10);
+  const indexArrayBuffersMb = mb(after.arrayBuffers - before.arrayBuffers);
+  const indexHeapMb = Math.round((mb(after.heapUsed - before.heapUsed) + indexArrayBuffersMb) * 10) / 10;
+  return { index, indexHeapMb, indexArrayBuffersMb };
+}
+
 export async function measureScale(seed: readonly SearchableItem[], scale: number): Promise<ScaleMeasurement> {
   const items = cloneItems(seed, scale);
   let started = performance.now();
@@ -155,21 +173,8 @@ export async function measureScale(seed: readonly SearchableItem[], scale: numbe
     loads.push(performance.now() - started);
   }
 
-  const gc = (globalThis as { gc?: () => void }).gc;
-  let indexHeapMb = Number.NaN;
-  let indexArrayBuffersMb = Number.NaN;
-  if (gc !== undefined) {
-    gc();
-    const before = process.memoryUsage();
-    // The body as a store hands it over: a fresh copy, held only by the index.
-    const held = loadSearchIndex({ hash: stored.hash, body: Uint8Array.from(stored.body) });
-    gc();
-    const after = process.memoryUsage();
-    const mb = (n: number) => Math.max(0, Math.round((n / 2 ** 20) * 10) / 10);
-    indexArrayBuffersMb = mb(after.arrayBuffers - before.arrayBuffers);
-    indexHeapMb = Math.round((mb(after.heapUsed - before.heapUsed) + indexArrayBuffersMb) * 10) / 10;
-    index = held;
-  }
+  const held = memoryHeld(stored);
+  if (held !== undefined) index = held.index;
 
   const queries = BENCH_QUERIES.map(parseQuery);
   for (const query of queries) index.search(query, NO_FILTERS).page(0, PAGE);
@@ -190,8 +195,8 @@ export async function measureScale(seed: readonly SearchableItem[], scale: numbe
     loadMs: round(percentile(loads, 50)),
     searchP50Ms: round(percentile(samples, 50)),
     searchP95Ms: round(percentile(samples, 95)),
-    indexHeapMb,
-    indexArrayBuffersMb,
+    indexHeapMb: held?.indexHeapMb ?? Number.NaN,
+    indexArrayBuffersMb: held?.indexArrayBuffersMb ?? Number.NaN,
     coldFirstSearchMs: round(coldFirstSearchMs),
   };
 }

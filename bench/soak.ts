@@ -25,7 +25,7 @@ import { CORPUS_DIR } from '../seed/paths.js';
 import { apiEnvironment, startBenchEngine } from './engine.js';
 import { startChild } from './processes.js';
 import { loadQueryMix } from './query-mix.js';
-import type { Metric } from './report.js';
+import type { MetricDefinition } from './report.js';
 import { percentile, round } from './stats.js';
 
 export const SOAK = {
@@ -168,21 +168,45 @@ const summary = (samples: readonly Sample[]) => ({
   non2xx: samples.filter((s) => s.status < 200 || s.status >= 300).length,
 });
 
+/** The seed corpus in a fresh engine, served by the local server in production mode. */
+async function startSoakServer() {
+  const engine = await startBenchEngine();
+  try {
+    await refresh(engine.ds, directorySource(CORPUS_DIR), { searchIndex: null });
+    const server = await startChild<{ url: string }>('server-process.ts', {
+      ...apiEnvironment(engine.endpoint),
+      NODE_ENV: 'production',
+    });
+    return { engine, server };
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
+}
+
+/** Per attack: the statuses it got and its median latency. */
+function abusiveByName(abuse: readonly { name: string }[], samples: readonly (Sample & { name: string })[]) {
+  const byName: SoakResult['abusive']['byName'] = {};
+  for (const { name } of abuse) {
+    const mine = samples.filter((s) => s.name === name);
+    const statuses: Record<string, number> = {};
+    for (const s of mine) statuses[String(s.status)] = (statuses[String(s.status)] ?? 0) + 1;
+    byName[name] = {
+      statuses,
+      p50Ms: round(
+        percentile(
+          mine.map((s) => s.ms),
+          50,
+        ),
+      ),
+    };
+  }
+  return byName;
+}
+
 export async function runSoak(quick: boolean, say: (line: string) => void): Promise<SoakResult> {
   const settings = quick ? QUICK : SOAK;
-  const engine = await startBenchEngine();
-  const server = await (async () => {
-    try {
-      await refresh(engine.ds, directorySource(CORPUS_DIR), { searchIndex: null });
-      return await startChild<{ url: string }>('server-process.ts', {
-        ...apiEnvironment(engine.endpoint),
-        NODE_ENV: 'production',
-      });
-    } catch (error) {
-      await engine.close();
-      throw error;
-    }
-  })();
+  const { engine, server } = await startSoakServer();
   try {
     const url = server.ready.url;
     const pid = server.process.pid ?? 0;
@@ -213,27 +237,12 @@ export async function runSoak(quick: boolean, say: (line: string) => void): Prom
     clearInterval(sampler);
     await sleep(settings.settleSec * 1000);
     const rssAfterSettleBytes = await rss(pid);
-    const byName: SoakResult['abusive']['byName'] = {};
-    for (const { name } of abuse) {
-      const mine = soakAbusive.filter((s) => s.name === name);
-      const statuses: Record<string, number> = {};
-      for (const s of mine) statuses[String(s.status)] = (statuses[String(s.status)] ?? 0) + 1;
-      byName[name] = {
-        statuses,
-        p50Ms: round(
-          percentile(
-            mine.map((s) => s.ms),
-            50,
-          ),
-        ),
-      };
-    }
     const all = [...idle, ...soakNormal, ...soakAbusive];
     return {
       settings,
       idle: summary(idle),
       soak: summary(soakNormal),
-      abusive: { requests: soakAbusive.length, byName },
+      abusive: { requests: soakAbusive.length, byName: abusiveByName(abuse, soakAbusive) },
       serverErrors: all.filter((s) => s.status >= 500 || s.status === 0).length,
       rssAfterWarmupBytes,
       rssPeakDuringSoakBytes,
@@ -245,70 +254,67 @@ export async function runSoak(quick: boolean, say: (line: string) => void): Prom
   }
 }
 
-/** The soak's rows of bench/results.json, for the suite's put(...). */
-export function soakMetrics(
-  r: SoakResult,
-): [name: string, value: number, unit: string, about: Omit<Metric, 'value' | 'unit' | 'met'>][] {
-  const s = r.settings;
-  const mb = (b: number) => `${round(b / 2 ** 20, 1)} MB`;
-  const rates = `normal ${s.normalRate}/s (example operations in turn) beside abusive ${s.abusiveRate}/s open loop (${Object.keys(r.abusive.byName).length} attacks in turn), ${s.soakSec} s`;
-  const method = `bench/soak.ts against the local server (scripts/local-stack.ts, NODE_ENV=production) in its own process: ${s.warmupSec} s warm-up, ${s.idleSec} s normal traffic alone, ${s.soakSec} s normal beside abusive traffic, ${s.settleSec} s quiet; latency from each request's scheduled send time.`;
-  return [
-    [
-      'soakServerErrors',
-      r.serverErrors,
-      'count',
-      {
-        goal: { max: 0 },
-        method,
-        note: `5xx answers and failed connections over idle and soak, ${r.idle.requests + r.soak.requests + r.abusive.requests} requests; ${rates}`,
-      },
-    ],
-    [
-      'soakNormalP99VsIdle',
-      r.soak.p99Ms / r.idle.p99Ms,
-      'ratio',
-      {
-        goal: { max: 3 },
-        method,
-        note: `normal p99 ${r.soak.p99Ms} ms during the soak vs ${r.idle.p99Ms} ms idle at the same rate (p50 ${r.soak.p50Ms} vs ${r.idle.p50Ms} ms; non-2xx ${r.soak.non2xx} vs ${r.idle.non2xx})`,
-        limits: {
-          text: 'The local server runs every request on one event loop: the allowed heaviest queries among the abusive traffic (each within the cost limit) delay the normal ones beside them. In Lambda each instance serves one request at a time.',
-        },
-      },
-    ],
-    [
-      'soakNormalP99Ms',
-      r.soak.p99Ms,
-      'ms',
-      { method, note: `normal requests during the soak, from their scheduled send time (${r.soak.requests} requests)` },
-    ],
-    [
-      'soakIdleP99Ms',
-      r.idle.p99Ms,
-      'ms',
-      { method, note: `normal requests alone at ${s.normalRate}/s for ${s.idleSec} s, from their scheduled send time` },
-    ],
-    [
-      'soakRssAfterVsWarm',
-      r.rssAfterSettleBytes / r.rssAfterWarmupBytes,
-      'ratio',
-      {
-        goal: { max: 1.2 },
-        method,
-        note: `server RSS ${mb(r.rssAfterSettleBytes)} ${s.settleSec} s after the soak vs ${mb(r.rssAfterWarmupBytes)} after warm-up (peak during the soak ${mb(r.rssPeakDuringSoakBytes)})`,
-      },
-    ],
-    [
-      'soakAbusiveAnswers',
-      r.abusive.requests,
-      'count',
-      {
-        method,
-        note: Object.entries(r.abusive.byName)
-          .map(([name, a]) => `${name} ${JSON.stringify(a.statuses)} p50 ${a.p50Ms} ms`)
-          .join('; '),
-      },
-    ],
-  ];
-}
+const mb = (b: number) => `${round(b / 2 ** 20, 1)} MB`;
+const rates = (r: SoakResult) =>
+  `normal ${r.settings.normalRate}/s (example operations in turn) beside abusive ${r.settings.abusiveRate}/s open loop (${Object.keys(r.abusive.byName).length} attacks in turn), ${r.settings.soakSec} s`;
+const method = ({ settings: s }: SoakResult) =>
+  `bench/soak.ts against the local server (scripts/local-stack.ts, NODE_ENV=production) in its own process: ${s.warmupSec} s warm-up, ${s.idleSec} s normal traffic alone, ${s.soakSec} s normal beside abusive traffic, ${s.settleSec} s quiet; latency from each request's scheduled send time.`;
+
+/** The soak's rows of bench/results.json. */
+export const SOAK_METRICS: readonly MetricDefinition<SoakResult>[] = [
+  {
+    name: 'soakServerErrors',
+    unit: 'count',
+    goal: { max: 0 },
+    method,
+    value: (r) => r.serverErrors,
+    note: (r) =>
+      `5xx answers and failed connections over idle and soak, ${r.idle.requests + r.soak.requests + r.abusive.requests} requests; ${rates(r)}`,
+  },
+  {
+    name: 'soakNormalP99VsIdle',
+    unit: 'ratio',
+    goal: { max: 3 },
+    method,
+    value: (r) => r.soak.p99Ms / r.idle.p99Ms,
+    note: (r) =>
+      `normal p99 ${r.soak.p99Ms} ms during the soak vs ${r.idle.p99Ms} ms idle at the same rate (p50 ${r.soak.p50Ms} vs ${r.idle.p50Ms} ms; non-2xx ${r.soak.non2xx} vs ${r.idle.non2xx})`,
+    limits: () => ({
+      text: 'The local server runs every request on one event loop: the allowed heaviest queries among the abusive traffic (each within the cost limit) delay the normal ones beside them. In Lambda each instance serves one request at a time.',
+    }),
+  },
+  {
+    name: 'soakNormalP99Ms',
+    unit: 'ms',
+    method,
+    value: (r) => r.soak.p99Ms,
+    note: (r) => `normal requests during the soak, from their scheduled send time (${r.soak.requests} requests)`,
+  },
+  {
+    name: 'soakIdleP99Ms',
+    unit: 'ms',
+    method,
+    value: (r) => r.idle.p99Ms,
+    note: (r) =>
+      `normal requests alone at ${r.settings.normalRate}/s for ${r.settings.idleSec} s, from their scheduled send time`,
+  },
+  {
+    name: 'soakRssAfterVsWarm',
+    unit: 'ratio',
+    goal: { max: 1.2 },
+    method,
+    value: (r) => r.rssAfterSettleBytes / r.rssAfterWarmupBytes,
+    note: (r) =>
+      `server RSS ${mb(r.rssAfterSettleBytes)} ${r.settings.settleSec} s after the soak vs ${mb(r.rssAfterWarmupBytes)} after warm-up (peak during the soak ${mb(r.rssPeakDuringSoakBytes)})`,
+  },
+  {
+    name: 'soakAbusiveAnswers',
+    unit: 'count',
+    method,
+    value: (r) => r.abusive.requests,
+    note: (r) =>
+      Object.entries(r.abusive.byName)
+        .map(([name, a]) => `${name} ${JSON.stringify(a.statuses)} p50 ${a.p50Ms} ms`)
+        .join('; '),
+  },
+];

@@ -13,7 +13,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
-import { build, type BuildOptions, type OutputFile } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type OutputFile } from 'esbuild';
 import { loadExampleTabs, OPERATIONS_DIR } from '../playground/examples.js';
 import {
   type PlaygroundManifest,
@@ -109,13 +109,8 @@ export interface BuildPlaygroundOptions {
   force?: boolean;
 }
 
-/** Builds the playground unless it is up to date; returns its manifest. */
-export async function buildPlayground(options: BuildPlaygroundOptions = {}): Promise<PlaygroundManifest> {
-  const outDir = resolve(options.outDir ?? DEFAULT_OUT_DIR);
-  const hash = await inputHash();
-  const existing = await readManifest(outDir);
-  if (!options.force && existing?.inputHash === hash) return existing;
-
+/** Monaco's workers, each a script of its own; returns them and their file names by label. */
+async function buildWorkers(outDir: string) {
   const workers = await build({
     ...COMMON,
     write: false,
@@ -133,9 +128,13 @@ export async function buildPlayground(options: BuildPlaygroundOptions = {}): Pro
     if (file === undefined) throw new Error(`The ${label} worker was not built`);
     workerFiles[label] = basename(file.path);
   }
+  return { outputFiles: workers.outputFiles, workerFiles };
+}
 
+/** The page's script and its chunks, with the example tabs and the workers' names built in. */
+async function buildApp(outDir: string, workerFiles: Record<string, string>) {
   const tabs = (await loadExampleTabs()).map(({ query, variables }) => ({ query, variables }));
-  const app = await build({
+  return build({
     ...COMMON,
     write: false,
     entryPoints: { app: join(ROOT, 'playground', 'app.ts') },
@@ -154,8 +153,11 @@ export async function buildPlayground(options: BuildPlaygroundOptions = {}): Pro
     },
     metafile: true,
   });
+}
 
-  const outputs = Object.entries(app.metafile.outputs);
+/** What the page links: the app's script, and every stylesheet, the entry's last. */
+function pageLinks(metafile: Metafile) {
+  const outputs = Object.entries(metafile.outputs);
   const scripts = outputs.filter(([, meta]) => meta.entryPoint === 'playground/app.ts').map(([path]) => basename(path));
   // esbuild does not load the CSS of lazily imported chunks (Monaco's own styles), so the page links every stylesheet, the entry's last.
   const styles = [
@@ -164,10 +166,14 @@ export async function buildPlayground(options: BuildPlaygroundOptions = {}): Pro
   styles.sort((a, b) => Number(a.startsWith('app-')) - Number(b.startsWith('app-')));
   if (scripts.length !== 1 || !styles.some((s) => s.startsWith('app-')))
     throw new Error(`Expected the app script and stylesheet, got ${scripts.join(', ')} / ${styles.join(', ')}`);
+  return { scripts, styles };
+}
 
+/** Writes each built file with its compressed variants, and returns the manifest's entries for them. */
+async function writeAssets(outDir: string, files: readonly OutputFile[]): Promise<PlaygroundManifest['assets']> {
+  const assets: PlaygroundManifest['assets'] = {};
   await mkdir(outDir, { recursive: true });
-  const manifest: PlaygroundManifest = { inputHash: hash, page: PAGE_FILE, assets: {} };
-  for (const file of [...workers.outputFiles, ...app.outputFiles]) {
+  for (const file of files) {
     const name = basename(file.path);
     if (dirname(file.path) !== outDir) throw new Error(`Unexpected output outside ${outDir}: ${file.path}`);
     const extension = /\.[a-z0-9]+$/.exec(name)?.[0] ?? '';
@@ -179,16 +185,17 @@ export async function buildPlayground(options: BuildPlaygroundOptions = {}): Pro
       await writeAtomically(`${file.path}.br`, variants.br);
       await writeAtomically(`${file.path}.gz`, variants.gzip);
     }
-    manifest.assets[name] = {
+    assets[name] = {
       contentType,
       bytes: file.contents.length,
       encodings: variants === undefined ? [] : ['br', 'gzip'],
     };
   }
-  await writeAtomically(join(outDir, PAGE_FILE), pageHtml(scripts, styles));
-  // The manifest goes last: its presence means every file it lists is in place.
-  await writeAtomically(join(outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
+  return assets;
+}
 
+/** Removes what an earlier build left that this manifest does not list. */
+async function removeStale(outDir: string, manifest: PlaygroundManifest): Promise<void> {
   const keep = new Set([
     PAGE_FILE,
     MANIFEST_FILE,
@@ -197,6 +204,24 @@ export async function buildPlayground(options: BuildPlaygroundOptions = {}): Pro
   for (const entry of await readdir(outDir)) {
     if (!keep.has(entry) && !entry.endsWith('.tmp')) await rm(join(outDir, entry), { force: true });
   }
+}
+
+/** Builds the playground unless it is up to date; returns its manifest. */
+export async function buildPlayground(options: BuildPlaygroundOptions = {}): Promise<PlaygroundManifest> {
+  const outDir = resolve(options.outDir ?? DEFAULT_OUT_DIR);
+  const hash = await inputHash();
+  const existing = await readManifest(outDir);
+  if (!options.force && existing?.inputHash === hash) return existing;
+
+  const workers = await buildWorkers(outDir);
+  const app = await buildApp(outDir, workers.workerFiles);
+  const { scripts, styles } = pageLinks(app.metafile);
+  const assets = await writeAssets(outDir, [...workers.outputFiles, ...app.outputFiles]);
+  const manifest: PlaygroundManifest = { inputHash: hash, page: PAGE_FILE, assets };
+  await writeAtomically(join(outDir, PAGE_FILE), pageHtml(scripts, styles));
+  // The manifest goes last: its presence means every file it lists is in place.
+  await writeAtomically(join(outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
+  await removeStale(outDir, manifest);
   return manifest;
 }
 

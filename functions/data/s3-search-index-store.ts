@@ -10,7 +10,7 @@ import {
   hashOfSearchIndexKey,
   searchIndexKey,
   type SearchIndexStore,
-} from './search-index-store.js';
+} from './stored-search-index.js';
 
 const loadS3 = () => import('@aws-sdk/client-s3');
 
@@ -22,6 +22,24 @@ export interface S3SearchIndexStoreOptions {
 
 const isMissing = (error: unknown) =>
   error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound');
+
+/** The hashes of every index under the prefix, page by page. */
+async function listHashes(client: S3Client, bucket: string): Promise<string[]> {
+  const { ListObjectsV2Command } = await loadS3();
+  const hashes: string[] = [];
+  let token: string | undefined;
+  do {
+    const out = await client.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: SEARCH_INDEX_PREFIX, ContinuationToken: token }),
+    );
+    for (const object of out.Contents ?? []) {
+      const hash = object.Key === undefined ? undefined : hashOfSearchIndexKey(object.Key);
+      if (hash !== undefined) hashes.push(hash);
+    }
+    token = out.IsTruncated === true ? out.NextContinuationToken : undefined;
+  } while (token !== undefined);
+  return hashes;
+}
 
 export function s3SearchIndexStore({ bucket, client }: S3SearchIndexStoreOptions): SearchIndexStore {
   let s3: S3Client | undefined = client;
@@ -62,22 +80,7 @@ export function s3SearchIndexStore({ bucket, client }: S3SearchIndexStoreOptions
         }),
       );
     },
-    async list() {
-      const { ListObjectsV2Command } = await loadS3();
-      const hashes: string[] = [];
-      let token: string | undefined;
-      do {
-        const out = await (
-          await clientFor()
-        ).send(new ListObjectsV2Command({ Bucket: bucket, Prefix: SEARCH_INDEX_PREFIX, ContinuationToken: token }));
-        for (const object of out.Contents ?? []) {
-          const hash = object.Key === undefined ? undefined : hashOfSearchIndexKey(object.Key);
-          if (hash !== undefined) hashes.push(hash);
-        }
-        token = out.IsTruncated === true ? out.NextContinuationToken : undefined;
-      } while (token !== undefined);
-      return hashes;
-    },
+    list: async () => listHashes(await clientFor(), bucket),
     async remove(hash) {
       const { DeleteObjectCommand } = await loadS3();
       await (await clientFor()).send(new DeleteObjectCommand({ Bucket: bucket, Key: searchIndexKey(hash) }));

@@ -8,28 +8,16 @@
  */
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { StoredSearchIndex } from '../search/search-model.js';
 import { optionalEnv } from '../shared/env.js';
+import {
+  SEARCH_INDEX_PREFIX,
+  hashOfSearchIndexKey,
+  searchIndexKey,
+  type SearchIndexStore,
+  type StoredSearchIndex,
+} from './stored-search-index.js';
 
-export interface SearchIndexStore {
-  /** A human-readable location for logs and messages. */
-  readonly location: string;
-  has(hash: string): Promise<boolean>;
-  get(hash: string): Promise<StoredSearchIndex | undefined>;
-  put(index: StoredSearchIndex): Promise<void>;
-  /** The hashes of every stored index. */
-  list(): Promise<string[]>;
-  remove(hash: string): Promise<void>;
-}
-
-/** The folder (local) or key prefix (S3) of the indexes; the IAM grants name it. */
-export const SEARCH_INDEX_PREFIX = 'search/';
-const SUFFIX = '.bin';
-export const searchIndexKey = (hash: string) => `${SEARCH_INDEX_PREFIX}${hash}${SUFFIX}`;
-export const hashOfSearchIndexKey = (key: string): string | undefined =>
-  key.startsWith(SEARCH_INDEX_PREFIX) && key.endsWith(SUFFIX)
-    ? key.slice(SEARCH_INDEX_PREFIX.length, -SUFFIX.length)
-    : undefined;
+export type { SearchIndexStore, StoredSearchIndex } from './stored-search-index.js';
 
 export function memorySearchIndexStore(location = 'memory'): SearchIndexStore {
   const stored = new Map<string, StoredSearchIndex>();

@@ -56,17 +56,16 @@ export interface CompilingExecutor extends GatewayInterface {
   readonly stats: { compiled: number; uncompilable: number; reruns: number; diverged: number };
 }
 
-export function compilingExecutor(
-  schema: GraphQLSchema,
-  options: { runsBeforeCompiling?: number; maxDocuments?: number } = {},
-): CompilingExecutor {
-  const runsBeforeCompiling = options.runsBeforeCompiling ?? RUNS_BEFORE_COMPILING;
-  const maxDocuments = options.maxDocuments ?? MAX_DOCUMENTS;
-  const stats = { compiled: 0, uncompilable: 0, reruns: 0, diverged: 0 };
-  // Apollo keeps each parsed, validated document in its document store and hands the same object to every
-  // request of that query. A Map iterates in insertion order: each use moves its document to the end.
+type Stats = CompilingExecutor['stats'];
+
+/**
+ * Each document's operations, the least recently used document dropped first. Apollo keeps each parsed,
+ * validated document in its document store and hands the same object to every request of that query.
+ */
+function operationCache(maxDocuments: number): (document: DocumentNode) => Map<string, Entry> {
+  // A Map iterates in insertion order: each use moves its document to the end.
   const byDocument = new Map<DocumentNode, Map<string, Entry>>();
-  const operationsOf = (document: DocumentNode): Map<string, Entry> => {
+  return (document) => {
     let operations = byDocument.get(document);
     if (operations === undefined) {
       operations = new Map();
@@ -77,14 +76,13 @@ export function compilingExecutor(
     byDocument.set(document, operations);
     return operations;
   };
-  // Loaded with the first compilation: an instance that never sees a query twice never loads it.
-  let compiler: Promise<typeof import('graphql-jit')> | undefined;
+}
 
-  const compile = async (
-    document: DocumentNode,
-    operationName: string | null,
-    logger: Logger | undefined,
-  ): Promise<Entry> => {
+/** Compiles operations of the schema; graphql-jit is loaded with the first compilation. */
+function operationCompiler(schema: GraphQLSchema, stats: Stats) {
+  // An instance that never sees a query twice never loads it.
+  let compiler: Promise<typeof import('graphql-jit')> | undefined;
+  return async (document: DocumentNode, operationName: string | null, logger: Logger | undefined): Promise<Entry> => {
     const started = performance.now();
     const name = operationName?.slice(0, MAX_ECHO_CHARS);
     try {
@@ -108,6 +106,41 @@ export function compilingExecutor(
     stats.uncompilable++;
     return { uncompilable: true };
   };
+}
+
+/** Runs the compiled operation; a result with any error is answered again by graphql-js (the reference). */
+async function runCompiled(
+  compiled: CompiledQuery,
+  context: Record<string, unknown>,
+  variables: Record<string, unknown>,
+  rerun: { reference: () => Promise<ExecutionResult> | ExecutionResult; operationName: string | null; stats: Stats },
+): Promise<ExecutionResult> {
+  const result: ExecutionResult = await Promise.resolve()
+    .then(() => compiled.query(undefined, context, variables))
+    .catch((error: unknown) => ({
+      errors: [new GraphQLError(error instanceof Error ? error.message : String(error))],
+    }));
+  if (result.errors === undefined || result.errors.length === 0) return result;
+  rerun.stats.reruns++;
+  const answer = await rerun.reference();
+  if (answer.errors === undefined || answer.errors.length === 0) {
+    rerun.stats.diverged++;
+    loggerOf(context)?.warn('Compiled execution failed where graphql-js did not; graphql-js answered', {
+      operationName: rerun.operationName?.slice(0, MAX_ECHO_CHARS),
+      errors: result.errors.slice(0, 3).map((error) => ({ message: error.message, path: error.path })),
+    });
+  }
+  return answer;
+}
+
+export function compilingExecutor(
+  schema: GraphQLSchema,
+  options: { runsBeforeCompiling?: number; maxDocuments?: number } = {},
+): CompilingExecutor {
+  const runsBeforeCompiling = options.runsBeforeCompiling ?? RUNS_BEFORE_COMPILING;
+  const stats: Stats = { compiled: 0, uncompilable: 0, reruns: 0, diverged: 0 };
+  const operationsOf = operationCache(options.maxDocuments ?? MAX_DOCUMENTS);
+  const compile = operationCompiler(schema, stats);
 
   const executor: GatewayExecutor = async ({ document, request, context }) => {
     // The name the client asked for: the context's own is null when no operation matched it.
@@ -133,23 +166,7 @@ export function compilingExecutor(
     if (!('compiled' in entry)) return reference();
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs);
     if (coerced.coerced === undefined) return reference();
-    const { compiled } = entry;
-    const result: ExecutionResult = await Promise.resolve()
-      .then(() => compiled.query(undefined, context, coerced.coerced))
-      .catch((error: unknown) => ({
-        errors: [new GraphQLError(error instanceof Error ? error.message : String(error))],
-      }));
-    if (result.errors === undefined || result.errors.length === 0) return result;
-    stats.reruns++;
-    const answer = await reference();
-    if (answer.errors === undefined || answer.errors.length === 0) {
-      stats.diverged++;
-      loggerOf(context)?.warn('Compiled execution failed where graphql-js did not; graphql-js answered', {
-        operationName: operationName?.slice(0, MAX_ECHO_CHARS),
-        errors: result.errors.slice(0, 3).map((error) => ({ message: error.message, path: error.path })),
-      });
-    }
-    return answer;
+    return runCompiled(entry.compiled, context, coerced.coerced, { reference, operationName, stats });
   };
 
   return {

@@ -1,5 +1,6 @@
 /** Models behind GraphQL types that have no storage item of their own. */
 import type { ClaimItem, EventItem } from '../data/items.js';
+import type { SearchableItem, SearchMatch } from '../search/search-model.js';
 
 /** A relation as the claim that shows it sees it (stored on the claim item). */
 export type ClaimRelationModel = ClaimItem['relations'][number];
@@ -21,4 +22,10 @@ export interface ConnectionModel<T> {
   hasNextPage: boolean;
   /** Computed only when a query asks for it. */
   totalCount: () => number | Promise<number>;
+}
+
+/** A search hit with its item loaded: what SearchHit resolves from. */
+export interface SearchHitModel {
+  match: SearchMatch;
+  node: SearchableItem;
 }

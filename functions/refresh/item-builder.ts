@@ -169,12 +169,8 @@ export function checkItemFormat(tables: Record<EntityTable, readonly Record<stri
     throw new Error(`Built items do not match item format ${ITEM_FORMAT}: ${faults.slice(0, 5).join(' | ')}`);
 }
 
-function buildClaims(corpus: Corpus, previous: ReadonlyMap<string, PreviousClaimAnchor>, orders: Orders) {
-  const issues: CorpusIssue[] = [];
-  const anchors: AnchorReport = { exact: 0, relocated: [], orphaned: [] };
-  const docById = new Map(corpus.documents.map((d) => [d.id, d]));
-  const peopleTable = new Set([...corpus.people, ...corpus.organizations, ...corpus.places].map((s) => s.id));
-  // Each relation is written once; both claims carry it (QUALIFIES shows as QUALIFIED_BY on the other).
+/** Each relation is written once in the corpus; both claims carry it (QUALIFIES shows as QUALIFIED_BY on the other). */
+function claimRelations(corpus: Corpus): Map<string, ClaimItem['relations']> {
   const relationsOf = new Map<string, ClaimItem['relations']>();
   const addRelation = (id: string, relation: ClaimItem['relations'][number]) =>
     relationsOf.set(id, [...(relationsOf.get(id) ?? []), relation]);
@@ -184,6 +180,57 @@ function buildClaims(corpus: Corpus, previous: ReadonlyMap<string, PreviousClaim
       addRelation(r.claim, { kind: r.kind === 'QUALIFIES' ? 'QUALIFIED_BY' : r.kind, claimId: c.id, note: r.note });
     }
   }
+  return relationsOf;
+}
+
+/** A claim's item, its quote anchored in its document's text. */
+function claimItem(
+  c: ClaimEntry,
+  anchor: Exclude<ReturnType<typeof anchorClaim>, { error: string }>,
+  orders: Orders,
+  peopleTable: ReadonlySet<string>,
+  relations: ClaimItem['relations'],
+): ClaimItem {
+  const eventIds = orders.chronological(c.events);
+  const about = [
+    ...orders.byName(c.about.filter((id) => peopleTable.has(id))).map((id) => ({ table: 'people' as const, id })),
+    ...eventIds.map((id) => ({ table: 'events' as const, id })),
+  ];
+  return {
+    ...keys.entity('claims', c.id),
+    id: c.id,
+    hash: '',
+    kind: 'CLAIM',
+    order: keys.claimOrder(c.document, anchor.start, c.id),
+    documentId: c.document,
+    ...(c.speaker === null ? {} : { speakerId: c.speaker }),
+    ...(c.speakerOrganization === undefined ? {} : { speakerOrganizationId: c.speakerOrganization }),
+    claimKind: c.kind,
+    text: c.text,
+    quote: c.quote,
+    start: anchor.start,
+    end: anchor.end,
+    anchor: {
+      prefix: anchor.prefix,
+      suffix: anchor.suffix,
+      codePointStart: anchor.codePointStart,
+      codePointEnd: anchor.codePointEnd,
+      status: anchor.status,
+    },
+    eventIds,
+    about,
+    aboutIds: about.map((a) => a.id),
+    statedOn: c.statedOn,
+    relations,
+  };
+}
+
+function buildClaims(corpus: Corpus, previous: ReadonlyMap<string, PreviousClaimAnchor>, orders: Orders) {
+  const issues: CorpusIssue[] = [];
+  const anchors: AnchorReport = { exact: 0, relocated: [], orphaned: [] };
+  const docById = new Map(corpus.documents.map((d) => [d.id, d]));
+  const peopleTable = new Set([...corpus.people, ...corpus.organizations, ...corpus.places].map((s) => s.id));
+  const relationsOf = claimRelations(corpus);
   const claims: ClaimItem[] = [];
   corpus.claims.forEach((c: ClaimEntry, i) => {
     const doc = docById.get(c.document);
@@ -196,38 +243,7 @@ function buildClaims(corpus: Corpus, previous: ReadonlyMap<string, PreviousClaim
     if (anchor.status === 'EXACT') anchors.exact++;
     else if (anchor.status === 'RELOCATED') anchors.relocated.push(c.id);
     else anchors.orphaned.push(c.id);
-    const eventIds = orders.chronological(c.events);
-    const about = [
-      ...orders.byName(c.about.filter((id) => peopleTable.has(id))).map((id) => ({ table: 'people' as const, id })),
-      ...eventIds.map((id) => ({ table: 'events' as const, id })),
-    ];
-    claims.push({
-      ...keys.entity('claims', c.id),
-      id: c.id,
-      hash: '',
-      kind: 'CLAIM',
-      order: keys.claimOrder(c.document, anchor.start, c.id),
-      documentId: c.document,
-      ...(c.speaker === null ? {} : { speakerId: c.speaker }),
-      ...(c.speakerOrganization === undefined ? {} : { speakerOrganizationId: c.speakerOrganization }),
-      claimKind: c.kind,
-      text: c.text,
-      quote: c.quote,
-      start: anchor.start,
-      end: anchor.end,
-      anchor: {
-        prefix: anchor.prefix,
-        suffix: anchor.suffix,
-        codePointStart: anchor.codePointStart,
-        codePointEnd: anchor.codePointEnd,
-        status: anchor.status,
-      },
-      eventIds,
-      about,
-      aboutIds: about.map((a) => a.id),
-      statedOn: c.statedOn,
-      relations: relationsOf.get(c.id) ?? [],
-    });
+    claims.push(claimItem(c, anchor, orders, peopleTable, relationsOf.get(c.id) ?? []));
   });
   claims.sort((a, b) => (a.order < b.order ? -1 : 1));
   return { claims, anchors, issues };
@@ -333,8 +349,8 @@ function buildSubjects(corpus: Corpus, orders: Orders, lists: Lists): (PersonIte
 
 const INVERSE = { PRECEDES: 'FOLLOWS', FOLLOWS: 'PRECEDES', PART_OF: 'HAS_PART', HAS_PART: 'PART_OF' } as const;
 
-function buildEvents(corpus: Corpus, orders: Orders, lists: Lists): { items: EventItem[]; dates: EventDateItem[] } {
-  const docById = new Map(corpus.documents.map((d) => [d.id, d]));
+/** Each link is written once in the corpus; both events carry it, the other as its inverse. */
+function eventRelations(corpus: Corpus): Map<string, EventItem['related']> {
   const related = new Map<string, EventItem['related']>();
   const addRelated = (id: string, link: EventItem['related'][number]) =>
     related.set(id, [...(related.get(id) ?? []), link]);
@@ -344,12 +360,31 @@ function buildEvents(corpus: Corpus, orders: Orders, lists: Lists): { items: Eve
       addRelated(r.event, { kind: INVERSE[r.kind], eventId: e.id });
     }
   }
+  return related;
+}
+
+/** Ranks within each precision partition, in index order: counts of a date range are differences of ranks. */
+function rankEvents(items: readonly EventItem[]): void {
+  const partitions = new Map<string, EventItem[]>();
+  for (const event of items)
+    partitions.set(event.datePartition, [...(partitions.get(event.datePartition) ?? []), event]);
+  for (const events of partitions.values()) {
+    events
+      .sort((a, b) => (a.order < b.order ? -1 : 1))
+      .forEach((event, i) => {
+        event.rank = i + 1;
+      });
+  }
+}
+
+function buildEvents(corpus: Corpus, orders: Orders, lists: Lists): { items: EventItem[]; dates: EventDateItem[] } {
+  const docById = new Map(corpus.documents.map((d) => [d.id, d]));
+  const related = eventRelations(corpus);
   const items: EventItem[] = [];
   const dates: EventDateItem[] = [];
   for (const e of corpus.events) {
     const range = orders.dayRange.get(e.id);
     if (range === undefined) continue;
-    const reportedDates = reportedDatesOf(e, docById);
     items.push({
       ...keys.entity('events', e.id),
       id: e.id,
@@ -368,7 +403,7 @@ function buildEvents(corpus: Corpus, orders: Orders, lists: Lists): { items: Eve
       documentIds: orders.newestFirst(e.documents),
       // Claims are about their events: the same list, in reading order.
       claimIds: lists.claimsAbout(e.id),
-      reportedDates,
+      reportedDates: reportedDatesOf(e, docById),
       disputed: isDisputed(e.reportedDates),
       related: related.get(e.id) ?? [],
     });
@@ -377,17 +412,7 @@ function buildEvents(corpus: Corpus, orders: Orders, lists: Lists): { items: Eve
     const entry = corpus.events.find((e) => e.id === event.id);
     if (entry !== undefined) dates.push(...eventDates(event, [entry.date, ...entry.reportedDates.map((r) => r.date)]));
   }
-  // Ranks within each precision partition, in index order: counts of a date range are differences of ranks.
-  const partitions = new Map<string, EventItem[]>();
-  for (const event of items)
-    partitions.set(event.datePartition, [...(partitions.get(event.datePartition) ?? []), event]);
-  for (const events of partitions.values()) {
-    events
-      .sort((a, b) => (a.order < b.order ? -1 : 1))
-      .forEach((event, i) => {
-        event.rank = i + 1;
-      });
-  }
+  rankEvents(items);
   return { items, dates };
 }
 

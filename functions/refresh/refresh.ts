@@ -20,7 +20,6 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSources } from '../data/client.js';
-import { claimItemSchema } from '../data/item-schemas.js';
 import { ITEM_FORMAT } from '../data/items.js';
 import { keys } from '../data/keys.js';
 import { batchWrite, scanPages, type WriteRequest } from '../data/refresh-store.js';
@@ -35,31 +34,44 @@ import {
 } from '../data/version-store.js';
 import { updateSearchIndex, type SearchIndexReport } from '../search/search-index-refresh.js';
 import { DEFAULT_KEEP_VERSIONS, LEASE_MS } from '../shared/constants.js';
-import { InvalidCorpusError, ShrinkRefusedError } from '../shared/errors.js';
-import { changePages, diffEntities, entityIds, servedEntities } from './changes.js';
-import type { LineIndex } from './corpus-lines.js';
-import { OrphansRefusedError, newOrphans } from './corpus-orphans.js';
-import { readCorpus } from './corpus-reader.js';
+import { InvalidCorpusError, OrphansRefusedError } from '../shared/errors.js';
+import { changePages, diffEntities, servedEntities } from './changes.js';
 import type { CorpusIssue } from './corpus-issues.js';
+import type { LineIndex } from './corpus-lines.js';
+import { newOrphans } from './corpus-orphans.js';
+import { readCorpus } from './corpus-reader.js';
 import type { Corpus } from './corpus-schema.js';
 import type { CorpusSource } from './corpus-source.js';
-import { DEFAULT_MAX_SHRINK, shrinkProblems } from './guards.js';
-import { buildItems, stableJson, type AnchorReport, type PreviousClaimAnchor } from './item-builder.js';
+import { DEFAULT_MAX_SHRINK } from './guards.js';
+import { buildItems, stableJson, type AnchorReport } from './item-builder.js';
 import { DEADLINE_RESERVE_MS, Lease } from './lease.js';
+import {
+  deleteOf,
+  entityCounts,
+  guardShrink,
+  logicalKey,
+  noCounts,
+  perTable,
+  planWrites,
+  previousAnchors,
+  recordedEntities,
+  sumCounts,
+  versionPlan,
+  type HashedItem,
+  type Item,
+  type TableCounts,
+  type TablePlan,
+  type Tables,
+  type VersionPlan,
+} from './version-plan.js';
 
+export type { TableCounts } from './version-plan.js';
 /**
  * How long a dropped version's items stay after the publication that dropped
  * it: readers cache the pointer for 5 s and the GraphQL function times out
  * after 10 s, so after a minute no request can still be reading it.
  */
 export const RETIRE_GRACE_MS = 60_000;
-
-export interface TableCounts {
-  created: number;
-  updated: number;
-  deleted: number;
-  unchanged: number;
-}
 
 export interface RetentionReport {
   /** Versions whose items were deleted by this run. */
@@ -78,12 +90,14 @@ export interface RefreshReport extends TableCounts {
   version: number;
   /** Whether items of the new version were already there (a run that was killed or ran out of time). */
   resumed: boolean;
-  /** Items written for the new version (puts and deletes): 0 when the corpus is unchanged. Retention is counted apart. */
+  /** Items written for the new version (puts and deletes, every kind of item): 0 when the corpus is unchanged. Retention is counted apart. */
   writes: number;
-  /** Items compared with the previous version. */
+  /** Entities per table compared with the previous version (people holds organizations and places). */
   tables: Record<EntityTable, TableCounts>;
   /** Entities added, updated and removed (the change feed). */
   changes: { added: number; updated: number; removed: number };
+  /** Items the new version's change list takes (pages of the documents table, not documents): 0 when unchanged. */
+  changePages: number;
   anchors: AnchorReport;
   /** Present when a search index store is in use. */
   searchIndex?: SearchIndexReport;
@@ -118,22 +132,6 @@ export interface RefreshOptions {
   /** The clock (tests move it to let a dead run's lease lapse). */
   now?: () => number;
 }
-
-type Tables<T> = Record<EntityTable, T>;
-const perTable = <T>(make: (table: EntityTable) => T): Tables<T> =>
-  Object.fromEntries(TABLE_LIST.map((t) => [t.name, make(t.name)])) as Tables<T>;
-
-/** Where an item is, without its version: two versions' items are compared on it. */
-const logicalKey = (table: EntityTable, item: Record<string, unknown>) =>
-  `${keys.logical(String(item[TABLES[table].partitionKey]))}\u0000${String(item[TABLES[table].sortKey])}`;
-const deleteOf = (table: EntityTable, item: Record<string, unknown>): WriteRequest => ({
-  DeleteRequest: {
-    Key: {
-      [TABLES[table].partitionKey]: item[TABLES[table].partitionKey],
-      [TABLES[table].sortKey]: item[TABLES[table].sortKey],
-    },
-  },
-});
 
 /** A hash of the corpus content (and of the item format that stores it, so a new format rebuilds an unchanged corpus), one entry at a time. */
 export function corpusHash(corpus: Corpus): string {
@@ -183,6 +181,17 @@ export async function refresh(
   }
 }
 
+/** What one pass over every table found. */
+interface ScannedTables {
+  /** The current version's items, whole. */
+  current: Tables<Item[]>;
+  /** Items of the target version a killed run already wrote: logical key → key and hash. */
+  pending: Tables<Map<string, { item: Item; hash: unknown }>>;
+  /** Deletes retention may run, and the versions they belong to. */
+  garbage: Tables<WriteRequest[]>;
+  garbageVersions: Set<number>;
+}
+
 class RefreshRun {
   private readonly keep: number;
   private readonly grace: number;
@@ -211,7 +220,7 @@ class RefreshRun {
     let searchIndex: SearchIndexReport | undefined;
     let retention = emptyRetention();
     if (missingIndex || due.size > 0) {
-      const currentItems = perTable<Record<string, unknown>[]>(() => []);
+      const currentItems = perTable<Item[]>(() => []);
       const garbage = perTable<WriteRequest[]>(() => []);
       await this.scan((table, item, version) => {
         if (version === current.number && missingIndex) currentItems[table].push(item);
@@ -221,28 +230,27 @@ class RefreshRun {
       retention = await this.retain(pointer, garbage, due);
     }
     if (searchIndex === undefined && store !== undefined && current.searchIndex !== undefined) {
-      const items =
-        current.documents + current.people + current.organizations + current.places + current.events + current.claims;
+      const items = Object.values(recordedEntities(current)).reduce((n, count) => n + count, 0);
       searchIndex = { status: 'unchanged', location: store.location, hash: current.searchIndex, items, durationMs: 0 };
     }
-    const tables = perTable((t) => ({ created: 0, updated: 0, deleted: 0, unchanged: current.items[t] ?? 0 }));
+    const entities = recordedEntities(current);
+    const tables = perTable((t) => ({ ...noCounts(), unchanged: entities[t] }));
     return {
       status: 'unchanged',
       version: current.number,
       resumed: false,
-      created: 0,
-      updated: 0,
-      deleted: 0,
-      unchanged: Object.values(tables).reduce((n, t) => n + t.unchanged, 0),
+      ...sumCounts(Object.values(tables)),
       writes: 0,
       tables,
       changes: { added: 0, updated: 0, removed: 0 },
+      changePages: 0,
       anchors: { exact: 0, relocated: [], orphaned: [] },
       ...(searchIndex === undefined ? {} : { searchIndex }),
       retention,
     };
   }
 
+  /** The corpus changed: the refresh as its steps (read, build, plan, write, index, publish, retain, report). */
   async publish(
     corpus: Corpus,
     issues: readonly CorpusIssue[],
@@ -250,108 +258,88 @@ class RefreshRun {
     pointer: VersionPointer | undefined,
     lineIndex?: LineIndex,
   ): Promise<Omit<RefreshReport, 'durationMs'>> {
-    const previous = pointer?.kept[0];
-    const target = (previous?.number ?? 0) + 1;
-    const keptAfter = new Set([target, ...(pointer?.kept ?? []).map((v) => v.number)].slice(0, this.keep));
-    const droppedNow = (pointer?.kept ?? []).filter((v) => !keptAfter.has(v.number));
-    const protectedRetired = new Set([
-      ...(pointer?.retired ?? []).filter((r) => !this.isDue(r)).map((r) => r.number),
-      ...(this.grace > 0 ? droppedNow.map((v) => v.number) : []),
-    ]);
+    const versions = versionPlan(pointer, this.keep, this.grace > 0, this.isDue);
+    const scanned = await this.read(versions);
+    const built = this.build(corpus, issues, scanned.current, lineIndex);
+    const changes = diffEntities(servedEntities(scanned.current), servedEntities(built.tables));
+    const pages = changePages(changes);
+    const { plans, resumed } = planWrites(versions.target, scanned.pending, {
+      ...built.tables,
+      documents: [...built.tables.documents, ...pages],
+    });
+    const { written, progress } = await this.write(versions.target, plans);
+    const searchIndex = await this.index(built.tables, progress);
+    const record = this.record(versions.target, hash, built.tables, changes, searchIndex?.hash);
+    const next = await this.publishPointer(pointer, versions, record, progress);
+    const retention = await this.retain(
+      next,
+      scanned.garbage,
+      new Set([...scanned.garbageVersions, ...next.retired.filter(this.isDue).map((r) => r.number)]),
+    );
+    const tables = entityCounts(scanned.current, built.tables);
+    return {
+      status: 'published',
+      version: versions.target,
+      resumed,
+      ...sumCounts(Object.values(tables)),
+      writes: written,
+      tables,
+      changes: { added: record.added, updated: record.updated, removed: record.removed },
+      changePages: pages.length,
+      anchors: built.anchors,
+      ...(searchIndex === undefined ? {} : { searchIndex }),
+      retention,
+    };
+  }
 
-    // One pass over every table: the current version whole, the target's keys and hashes, and what retention may delete.
-    const currentItems = perTable<Record<string, unknown>[]>(() => []);
-    const pending = perTable(() => new Map<string, { item: Record<string, unknown>; hash: unknown }>());
-    const garbage = perTable<WriteRequest[]>(() => []);
-    const garbageVersions = new Set<number>();
+  /** One pass over every table: the current version whole, the target's keys and hashes, and what retention may delete. */
+  private async read({ previous, target, keptAfter, protectedRetired }: VersionPlan): Promise<ScannedTables> {
+    const found: ScannedTables = {
+      current: perTable(() => []),
+      pending: perTable(() => new Map()),
+      garbage: perTable(() => []),
+      garbageVersions: new Set(),
+    };
+    const spared = (version: number) => keptAfter.has(version) || protectedRetired.has(version);
     await this.scan((table, item, version) => {
       if (version !== undefined && version === previous?.number) {
-        currentItems[table].push(item);
+        found.current[table].push(item);
         // Dropped by this publication, with no grace asked for: it goes right after it.
-        if (keptAfter.has(version) || protectedRetired.has(version)) return;
-        garbage[table].push(deleteOf(table, item));
-        garbageVersions.add(version);
+        if (spared(version)) return;
+        found.garbage[table].push(deleteOf(table, item));
+        found.garbageVersions.add(version);
       } else if (version === target)
-        pending[table].set(logicalKey(table, item), { item: { pk: item.pk, sk: item.sk }, hash: item.hash });
-      else if (version !== undefined && (keptAfter.has(version) || protectedRetired.has(version))) return;
+        found.pending[table].set(logicalKey(table, item), { item: { pk: item.pk, sk: item.sk }, hash: item.hash });
+      else if (version !== undefined && spared(version)) return;
       else {
         // Versions no longer kept, items of a build that was never published, and items of the layout before versions.
-        garbage[table].push(deleteOf(table, item));
-        if (version !== undefined) garbageVersions.add(version);
+        found.garbage[table].push(deleteOf(table, item));
+        if (version !== undefined) found.garbageVersions.add(version);
       }
     });
+    return found;
+  }
 
-    const anchors = new Map<string, PreviousClaimAnchor>();
-    for (const item of currentItems.claims) {
-      if (!keys.isEntity(item, 'claims')) continue;
-      const claim = claimItemSchema.safeParse(item);
-      if (claim.success)
-        anchors.set(claim.data.id, {
-          start: claim.data.start,
-          end: claim.data.end,
-          prefix: claim.data.anchor.prefix,
-          suffix: claim.data.anchor.suffix,
-          status: claim.data.anchor.status,
-        });
-    }
-    // Quotes are checked against the stored anchors (a known claim whose words went is orphaned,
-    // a new one is an error), so every problem is known only here; none has been written yet.
+  /**
+   * Builds every item. Quotes are checked against the stored anchors (a known
+   * claim whose words went is orphaned, a new one is an error), so every
+   * problem is known only here; none has been written yet.
+   */
+  private build(corpus: Corpus, issues: readonly CorpusIssue[], current: Tables<Item[]>, lineIndex?: LineIndex) {
+    const anchors = previousAnchors(current.claims);
     const built = buildItems(corpus, anchors);
     const annotate = (found: CorpusIssue[]) => lineIndex?.annotate(found) ?? found;
     if (issues.length > 0 || built.issues.length > 0)
       throw new InvalidCorpusError(annotate([...issues, ...built.issues]));
     const orphans = newOrphans(corpus, built.anchors.orphaned, (id) => anchors.get(id)?.status);
     if (orphans.length > 0 && this.options.allowOrphans !== true) throw new OrphansRefusedError(annotate(orphans));
+    if (this.options.allowShrink !== true)
+      guardShrink(current, built.tables, this.options.maxShrink ?? DEFAULT_MAX_SHRINK);
+    return built;
+  }
 
-    if (this.options.allowShrink !== true) {
-      const problems = shrinkProblems(
-        TABLE_LIST.map(({ name }) => {
-          const before = entityIds(currentItems, name);
-          const after = entityIds(built.tables, name);
-          return {
-            table: name,
-            before: before.size,
-            after: after.size,
-            removed: [...before].filter((id) => !after.has(id)).length,
-          };
-        }),
-        this.options.maxShrink ?? DEFAULT_MAX_SHRINK,
-      );
-      if (problems.length > 0) throw new ShrinkRefusedError(problems);
-    }
-
-    const changes = diffEntities(servedEntities(currentItems), servedEntities(built.tables));
-    const wanted: Tables<(Record<string, unknown> & { hash: string })[]> = {
-      ...built.tables,
-      documents: [...built.tables.documents, ...changePages(changes)],
-    };
-
-    // What the target version still needs, and how it differs from the previous one (the report).
-    const tables = perTable<TableCounts>(() => ({ created: 0, updated: 0, deleted: 0, unchanged: 0 }));
-    const plans: { table: EntityTable; puts: WriteRequest[]; deletes: WriteRequest[] }[] = [];
-    let resumed = false;
-    for (const { name: table } of TABLE_LIST) {
-      const before = new Map(currentItems[table].map((item) => [logicalKey(table, item), item.hash]));
-      for (const item of built.tables[table]) {
-        const old = before.get(logicalKey(table, item));
-        tables[table][old === undefined ? 'created' : old === item.hash ? 'unchanged' : 'updated']++;
-      }
-      const builtKeys = new Set(built.tables[table].map((item) => logicalKey(table, item)));
-      tables[table].deleted = [...before.keys()].filter((key) => !builtKeys.has(key)).length;
-
-      const already = pending[table];
-      if (already.size > 0) resumed = true;
-      const puts: WriteRequest[] = [];
-      const keep = new Set<string>();
-      for (const item of wanted[table]) {
-        const key = logicalKey(table, item);
-        keep.add(key);
-        if (already.get(key)?.hash !== item.hash) puts.push({ PutRequest: { Item: keys.stored(table, item, target) } });
-      }
-      const deletes = [...already].filter(([key]) => !keep.has(key)).map(([, { item }]) => deleteOf(table, item));
-      plans.push({ table, puts, deletes });
-    }
-
+  /** Writes what the target version still lacks, checking the lease and the deadline before each batch. */
+  private async write(target: number, plans: readonly TablePlan[]) {
     const total = plans.reduce((n, p) => n + p.puts.length + p.deletes.length, 0);
     let written = 0;
     const progress = () => `after writing ${written} of the ${total} items version ${target} still needed`;
@@ -361,18 +349,29 @@ class RefreshRun {
       written += size;
     };
     for (const plan of plans) await batchWrite(this.ds, plan.table, [...plan.puts, ...plan.deletes], beforeBatch);
+    return { written, progress };
+  }
 
+  /** The target version's search index, when a store is in use (skipped when one with that content is stored). */
+  private async index(tables: Tables<readonly HashedItem[]>, progress: () => string) {
     await this.lease.check(progress);
     const store = await this.searchStore();
-    const searchIndex = store === undefined ? undefined : await updateSearchIndex(store, built.tables);
+    return store === undefined ? undefined : await updateSearchIndex(store, tables);
+  }
 
-    const record = this.record(target, hash, built.tables, changes, searchIndex?.hash);
+  /** One conditional write of the pointer, over the version it replaces: readers move to the new version whole. */
+  private async publishPointer(
+    pointer: VersionPointer | undefined,
+    versions: VersionPlan,
+    record: VersionRecord,
+    progress: () => string,
+  ): Promise<VersionPointer> {
     const next: VersionPointer = {
-      current: target,
+      current: versions.target,
       kept: [record, ...(pointer?.kept ?? [])].slice(0, this.keep),
       retired: [
         ...(pointer?.retired ?? []),
-        ...droppedNow.map((v) => ({
+        ...versions.droppedNow.map((v) => ({
           number: v.number,
           at: this.now(),
           ...(v.searchIndex === undefined ? {} : { searchIndex: v.searchIndex }),
@@ -381,40 +380,14 @@ class RefreshRun {
     };
     await this.lease.check(progress);
     await this.options.beforePublish?.();
-    await publishPointer(this.ds, next, previous?.number);
-
-    const retention = await this.retain(
-      next,
-      garbage,
-      new Set([...garbageVersions, ...next.retired.filter(this.isDue).map((r) => r.number)]),
-    );
-    const sum = Object.values(tables).reduce(
-      (s, c) => ({
-        created: s.created + c.created,
-        updated: s.updated + c.updated,
-        deleted: s.deleted + c.deleted,
-        unchanged: s.unchanged + c.unchanged,
-      }),
-      { created: 0, updated: 0, deleted: 0, unchanged: 0 },
-    );
-    return {
-      status: 'published',
-      version: target,
-      resumed,
-      ...sum,
-      writes: written,
-      tables,
-      changes: { added: record.added, updated: record.updated, removed: record.removed },
-      anchors: built.anchors,
-      ...(searchIndex === undefined ? {} : { searchIndex }),
-      retention,
-    };
+    await publishPointer(this.ds, next, versions.previous?.number);
+    return next;
   }
 
   private record(
     number: number,
     contentHash: string,
-    items: Tables<readonly Record<string, unknown>[]>,
+    items: Tables<readonly Item[]>,
     changes: readonly { c: string }[],
     searchIndex: string | undefined,
   ): VersionRecord {
@@ -441,9 +414,7 @@ class RefreshRun {
   }
 
   /** Every item of every table, with its version (undefined for the pointer, the lease and items of the layout before versions). */
-  private async scan(
-    visit: (table: EntityTable, item: Record<string, unknown>, version: number | undefined) => void,
-  ): Promise<void> {
+  private async scan(visit: (table: EntityTable, item: Item, version: number | undefined) => void): Promise<void> {
     await Promise.all(
       TABLE_LIST.map(async ({ name: table }) => {
         for await (const page of scanPages(this.ds, table)) {
@@ -468,6 +439,25 @@ class RefreshRun {
     versions: ReadonlySet<number>,
   ): Promise<RetentionReport> {
     const started = performance.now();
+    const { complete, deletedItems } = await this.deleteGarbage(garbage);
+    const deletedSearchIndexes = complete ? await this.deleteUnnamedIndexes(pointer) : 0;
+    const gone = pointer.retired.filter((r) => complete && versions.has(r.number));
+    if (gone.length > 0)
+      await updateRetired(
+        this.ds,
+        pointer.current,
+        pointer.retired.filter((r) => !gone.includes(r)),
+      );
+    return {
+      deletedVersions: complete ? [...versions].sort((a, b) => a - b) : [],
+      deletedItems,
+      deletedSearchIndexes,
+      durationMs: Math.round(performance.now() - started),
+    };
+  }
+
+  /** Runs retention's deletes until the deadline is near; `complete` says whether every one ran. */
+  private async deleteGarbage(garbage: Tables<WriteRequest[]>) {
     let deletedItems = 0;
     // Set from the batch callbacks (an object, so the flow analysis sees it can change).
     const run = { complete: true };
@@ -485,36 +475,27 @@ class RefreshRun {
         }
       }),
     );
-    let deletedSearchIndexes = 0;
+    return { complete: run.complete, deletedItems };
+  }
+
+  /** Removes the search indexes no kept or recently retired version names. */
+  private async deleteUnnamedIndexes(pointer: VersionPointer): Promise<number> {
     const store = await this.searchStore();
-    const { complete } = run;
-    if (complete && store !== undefined) {
-      const named = new Set(
-        [
-          ...pointer.kept.map((v) => v.searchIndex),
-          ...pointer.retired.filter((r) => !this.isDue(r)).map((r) => r.searchIndex),
-        ].filter((h) => h !== undefined),
-      );
-      // Indexes are few (one per version at most), so listing them all is cheap.
-      for (const hash of await store.list()) {
-        if (named.has(hash)) continue;
-        await store.remove(hash);
-        deletedSearchIndexes++;
-      }
+    if (store === undefined) return 0;
+    const named = new Set(
+      [
+        ...pointer.kept.map((v) => v.searchIndex),
+        ...pointer.retired.filter((r) => !this.isDue(r)).map((r) => r.searchIndex),
+      ].filter((h) => h !== undefined),
+    );
+    let deleted = 0;
+    // Indexes are few (one per version at most), so listing them all is cheap.
+    for (const hash of await store.list()) {
+      if (named.has(hash)) continue;
+      await store.remove(hash);
+      deleted++;
     }
-    const gone = pointer.retired.filter((r) => complete && versions.has(r.number));
-    if (gone.length > 0)
-      await updateRetired(
-        this.ds,
-        pointer.current,
-        pointer.retired.filter((r) => !gone.includes(r)),
-      );
-    return {
-      deletedVersions: complete ? [...versions].sort((a, b) => a - b) : [],
-      deletedItems,
-      deletedSearchIndexes,
-      durationMs: Math.round(performance.now() - started),
-    };
+    return deleted;
   }
 }
 

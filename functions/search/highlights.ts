@@ -1,5 +1,5 @@
 /** Highlights: where the search's terms and phrases are in the item as the client receives it. */
-import type { HighlightTerms, SearchHitModel } from './search-model.js';
+import type { HighlightTerms, SearchableItem, SearchMatch } from './search-model.js';
 import { analyze, type TextToken } from './text-analysis.js';
 
 export interface HighlightModel {
@@ -8,7 +8,7 @@ export interface HighlightModel {
 }
 
 /** The text fields of each kind of result, in the order highlights are listed. */
-function textFields(node: SearchHitModel['node']): [string, string | readonly string[] | null][] {
+function textFields(node: SearchableItem): [string, string | readonly string[] | null][] {
   switch (node.kind) {
     case 'DOCUMENT':
       return [
@@ -82,7 +82,7 @@ export function highlightSpans(text: string, wanted: HighlightTerms): { start: n
  * index the string the client gets, even if the item changed after the index
  * was built (a term no longer there is simply not highlighted).
  */
-export function highlightsOf(hit: SearchHitModel): HighlightModel[] {
+export function highlightsOf(hit: { match: Pick<SearchMatch, 'highlight'>; node: SearchableItem }): HighlightModel[] {
   const highlights: HighlightModel[] = [];
   for (const [field, value] of textFields(hit.node)) {
     if (value === null) continue;

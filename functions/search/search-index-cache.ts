@@ -46,7 +46,7 @@ export function cachedSearchIndex(options: SearchIndexCacheOptions): SearchIndex
         'Search is not available yet: the search index of this version has not been built (the seed refresh builds it).',
       );
     const started = performance.now();
-    const { loadSearchIndex } = await import('./search-engine.js');
+    const { loadSearchIndex } = await import('./search-query.js');
     const index = loadSearchIndex(stored);
     logger.info('search index loaded', {
       location: store.location,

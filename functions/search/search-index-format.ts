@@ -144,3 +144,23 @@ export class VarintWriter {
     return this.bytes.subarray(0, this.length);
   }
 }
+
+/** Reads unsigned LEB128 varints from a byte array. */
+export class VarintReader {
+  constructor(
+    private readonly bytes: Uint8Array,
+    public at: number,
+  ) {}
+
+  next(): number {
+    let byte = this.bytes[this.at++]!;
+    let value = byte & 0x7f;
+    let shift = 7;
+    while (byte & 0x80) {
+      byte = this.bytes[this.at++]!;
+      value |= (byte & 0x7f) << shift;
+      shift += 7;
+    }
+    return value >>> 0;
+  }
+}

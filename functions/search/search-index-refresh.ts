@@ -3,7 +3,8 @@ import { claimItemSchema, documentItemSchema, eventItemSchema, subjectItemSchema
 import type { SearchIndexStore } from '../data/search-index-store.js';
 import { keys } from '../data/keys.js';
 import type { EntityTable } from '../data/tables.js';
-import { buildSearchIndex, searchIndexHash, type SearchableItem } from './search-engine.js';
+import { buildSearchIndex, searchIndexHash } from './search-index-build.js';
+import type { SearchableItem } from './search-model.js';
 
 export interface SearchIndexReport {
   /** `unchanged`: an index with this content hash is already stored (an earlier version's) and was not written. */

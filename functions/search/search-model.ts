@@ -1,25 +1,21 @@
 /**
  * Types shared by the search index (built at refresh, loaded lazily by the
  * GraphQL function) and its callers. Type-only: importing it loads no code.
+ * The engine's own words: it knows nothing of the GraphQL types, and the
+ * resolver maps its results to them.
  */
-import type { SearchType } from '../../schema/__generated__/resolvers-types.js';
 import type { ClaimItem, DocumentItem, EventItem, SubjectItem } from '../data/items.js';
 import type { ParsedQuery } from './query-syntax.js';
 
-/** The kinds the API returns (the GraphQL enum). */
-export type SearchKind = SearchType;
+/** The kinds of item the index holds and returns: the entity items' `kind`. */
+export type SearchKind = 'PERSON' | 'ORGANIZATION' | 'PLACE' | 'EVENT' | 'DOCUMENT' | 'CLAIM';
 
-/**
- * The kinds the index holds: the API's, and the named entities of the
- * knowledge graph that the API does not return yet. An ORGANIZATION or PLACE
- * item is indexed and its names feed the alias expansion; its hits are
- * returned once SearchType has the value (see SERVED_KINDS in search-engine.ts).
- */
-export type IndexedKind = SearchKind | 'ORGANIZATION' | 'PLACE';
+/** What the index is built from: the entity items of the four tables (organizations and places live with people). */
+export type SearchableItem = DocumentItem | SubjectItem | EventItem | ClaimItem;
 
 /** Restrictions of a search; every one given must hold (AND). */
 export interface SearchFilters {
-  /** Only these kinds; empty means every kind the API serves. */
+  /** Only these kinds; empty means every kind. */
   kinds: ReadonlySet<SearchKind>;
   /** Items of this document: the document, its claims, the events it reports, the people it names. */
   documentId?: string;
@@ -68,16 +64,4 @@ export interface SearchIndex {
   /** Content hash of what the index was built from. */
   readonly hash: string;
   search(query: ParsedQuery, filters: SearchFilters): SearchResults;
-}
-
-/** The serialized index as a SearchIndexStore keeps it: a binary body (see search-index-format.ts). */
-export interface StoredSearchIndex {
-  hash: string;
-  body: Uint8Array;
-}
-
-/** A search hit with its item loaded: what SearchHit resolves from. */
-export interface SearchHitModel {
-  match: SearchMatch;
-  node: DocumentItem | SubjectItem | EventItem | ClaimItem;
 }

@@ -100,9 +100,14 @@ export class GraphQLCdn extends Construct {
         contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
       },
     });
+    this.logBucket = this.accessLogBucket();
+    this.distribution = this.distributionFor(props);
+    this.graphqlUrl = `https://${this.distribution.distributionDomainName}/graphql`;
+  }
 
-    // Standard logs are written with ACLs by CloudFront's log delivery, so this bucket keeps ACLs enabled.
-    this.logBucket = new Bucket(this, 'AccessLogs', {
+  /** Standard logs are written with ACLs by CloudFront's log delivery, so this bucket keeps ACLs enabled. */
+  private accessLogBucket(): Bucket {
+    const bucket = new Bucket(this, 'AccessLogs', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -110,14 +115,17 @@ export class GraphQLCdn extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
       lifecycleRules: [{ expiration: Duration.days(365) }],
     });
-    Validations.of(this.logBucket).acknowledge({
+    Validations.of(bucket).acknowledge({
       id: 'AwsSolutions-S1',
       reason: 'This bucket is the access-log target of the distribution; logging its own access would log the logs.',
     });
+    return bucket;
+  }
 
+  private distributionFor(props: GraphQLCdnProps): Distribution {
     // apiEndpoint is https://<id>.execute-api.<region>.amazonaws.com: the origin is its host.
     const apiDomain = Fn.select(2, Fn.split('/', props.api.apiEndpoint));
-    this.distribution = new Distribution(this, 'Distribution', {
+    const distribution = new Distribution(this, 'Distribution', {
       comment: 'Knowledge base GraphQL API',
       httpVersion: HttpVersion.HTTP2_AND_3,
       webAclId: props.webAclArn,
@@ -139,7 +147,7 @@ export class GraphQLCdn extends Construct {
         responseHeadersPolicy: this.responseHeadersPolicy,
       },
     });
-    Validations.of(this.distribution).acknowledge(
+    Validations.of(distribution).acknowledge(
       {
         id: 'AwsSolutions-CFR4',
         reason:
@@ -151,7 +159,6 @@ export class GraphQLCdn extends Construct {
           'A public API over published analysis: there is no country it must be withheld from; WAF rate limits per IP instead.',
       },
     );
-
-    this.graphqlUrl = `https://${this.distribution.distributionDomainName}/graphql`;
+    return distribution;
   }
 }

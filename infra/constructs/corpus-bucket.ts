@@ -14,7 +14,7 @@ import { PROJECT_ROOT } from './bundled-function.js';
 
 export const CORPUS_PREFIX = 'corpus/';
 /** The search indexes the refresh writes and the GraphQL function reads (outside the deployment's pruned prefix). */
-export { SEARCH_INDEX_PREFIX } from '../../functions/data/search-index-store.js';
+export { SEARCH_INDEX_PREFIX } from '../../functions/data/stored-search-index.js';
 export const CORPUS_DIR = 'seed/data';
 
 export interface CorpusBucketProps {

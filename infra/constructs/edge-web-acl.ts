@@ -79,6 +79,25 @@ const visibility = (metricName: string): CfnWebACL.VisibilityConfigProperty => (
   sampledRequestsEnabled: true,
 });
 
+/** Per-IP rate limit: 429 with Retry-After past `limit` requests in 5 minutes. */
+const rateLimitRule = (limit: number): CfnWebACL.RuleProperty => ({
+  name: WAF_RULES.rateLimit,
+  priority: 0,
+  statement: {
+    rateBasedStatement: { limit, aggregateKeyType: 'IP', evaluationWindowSec: 300 },
+  },
+  action: {
+    block: {
+      customResponse: {
+        responseCode: 429,
+        customResponseBodyKey: 'RateLimited',
+        responseHeaders: [{ name: 'Retry-After', value: String(RETRY_AFTER_SECONDS) }],
+      },
+    },
+  },
+  visibilityConfig: visibility(WAF_RULES.rateLimit),
+});
+
 export class EdgeWebAcl extends Construct {
   readonly webAcl: CfnWebACL;
   readonly metricName: string;
@@ -97,24 +116,8 @@ export class EdgeWebAcl extends Construct {
         RateLimited: { contentType: 'APPLICATION_JSON', content: RATE_LIMITED_BODY },
       },
       rules: [
-        {
-          // First, so a flood is refused before the managed rules spend any work on it.
-          name: WAF_RULES.rateLimit,
-          priority: 0,
-          statement: {
-            rateBasedStatement: { limit: props.rateLimitPer5Min, aggregateKeyType: 'IP', evaluationWindowSec: 300 },
-          },
-          action: {
-            block: {
-              customResponse: {
-                responseCode: 429,
-                customResponseBodyKey: 'RateLimited',
-                responseHeaders: [{ name: 'Retry-After', value: String(RETRY_AFTER_SECONDS) }],
-              },
-            },
-          },
-          visibilityConfig: visibility(WAF_RULES.rateLimit),
-        },
+        // First, so a flood is refused before the managed rules spend any work on it.
+        rateLimitRule(props.rateLimitPer5Min),
         // Addresses AWS has seen in bot networks and reconnaissance: refused before any other managed rule runs.
         managedRule(WAF_RULES.ipReputation, 1),
         // 8 KB bodies and 2 KB query strings are below what the API itself accepts (long GET queries, big POSTs).

@@ -91,11 +91,25 @@ export class GraphQLApi extends Construct {
       },
     });
 
+    this.stage = this.defaultStage(props);
+    this.routeTo(props.handler);
+    this.serverErrorsAlarm = alarmAtLeast(
+      this,
+      'ServerErrorsAlarm',
+      'The HTTP API answered with 5xx (function errors, timeouts or throttles).',
+      this.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      5,
+    );
+    this.graphqlUrl = `${this.api.apiEndpoint}/graphql`;
+  }
+
+  /** The default stage, with its throttle and its access logs. */
+  private defaultStage(props: GraphQLApiProps): HttpStage {
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: props.logRetention,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.stage = this.api.addStage('DefaultStage', {
+    return this.api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
       throttle: { rateLimit: props.throttleRate, burstLimit: props.throttleBurst },
@@ -104,8 +118,11 @@ export class GraphQLApi extends Construct {
         format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
       },
     });
+  }
 
-    const integration = new HttpLambdaIntegration('GraphQLIntegration', props.handler, {
+  /** GET and POST /graphql, and the playground's assets under it, to the function. */
+  private routeTo(handler: GraphQLApiProps['handler']): void {
+    const integration = new HttpLambdaIntegration('GraphQLIntegration', handler, {
       payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
     });
     const routes = [
@@ -126,15 +143,5 @@ export class GraphQLApi extends Construct {
         },
       );
     }
-
-    this.serverErrorsAlarm = alarmAtLeast(
-      this,
-      'ServerErrorsAlarm',
-      'The HTTP API answered with 5xx (function errors, timeouts or throttles).',
-      this.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
-      5,
-    );
-
-    this.graphqlUrl = `${this.api.apiEndpoint}/graphql`;
   }
 }

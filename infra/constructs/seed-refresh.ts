@@ -67,52 +67,8 @@ export class SeedRefresh extends Construct {
       },
     });
     props.tables.bind(this.function, 'refresh');
-    this.function.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['s3:GetObject'],
-        resources: [props.corpus.bucket.arnForObjects(`${props.corpus.prefix}*`)],
-      }),
-    );
-    if (this.function.role !== undefined) {
-      const bucketId = Stack.of(this).getLogicalId(props.corpus.bucket.node.defaultChild as CfnBucket);
-      Validations.of(this.function.role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${props.corpus.prefix}*]`,
-        reason:
-          'The refresh reads every file of the corpus, whose names come from the corpus itself; the wildcard covers only the corpus prefix.',
-      });
-    }
-    // The refresh writes each version's search index (search/<hash>.bin, skipped when that content is stored) and deletes
-    // the ones no kept version names.
-    this.function.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-        resources: [props.corpus.bucket.arnForObjects(`${SEARCH_INDEX_PREFIX}*`)],
-      }),
-    );
-    acknowledgeSearchIndexWildcard(this.function, props.corpus.bucket);
-    // Without ListBucket, S3 answers a missing key with 403 instead of 404 and a missing file would look like a permissions failure.
-    // Listing is limited to the keys the refresh reads: the corpus prefix and the search indexes.
-    this.function.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['s3:ListBucket'],
-        resources: [props.corpus.bucket.bucketArn],
-        conditions: { StringLike: { 's3:prefix': [`${props.corpus.prefix}*`, `${SEARCH_INDEX_PREFIX}*`] } },
-      }),
-    );
-
-    this.schedule = new Rule(this, 'Schedule', {
-      description: 'Runs the seed refresh on a fixed interval',
-      schedule: Schedule.rate(props.interval),
-    });
-    // EventBridge retries and dead-letters only failed deliveries; failed runs go through the function's own DLQ.
-    this.schedule.addTarget(
-      new LambdaFunction(this.function, {
-        deadLetterQueue: this.deadLetterQueue,
-        retryAttempts: 4,
-        maxEventAge: Duration.hours(2),
-      }),
-    );
-
+    this.grantCorpus(props.corpus);
+    this.schedule = this.scheduleRuns(props.interval);
     this.errorsAlarm = alarmAtLeast(
       this,
       'ErrorsAlarm',
@@ -129,5 +85,57 @@ export class SeedRefresh extends Construct {
       }),
     );
     this.durationAlarm = durationNearTimeoutAlarm(this, 'DurationAlarm', this.function, REFRESH_TIMEOUT);
+  }
+
+  /** Reads the corpus prefix, writes and deletes search indexes, lists only those keys. */
+  private grantCorpus(corpus: CorpusBucket): void {
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [corpus.bucket.arnForObjects(`${corpus.prefix}*`)],
+      }),
+    );
+    if (this.function.role !== undefined) {
+      const bucketId = Stack.of(this).getLogicalId(corpus.bucket.node.defaultChild as CfnBucket);
+      Validations.of(this.function.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${corpus.prefix}*]`,
+        reason:
+          'The refresh reads every file of the corpus, whose names come from the corpus itself; the wildcard covers only the corpus prefix.',
+      });
+    }
+    // The refresh writes each version's search index (search/<hash>.bin, skipped when that content is stored) and deletes
+    // the ones no kept version names.
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        resources: [corpus.bucket.arnForObjects(`${SEARCH_INDEX_PREFIX}*`)],
+      }),
+    );
+    acknowledgeSearchIndexWildcard(this.function, corpus.bucket);
+    // Without ListBucket, S3 answers a missing key with 403 instead of 404 and a missing file would look like a permissions failure.
+    // Listing is limited to the keys the refresh reads: the corpus prefix and the search indexes.
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [corpus.bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${corpus.prefix}*`, `${SEARCH_INDEX_PREFIX}*`] } },
+      }),
+    );
+  }
+
+  private scheduleRuns(interval: Duration): Rule {
+    const schedule = new Rule(this, 'Schedule', {
+      description: 'Runs the seed refresh on a fixed interval',
+      schedule: Schedule.rate(interval),
+    });
+    // EventBridge retries and dead-letters only failed deliveries; failed runs go through the function's own DLQ.
+    schedule.addTarget(
+      new LambdaFunction(this.function, {
+        deadLetterQueue: this.deadLetterQueue,
+        retryAttempts: 4,
+        maxEventAge: Duration.hours(2),
+      }),
+    );
+    return schedule;
   }
 }

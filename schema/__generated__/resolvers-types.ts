@@ -1,7 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { DocumentItem, PersonItem, EventItem, ClaimItem, ReportedDateItem, OrganizationItem, PlaceItem, ClaimPairItem } from '../../functions/data/items.js';
-import type { PartialDateModel, ConnectionModel, EdgeModel, ClaimRelationModel, EventRelationModel } from '../../functions/graphql/models.js';
-import type { SearchHitModel } from '../../functions/search/search-model.js';
+import type { PartialDateModel, ConnectionModel, EdgeModel, ClaimRelationModel, EventRelationModel, SearchHitModel } from '../../functions/graphql/models.js';
 import type { VersionRecord, ChangeModel } from '../../functions/data/version-store.js';
 import type { GraphQLContext } from '../../functions/graphql/context.js';
 export type Maybe<T> = T | null;

@@ -12,9 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { buildItems } from '../../functions/refresh/item-builder.js';
 import { parseQuery } from '../../functions/search/query-syntax.js';
-import { buildSearchIndex, loadSearchIndex, type SearchableItem } from '../../functions/search/search-engine.js';
+import { buildSearchIndex } from '../../functions/search/search-index-build.js';
 import { searchableItems } from '../../functions/search/search-index-refresh.js';
-import type { SearchIndex, SearchKind } from '../../functions/search/search-model.js';
+import type { SearchableItem, SearchIndex, SearchKind } from '../../functions/search/search-model.js';
+import { loadSearchIndex } from '../../functions/search/search-query.js';
 import { seedCorpus } from './seed-corpus.js';
 
 export const RELEVANCE_FILE = fileURLToPath(new URL('../../test/fixtures/search-relevance.yaml', import.meta.url));

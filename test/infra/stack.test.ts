@@ -225,7 +225,8 @@ describe('GraphQL function', () => {
     expect(coldSources.some((s) => s.endsWith('functions/graphql/server.ts'))).toBe(true);
     for (const lazy of [
       /node_modules\/graphql-jit\//,
-      /functions\/search\/search-engine\.ts$/,
+      /functions\/search\/search-query\.ts$/,
+      /functions\/search\/compact-index\.ts$/,
       /functions\/data\/s3-search-index-store\.ts$/,
     ]) {
       expect(

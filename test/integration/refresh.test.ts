@@ -129,6 +129,38 @@ describe('refresh', () => {
     expect(res.data!.claims.totalCount).toBe((parse(next['claims.yaml']!) as unknown[]).length);
   });
 
+  it('reports entities, not the items that store them: a one-claim change is one claim updated', async () => {
+    // Prepare: version 1, whose change list (every entity ADDED) fills several pages of the documents table.
+    const first = await refresh(env.ds, memorySource(files));
+    const listed = (file: string) => (parse(files[file]!) as unknown[]).length;
+    expect(first.tables.documents.created).toBe(listed('documents.yaml'));
+    expect(first.tables.people.created).toBe(
+      listed('people.yaml') + listed('organizations.yaml') + listed('places.yaml'),
+    );
+    expect(first.tables.events.created).toBe(listed('events.yaml'));
+    expect(first.tables.claims.created).toBe(listed('claims.yaml'));
+    expect(first.created).toBe(first.changes.added);
+    expect(first.changePages).toBe(Math.ceil(first.changes.added / 25));
+    expect(first.changePages).toBeGreaterThan(1);
+
+    // Act: one claim's text changes.
+    const next = edited('claims.yaml', (claims) => [
+      { ...claims[0], text: `${claims[0].text} (edited)` },
+      ...claims.slice(1),
+    ]);
+    const report = await refresh(env.ds, memorySource(next));
+
+    // Assess: the previous version's change pages are neither documents nor deleted.
+    expect(report.tables.claims).toEqual({ created: 0, updated: 1, deleted: 0, unchanged: listed('claims.yaml') - 1 });
+    for (const table of ['documents', 'people', 'events'] as const)
+      expect(report.tables[table], table).toMatchObject({ created: 0, updated: 0, deleted: 0 });
+    expect(report).toMatchObject({ created: 0, updated: 1, deleted: 0, unchanged: first.created - 1 });
+    expect(report.changes).toEqual({ added: 0, updated: 1, removed: 0 });
+    expect(report.changePages).toBe(1);
+    // What it wrote is a whole version: every item, relationship items and its one change page included.
+    expect(report.writes).toBeGreaterThan(report.unchanged + report.updated + report.changePages);
+  });
+
   it('writes nothing for an invalid corpus and reports every problem at once', async () => {
     await refresh(env.ds, memorySource(files));
     const before = await snapshot();

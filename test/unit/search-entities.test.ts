@@ -6,13 +6,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseQuery } from '../../functions/search/query-syntax.js';
-import {
-  buildSearchIndex,
-  loadSearchIndex,
-  searchIndexHash,
-  type SearchableItem,
-} from '../../functions/search/search-engine.js';
-import type { SearchIndex } from '../../functions/search/search-model.js';
+import { buildSearchIndex, searchIndexHash } from '../../functions/search/search-index-build.js';
+import type { SearchableItem, SearchIndex } from '../../functions/search/search-model.js';
+import { loadSearchIndex } from '../../functions/search/search-query.js';
 import { seedSearchableItems } from '../../scripts/harness/search-relevance.js';
 
 let index: SearchIndex;

@@ -1,6 +1,6 @@
 import type { QueryResolvers } from '../../../../schema/__generated__/resolvers-types.js';
 import { loadByKind } from '../../../data/loaders.js';
-import type { SearchHitModel } from '../../../search/search-model.js';
+import type { SearchHitModel } from '../../models.js';
 import { offsetPage } from '../../../shared/page-position.js';
 import { connection } from '../../paging.js';
 import { checkQueryText, filtersOf, searchListKey } from '../../search-args.js';

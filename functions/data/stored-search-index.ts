@@ -1,0 +1,31 @@
+/**
+ * What a search index store keeps, and under which key: shared by the local
+ * stores (search-index-store.ts), the S3 store and the infrastructure's
+ * grants. Imports nothing, so each of them can use it without a cycle.
+ */
+
+/** A serialized index as a store keeps it: its content hash and a binary body (see functions/search/search-index-format.ts). */
+export interface StoredSearchIndex {
+  hash: string;
+  body: Uint8Array;
+}
+
+export interface SearchIndexStore {
+  /** A human-readable location for logs and messages. */
+  readonly location: string;
+  has(hash: string): Promise<boolean>;
+  get(hash: string): Promise<StoredSearchIndex | undefined>;
+  put(index: StoredSearchIndex): Promise<void>;
+  /** The hashes of every stored index. */
+  list(): Promise<string[]>;
+  remove(hash: string): Promise<void>;
+}
+
+/** The folder (local) or key prefix (S3) of the indexes; the IAM grants name it. */
+export const SEARCH_INDEX_PREFIX = 'search/';
+const SUFFIX = '.bin';
+export const searchIndexKey = (hash: string) => `${SEARCH_INDEX_PREFIX}${hash}${SUFFIX}`;
+export const hashOfSearchIndexKey = (key: string): string | undefined =>
+  key.startsWith(SEARCH_INDEX_PREFIX) && key.endsWith(SUFFIX)
+    ? key.slice(SEARCH_INDEX_PREFIX.length, -SUFFIX.length)
+    : undefined;

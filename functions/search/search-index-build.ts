@@ -1,0 +1,322 @@
+/**
+ * Building the search index: a compact inverted index over the entity items
+ * the seed refresh wrote, serialized for a SearchIndexStore. The refresh runs
+ * it; the GraphQL function only reads the result (compact-index.ts).
+ * docs/search.md describes the format and the ranking.
+ */
+import { createHash } from 'node:crypto';
+import type { StoredSearchIndex } from '../data/stored-search-index.js';
+import { isDayRange, parsePartialDate } from '../shared/dates.js';
+import { packSections, VarintWriter } from './search-index-format.js';
+import { dayNumber, FIELDS, FORMAT, KIND_CODE, type IndexField, type IndexMeta } from './search-index-layout.js';
+import type { SearchableItem, SearchKind } from './search-model.js';
+import { analyze, stemOf } from './text-analysis.js';
+
+export type { SearchableItem } from './search-model.js';
+
+/** Positions between alias entries, so a phrase never spans two aliases. */
+const ALIAS_GAP = 16;
+
+interface IndexedDoc {
+  kind: SearchKind;
+  id: string;
+  fields: Partial<Record<IndexField, string | string[]>>;
+  /** Filter values: `d:` document, `s:` speaker, `a:` about. */
+  facets: string[];
+  /** Day ranges as YYYYMMDD numbers. */
+  dates: [number, number][];
+}
+
+function rangeOf(date: string | null | undefined): [number, number][] {
+  if (date === null || date === undefined) return [];
+  const range = parsePartialDate(date);
+  return isDayRange(range) ? [[dayNumber(range.start), dayNumber(range.end)]] : [];
+}
+
+const optional = (field: IndexField, value: string | null): Partial<Record<IndexField, string>> =>
+  value === null ? {} : { [field]: value };
+
+/** What the items say about each other: an event's date, a document's publication date. */
+interface Context {
+  eventDates: ReadonlyMap<string, string>;
+  published: ReadonlyMap<string, string | null>;
+}
+
+/**
+ * What is indexed of one item, filters included. A claim's dates are those
+ * of the events it is about (its document's publication date when it has
+ * none); a document's is its publication date; an event's, its date.
+ */
+function indexedDoc(item: SearchableItem, context: Context): IndexedDoc {
+  const { kind, id } = item;
+  switch (item.kind) {
+    case 'DOCUMENT': {
+      const about = [...item.personIds, ...item.organizationIds, ...item.placeIds].map((a) => `a:${a}`);
+      const fields = { title: item.title, documentText: item.text };
+      return { kind, id, fields, facets: [`d:${id}`, ...about], dates: rangeOf(item.publishedOn) };
+    }
+    case 'PERSON':
+    case 'ORGANIZATION':
+    case 'PLACE': {
+      const fields = { name: item.name, aliases: item.aliases, ...optional('description', item.description) };
+      const documents = item.kind === 'PERSON' ? [...new Set([...item.mentionedInIds, ...item.authoredIds])] : [];
+      return { kind, id, fields, facets: documents.map((d) => `d:${d}`), dates: [] };
+    }
+    case 'EVENT': {
+      const fields = { title: item.title, aliases: item.aliases, ...optional('description', item.description) };
+      const facets = [
+        ...item.documentIds.map((d) => `d:${d}`),
+        ...[...item.participantIds, ...item.placeIds].map((a) => `a:${a}`),
+      ];
+      return { kind, id, fields, facets, dates: rangeOf(item.date) };
+    }
+    case 'CLAIM': {
+      const dates = item.eventIds.flatMap((e) => rangeOf(context.eventDates.get(e)));
+      const facets = [
+        `d:${item.documentId}`,
+        ...(item.speakerId === undefined ? [] : [`s:${item.speakerId}`]),
+        ...item.aboutIds.map((a) => `a:${a}`),
+      ];
+      const fields = { claimText: item.text, quote: item.quote };
+      return {
+        kind,
+        id,
+        fields,
+        facets,
+        dates: dates.length > 0 ? dates : rangeOf(context.published.get(item.documentId)),
+      };
+    }
+  }
+}
+
+/** Every item as indexed, numbered in the order equal scores are listed: kind, then id. */
+function indexedDocs(items: readonly SearchableItem[]): IndexedDoc[] {
+  const context = { eventDates: new Map<string, string>(), published: new Map<string, string | null>() };
+  for (const item of items) {
+    if (item.kind === 'EVENT') context.eventDates.set(item.id, item.date);
+    if (item.kind === 'DOCUMENT') context.published.set(item.id, item.publishedOn);
+  }
+  return items
+    .map((item) => indexedDoc(item, context))
+    .sort((a, b) => KIND_CODE.get(a.kind)! - KIND_CODE.get(b.kind)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Names that mean the same thing: each person's, organization's and place's name and aliases. */
+function nameGroups(items: readonly SearchableItem[]): string[][] {
+  const groups = new Map<string, string[]>();
+  const add = (names: readonly string[]) => {
+    const unique = [...new Set(names)];
+    if (unique.length > 1) groups.set(unique.join('\n'), unique);
+  };
+  for (const item of items)
+    if (item.kind === 'PERSON' || item.kind === 'ORGANIZATION' || item.kind === 'PLACE')
+      add([item.name, ...item.aliases]);
+  return [...groups.values()];
+}
+
+/**
+ * Content hash of the index built from these items: only what is indexed (and
+ * the index format) counts, so a refresh that changes nothing searchable
+ * leaves the stored index alone.
+ */
+export function searchIndexHash(items: readonly SearchableItem[]): string {
+  const hash = createHash('sha256').update(FORMAT);
+  for (const doc of indexedDocs(items)) hash.update('\u0000').update(JSON.stringify(doc));
+  hash.update('\u0000').update(JSON.stringify(nameGroups(items)));
+  return hash.digest('base64url').slice(0, 32);
+}
+
+/** Strings joined by line breaks (none of them has one: they are folded words and ids). */
+function joinLines(values: readonly string[]): { blob: string; offsets: Uint32Array } {
+  const offsets = new Uint32Array(values.length + 1);
+  let at = 0;
+  values.forEach((v, i) => {
+    offsets[i] = at;
+    at += v.length + 1;
+  });
+  offsets[values.length] = at;
+  return { blob: values.join('\n'), offsets };
+}
+
+/** Per term (by first appearance), its postings: document deltas, then per field its positions. */
+class PostingsBuilder {
+  readonly termIds = new Map<string, number>();
+  readonly postings: VarintWriter[] = [];
+  readonly df: number[] = [];
+  private readonly lastDoc: number[] = [];
+  private readonly positionBytes = new VarintWriter();
+
+  termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.postings.length;
+      this.termIds.set(term, id);
+      this.postings.push(new VarintWriter());
+      this.lastDoc.push(-1);
+      this.df.push(0);
+    }
+    return id;
+  }
+
+  /** One document's occurrences of a term: per field (in field order), its positions. */
+  add(doc: number, id: number, entries: readonly { field: number; positions: number[] }[]): void {
+    const out = this.postings[id]!;
+    out.write(doc - this.lastDoc[id]!);
+    this.lastDoc[id] = doc;
+    this.df[id]! += 1;
+    out.write(entries.length);
+    for (const { field, positions } of entries) {
+      positions.sort((a, b) => a - b);
+      this.positionBytes.length = 0;
+      let previous = 0;
+      for (const p of positions) {
+        this.positionBytes.write(p - previous);
+        previous = p;
+      }
+      out.write(field);
+      out.write(positions.length);
+      out.write(this.positionBytes.length);
+      out.append(this.positionBytes);
+    }
+  }
+}
+
+/** Field lengths (in positions) of every document, and the sums and counts their averages come from. */
+interface FieldLengths {
+  lengths: Uint16Array;
+  sums: number[];
+  counts: number[];
+}
+
+/** Analyzes one document's fields into its postings, and records the field lengths. */
+function indexDocument(doc: IndexedDoc, d: number, postings: PostingsBuilder, lengths: FieldLengths): void {
+  // term → per field (in field order): positions.
+  const local = new Map<number, { field: number; positions: number[] }[]>();
+  FIELDS.forEach((field, f) => {
+    const value = doc.fields[field];
+    if (value === undefined) return;
+    let position = 0;
+    let length = 0;
+    for (const text of typeof value === 'string' ? [value] : value) {
+      const { tokens, next } = analyze(text, position);
+      length += next - position;
+      position = next + ALIAS_GAP;
+      for (const token of tokens) {
+        const id = postings.termId(token.term);
+        let entries = local.get(id);
+        if (entries === undefined) local.set(id, (entries = []));
+        let entry = entries.at(-1);
+        if (entry?.field !== f) entries.push((entry = { field: f, positions: [] }));
+        entry.positions.push(token.position);
+      }
+    }
+    lengths.lengths[d * FIELDS.length + f] = Math.min(length, 0xffff);
+    lengths.sums[f]! += length;
+    lengths.counts[f]! += 1;
+  });
+  for (const [id, entries] of local) postings.add(d, id, entries);
+}
+
+/**
+ * The vocabulary in code-unit order, so a lookup is a binary search and a
+ * prefix a contiguous range; the postings in that order; and the stems, each
+ * with its terms (as offsets into one member list).
+ */
+function vocabularySections(postings: PostingsBuilder) {
+  const vocabulary = [...postings.termIds.keys()].sort();
+  const allPostings = new VarintWriter();
+  const postingOffsets = new Uint32Array(vocabulary.length + 1);
+  const documentFrequency = new Uint32Array(vocabulary.length);
+  const stemOfTerm = vocabulary.map(stemOf);
+  const stems = [...new Set(stemOfTerm)].sort();
+  const stemIds = new Map(stems.map((s, i) => [s, i]));
+  const termStem = new Uint32Array(vocabulary.length);
+  vocabulary.forEach((term, t) => {
+    const id = postings.termIds.get(term)!;
+    postingOffsets[t] = allPostings.length;
+    allPostings.append(postings.postings[id]!);
+    documentFrequency[t] = postings.df[id]!;
+    termStem[t] = stemIds.get(stemOfTerm[t]!)!;
+  });
+  postingOffsets[vocabulary.length] = allPostings.length;
+  const members: number[][] = stems.map(() => []);
+  termStem.forEach((s, t) => members[s]!.push(t));
+  const stemOffsets = new Uint32Array(stems.length + 1);
+  stemOffsets[stems.length] = members.reduce((sum, m, s) => ((stemOffsets[s] = sum), sum + m.length), 0);
+  return {
+    terms: vocabulary.join('\n'),
+    postingOffsets,
+    documentFrequency,
+    postings: allPostings.view(),
+    stems: stems.join('\n'),
+    termStem,
+    stemOffsets,
+    stemMembers: Uint32Array.from(members.flat()),
+  };
+}
+
+/** Filters: one posting list of document numbers per facet value, and the day ranges of each item. */
+function filterSections(docs: readonly IndexedDoc[]) {
+  const facetDocs = new Map<string, number[]>();
+  docs.forEach((doc, d) => {
+    for (const facet of new Set(doc.facets)) {
+      let list = facetDocs.get(facet);
+      if (list === undefined) facetDocs.set(facet, (list = []));
+      list.push(d);
+    }
+  });
+  const facetKeys = [...facetDocs.keys()].sort();
+  const facetPostings = new VarintWriter();
+  const facetOffsets = new Uint32Array(facetKeys.length + 1);
+  facetKeys.forEach((key, k) => {
+    facetOffsets[k] = facetPostings.length;
+    let previous = -1;
+    for (const d of facetDocs.get(key)!) {
+      facetPostings.write(d - previous);
+      previous = d;
+    }
+  });
+  facetOffsets[facetKeys.length] = facetPostings.length;
+  const dateOffsets = new Uint32Array(docs.length + 1);
+  const dates = new Int32Array(docs.reduce((sum, doc) => sum + doc.dates.length * 2, 0));
+  let at = 0;
+  docs.forEach((doc, d) => {
+    dateOffsets[d] = at;
+    for (const [start, end] of doc.dates) {
+      dates[at++] = start;
+      dates[at++] = end;
+    }
+  });
+  dateOffsets[docs.length] = at;
+  return { facetKeys: facetKeys.join('\n'), facetOffsets, facetPostings: facetPostings.view(), dateOffsets, dates };
+}
+
+export function buildSearchIndex(items: readonly SearchableItem[]): StoredSearchIndex {
+  const docs = indexedDocs(items);
+  const postings = new PostingsBuilder();
+  const lengths: FieldLengths = {
+    lengths: new Uint16Array(docs.length * FIELDS.length),
+    sums: new Array<number>(FIELDS.length).fill(0),
+    counts: new Array<number>(FIELDS.length).fill(0),
+  };
+  docs.forEach((doc, d) => {
+    indexDocument(doc, d, postings, lengths);
+  });
+  const ids = joinLines(docs.map((doc) => doc.id));
+  const meta: IndexMeta = {
+    format: FORMAT,
+    docs: docs.length,
+    fields: FIELDS,
+    averageLengths: lengths.sums.map((sum, f) => (lengths.counts[f]! === 0 ? 1 : sum / lengths.counts[f]!)),
+    nameGroups: nameGroups(items),
+  };
+  const body = packSections(meta, {
+    kinds: Uint8Array.from(docs, (doc) => KIND_CODE.get(doc.kind)!),
+    ids: ids.blob,
+    idOffsets: ids.offsets,
+    fieldLengths: lengths.lengths,
+    ...vocabularySections(postings),
+    ...filterSections(docs),
+  });
+  return { hash: searchIndexHash(items), body };
+}

@@ -1,0 +1,251 @@
+/**
+ * Querying a loaded index: each clause of a parsed query is planned (the
+ * index terms and phrases its words expand to), scored, filtered and ranked.
+ * The GraphQL function imports this module on its first search
+ * (search-index-cache.ts); the builder is not part of it.
+ */
+import type { StoredSearchIndex } from '../data/stored-search-index.js';
+import { hasDigit } from '../shared/text-normalization.js';
+import { CompactIndex } from './compact-index.js';
+import { dayNumber, ENTITY_KINDS, KINDS } from './search-index-layout.js';
+import type { HighlightTerms, SearchFilters, SearchIndex, SearchMatch, SearchResults } from './search-model.js';
+import type { ParsedQuery, QueryTerm, QueryWord } from './query-syntax.js';
+import { ClauseScores, EXACT, NAMED, scorePhrase, scoreTerm, WEIGHT, type PhraseQuery } from './search-scoring.js';
+import { stemOf } from './text-analysis.js';
+
+const MAX_PREFIX_TERMS = 50;
+const MAX_FUZZY_TERMS = 30;
+
+/** One way a query word matches an index term. */
+interface Expansion {
+  term: number;
+  weight: number;
+}
+
+/** A clause as the index evaluates it: its terms' expansions and phrases; any of them matching is enough. */
+interface ClausePlan {
+  expansions: Expansion[];
+  phrases: PhraseQuery[];
+}
+
+/** How the index reads one query word: its spellings, the names it is an alias of, its stem, misspellings, a prefix. */
+function planWord(index: CompactIndex, word: QueryWord, plan: ClausePlan, forExclusion: boolean): void {
+  const seen = new Set<number>();
+  const add = (term: number | undefined, weight: number) => {
+    if (term === undefined || seen.has(term)) return;
+    seen.add(term);
+    plan.expansions.push({ term, weight });
+  };
+  const phraseOf = (slots: readonly string[][], weight: number) => {
+    plan.phrases.push({
+      slots: slots.map((slot) => slot.flatMap((s) => index.termId(s) ?? [])),
+      weight,
+      quoted: false,
+    });
+  };
+  for (const s of word.spellings) add(index.termId(s), WEIGHT.exact);
+  // cease-fire also matches "cease fire" written apart.
+  if (word.parts.length > 1) phraseOf(word.parts, WEIGHT.exact);
+  const digits = word.spellings.some(hasDigit);
+  if (!digits) for (const s of word.spellings) for (const t of index.sameStem(stemOf(s))) add(t, WEIGHT.stem);
+  if (forExclusion) return;
+  const names = index.otherNames(word.spellings);
+  for (const s of names.words) add(index.termId(s), WEIGHT.alias);
+  for (const slots of names.phrases) phraseOf(slots, WEIGHT.alias);
+  // Numbers and years match exactly: 2025 is not a misspelling of 2020.
+  if (digits) return;
+  if (word.prefix)
+    for (const s of word.spellings)
+      if (s.length >= 3) for (const t of index.withPrefix(s, MAX_PREFIX_TERMS)) add(t, WEIGHT.prefix);
+  // Misspellings only when the word itself is nowhere in the index (nor any form of it).
+  if (plan.expansions.some((e) => e.weight >= WEIGHT.stem) || plan.phrases.length > 0) return;
+  for (const s of word.spellings) {
+    if (s.length < 4) continue;
+    for (const { term, distance } of index.near(s, s.length <= 7 ? 1 : 2, MAX_FUZZY_TERMS))
+      add(term, distance === 1 ? WEIGHT.fuzzy1 : WEIGHT.fuzzy2);
+  }
+}
+
+function planClause(index: CompactIndex, terms: readonly QueryTerm[], forExclusion = false): ClausePlan {
+  const plan: ClausePlan = { expansions: [], phrases: [] };
+  for (const term of terms) {
+    if (term.type === 'word') planWord(index, term.word, plan, forExclusion);
+    else if (term.words.length === 1)
+      for (const s of term.words[0]!) {
+        const t = index.termId(s);
+        if (t !== undefined) plan.expansions.push({ term: t, weight: WEIGHT.exact });
+      }
+    else
+      plan.phrases.push({
+        slots: term.words.map((slot) => slot.flatMap((s) => index.termId(s) ?? [])),
+        weight: WEIGHT.exact,
+        quoted: true,
+      });
+  }
+  return plan;
+}
+
+function evaluate(index: CompactIndex, plan: ClausePlan): ClauseScores {
+  const scores = new ClauseScores(index.n);
+  for (const e of plan.expansions) scoreTerm(index, e.term, e.weight, scores);
+  for (const p of plan.phrases) scorePhrase(index, p, scores);
+  return scores;
+}
+
+/** The index terms and phrases a search looked for, for highlighting. */
+function highlightTerms(index: CompactIndex, plans: readonly ClausePlan[]): HighlightTerms {
+  const terms = new Set<string>();
+  const phrases: string[][][] = [];
+  for (const plan of plans) {
+    for (const e of plan.expansions) terms.add(index.termText(e.term));
+    for (const p of plan.phrases) {
+      if (p.quoted) phrases.push(p.slots.map((slot) => slot.map((t) => index.termText(t))));
+      else for (const slot of p.slots) for (const t of slot) terms.add(index.termText(t));
+    }
+  }
+  return { terms, phrases };
+}
+
+/** Keeps the `limit` best of a stream, by `better`. */
+function topK(candidates: Int32Array, limit: number, better: (a: number, b: number) => boolean): number[] {
+  const heap: number[] = [];
+  // A heap whose root is the worst kept candidate.
+  const worse = (a: number, b: number) => better(b, a);
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let w = i;
+      if (l < heap.length && worse(heap[l]!, heap[w]!)) w = l;
+      if (r < heap.length && worse(heap[r]!, heap[w]!)) w = r;
+      if (w === i) return;
+      [heap[i], heap[w]] = [heap[w]!, heap[i]!];
+      i = w;
+    }
+  };
+  for (const doc of candidates) {
+    if (heap.length < limit) {
+      heap.push(doc);
+      for (let i = heap.length - 1; i > 0;) {
+        const parent = (i - 1) >>> 1;
+        if (!worse(heap[i]!, heap[parent]!)) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (limit > 0 && better(doc, heap[0]!)) {
+      heap[0] = doc;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+}
+
+/** Which documents the filters let through: kind, facets (each counted), dates, exclusions. */
+function filterOf(index: CompactIndex, query: ParsedQuery, filters: SearchFilters): (doc: number) => boolean {
+  const kindAllowed = KINDS.map((k) => filters.kinds.size === 0 || filters.kinds.has(k));
+  const facets = [
+    filters.documentId === undefined ? undefined : `d:${filters.documentId}`,
+    filters.speakerId === undefined ? undefined : `s:${filters.speakerId}`,
+    filters.aboutId === undefined ? undefined : `a:${filters.aboutId}`,
+  ].filter((f): f is string => f !== undefined);
+  let facetMarks: Uint8Array | undefined;
+  if (facets.length > 0) {
+    facetMarks = new Uint8Array(index.n);
+    for (const facet of facets) index.facet(facet, facetMarks);
+  }
+  const dated = filters.fromDay !== undefined || filters.toDay !== undefined;
+  const from = filters.fromDay === undefined ? 0 : dayNumber(filters.fromDay);
+  const to = filters.toDay === undefined ? 99_999_999 : dayNumber(filters.toDay);
+  let excluded: Uint8Array | undefined;
+  if (query.excluded.length > 0) {
+    excluded = new Uint8Array(index.n);
+    const scores = evaluate(index, planClause(index, query.excluded, true));
+    for (const doc of scores.touched) excluded[doc] = 1;
+  }
+  return (doc) =>
+    kindAllowed[index.kindCode(doc)]! &&
+    (excluded === undefined || excluded[doc] !== 1) &&
+    (facetMarks === undefined || facetMarks[doc] === facets.length) &&
+    (!dated || index.overlaps(doc, from, to));
+}
+
+/** Per document: clauses matched, clauses matched exactly, clauses matched in a name field, summed score. */
+function tally(n: number, clauses: readonly ClauseScores[]) {
+  const matched = new Uint8Array(n);
+  const named = new Uint8Array(n);
+  const exact = new Uint8Array(n);
+  const raw = new Float64Array(n);
+  const seen: number[] = [];
+  for (const clause of clauses) {
+    for (const doc of clause.touched) {
+      if (matched[doc] === 0) seen.push(doc);
+      const flags = clause.flags[doc]!;
+      matched[doc]! += 1;
+      if (flags & NAMED) named[doc]! += 1;
+      if (flags & EXACT) exact[doc]! += 1;
+      raw[doc]! += clause.score[doc]!;
+    }
+  }
+  return { matched, named, exact, raw, seen };
+}
+
+/** The hits that pass the filters, and each one's rank: its tier (how fully it matched), then its BM25 score. */
+function rankHits(index: CompactIndex, clauses: readonly ClauseScores[], passes: (doc: number) => boolean) {
+  const { matched, named, exact, raw, seen } = tally(index.n, clauses);
+  // Every clause must match; near misses (all but one clause) follow the full matches.
+  const required = Math.max(1, clauses.length - 1);
+  const hits = new Int32Array(seen.length);
+  let count = 0;
+  const rank = new Float64Array(index.n);
+  for (const doc of seen) {
+    if (matched[doc]! < required || !passes(doc)) continue;
+    // The query names this entity: every clause it matched, it matched in its name or aliases.
+    const entity = ENTITY_KINDS.has(index.kindOf(doc));
+    const namesIt = entity && named[doc] === matched[doc] ? 1 : 0;
+    // An entity the query does not name, found through words of its description, is weaker evidence than the
+    // event or claim that has the same words (a city's description mentions what happened there).
+    const plainMatch = entity && namesIt === 0 ? 0 : 1;
+    // A single word as typed outranks its other forms (peacekeepers above peacekeeping). With several words the
+    // expansion weights decide instead: as a tier, long articles that have every word as typed would bury the
+    // claim that says the same with one word in another form (tuned on the relevance set).
+    const exactTier = clauses.length === 1 ? exact[doc]! : 0;
+    const tier = ((Math.min(matched[doc]!, 31) * 2 + namesIt) * 2 + plainMatch) * 2 + exactTier;
+    rank[doc] = tier + raw[doc]! / (raw[doc]! + 1);
+    hits[count++] = doc;
+  }
+  return { candidates: hits.subarray(0, count), rank };
+}
+
+function search(index: CompactIndex, query: ParsedQuery, filters: SearchFilters): SearchResults {
+  const plans = query.clauses.map((clause) => planClause(index, clause));
+  const clauses = plans.map((plan) => evaluate(index, plan));
+  const { candidates, rank } = rankHits(index, clauses, filterOf(index, query, filters));
+  const count = candidates.length;
+  const better = (a: number, b: number) => rank[a]! > rank[b]! || (rank[a] === rank[b] && a < b);
+  const highlight = highlightTerms(index, plans);
+  let sorted: number[] | undefined;
+  return {
+    total: count,
+    page(offset, size) {
+      const limit = Math.min(count, offset + size);
+      if (sorted === undefined || sorted.length < limit) {
+        sorted =
+          limit * 4 >= count
+            ? [...candidates].sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
+            : topK(candidates, limit, better);
+      }
+      return sorted
+        .slice(offset, limit)
+        .map((doc): SearchMatch => ({ kind: index.kindOf(doc), id: index.idOf(doc), score: rank[doc]!, highlight }));
+    },
+  };
+}
+
+export function loadSearchIndex(stored: StoredSearchIndex): SearchIndex {
+  const index = new CompactIndex(stored.body);
+  return {
+    hash: stored.hash,
+    search: (query, filters) =>
+      query.clauses.length === 0 ? { total: 0, page: () => [] } : search(index, query, filters),
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * Scoring: BM25 with field boosts over the stored postings, for single terms
+ * and for phrases (terms at consecutive positions of one field). Each clause
+ * of a query collects its scores and match flags per document.
+ */
+import type { CompactIndex } from './compact-index.js';
+import { VarintReader } from './search-index-format.js';
+import { NAME_FIELDS } from './search-index-layout.js';
+
+/**
+ * What an item is called outweighs what it says, and what it says outweighs
+ * passing mentions in a long text (document text counts half: an article
+ * mentions everything, the claim or event that says it is the better answer;
+ * tuned on the relevance set). By field number (FIELDS).
+ */
+const BOOST: readonly number[] = [6, 5, 4, 1.5, 2, 1.5, 0.5];
+const K1 = 1.2;
+const B = 0.7;
+
+/** How much a match through each kind of expansion of a query word counts. */
+export const WEIGHT = { exact: 1, alias: 0.9, stem: 0.45, prefix: 0.5, fuzzy1: 0.45, fuzzy2: 0.3 } as const;
+
+/** A phrase to match: per position, the index terms that may stand there. */
+export interface PhraseQuery {
+  slots: number[][];
+  weight: number;
+  /** A quoted phrase is highlighted as one span; the phrases a word expands to (aliases, compound parts) word by word. */
+  quoted: boolean;
+}
+
+/** Per clause, per document: bit 1 matched, bit 2 matched in a name field, bit 4 matched by a word as typed (not a stem, misspelling or prefix). */
+export const MATCHED = 1;
+export const NAMED = 2;
+export const EXACT = 4;
+
+export class ClauseScores {
+  readonly score: Float32Array;
+  readonly flags: Uint8Array;
+  readonly touched: number[] = [];
+
+  constructor(n: number) {
+    this.score = new Float32Array(n);
+    this.flags = new Uint8Array(n);
+  }
+
+  add(doc: number, score: number, named: boolean, exact: boolean): void {
+    if (this.flags[doc] === 0) this.touched.push(doc);
+    if (score > this.score[doc]!) this.score[doc] = score;
+    this.flags[doc]! |= MATCHED | (named ? NAMED : 0) | (exact ? EXACT : 0);
+  }
+}
+
+function idf(index: CompactIndex, term: number): number {
+  const df = index.documentFrequency[term]!;
+  return Math.log(1 + (index.n - df + 0.5) / (df + 0.5));
+}
+
+function fieldScore(index: CompactIndex, doc: number, field: number, tf: number): number {
+  const norm = 1 - B + (B * index.fieldLength(doc, field)) / index.meta.averageLengths[field]!;
+  return (BOOST[field]! * tf * (K1 + 1)) / (tf + K1 * norm);
+}
+
+/** Scores every document with the term into the clause. */
+export function scoreTerm(index: CompactIndex, term: number, weight: number, into: ClauseScores): void {
+  const reader = new VarintReader(index.postings, index.postingOffsets[term]!);
+  const end = index.postingOffsets[term + 1]!;
+  const termIdf = idf(index, term) * weight;
+  const exact = weight >= WEIGHT.alias;
+  let doc = -1;
+  while (reader.at < end) {
+    doc += reader.next();
+    let entries = reader.next();
+    let score = 0;
+    let named = false;
+    while (entries-- > 0) {
+      const field = reader.next();
+      const tf = reader.next();
+      // Not `reader.at += reader.next()`: that reads `at` before next() moves it.
+      const bytes = reader.next();
+      reader.at += bytes;
+      score += fieldScore(index, doc, field, tf);
+      if (field < NAME_FIELDS) named = true;
+    }
+    into.add(doc, termIdf * score, named, exact);
+  }
+}
+
+/** The documents (ascending) with any of the terms, and where: doc → field → sorted positions. */
+function positionsOf(
+  index: CompactIndex,
+  terms: readonly number[],
+  only?: ReadonlyMap<number, unknown>,
+): Map<number, Map<number, number[]>> {
+  const out = new Map<number, Map<number, number[]>>();
+  for (const term of terms) {
+    const reader = new VarintReader(index.postings, index.postingOffsets[term]!);
+    const end = index.postingOffsets[term + 1]!;
+    let doc = -1;
+    while (reader.at < end) {
+      doc += reader.next();
+      let entries = reader.next();
+      const wanted = only === undefined || only.has(doc);
+      while (entries-- > 0) {
+        const field = reader.next();
+        const tf = reader.next();
+        const bytes = reader.next();
+        if (!wanted) {
+          reader.at += bytes;
+          continue;
+        }
+        let fields = out.get(doc);
+        if (fields === undefined) out.set(doc, (fields = new Map<number, number[]>()));
+        let positions = fields.get(field);
+        if (positions === undefined) fields.set(field, (positions = []));
+        let position = 0;
+        for (let i = 0; i < tf; i++) positions.push((position += reader.next()));
+      }
+    }
+  }
+  if (terms.length > 1)
+    for (const fields of out.values()) for (const positions of fields.values()) positions.sort((a, b) => a - b);
+  return out;
+}
+
+function binaryIncludes(sorted: readonly number[] | undefined, value: number): boolean {
+  if (sorted === undefined) return false;
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid]!;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Per slot, the documents where one of its terms stands (and where), decoded only for the documents every slot has. */
+function phraseCandidates(index: CompactIndex, slots: readonly number[][]) {
+  const frequency = (slot: readonly number[]) => slot.reduce((sum, t) => sum + index.documentFrequency[t]!, 0);
+  // The rarest slot first: every other slot is only decoded for its candidates.
+  const order = slots.map((_, i) => i).sort((a, b) => frequency(slots[a]!) - frequency(slots[b]!));
+  const found = new Array<Map<number, Map<number, number[]>>>(slots.length);
+  let candidates: Map<number, unknown> | undefined;
+  for (const i of order) {
+    const positions = positionsOf(index, slots[i]!, candidates);
+    found[i] = positions;
+    if (candidates !== undefined) for (const doc of candidates.keys()) if (!positions.has(doc)) candidates.delete(doc);
+    candidates ??= new Map(positions);
+    if (candidates.size === 0) return undefined;
+  }
+  return { found, candidates: candidates! };
+}
+
+/** Documents where the slots' terms stand at consecutive positions of one field. */
+export function scorePhrase(index: CompactIndex, phrase: PhraseQuery, into: ClauseScores): void {
+  const slots = phrase.slots;
+  if (slots.some((s) => s.length === 0)) return;
+  const matches = phraseCandidates(index, slots);
+  if (matches === undefined) return;
+  const { found, candidates } = matches;
+  const phraseIdf = slots.reduce((sum, slot) => sum + Math.max(...slot.map((t) => idf(index, t))), 0) * phrase.weight;
+  for (const doc of candidates.keys()) {
+    let score = 0;
+    let named = false;
+    for (const [field, starts] of found[0]!.get(doc)!) {
+      let count = 0;
+      for (const start of starts) {
+        if (slots.every((_, i) => i === 0 || binaryIncludes(found[i]!.get(doc)!.get(field), start + i))) count++;
+      }
+      if (count === 0) continue;
+      score += fieldScore(index, doc, field, count);
+      if (field < NAME_FIELDS) named = true;
+    }
+    if (score > 0) into.add(doc, phraseIdf * score, named, phrase.weight >= WEIGHT.alias);
+  }
+}
