@@ -19,6 +19,7 @@ import { profileRuns } from './profile.js';
 import { deepWalkFloor } from './raw-floor.js';
 import { searchBenchAt, type ScaleMeasurement } from './search-bench.js';
 import type { SoakResult } from './soak.js';
+import type { CostReport } from './cost.js';
 import { median, round } from './stats.js';
 import { readSeedFiles, syntheticCorpus } from './synthetic-corpus.js';
 import { measureConditionalGet, type ConditionalGet } from './conditional-get.js';
@@ -423,6 +424,8 @@ export interface SuiteRun extends FirstScale {
   worstWaves: OperationSummary | undefined;
   search: ScaleMeasurement[];
   soak: SoakResult;
+  /** What a million requests cost in AWS, from this run's measurements (bench/cost.ts). */
+  cost: CostReport;
   /** A machine's description for the report. */
   cores: number;
 }
@@ -434,6 +437,7 @@ export function summarize(
   measured: Awaited<ReturnType<typeof measureScales>>,
   search: ScaleMeasurement[],
   soak: SoakResult,
+  cost: CostReport,
 ): SuiteRun {
   const { scales } = measured;
   const baseScale = scales.find((s) => s.scale === 1) ?? scales[0];
@@ -451,6 +455,7 @@ export function summarize(
     worstWaves: [...operations].sort((a, b) => b.roundTrips / b.levels - a.roundTrips / a.levels)[0],
     search,
     soak,
+    cost,
     cores: cpus().length,
   };
 }

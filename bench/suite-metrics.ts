@@ -9,6 +9,7 @@ import type { LoadResult } from './http-load.js';
 import { metricRows, type MetricDefinition, type MetricRow } from './report.js';
 import { BENCH_QUERIES, type ScaleMeasurement } from './search-bench.js';
 import { SOAK_METRICS } from './soak.js';
+import { COST_METRICS } from './cost-metrics.js';
 import { round } from './stats.js';
 import type { ColdSide, ScaleResult, SuiteRun } from './suite-measure.js';
 
@@ -534,4 +535,5 @@ export const SUITE_METRICS: readonly Group[] = [
   ),
   each((run) => run.search, SEARCH),
   each((run) => [run.soak], SOAK_METRICS),
+  each((run) => [run.cost], COST_METRICS),
 ];

@@ -8,6 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { BUILD_DIR } from './bundles.js';
+import { costTables } from './cost-metrics.js';
+import { costReport, measureOperationCosts } from './cost.js';
 import { DEEP_OPERATION, loadQueryMix } from './query-mix.js';
 import { metricRows, putMetric, writeReport, type Metric, type Results, type Table } from './report.js';
 import { runSoak, SOAK_METRICS } from './soak.js';
@@ -25,7 +27,7 @@ async function soakOnly(quick: boolean): Promise<void> {
   say(`wrote ${(await writeReport(results, quick)).join(', ')}`);
 }
 
-/** The tables after the metrics: per operation, and per corpus scale. */
+/** The tables after the metrics: per operation, per corpus scale, and what each operation and a month cost. */
 function tablesOf(run: SuiteRun): Table[] {
   const scaleList = run.scales.map((s) => `${s.scale}×`).join(' / ');
   return [
@@ -63,6 +65,7 @@ function tablesOf(run: SuiteRun): Table[] {
         `${round(s.mixMedianMs)} ms`,
       ]),
     },
+    ...costTables(run.cost),
   ];
 }
 
@@ -117,7 +120,9 @@ export async function runSuite(quick: boolean, only?: string): Promise<void> {
   const search = measureSearch(settings);
   say('soak: normal and abusive traffic together against the local server');
   const soak = await runSoak(quick, say);
-  const run = summarize(settings, mix, deep, measured, search, soak);
+  say('cost: every committed operation through the handler, priced');
+  const cost = costReport(await measureOperationCosts(quick ? 5 : 30));
+  const run = summarize(settings, mix, deep, measured, search, soak, cost);
 
   const results = resultsOf(run, quick, round((performance.now() - started) / 1000, 1));
   const written = await writeReport(results, quick);
