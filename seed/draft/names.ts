@@ -1,0 +1,264 @@
+/**
+ * Names in a text: the corpus's people, organizations, places and events it
+ * names (name, alias, surname, initials, transliteration or demonym, through
+ * the shared normalization), and capitalised names the corpus does not know,
+ * each with a kind guessed from the words around it.
+ */
+import {
+  cyrillicToLatin,
+  demonymCountry,
+  foldWord,
+  wordSpellings,
+  words,
+  type WordSpan,
+} from '../../functions/shared/text-normalization.js';
+import type { KnownCorpus } from './types.js';
+import type { Span } from './units.js';
+
+export type SubjectKind = 'person' | 'organization' | 'place' | 'event';
+
+export interface Mention {
+  id: string;
+  kind: SubjectKind;
+  start: number;
+  end: number;
+  /** name, alias, surname, initials, demonym */
+  how: string;
+  words: string;
+}
+
+interface Form {
+  id: string;
+  kind: SubjectKind;
+  how: string;
+  /** Per word, the folded spellings it may take. */
+  tokens: Set<string>[];
+}
+
+const PRIORITY = ['name', 'alias', 'surname', 'initials', 'demonym'];
+
+const spellingsOf = (word: string): Set<string> => new Set([...wordSpellings(word), ...cyrillicToLatin(word)]);
+
+function formOf(id: string, kind: SubjectKind, how: string, text: string): Form | undefined {
+  const tokens = words(text).flatMap((w) => w.parts.map((p) => spellingsOf(p.text)));
+  return tokens.length === 0 ? undefined : { id, kind, how, tokens };
+}
+
+/** Every way the corpus writes each subject and event. */
+export function knownForms(corpus: KnownCorpus): Form[] {
+  const forms: (Form | undefined)[] = [];
+  const surnames = new Map<string, string[]>();
+  for (const p of corpus.people) {
+    const surname = p.name.split(/\s+/u).at(-1) ?? p.name;
+    surnames.set(foldWord(surname), [...(surnames.get(foldWord(surname)) ?? []), p.id]);
+  }
+  for (const p of corpus.people) {
+    const parts = p.name.split(/\s+/u);
+    const surname = parts.at(-1) ?? p.name;
+    forms.push(formOf(p.id, 'person', 'name', p.name), ...p.aliases.map((a) => formOf(p.id, 'person', 'alias', a)));
+    // A surname alone names a person only when no other person of the corpus bears it.
+    if (parts.length > 1 && surnames.get(foldWord(surname))?.length === 1)
+      forms.push(formOf(p.id, 'person', 'surname', surname));
+    if (parts.length > 1) forms.push(formOf(p.id, 'person', 'initials', `${parts[0]!.charAt(0)} ${surname}`));
+  }
+  const subjects = [
+    ...corpus.organizations.map((s) => ({ s, kind: 'organization' as const })),
+    ...corpus.places.map((s) => ({ s, kind: 'place' as const })),
+  ];
+  for (const { s, kind } of subjects)
+    forms.push(formOf(s.id, kind, 'name', s.name), ...s.aliases.map((a) => formOf(s.id, kind, 'alias', a)));
+  for (const e of corpus.events)
+    forms.push(formOf(e.id, 'event', 'name', e.title), ...e.aliases.map((a) => formOf(e.id, 'event', 'alias', a)));
+  return forms.filter((f): f is Form => f !== undefined);
+}
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+  spellings: Set<string>;
+}
+
+export function tokens(text: string): Token[] {
+  return words(text).flatMap((w: WordSpan) =>
+    w.parts.map((p) => ({ start: p.start, end: p.end, text: p.text, spellings: spellingsOf(p.text) })),
+  );
+}
+
+const capitalised = (word: string) => /^\p{Lu}/u.test(word);
+const matchesAt = (list: readonly Token[], i: number, form: Form) =>
+  form.tokens.every((spellings, k) => {
+    const t = list[i + k];
+    return t !== undefined && [...t.spellings].some((s) => spellings.has(s));
+  });
+
+/** The corpus's subjects and events a text names, longest match first, each word claimed once. */
+export function findKnown(text: string, corpus: KnownCorpus, forms = knownForms(corpus)): Mention[] {
+  const list = tokens(text);
+  const byFirst = new Map<string, Form[]>();
+  for (const f of forms) for (const s of f.tokens[0] ?? []) byFirst.set(s, [...(byFirst.get(s) ?? []), f]);
+  const countries = new Map(
+    [...corpus.organizations, ...corpus.places].map((s) => [foldWord(s.name), s] as const),
+  );
+  const found: Mention[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i]!;
+    if (!capitalised(t.text)) continue;
+    const candidates = [...t.spellings].flatMap((s) => byFirst.get(s) ?? []).filter((f) => matchesAt(list, i, f));
+    candidates.sort((a, b) => b.tokens.length - a.tokens.length || PRIORITY.indexOf(a.how) - PRIORITY.indexOf(b.how));
+    const best = candidates[0];
+    if (best !== undefined) {
+      const last = list[i + best.tokens.length - 1]!;
+      const initials = best.how === 'initials' && text.charAt(t.end) !== '.';
+      if (!initials) {
+        found.push({ id: best.id, kind: best.kind, start: t.start, end: last.end, how: best.how, words: text.slice(t.start, last.end) });
+        i += best.tokens.length - 1;
+        continue;
+      }
+    }
+    const country = demonymCountry(t.text);
+    const subject = country === undefined ? undefined : countries.get(foldWord(country));
+    if (subject !== undefined) {
+      const kind = corpus.organizations.some((o) => o.id === subject.id) ? 'organization' : 'place';
+      found.push({ id: subject.id, kind, start: t.start, end: t.end, how: 'demonym', words: t.text });
+    }
+  }
+  return found;
+}
+
+// ---- names the corpus does not know ----
+
+export interface NewName {
+  name: string;
+  kind: 'person' | 'organization' | 'place';
+  organizationKind?: 'STATE' | 'GOVERNMENT_BODY' | 'INTERNATIONAL' | 'COMPANY' | 'MEDIA_OR_THINK_TANK' | 'OTHER';
+  start: number;
+  end: number;
+  /** The role or title that made it a person, or the word that gave its kind. */
+  role: string | null;
+  rule: string;
+}
+
+/** Capitalised words that start sentences or name no one. */
+const NOT_NAMES = new Set(
+  (
+    'the a an in on at but however and this that it he she they we i its his her their for with as after before since ' +
+    'when while if although according moreover therefore thus meanwhile also so yet still now then there these those ' +
+    'what who which why how of to by from mr mrs ms dr prof our my your one two three such some many most both each ' +
+    'another other all any no not nor or despite during against under over about into through between among until ' +
+    'unlike like given instead indeed furthermore first second third finally later earlier today yesterday tomorrow ' +
+    'january february march april may june july august september october november december monday tuesday wednesday ' +
+    'thursday friday saturday sunday feb jan aug sept oct nov dec article articles chapter part section figure western ' +
+    'eastern northern southern president presidents minister prime chairman secretary general professor political ' +
+    'declaration agreement treaty state states government parliament republic people peoples union council party'
+  ).split(' '),
+);
+/** Words that make a name an organization, and which kind. */
+const ORGANIZATION_WORDS: [RegExp, NonNullable<NewName['organizationKind']>][] = [
+  [/\b(?:Ministry|Parliament|Government|Armed Forces|Army|Navy|Cabinet|Kremlin|Presidency|Administration|Duma|Milli Majlis|Senate|Congress|Court|Police|Service)\b/u, 'GOVERNMENT_BODY'],
+  [/\b(?:Organization|Organisation|Union|Alliance|Commonwealth|Council|Community|Group|Treaty|Nations|Bank|Fund|Forum|Commission|Assembly)\b/u, 'INTERNATIONAL'],
+  [/\b(?:Company|Corporation|Corp|Inc|Ltd|LLC|Oil|Gas|Airlines|Holding|Energy)\b/u, 'COMPANY'],
+  [/\b(?:Institute|Center|Centre|Review|News|Agency|Times|Post|Monitor|Daily|Journal|Foundation|Studies|University|Academy|Press|TV|Radio)\b/u, 'MEDIA_OR_THINK_TANK'],
+];
+const PLACE_WORDS = /\b(?:Sea|Ocean|Corridor|corridor|Pipeline|pipeline|Region|Mountains|River|Province|Valley|Gulf|Strait|Island|Islands|Lake|Peninsula|East|West|Asia|Pacific|Oblast|District|City)\b/u;
+const ROLE_BEFORE = /\b(?:President|Prime Minister|Minister|Foreign Minister|Chairman|Chair|Secretary General|Secretary|Speaker|MP|deputy|Deputy|Ambassador|ambassador|spokesman|spokeswoman|spokesperson|expert|analyst|scientist|political scientist|commentator|professor|Professor|Dr\.?|journalist|researcher|leader|head|Head|director|Director|General|colonel|Colonel|senator|Senator|official|diplomat|economist|historian|writer|author|editor|founder|CEO|King|Queen|Pope)\b[^.;:]{0,40}$/u;
+const SPEECH_AFTER = /^[,\s]*(?:\([^)]*\)\s*)?(?:said|says|noted|notes|stressed|stresses|added|adds|wrote|writes|told|believes|believed|thinks|commented|stated|explained|argued|concluded|emphasized|emphasised|recalled|claimed|summed up|flagged|warned|insisted)\b/u;
+const PLACE_BEFORE = /\b(?:in|to|from|near|via|through|across|towards|into)\s+(?:the\s+)?$/u;
+const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'on', 'in']);
+const TITLES = /^(?:(?:President|Prime Minister|Minister|Chairman|Secretary General|Dr|Prof|Professor|Mr|Mrs|Ms|MP|Ambassador|General)\.?\s+)+/u;
+
+/** Runs of capitalised words (with "of", "for", "and" inside: Organization for Security and Co-operation in Europe). */
+function capitalisedRuns(text: string, list: readonly Token[]): { start: number; end: number; first: number }[] {
+  const runs: { start: number; end: number; first: number }[] = [];
+  let i = 0;
+  while (i < list.length) {
+    const t = list[i]!;
+    if (!capitalised(t.text)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < list.length) {
+      const next = list[j + 1]!;
+      const gap = text.slice(list[j]!.end, next.start);
+      if (!/^[\s\-–]?$/u.test(gap) && gap !== ' ') break;
+      if (capitalised(next.text)) j++;
+      else if (CONNECTORS.has(next.text) && list[j + 2] !== undefined && capitalised(list[j + 2]!.text) && text.slice(next.end, list[j + 2]!.start) === ' ')
+        j += 2;
+      else if (/^(?:corridor|pipeline)$/u.test(next.text)) {
+        j++;
+        break;
+      } else break;
+    }
+    runs.push({ start: t.start, end: list[j]!.end, first: i });
+    i = j + 1;
+  }
+  return runs;
+}
+
+const COUNTRIES = new Set(
+  ['Afghanistan', 'Albania', 'Belarus', 'Belgium', 'Brazil', 'Bulgaria', 'Canada', 'China', 'Denmark', 'Egypt', 'Estonia', 'Finland',
+    'France', 'Germany', 'Greece', 'Hungary', 'India', 'Iran', 'Iraq', 'Israel', 'Italy', 'Japan', 'Kazakhstan', 'Kyrgyzstan',
+    'Latvia', 'Lithuania', 'Moldova', 'Netherlands', 'Pakistan', 'Poland', 'Romania', 'Serbia', 'Spain', 'Sweden', 'Switzerland',
+    'Syria', 'Tajikistan', 'Turkmenistan', 'Uzbekistan', 'Soviet Union', 'United States', 'United Kingdom', 'USSR', 'Britain',
+    'Czech Republic', 'Saudi Arabia', 'Mongolia', 'Qatar', 'Cyprus', 'Lebanon', 'Jordan', 'Libya', 'Venezuela', 'Mexico',
+    'Argentina', 'Chile', 'Australia', 'Norway', 'Austria', 'Portugal', 'Ireland', 'Korea', 'Vietnam', 'Indonesia'].map(foldWord),
+);
+
+/** Capitalised names no known mention covers, with a kind where the words around them give one. */
+export function findNew(text: string, known: readonly Mention[], sentenceStarts: ReadonlySet<number>): NewName[] {
+  const list = tokens(text);
+  const covered = (start: number, end: number) => known.some((m) => m.start < end && start < m.end);
+  const out: NewName[] = [];
+  for (const run of capitalisedRuns(text, list)) {
+    let raw = text.slice(run.start, run.end);
+    let start = run.start;
+    // Titles and demonyms before a name are its description, not its name.
+    const title = TITLES.exec(raw)?.[0];
+    if (title !== undefined) {
+      start += title.length;
+      raw = raw.slice(title.length);
+    }
+    const firstWord = raw.split(/[\s-]/u)[0] ?? '';
+    if (demonymCountry(firstWord) !== undefined && !ORGANIZATION_WORDS.some(([re]) => re.test(raw))) {
+      start += firstWord.length + 1;
+      raw = raw.slice(firstWord.length + 1);
+    }
+    raw = raw.replace(/\s+(?:of|for|and|the|de|on|in)$/u, '');
+    const end = start + raw.length;
+    if (raw.length < 2 || covered(start, end)) continue;
+    const parts = raw.split(/\s+/u);
+    if (parts.every((p) => NOT_NAMES.has(p.toLowerCase()) || CONNECTORS.has(p))) continue;
+    if (parts.length === 1 && (demonymCountry(raw) !== undefined || NOT_NAMES.has(raw.toLowerCase()))) continue;
+    if (parts.length === 1 && sentenceStarts.has(start) && !/^\p{Lu}{2,}$/u.test(raw)) continue;
+    const guess = classify(text, raw, start, end, title);
+    if (guess !== undefined) out.push({ name: raw, start, end, ...guess });
+  }
+  return out;
+}
+
+function classify(
+  text: string,
+  name: string,
+  start: number,
+  end: number,
+  title: string | undefined,
+): Omit<NewName, 'name' | 'start' | 'end'> | undefined {
+  const before = text.slice(Math.max(0, start - 60), start);
+  const after = text.slice(end, end + 40);
+  const org = ORGANIZATION_WORDS.find(([re]) => re.test(name));
+  if (org !== undefined)
+    return { kind: 'organization', organizationKind: org[1], role: null, rule: `organization word "${org[0].exec(name)![0]}"` };
+  if (COUNTRIES.has(foldWord(name)))
+    return { kind: 'organization', organizationKind: 'STATE', role: null, rule: 'a country name' };
+  if (PLACE_WORDS.test(name)) return { kind: 'place', role: null, rule: `place word "${PLACE_WORDS.exec(name)![0]}"` };
+  if (/^\p{Lu}{2,6}$/u.test(name))
+    return { kind: 'organization', organizationKind: 'OTHER', role: null, rule: 'an acronym' };
+  const parts = name.split(/\s+/u);
+  const role = title?.trim() ?? ROLE_BEFORE.exec(before)?.[0].trim();
+  const personLike = parts.length >= 2 && parts.length <= 4 && parts.every((p) => /^\p{Lu}[\p{Ll}’'-]+$/u.test(p));
+  if (personLike && role !== undefined) return { kind: 'person', role, rule: `a name after the role "${role}"` };
+  if (personLike && SPEECH_AFTER.test(after)) return { kind: 'person', role: null, rule: 'a name before a verb of speech' };
+  if (PLACE_BEFORE.test(before)) return { kind: 'place', role: null, rule: `a name after "${PLACE_BEFORE.exec(before)![0].trim()}"` };
+  return undefined;
+}
