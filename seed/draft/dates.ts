@@ -19,6 +19,8 @@ export interface DateCandidate {
   sentence: Span;
 }
 
+/** Stands for the year until an event supplies it. */
+export const UNKNOWN_YEAR = '0000';
 const pad = (n: number) => String(n).padStart(2, '0');
 const YEAR = /\b(1[89]\d{2}|20\d{2})\b/gu;
 
@@ -72,7 +74,9 @@ function fromComponent(
   }
   const body = known('day') ? `${pad(month)}-${pad(day ?? 1)}` : known('month') ? pad(month) : undefined;
   if (known('year')) return { date: body === undefined ? String(year) : `${year}-${body}`, inference: undefined };
-  if (body === undefined || contextYear === undefined) return undefined;
+  if (body === undefined) return undefined;
+  // No year anywhere before it: a known event with that day may give it (see linkEvent), else it is dropped.
+  if (contextYear === undefined) return { date: `${UNKNOWN_YEAR}-${body}`, inference: 'the year of the known event with that day' };
   return { date: `${contextYear}-${body}`, inference: `the year ${contextYear} from ${contextSource}` };
 }
 
@@ -102,7 +106,11 @@ export function linkEvent(candidate: DateCandidate, events: readonly EventEntry[
   let best: EventLink | undefined;
   for (const event of events) {
     const dates = [event.date, ...event.reportedDates.map((r) => r.date)];
-    if (!dates.some((d) => d === candidate.date || d.startsWith(`${candidate.date}-`))) continue;
+    const agrees = (d: string) =>
+      d === candidate.date ||
+      d.startsWith(`${candidate.date}-`) ||
+      (candidate.date.startsWith(UNKNOWN_YEAR) && d.slice(4) === candidate.date.slice(4));
+    if (!dates.some(agrees)) continue;
     const eventWords = stems([event.title, ...event.aliases].join(' '));
     const shared = [...sentenceWords].filter((w) => eventWords.has(w));
     if (shared.length >= 2 && (best === undefined || shared.length > best.shared.length)) best = { event, shared };

@@ -9,7 +9,7 @@ import { foldText } from '../../functions/shared/text-normalization.js';
 import { mentions as namesSubject } from '../../functions/refresh/corpus-checks.js';
 import type { ClaimEntry, EventEntry, ReportedDateEntry } from '../../functions/refresh/corpus-schema.js';
 import { decodeArticle, readArticle, type Article } from './article.js';
-import { dateQuote, findDates, linkEvent, type DateCandidate } from './dates.js';
+import { dateQuote, findDates, linkEvent, UNKNOWN_YEAR, type DateCandidate } from './dates.js';
 import { findKnown, findNew, type Mention, type NewName } from './names.js';
 import { findQuotes, peopleIndex, type QuoteProposal } from './quotes.js';
 import { DraftInputError, type Addition, type Draft, type Drafted, type KnownCorpus, type RelatedClaims } from './types.js';
@@ -205,6 +205,11 @@ function eventsOf(
     if (!known.events.find((e) => e.id === m.id)?.documents.includes(docId)) addTo(m.id, `event named by ${m.how}`, m.words);
   for (const c of dates) {
     const link = linkEvent(c, known.events);
+    if (c.date.startsWith(UNKNOWN_YEAR)) {
+      if (link === undefined) continue;
+      c.date = `${link.event.date.slice(0, 4)}${c.date.slice(4)}`;
+      c.inference = `the year from the known event ${link.event.id}`;
+    }
     if (link !== undefined) {
       linked.set(c, link.event.id);
       const a = addTo(link.event.id, 'a date of the event, in words it shares', `"${c.words}"; shared words: ${link.shared.join(', ')}`);

@@ -33,6 +33,8 @@ interface Form {
   how: string;
   /** Per word, the folded spellings it may take. */
   tokens: Set<string>[];
+  /** Written in lower case (post-Soviet space): found without a capital. */
+  lower: boolean;
 }
 
 const PRIORITY = ['name', 'alias', 'surname', 'initials', 'demonym'];
@@ -41,7 +43,7 @@ const spellingsOf = (word: string): Set<string> => new Set([...wordSpellings(wor
 
 function formOf(id: string, kind: SubjectKind, how: string, text: string): Form | undefined {
   const tokens = words(text).flatMap((w) => w.parts.map((p) => spellingsOf(p.text)));
-  return tokens.length === 0 ? undefined : { id, kind, how, tokens };
+  return tokens.length === 0 ? undefined : { id, kind, how, tokens, lower: /^\p{Ll}/u.test(text) };
 }
 
 /** Every way the corpus writes each subject and event. */
@@ -94,6 +96,12 @@ const matchesAt = (list: readonly Token[], i: number, form: Form) =>
 
 /** The corpus's subjects and events a text names, longest match first, each word claimed once. */
 export function findKnown(text: string, corpus: KnownCorpus, forms = knownForms(corpus)): Mention[] {
+  // An event's name may hold a subject's (the Shusha Declaration names Shusha): both are found.
+  const events = matchForms(text, forms.filter((f) => f.kind === 'event'), corpus, false);
+  return [...matchForms(text, forms.filter((f) => f.kind !== 'event'), corpus, true), ...events].sort((a, b) => a.start - b.start);
+}
+
+function matchForms(text: string, forms: readonly Form[], corpus: KnownCorpus, demonyms: boolean): Mention[] {
   const list = tokens(text);
   const byFirst = new Map<string, Form[]>();
   for (const f of forms) for (const s of f.tokens[0] ?? []) byFirst.set(s, [...(byFirst.get(s) ?? []), f]);
@@ -103,8 +111,9 @@ export function findKnown(text: string, corpus: KnownCorpus, forms = knownForms(
   const found: Mention[] = [];
   for (let i = 0; i < list.length; i++) {
     const t = list[i]!;
-    if (!capitalised(t.text)) continue;
-    const candidates = [...t.spellings].flatMap((s) => byFirst.get(s) ?? []).filter((f) => matchesAt(list, i, f));
+    const candidates = [...t.spellings]
+      .flatMap((s) => byFirst.get(s) ?? [])
+      .filter((f) => (f.lower || capitalised(t.text)) && matchesAt(list, i, f));
     candidates.sort((a, b) => b.tokens.length - a.tokens.length || PRIORITY.indexOf(a.how) - PRIORITY.indexOf(b.how));
     const best = candidates[0];
     if (best !== undefined) {
@@ -116,6 +125,7 @@ export function findKnown(text: string, corpus: KnownCorpus, forms = knownForms(
         continue;
       }
     }
+    if (!demonyms || !capitalised(t.text)) continue;
     const country = demonymCountry(t.text);
     const subject = country === undefined ? undefined : countries.get(foldWord(country));
     if (subject !== undefined) {
@@ -150,7 +160,8 @@ const NOT_NAMES = new Set(
     'january february march april may june july august september october november december monday tuesday wednesday ' +
     'thursday friday saturday sunday feb jan aug sept oct nov dec article articles chapter part section figure western ' +
     'eastern northern southern president presidents minister prime chairman secretary general professor political ' +
-    'declaration agreement treaty state states government parliament republic people peoples union council party'
+    'declaration agreement treaty state states government parliament republic people peoples union council party ' +
+    'mp phd ceo west east north south mr dr internet'
   ).split(' '),
 );
 /** Words that make a name an organization, and which kind. */
@@ -161,7 +172,7 @@ const ORGANIZATION_WORDS: [RegExp, NonNullable<NewName['organizationKind']>][] =
   [/\b(?:Institute|Center|Centre|Review|News|Agency|Times|Post|Monitor|Daily|Journal|Foundation|Studies|University|Academy|Press|TV|Radio)\b/u, 'MEDIA_OR_THINK_TANK'],
 ];
 const PLACE_WORDS = /\b(?:Sea|Ocean|Corridor|corridor|Pipeline|pipeline|Region|Mountains|River|Province|Valley|Gulf|Strait|Island|Islands|Lake|Peninsula|East|West|Asia|Pacific|Oblast|District|City)\b/u;
-const ROLE_BEFORE = /\b(?:President|Prime Minister|Minister|Foreign Minister|Chairman|Chair|Secretary General|Secretary|Speaker|MP|deputy|Deputy|Ambassador|ambassador|spokesman|spokeswoman|spokesperson|expert|analyst|scientist|political scientist|commentator|professor|Professor|Dr\.?|journalist|researcher|leader|head|Head|director|Director|General|colonel|Colonel|senator|Senator|official|diplomat|economist|historian|writer|author|editor|founder|CEO|King|Queen|Pope)\b[^.;:]{0,40}$/u;
+const ROLE_BEFORE = /\b(?:president|minister|leader|chairman|President|Prime Minister|Minister|Foreign Minister|Chairman|Chair|Secretary General|Secretary|Speaker|MP|deputy|Deputy|Ambassador|ambassador|spokesman|spokeswoman|spokesperson|expert|analyst|scientist|political scientist|commentator|professor|Professor|Dr\.?|journalist|researcher|leader|head|Head|director|Director|General|colonel|Colonel|senator|Senator|official|diplomat|economist|historian|writer|author|editor|founder|CEO|King|Queen|Pope)\b[^.;:]{0,40}$/u;
 const SPEECH_AFTER = /^[,\s]*(?:\([^)]*\)\s*)?(?:said|says|noted|notes|stressed|stresses|added|adds|wrote|writes|told|believes|believed|thinks|commented|stated|explained|argued|concluded|emphasized|emphasised|recalled|claimed|summed up|flagged|warned|insisted)\b/u;
 const PLACE_BEFORE = /\b(?:in|to|from|near|via|through|across|towards|into)\s+(?:the\s+)?$/u;
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'on', 'in']);
@@ -208,33 +219,83 @@ const COUNTRIES = new Set(
 /** Capitalised names no known mention covers, with a kind where the words around them give one. */
 export function findNew(text: string, known: readonly Mention[], sentenceStarts: ReadonlySet<number>): NewName[] {
   const list = tokens(text);
-  const covered = (start: number, end: number) => known.some((m) => m.start < end && start < m.end);
   const out: NewName[] = [];
-  for (const run of capitalisedRuns(text, list)) {
-    let raw = text.slice(run.start, run.end);
-    let start = run.start;
-    // Titles and demonyms before a name are its description, not its name.
-    const title = TITLES.exec(raw)?.[0];
-    if (title !== undefined) {
-      start += title.length;
-      raw = raw.slice(title.length);
+  for (const run of capitalisedRuns(text, list))
+    for (const segment of uncovered(text, run, known)) {
+      const candidate = trimName(text, segment.start, segment.end);
+      if (candidate === undefined) continue;
+      const { start, end, title } = candidate;
+      const raw = text.slice(start, end);
+      const parts = raw.split(/\s+/u);
+      if (parts.every((p) => NOT_NAMES.has(p.toLowerCase()) || CONNECTORS.has(p))) continue;
+      if (parts.length === 1 && (demonymCountry(raw) !== undefined || NOT_NAMES.has(raw.toLowerCase()))) continue;
+      if (parts.length === 1 && sentenceStarts.has(start) && !/^\p{Lu}{2,}$/u.test(raw)) continue;
+      const guess = classify(text, raw, start, end, title ?? segment.role);
+      if (guess !== undefined) out.push({ name: raw, start, end, ...guess });
     }
-    const firstWord = raw.split(/[\s-]/u)[0] ?? '';
-    if (demonymCountry(firstWord) !== undefined && !ORGANIZATION_WORDS.some(([re]) => re.test(raw))) {
-      start += firstWord.length + 1;
-      raw = raw.slice(firstWord.length + 1);
-    }
-    raw = raw.replace(/\s+(?:of|for|and|the|de|on|in)$/u, '');
-    const end = start + raw.length;
-    if (raw.length < 2 || covered(start, end)) continue;
-    const parts = raw.split(/\s+/u);
-    if (parts.every((p) => NOT_NAMES.has(p.toLowerCase()) || CONNECTORS.has(p))) continue;
-    if (parts.length === 1 && (demonymCountry(raw) !== undefined || NOT_NAMES.has(raw.toLowerCase()))) continue;
-    if (parts.length === 1 && sentenceStarts.has(start) && !/^\p{Lu}{2,}$/u.test(raw)) continue;
-    const guess = classify(text, raw, start, end, title);
-    if (guess !== undefined) out.push({ name: raw, start, end, ...guess });
-  }
   return out;
+}
+
+/**
+ * The parts of a run that no known mention covers. A known surname after an
+ * unknown first name is another person of that name (Heydar Aliyev is not
+ * Ilham Aliyev); an organization's name followed by a person's is two names.
+ */
+function uncovered(
+  text: string,
+  run: { start: number; end: number },
+  known: readonly Mention[],
+): { start: number; end: number; role?: string }[] {
+  const inside = known.filter((m) => m.start < run.end && run.start < m.end).sort((a, b) => a.start - b.start);
+  const segments: { start: number; end: number; role?: string }[] = [];
+  let at = run.start;
+  for (const m of inside) {
+    const gap = text.slice(at, m.start);
+    const firstName = /(?:^|\s)(\p{Lu}[\p{Ll}’'-]+)\s$/u.exec(gap);
+    if (m.kind === 'person' && (m.how === 'surname' || m.how === 'alias') && firstName !== null && !m.words.includes(' ')) {
+      const from = m.start - firstName[1]!.length - 1;
+      if (from > at) segments.push({ start: at, end: from });
+      segments.push({ start: from, end: m.end });
+    } else if (m.start > at) segments.push({ start: at, end: m.start });
+    at = Math.max(at, m.end);
+  }
+  if (at < run.end) segments.push({ start: at, end: run.end });
+  return segments.flatMap((s) => splitOrganizationPerson(text, s));
+}
+
+const ORGANIZATION_THEN_PERSON = /^(.*\b(?:Studies|Center|Centre|Institute|University|Council|Ministry|Agency|Review|Group|Foundation|Academy))\s+(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){1,2})$/u;
+
+function splitOrganizationPerson(text: string, s: { start: number; end: number; role?: string }) {
+  const m = ORGANIZATION_THEN_PERSON.exec(text.slice(s.start, s.end));
+  if (m?.[1] === undefined || m[2] === undefined) return [s];
+  const personStart = s.end - m[2].length;
+  return [
+    { start: s.start, end: s.start + m[1].length },
+    { start: personStart, end: s.end, role: m[1] },
+  ];
+}
+
+/** Strips titles, demonyms and connectors around a name; the title, if any, is its role. */
+function trimName(text: string, start: number, end: number): { start: number; end: number; title?: string } | undefined {
+  let raw = text.slice(start, end);
+  let title: string | undefined;
+  for (let changed = true; changed; ) {
+    changed = false;
+    const lead = /^(?:of|for|and|the|de|on|in|[-–])\s*/u.exec(raw)?.[0];
+    const t = TITLES.exec(raw)?.[0];
+    const firstWord = raw.split(/[\s-]/u)[0] ?? '';
+    const demonym = demonymCountry(firstWord) !== undefined && !ORGANIZATION_WORDS.some(([re]) => re.test(raw));
+    const cut = lead ?? t ?? (demonym && raw.length > firstWord.length ? `${firstWord}${raw.charAt(firstWord.length)}` : undefined);
+    if (cut !== undefined && cut.length > 0 && cut.length < raw.length) {
+      if (t !== undefined && cut === t) title = `${title ?? ''} ${t}`.trim();
+      start += cut.length;
+      raw = raw.slice(cut.length);
+      changed = true;
+    }
+  }
+  raw = raw.replace(/(?:\s+(?:of|for|and|the|de|on|in)|[\s,;:.’'-]+)$/u, '');
+  if (raw.length < 2) return undefined;
+  return { start, end: start + raw.length, ...(title === undefined ? {} : { title }) };
 }
 
 function classify(
@@ -260,5 +321,6 @@ function classify(
   if (personLike && role !== undefined) return { kind: 'person', role, rule: `a name after the role "${role}"` };
   if (personLike && SPEECH_AFTER.test(after)) return { kind: 'person', role: null, rule: 'a name before a verb of speech' };
   if (PLACE_BEFORE.test(before)) return { kind: 'place', role: null, rule: `a name after "${PLACE_BEFORE.exec(before)![0].trim()}"` };
+  if (parts.length <= 2) return { kind: 'place', role: null, rule: 'a capitalised name of no other kind (a place, to be checked)' };
   return undefined;
 }

@@ -91,6 +91,8 @@ export function findQuotes(text: string, mentions: readonly Mention[], people: P
   let continuing = false;
   let lastSpeaker: Speaker | undefined;
   let previous: Span | undefined;
+  // Quotations still open at a paragraph's end: their speaker is named where they close.
+  let pending: QuoteProposal[] = [];
   for (const p of paragraphs(text)) {
     const list = sentences(p);
     const quotations = quotationsOf(p, continuing);
@@ -102,11 +104,15 @@ export function findQuotes(text: string, mentions: readonly Mention[], people: P
       const attributed = attribute(text, q, p, list, previous, mentions, people);
       const speaker = attributed ?? (q.continued ? lastSpeaker : undefined);
       if (speaker !== undefined) lastSpeaker = speaker;
+      if (attributed !== undefined) for (const open of pending) open.speaker ??= attributed;
+      if (!q.open) pending = [];
       const first = sentenceAt(list, q.start);
       const last = sentenceAt(list, Math.max(q.start, q.end - 1));
       const context = first && last ? { start: first.start, end: Math.max(first.end, last.end), text: '' } : p;
       context.text = text.slice(context.start, context.end);
-      out.push({ kind: 'DIRECT_QUOTE', start, end: start + quote.length, quote, speaker, context });
+      const proposal: QuoteProposal = { kind: 'DIRECT_QUOTE', start, end: start + quote.length, quote, speaker, context };
+      out.push(proposal);
+      if (q.open) pending.push(proposal);
     }
     continuing = quotations.at(-1)?.open === true;
     out.push(...reportedSpeech(text, list, quotations, mentions, people));
