@@ -61,7 +61,10 @@ function fromComponent(
   contextSource: string | undefined,
 ): { date: string; inference: string | undefined } | undefined {
   const known = (k: chrono.Component) => c.isCertain(k);
-  const relative = !known('day') && !known('month') && !known('year');
+  // Words with no number and no month name ("two days before", "last summer", "within two years") are relative.
+  const relative =
+    (!known('day') && !known('month') && !known('year')) ||
+    (!/\d/u.test(words) && !/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/iu.test(words));
   if (relative && !/\b(?:ago|before|after|later|earlier|last|next|yesterday|tomorrow|previous)\b/iu.test(words))
     return undefined;
   const year = c.get('year');

@@ -115,7 +115,10 @@ function newSubjects(text: string, known: KnownCorpus, docId: string, taken: Set
   for (const n of findNew(text, mentions, starts)) if (!found.has(foldText(n.name))) found.set(foldText(n.name), n);
   const sentences = allSentences(text);
   const out = { people: [] as Draft['people'], organizations: [] as Draft['organizations'], places: [] as Draft['places'] };
+  // A new person's surname alone is that person, not another name.
+  const surnames = new Set([...found.values()].filter((n) => n.kind === 'person').map((n) => foldText(n.name.split(/\s+/u).at(-1)!)));
   for (const n of found.values()) {
+    if (n.kind !== 'person' && surnames.has(foldText(n.name))) continue;
     const sentence = sentences.find((s) => s.start <= n.start && n.end <= s.end)?.text ?? n.name;
     const entry = {
       id: uniqueId(slugify(n.name), taken),

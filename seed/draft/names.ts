@@ -194,7 +194,10 @@ function capitalisedRuns(text: string, list: readonly Token[]): { start: number;
       const gap = text.slice(list[j]!.end, next.start);
       if (!/^[\s\-–]?$/u.test(gap) && gap !== ' ') break;
       if (capitalised(next.text)) j++;
-      else if (CONNECTORS.has(next.text) && list[j + 2] !== undefined && capitalised(list[j + 2]!.text) && text.slice(next.end, list[j + 2]!.start) === ' ')
+      else if (
+        CONNECTORS.has(next.text) &&
+        (next.text !== 'and' || ORGANIZATION_WORDS.some(([re]) => re.test(text.slice(list[i]!.start, next.start)))) &&
+        list[j + 2] !== undefined && capitalised(list[j + 2]!.text) && text.slice(next.end, list[j + 2]!.start) === ' ')
         j += 2;
       else if (/^(?:corridor|pipeline)$/u.test(next.text)) {
         j++;
