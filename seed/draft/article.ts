@@ -87,14 +87,14 @@ export function cleanHtml(raw: string, name: string): Article {
   const { document } = parseHTML(raw);
   const meta = metadataFromHtml(document);
   // Readability changes the DOM it reads: it gets its own copy.
-  const parsed = new Readability(parseHTML(raw).document as unknown as Document, { charThreshold: 200 }).parse();
+  const parsed = new Readability(parseHTML(raw).document, { charThreshold: 200 }).parse();
   if (parsed === null || parsed.content == null)
     throw new DraftInputError(`${name} has no article body (Readability found none)`);
   const body = parseHTML(`<html><body>${parsed.content}</body></html>`).document;
   const pageText = collapse(document.body?.textContent ?? '');
   const paragraphs: string[] = [];
   const removed: Article['removed'] = [];
-  for (const block of body.querySelectorAll('p, li, blockquote, h2, h3, h4, h5, h6, pre')) {
+  for (const block of Array.from(body.querySelectorAll('p, li, blockquote, h2, h3, h4, h5, h6, pre'))) {
     if (block.querySelector('p, li, blockquote') !== null) continue;
     const text = collapse(block.textContent ?? '');
     if (text === '') continue;

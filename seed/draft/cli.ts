@@ -24,14 +24,23 @@ export async function runDraft(argv: string[]): Promise<string> {
   });
   // npm runs scripts from the package folder: paths are the caller's.
   const file = positionals[0] === undefined ? undefined : resolve(process.env.INIT_CWD ?? '.', positionals[0]);
-  if (file === undefined) throw new DraftInputError('usage: npm run draft -- <article.html|article.txt> [--out DIR] [--corpus DIR]');
+  if (file === undefined)
+    throw new DraftInputError('usage: npm run draft -- <article.html|article.txt> [--out DIR] [--corpus DIR]');
   const bytes = await readFile(file).catch(() => {
     throw new DraftInputError(`${file}: no such file`);
   });
-  const { corpus } = await readCorpus(directorySource(values.corpus === undefined ? CORPUS_DIR : resolve(process.env.INIT_CWD ?? '.', values.corpus)));
+  const { corpus } = await readCorpus(
+    directorySource(values.corpus === undefined ? CORPUS_DIR : resolve(process.env.INIT_CWD ?? '.', values.corpus)),
+  );
   const draft = draftArticle({ name: basename(file), bytes }, corpus);
-  const out = values.out === undefined ? join(DRAFTS_DIR, draft.document.id) : resolve(process.env.INIT_CWD ?? '.', values.out);
-  if (await stat(out).then(() => true, () => false))
+  const out =
+    values.out === undefined ? join(DRAFTS_DIR, draft.document.id) : resolve(process.env.INIT_CWD ?? '.', values.out);
+  if (
+    await stat(out).then(
+      () => true,
+      () => false,
+    )
+  )
     throw new DraftInputError(`${out} exists: remove it or name another folder with --out`);
   await writeDraft(draft, out);
   return [

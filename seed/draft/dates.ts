@@ -26,7 +26,8 @@ const YEAR = /\b(1[89]\d{2}|20\d{2})\b/gu;
 
 export function findDates(text: string, publishedOn: string | null): DateCandidate[] {
   const list = allSentences(text);
-  const reference = publishedOn === null ? undefined : new Date(`${publishedOn.padEnd(10, '-01').slice(0, 10)}T12:00:00Z`);
+  const reference =
+    publishedOn === null ? undefined : new Date(`${publishedOn.padEnd(10, '-01').slice(0, 10)}T12:00:00Z`);
   const found: DateCandidate[] = [];
   let contextYear: number | undefined = reference?.getUTCFullYear();
   let contextSource = reference === undefined ? undefined : "the article's date";
@@ -40,7 +41,13 @@ export function findDates(text: string, publishedOn: string | null): DateCandida
           contextYear = component.get('year') ?? contextYear;
           contextSource = `the year of "${r.text}" before it`;
         }
-        found.push({ start: s.start + r.index, end: s.start + r.index + r.text.length, words: r.text, ...candidate, sentence: s });
+        found.push({
+          start: s.start + r.index,
+          end: s.start + r.index + r.text.length,
+          words: r.text,
+          ...candidate,
+          sentence: s,
+        });
       }
     }
     for (const m of s.text.matchAll(YEAR)) {
@@ -79,7 +86,8 @@ function fromComponent(
   if (known('year')) return { date: body === undefined ? String(year) : `${year}-${body}`, inference: undefined };
   if (body === undefined) return undefined;
   // No year anywhere before it: a known event with that day may give it (see linkEvent), else it is dropped.
-  if (contextYear === undefined) return { date: `${UNKNOWN_YEAR}-${body}`, inference: 'the year of the known event with that day' };
+  if (contextYear === undefined)
+    return { date: `${UNKNOWN_YEAR}-${body}`, inference: 'the year of the known event with that day' };
   return { date: `${contextYear}-${body}`, inference: `the year ${contextYear} from ${contextSource}` };
 }
 
@@ -140,6 +148,6 @@ export function dateQuote(text: string, c: DateCandidate): { start: number; end:
     if (cut !== undefined) end = c.end + cut.index;
   }
   while (end > start && /[\s.,;]/u.test(text.charAt(end - 1))) end--;
-  void sentenceAt;
+  sentenceAt;
   return { start, end };
 }

@@ -12,7 +12,14 @@ import { decodeArticle, readArticle, type Article } from './article.js';
 import { dateQuote, findDates, linkEvent, UNKNOWN_YEAR, type DateCandidate } from './dates.js';
 import { findKnown, findNew, type Mention, type NewName } from './names.js';
 import { findQuotes, peopleIndex, type QuoteProposal } from './quotes.js';
-import { DraftInputError, type Addition, type Draft, type Drafted, type KnownCorpus, type RelatedClaims } from './types.js';
+import {
+  DraftInputError,
+  type Addition,
+  type Draft,
+  type Drafted,
+  type KnownCorpus,
+  type RelatedClaims,
+} from './types.js';
 import { allSentences, slugify, uniqueId } from './units.js';
 
 export const textHash = (text: string) => createHash('sha256').update(text.trim()).digest('hex');
@@ -22,7 +29,16 @@ export function draftArticle(file: { name: string; bytes: Buffer }, known: Known
   const article = readArticle(kind, content, file.name);
   const text = article.paragraphs.join('\n\n');
   refuseDuplicate(text, article, known, file.name);
-  const taken = new Set([...known.documents, ...known.people, ...known.organizations, ...known.places, ...known.events, ...known.claims].map((e) => e.id));
+  const taken = new Set(
+    [
+      ...known.documents,
+      ...known.people,
+      ...known.organizations,
+      ...known.places,
+      ...known.events,
+      ...known.claims,
+    ].map((e) => e.id),
+  );
   const docId = uniqueId(slugify(article.meta.title.value ?? file.name.replace(/\.\w+$/u, ''), 7), taken);
   const subjects = newSubjects(text, known, docId, taken);
   const extended: KnownCorpus = {
@@ -51,22 +67,28 @@ export function draftArticle(file: { name: string; bytes: Buffer }, known: Known
     claims,
     additions: [...subjectAdditions(text, mentions, known, docId), ...eventAdditions],
     related: relatedClaims(claims, known),
-    knownSubjects: mentions
-      .filter((m) => knownIds.has(m.id))
-      .map((m) => ({ id: m.id, how: m.how, words: m.words })),
+    knownSubjects: mentions.filter((m) => knownIds.has(m.id)).map((m) => ({ id: m.id, how: m.how, words: m.words })),
   };
 }
 
 function refuseDuplicate(text: string, article: Article, known: KnownCorpus, name: string): void {
   const hash = textHash(text);
   const same = known.documents.find((d) => textHash(d.text) === hash);
-  if (same !== undefined) throw new DraftInputError(`${name} is already in the corpus: document ${same.id} has the same text`);
+  if (same !== undefined)
+    throw new DraftInputError(`${name} is already in the corpus: document ${same.id} has the same text`);
   const url = article.meta.url.value;
   const sameUrl = url === null ? undefined : known.documents.find((d) => d.url === url);
-  if (sameUrl !== undefined) throw new DraftInputError(`${name} is already in the corpus: document ${sameUrl.id} has the URL ${url}`);
+  if (sameUrl !== undefined)
+    throw new DraftInputError(`${name} is already in the corpus: document ${sameUrl.id} has the URL ${url}`);
 }
 
-function documentEntry(article: Article, id: string, source: string, text: string, authors: string[]): Draft['document'] {
+function documentEntry(
+  article: Article,
+  id: string,
+  source: string,
+  text: string,
+  authors: string[],
+): Draft['document'] {
   const m = article.meta;
   const evidence = Object.entries(m)
     .map(([field, f]) => `${field}: ${f.value === null ? '' : `${JSON.stringify(f.value)} from `}${f.evidence}`)
@@ -114,9 +136,15 @@ function newSubjects(text: string, known: KnownCorpus, docId: string, taken: Set
   const found = new Map<string, NewName>();
   for (const n of findNew(text, mentions, starts)) if (!found.has(foldText(n.name))) found.set(foldText(n.name), n);
   const sentences = allSentences(text);
-  const out = { people: [] as Draft['people'], organizations: [] as Draft['organizations'], places: [] as Draft['places'] };
+  const out = {
+    people: [] as Draft['people'],
+    organizations: [] as Draft['organizations'],
+    places: [] as Draft['places'],
+  };
   // A new person's surname alone is that person, not another name.
-  const surnames = new Set([...found.values()].filter((n) => n.kind === 'person').map((n) => foldText(n.name.split(/\s+/u).at(-1)!)));
+  const surnames = new Set(
+    [...found.values()].filter((n) => n.kind === 'person').map((n) => foldText(n.name.split(/\s+/u).at(-1)!)),
+  );
   for (const n of found.values()) {
     if (n.kind !== 'person' && surnames.has(foldText(n.name))) continue;
     const sentence = sentences.find((s) => s.start <= n.start && n.end <= s.end)?.text ?? n.name;
@@ -130,7 +158,12 @@ function newSubjects(text: string, known: KnownCorpus, docId: string, taken: Set
     };
     if (n.kind === 'person') {
       const surname = n.name.split(/\s+/u).at(-1)!;
-      if (foldText(text).split(/\W+/u).filter((w) => w === foldText(surname)).length > 1) entry.aliases.push(surname);
+      if (
+        foldText(text)
+          .split(/\W+/u)
+          .filter((w) => w === foldText(surname)).length > 1
+      )
+        entry.aliases.push(surname);
       out.people.push(entry);
     } else if (n.kind === 'organization') out.organizations.push({ ...entry, kind: n.organizationKind ?? 'OTHER' });
     else out.places.push(entry);
@@ -171,11 +204,15 @@ function occurrenceOf(text: string, quote: string, start: number): number | unde
     if (at === start) mine = count;
     index = at;
   }
-  void index;
+  index;
   return count > 1 ? mine : undefined;
 }
 
-function reportedDate(text: string, c: DateCandidate, docId: string): ReportedDateEntry & { inferred?: true; inference?: string } {
+function reportedDate(
+  text: string,
+  c: DateCandidate,
+  docId: string,
+): ReportedDateEntry & { inferred?: true; inference?: string } {
   const span = dateQuote(text, c);
   const quote = text.slice(span.start, span.end);
   const occurrence = occurrenceOf(text, quote, span.start);
@@ -200,12 +237,18 @@ function eventsOf(
   const events: Drafted<EventEntry>[] = [];
   const linked = new Map<DateCandidate, string>();
   const addTo = (id: string, rule: string, evidence: string) => {
-    const a = additions.get(id) ?? { file: 'events.yaml' as const, id, add: { documents: [docId], reportedDates: [] }, draft: { rule, evidence } };
+    const a = additions.get(id) ?? {
+      file: 'events.yaml' as const,
+      id,
+      add: { documents: [docId], reportedDates: [] },
+      draft: { rule, evidence },
+    };
     additions.set(id, a);
     return a;
   };
   for (const m of mentions.filter((x) => x.kind === 'event'))
-    if (!known.events.find((e) => e.id === m.id)?.documents.includes(docId)) addTo(m.id, `event named by ${m.how}`, m.words);
+    if (!known.events.find((e) => e.id === m.id)?.documents.includes(docId))
+      addTo(m.id, `event named by ${m.how}`, m.words);
   for (const c of dates) {
     const link = linkEvent(c, known.events);
     if (c.date.startsWith(UNKNOWN_YEAR)) {
@@ -215,7 +258,11 @@ function eventsOf(
     }
     if (link !== undefined) {
       linked.set(c, link.event.id);
-      const a = addTo(link.event.id, 'a date of the event, in words it shares', `"${c.words}"; shared words: ${link.shared.join(', ')}`);
+      const a = addTo(
+        link.event.id,
+        'a date of the event, in words it shares',
+        `"${c.words}"; shared words: ${link.shared.join(', ')}`,
+      );
       a.add.reportedDates!.push(reportedDate(text, c, docId));
       continue;
     }
@@ -224,7 +271,11 @@ function eventsOf(
     const inSentence = mentions.filter((m) => m.start >= c.sentence.start && m.end <= c.sentence.end);
     events.push({
       id,
-      title: c.sentence.text.split(/\s+/u).slice(0, 14).join(' ').replace(/[,.;:]$/u, ''),
+      title: c.sentence.text
+        .split(/\s+/u)
+        .slice(0, 14)
+        .join(' ')
+        .replace(/[,.;:]$/u, ''),
       date: c.date,
       description: null,
       aliases: [],
@@ -233,7 +284,10 @@ function eventsOf(
       documents: [docId],
       reportedDates: [reportedDate(text, c, docId)],
       related: [],
-      draft: { rule: 'a date no known event agrees with: a new event', evidence: `"${c.words}" in "${c.sentence.text}"` },
+      draft: {
+        rule: 'a date no known event agrees with: a new event',
+        evidence: `"${c.words}" in "${c.sentence.text}"`,
+      },
     });
   }
   return { events, additions: [...additions.values()], linked };
@@ -253,18 +307,32 @@ function claimEntry(
   const speakerId = q.speaker?.person ?? null;
   const speakerName = corpus.people.find((p) => p.id === speakerId)?.name;
   const inContext = (s: number, e: number) => s >= q.context.start && e <= q.context.end;
-  const about = [...new Set(mentions.filter((m) => m.kind !== 'event' && m.start >= q.start && m.end <= q.end && m.id !== speakerId).map((m) => m.id))];
+  const about = [
+    ...new Set(
+      mentions
+        .filter((m) => m.kind !== 'event' && m.start >= q.start && m.end <= q.end && m.id !== speakerId)
+        .map((m) => m.id),
+    ),
+  ];
   const events = [
     ...new Set([
       ...mentions.filter((m) => m.kind === 'event' && inContext(m.start, m.end)).map((m) => m.id),
       ...dates.filter((d) => inContext(d.start, d.end)).map((d) => linked.get(d)!),
     ]),
   ];
-  const said = dates.find((d) => inContext(d.start, d.end) && (d.start < q.start || d.start >= q.end) && d.date.length === 10);
-  const dateline = document.draft.evidence.includes('publishedOn: ') && /dateline/u.test(document.draft.evidence) ? document.publishedOn : null;
+  const said = dates.find(
+    (d) => inContext(d.start, d.end) && (d.start < q.start || d.start >= q.end) && d.date.length === 10,
+  );
+  const dateline =
+    document.draft.evidence.includes('publishedOn: ') && /dateline/u.test(document.draft.evidence)
+      ? document.publishedOn
+      : null;
   const words = q.quote.split(/\s+/u);
   return {
-    id: uniqueId(slugify(`${speakerName?.split(' ').at(-1) ?? docId.split('-')[0]} ${words.slice(0, 6).join(' ')}`), taken),
+    id: uniqueId(
+      slugify(`${speakerName?.split(' ').at(-1) ?? docId.split('-')[0]} ${words.slice(0, 6).join(' ')}`),
+      taken,
+    ),
     document: docId,
     kind: q.kind,
     speaker: speakerId,
@@ -288,7 +356,12 @@ function relatedClaims(claims: readonly Drafted<ClaimEntry>[], known: KnownCorpu
     const mine = new Set([...c.about, ...c.events, ...(c.speaker === null ? [] : [c.speaker])]);
     const candidates = known.claims
       .filter((k) => k.document !== c.document)
-      .map((k) => ({ k, shared: [...new Set([...k.about, ...k.events, ...(k.speaker === null ? [] : [k.speaker])])].filter((id) => mine.has(id)) }))
+      .map((k) => ({
+        k,
+        shared: [...new Set([...k.about, ...k.events, ...(k.speaker === null ? [] : [k.speaker])])].filter((id) =>
+          mine.has(id),
+        ),
+      }))
       .filter(({ k, shared }) => shared.length >= 2 || shared.some((id) => k.events.includes(id)))
       .sort((a, b) => b.shared.length - a.shared.length)
       .slice(0, 5)

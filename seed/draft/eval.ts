@@ -22,7 +22,11 @@ export function corpusWithout(corpus: Corpus, docId: string): Corpus {
   const claimIds = new Set(claims.map((c) => c.id));
   const events = corpus.events
     .filter((e) => others(e.documents).length > 0)
-    .map((e) => ({ ...e, documents: others(e.documents), reportedDates: e.reportedDates.filter((r) => r.document !== docId) }));
+    .map((e) => ({
+      ...e,
+      documents: others(e.documents),
+      reportedDates: e.reportedDates.filter((r) => r.document !== docId),
+    }));
   const documents = corpus.documents.filter((d) => d.id !== docId);
   const used = new Set([
     ...documents.flatMap((d) => d.authors),
@@ -43,7 +47,12 @@ export function corpusWithout(corpus: Corpus, docId: string): Corpus {
   };
 }
 
-const wordSet = (text: string) => new Set(foldText(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w !== ''));
+const wordSet = (text: string) =>
+  new Set(
+    foldText(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w !== ''),
+  );
 /** Share of the curated quote's words the drafted quote has. */
 export function share(curated: string, drafted: string): number {
   const c = wordSet(curated);
@@ -88,14 +97,23 @@ function evaluate(corpus: Corpus, docId: string, draft: Draft): Omit<ArticleResu
     directQuotes.found++;
     speakers.expected++;
     if (sameSpeaker(c, best.d)) speakers.found++;
-    else speakers.misses.push(`${c.speaker ?? c.speakerOrganization} drafted as ${best.d.speaker ?? best.d.speakerOrganization ?? 'none'}: ${c.quote.slice(0, 60)}`);
+    else
+      speakers.misses.push(
+        `${c.speaker ?? c.speakerOrganization} drafted as ${best.d.speaker ?? best.d.speakerOrganization ?? 'none'}: ${c.quote.slice(0, 60)}`,
+      );
   }
   for (const d of draftedQuotes) {
     directQuotes.proposed++;
-    if (curatedClaims.some((c) => share(c.quote, d.quote) >= MATCH || share(d.quote, c.quote) >= MATCH)) directQuotes.correct++;
+    if (curatedClaims.some((c) => share(c.quote, d.quote) >= MATCH || share(d.quote, c.quote) >= MATCH))
+      directQuotes.correct++;
     else directQuotes.wrong.push(d.quote.slice(0, 90));
   }
-  return { directQuotes, speakers, ...subjectParts(corpus, docId, draft), reportedDates: dateParts(corpus, docId, draft) };
+  return {
+    directQuotes,
+    speakers,
+    ...subjectParts(corpus, docId, draft),
+    reportedDates: dateParts(corpus, docId, draft),
+  };
 }
 
 const sameSpeaker = (c: ClaimEntry, d: ClaimEntry) =>
@@ -232,7 +250,12 @@ function report(results: readonly ArticleResult[]): string {
   for (const key of Object.keys(GOALS) as (keyof typeof GOALS)[]) {
     const t = total(results, key);
     lines.push('', `## ${key}: misses (${t.misses.length})`, '', ...t.misses.map((m) => `- ${m}`));
-    lines.push('', `## ${key}: proposals that match nothing curated (${t.wrong.length})`, '', ...t.wrong.map((m) => `- ${m}`));
+    lines.push(
+      '',
+      `## ${key}: proposals that match nothing curated (${t.wrong.length})`,
+      '',
+      ...t.wrong.map((m) => `- ${m}`),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -32,7 +32,9 @@ export function unreviewed(files: Record<string, Entry[]>): string[] {
     entries
       .map((e, i) => ({ e, i }))
       .filter(({ e }) => 'draft' in e)
-      .map(({ e, i }) => `${file} [${i}] ${e.id ?? ''}: still marked draft (${(e.draft as { rule?: string }).rule ?? ''})`),
+      .map(
+        ({ e, i }) => `${file} [${i}] ${e.id ?? ''}: still marked draft (${(e.draft as { rule?: string }).rule ?? ''})`,
+      ),
   );
 }
 
@@ -42,9 +44,12 @@ export async function mergeDraft(draftDir: string, corpusDir = CORPUS_DIR, rawDi
   drafted[ADDITIONS_FILE] = await readYaml(join(draftDir, ADDITIONS_FILE));
   const pending = unreviewed(drafted);
   if (pending.length > 0)
-    throw new DraftInputError(`the draft is not reviewed: ${pending.length} entries still marked draft\n${pending.join('\n')}`);
+    throw new DraftInputError(
+      `the draft is not reviewed: ${pending.length} entries still marked draft\n${pending.join('\n')}`,
+    );
   const documents = drafted['documents.yaml']!;
-  if (documents.length !== 1) throw new DraftInputError(`${draftDir}: documents.yaml must hold the one drafted document`);
+  if (documents.length !== 1)
+    throw new DraftInputError(`${draftDir}: documents.yaml must hold the one drafted document`);
   const docId = String(documents[0]!.id);
   const text = await readFile(join(draftDir, documentTextFile(docId)), 'utf8');
 
@@ -57,7 +62,8 @@ export async function mergeDraft(draftDir: string, corpusDir = CORPUS_DIR, rawDi
   }
   const corpusTexts = await readdir(join(corpusDir, 'documents'));
   const files: Record<string, string> = { ...merged, [documentTextFile(docId)]: text };
-  for (const name of corpusTexts) files[`documents/${name}`] ??= await readFile(join(corpusDir, 'documents', name), 'utf8');
+  for (const name of corpusTexts)
+    files[`documents/${name}`] ??= await readFile(join(corpusDir, 'documents', name), 'utf8');
   await refuseInvalid(files);
 
   for (const [file, content] of Object.entries(merged)) await writeFile(join(corpusDir, file), content);
@@ -106,13 +112,16 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     allowPositionals: true,
   });
   try {
-    if (positionals[0] === undefined) throw new DraftInputError('usage: npm run draft:merge -- <draft folder> [--corpus DIR] [--raw DIR]');
+    if (positionals[0] === undefined)
+      throw new DraftInputError('usage: npm run draft:merge -- <draft folder> [--corpus DIR] [--raw DIR]');
     // npm runs scripts from the package folder: paths are the caller's.
     const here = (path: string) => resolve(process.env.INIT_CWD ?? '.', path);
     const corpusDir = values.corpus === undefined ? CORPUS_DIR : here(values.corpus);
     const rawDir = values.raw !== undefined ? here(values.raw) : values.corpus === undefined ? RAW_DIR : undefined;
     const id = await mergeDraft(here(positionals[0]), corpusDir, rawDir);
-    console.log(`merged ${id} into ${corpusDir}${rawDir === undefined ? '' : ` (raw file into ${rawDir})`}; now run npm run check`);
+    console.log(
+      `merged ${id} into ${corpusDir}${rawDir === undefined ? '' : ` (raw file into ${rawDir})`}; now run npm run check`,
+    );
   } catch (error) {
     if (!(error instanceof DraftInputError)) throw error;
     console.error(`draft:merge: ${error.message}`);

@@ -56,7 +56,7 @@ interface JsonLdArticle {
 }
 
 function jsonLdArticle(doc: Doc): JsonLdArticle | undefined {
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
     let data: unknown;
     try {
       data = JSON.parse(script.textContent ?? '');
@@ -141,7 +141,10 @@ const PICTURE = /^(.+?)['’]s picture$/u;
 const BYLINE_WORDS = 12;
 const BRACKETED_PUBLISHER = /\s*\[([^\]]+)\]$/u;
 
-export function metadataFromText(lines: readonly string[], removed: readonly { text: string; rule: string }[]): ArticleMeta {
+export function metadataFromText(
+  lines: readonly string[],
+  removed: readonly { text: string; rule: string }[],
+): ArticleMeta {
   const header = removed.filter((r) => r.rule.startsWith('not a sentence')).map((r) => r.text);
   const headings = header.filter((l) => l.split(/\s+/u).length >= 4 && !NAME_LINE.test(l) && !BYLINE.test(l));
   // A title the site suffixes with its name wins over tag lists and kickers above it.
@@ -176,7 +179,10 @@ function textDate(header: readonly string[], lines: readonly string[]): Field<st
   }
   for (const line of header) {
     // Site chrome glues icon names to values ("access_time27 Feb 2022remove_red_eye335").
-    const spaced = line.replace(/(\p{L})(\d)/gu, '$1 $2').replace(/(\d)(\p{L})/gu, '$1 $2').replace(/_/gu, ' ');
+    const spaced = line
+      .replace(/(\p{L})(\d)/gu, '$1 $2')
+      .replace(/(\d)(\p{L})/gu, '$1 $2')
+      .replace(/_/gu, ' ');
     if (spaced.split(/\s+/u).length > BYLINE_WORDS) continue;
     const day = chrono.parse(spaced).find((r) => r.start.isCertain('year') && r.start.isCertain('day'));
     if (day !== undefined)

@@ -97,17 +97,28 @@ const matchesAt = (list: readonly Token[], i: number, form: Form) =>
 /** The corpus's subjects and events a text names, longest match first, each word claimed once. */
 export function findKnown(text: string, corpus: KnownCorpus, forms = knownForms(corpus)): Mention[] {
   // An event's name may hold a subject's (the Shusha Declaration names Shusha): both are found.
-  const events = matchForms(text, forms.filter((f) => f.kind === 'event'), corpus, false);
-  return [...matchForms(text, forms.filter((f) => f.kind !== 'event'), corpus, true), ...events].sort((a, b) => a.start - b.start);
+  const events = matchForms(
+    text,
+    forms.filter((f) => f.kind === 'event'),
+    corpus,
+    false,
+  );
+  return [
+    ...matchForms(
+      text,
+      forms.filter((f) => f.kind !== 'event'),
+      corpus,
+      true,
+    ),
+    ...events,
+  ].sort((a, b) => a.start - b.start);
 }
 
 function matchForms(text: string, forms: readonly Form[], corpus: KnownCorpus, demonyms: boolean): Mention[] {
   const list = tokens(text);
   const byFirst = new Map<string, Form[]>();
   for (const f of forms) for (const s of f.tokens[0] ?? []) byFirst.set(s, [...(byFirst.get(s) ?? []), f]);
-  const countries = new Map(
-    [...corpus.organizations, ...corpus.places].map((s) => [foldWord(s.name), s] as const),
-  );
+  const countries = new Map([...corpus.organizations, ...corpus.places].map((s) => [foldWord(s.name), s] as const));
   const found: Mention[] = [];
   for (let i = 0; i < list.length; i++) {
     const t = list[i]!;
@@ -120,7 +131,14 @@ function matchForms(text: string, forms: readonly Form[], corpus: KnownCorpus, d
       const last = list[i + best.tokens.length - 1]!;
       const initials = best.how === 'initials' && text.charAt(t.end) !== '.';
       if (!initials) {
-        found.push({ id: best.id, kind: best.kind, start: t.start, end: last.end, how: best.how, words: text.slice(t.start, last.end) });
+        found.push({
+          id: best.id,
+          kind: best.kind,
+          start: t.start,
+          end: last.end,
+          how: best.how,
+          words: text.slice(t.start, last.end),
+        });
         i += best.tokens.length - 1;
         continue;
       }
@@ -166,17 +184,30 @@ const NOT_NAMES = new Set(
 );
 /** Words that make a name an organization, and which kind. */
 const ORGANIZATION_WORDS: [RegExp, NonNullable<NewName['organizationKind']>][] = [
-  [/\b(?:Ministry|Parliament|Government|Armed Forces|Army|Navy|Cabinet|Kremlin|Presidency|Administration|Duma|Milli Majlis|Senate|Congress|Court|Police|Service)\b/u, 'GOVERNMENT_BODY'],
-  [/\b(?:Organization|Organisation|Union|Alliance|Commonwealth|Council|Community|Group|Treaty|Nations|Bank|Fund|Forum|Commission|Assembly)\b/u, 'INTERNATIONAL'],
+  [
+    /\b(?:Ministry|Parliament|Government|Armed Forces|Army|Navy|Cabinet|Kremlin|Presidency|Administration|Duma|Milli Majlis|Senate|Congress|Court|Police|Service)\b/u,
+    'GOVERNMENT_BODY',
+  ],
+  [
+    /\b(?:Organization|Organisation|Union|Alliance|Commonwealth|Council|Community|Group|Treaty|Nations|Bank|Fund|Forum|Commission|Assembly)\b/u,
+    'INTERNATIONAL',
+  ],
   [/\b(?:Company|Corporation|Corp|Inc|Ltd|LLC|Oil|Gas|Airlines|Holding|Energy)\b/u, 'COMPANY'],
-  [/\b(?:Institute|Center|Centre|Review|News|Agency|Times|Post|Monitor|Daily|Journal|Foundation|Studies|University|Academy|Press|TV|Radio)\b/u, 'MEDIA_OR_THINK_TANK'],
+  [
+    /\b(?:Institute|Center|Centre|Review|News|Agency|Times|Post|Monitor|Daily|Journal|Foundation|Studies|University|Academy|Press|TV|Radio)\b/u,
+    'MEDIA_OR_THINK_TANK',
+  ],
 ];
-const PLACE_WORDS = /\b(?:Sea|Ocean|Corridor|corridor|Pipeline|pipeline|Region|Mountains|River|Province|Valley|Gulf|Strait|Island|Islands|Lake|Peninsula|East|West|Asia|Pacific|Oblast|District|City)\b/u;
-const ROLE_BEFORE = /\b(?:president|minister|leader|chairman|President|Prime Minister|Minister|Foreign Minister|Chairman|Chair|Secretary General|Secretary|Speaker|MP|deputy|Deputy|Ambassador|ambassador|spokesman|spokeswoman|spokesperson|expert|analyst|scientist|political scientist|commentator|professor|Professor|Dr\.?|journalist|researcher|leader|head|Head|director|Director|General|colonel|Colonel|senator|Senator|official|diplomat|economist|historian|writer|author|editor|founder|CEO|King|Queen|Pope)\b[^.;:]{0,40}$/u;
-const SPEECH_AFTER = /^[,\s]*(?:\([^)]*\)\s*)?(?:said|says|noted|notes|stressed|stresses|added|adds|wrote|writes|told|believes|believed|thinks|commented|stated|explained|argued|concluded|emphasized|emphasised|recalled|claimed|summed up|flagged|warned|insisted)\b/u;
+const PLACE_WORDS =
+  /\b(?:Sea|Ocean|Corridor|corridor|Pipeline|pipeline|Region|Mountains|River|Province|Valley|Gulf|Strait|Island|Islands|Lake|Peninsula|East|West|Asia|Pacific|Oblast|District|City)\b/u;
+const ROLE_BEFORE =
+  /\b(?:president|minister|leader|chairman|President|Prime Minister|Minister|Foreign Minister|Chairman|Chair|Secretary General|Secretary|Speaker|MP|deputy|Deputy|Ambassador|ambassador|spokesman|spokeswoman|spokesperson|expert|analyst|scientist|political scientist|commentator|professor|Professor|Dr\.?|journalist|researcher|leader|head|Head|director|Director|General|colonel|Colonel|senator|Senator|official|diplomat|economist|historian|writer|author|editor|founder|CEO|King|Queen|Pope)\b[^.;:]{0,40}$/u;
+const SPEECH_AFTER =
+  /^[,\s]*(?:\([^)]*\)\s*)?(?:said|says|noted|notes|stressed|stresses|added|adds|wrote|writes|told|believes|believed|thinks|commented|stated|explained|argued|concluded|emphasized|emphasised|recalled|claimed|summed up|flagged|warned|insisted)\b/u;
 const PLACE_BEFORE = /\b(?:in|to|from|near|via|through|across|towards|into)\s+(?:the\s+)?$/u;
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'on', 'in']);
-const TITLES = /^(?:(?:President|Prime Minister|Minister|Chairman|Secretary General|Dr|Prof|Professor|Mr|Mrs|Ms|MP|Ambassador|General)\.?\s+)+/u;
+const TITLES =
+  /^(?:(?:President|Prime Minister|Minister|Chairman|Secretary General|Dr|Prof|Professor|Mr|Mrs|Ms|MP|Ambassador|General)\.?\s+)+/u;
 
 /** Runs of capitalised words (with "of", "for", "and" inside: Organization for Security and Co-operation in Europe). */
 function capitalisedRuns(text: string, list: readonly Token[]): { start: number; end: number; first: number }[] {
@@ -197,7 +228,10 @@ function capitalisedRuns(text: string, list: readonly Token[]): { start: number;
       else if (
         CONNECTORS.has(next.text) &&
         (next.text !== 'and' || ORGANIZATION_WORDS.some(([re]) => re.test(text.slice(list[i]!.start, next.start)))) &&
-        list[j + 2] !== undefined && capitalised(list[j + 2]!.text) && text.slice(next.end, list[j + 2]!.start) === ' ')
+        list[j + 2] !== undefined &&
+        capitalised(list[j + 2]!.text) &&
+        text.slice(next.end, list[j + 2]!.start) === ' '
+      )
         j += 2;
       else if (/^(?:corridor|pipeline)$/u.test(next.text)) {
         j++;
@@ -211,12 +245,72 @@ function capitalisedRuns(text: string, list: readonly Token[]): { start: number;
 }
 
 const COUNTRIES = new Set(
-  ['Afghanistan', 'Albania', 'Belarus', 'Belgium', 'Brazil', 'Bulgaria', 'Canada', 'China', 'Denmark', 'Egypt', 'Estonia', 'Finland',
-    'France', 'Germany', 'Greece', 'Hungary', 'India', 'Iran', 'Iraq', 'Israel', 'Italy', 'Japan', 'Kazakhstan', 'Kyrgyzstan',
-    'Latvia', 'Lithuania', 'Moldova', 'Netherlands', 'Pakistan', 'Poland', 'Romania', 'Serbia', 'Spain', 'Sweden', 'Switzerland',
-    'Syria', 'Tajikistan', 'Turkmenistan', 'Uzbekistan', 'Soviet Union', 'United States', 'United Kingdom', 'USSR', 'Britain',
-    'Czech Republic', 'Saudi Arabia', 'Mongolia', 'Qatar', 'Cyprus', 'Lebanon', 'Jordan', 'Libya', 'Venezuela', 'Mexico',
-    'Argentina', 'Chile', 'Australia', 'Norway', 'Austria', 'Portugal', 'Ireland', 'Korea', 'Vietnam', 'Indonesia'].map(foldWord),
+  [
+    'Afghanistan',
+    'Albania',
+    'Belarus',
+    'Belgium',
+    'Brazil',
+    'Bulgaria',
+    'Canada',
+    'China',
+    'Denmark',
+    'Egypt',
+    'Estonia',
+    'Finland',
+    'France',
+    'Germany',
+    'Greece',
+    'Hungary',
+    'India',
+    'Iran',
+    'Iraq',
+    'Israel',
+    'Italy',
+    'Japan',
+    'Kazakhstan',
+    'Kyrgyzstan',
+    'Latvia',
+    'Lithuania',
+    'Moldova',
+    'Netherlands',
+    'Pakistan',
+    'Poland',
+    'Romania',
+    'Serbia',
+    'Spain',
+    'Sweden',
+    'Switzerland',
+    'Syria',
+    'Tajikistan',
+    'Turkmenistan',
+    'Uzbekistan',
+    'Soviet Union',
+    'United States',
+    'United Kingdom',
+    'USSR',
+    'Britain',
+    'Czech Republic',
+    'Saudi Arabia',
+    'Mongolia',
+    'Qatar',
+    'Cyprus',
+    'Lebanon',
+    'Jordan',
+    'Libya',
+    'Venezuela',
+    'Mexico',
+    'Argentina',
+    'Chile',
+    'Australia',
+    'Norway',
+    'Austria',
+    'Portugal',
+    'Ireland',
+    'Korea',
+    'Vietnam',
+    'Indonesia',
+  ].map(foldWord),
 );
 
 /** Capitalised names no known mention covers, with a kind where the words around them give one. */
@@ -255,7 +349,12 @@ function uncovered(
   for (const m of inside) {
     const gap = text.slice(at, m.start);
     const firstName = /(?:^|\s)(\p{Lu}[\p{Ll}’'-]+)\s$/u.exec(gap);
-    if (m.kind === 'person' && (m.how === 'surname' || m.how === 'alias') && firstName !== null && !m.words.includes(' ')) {
+    if (
+      m.kind === 'person' &&
+      (m.how === 'surname' || m.how === 'alias') &&
+      firstName !== null &&
+      !m.words.includes(' ')
+    ) {
       const from = m.start - firstName[1]!.length - 1;
       if (from > at) segments.push({ start: at, end: from });
       segments.push({ start: from, end: m.end });
@@ -266,7 +365,8 @@ function uncovered(
   return segments.flatMap((s) => splitOrganizationPerson(text, s));
 }
 
-const ORGANIZATION_THEN_PERSON = /^(.*\b(?:Studies|Center|Centre|Institute|University|Council|Ministry|Agency|Review|Group|Foundation|Academy))\s+(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){1,2})$/u;
+const ORGANIZATION_THEN_PERSON =
+  /^(.*\b(?:Studies|Center|Centre|Institute|University|Council|Ministry|Agency|Review|Group|Foundation|Academy))\s+(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){1,2})$/u;
 
 function splitOrganizationPerson(text: string, s: { start: number; end: number; role?: string }) {
   const m = ORGANIZATION_THEN_PERSON.exec(text.slice(s.start, s.end));
@@ -279,16 +379,23 @@ function splitOrganizationPerson(text: string, s: { start: number; end: number; 
 }
 
 /** Strips titles, demonyms and connectors around a name; the title, if any, is its role. */
-function trimName(text: string, start: number, end: number): { start: number; end: number; title?: string } | undefined {
+function trimName(
+  text: string,
+  start: number,
+  end: number,
+): { start: number; end: number; title?: string } | undefined {
   let raw = text.slice(start, end);
   let title: string | undefined;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const lead = /^(?:of|for|and|the|de|on|in|[-–])\s*/u.exec(raw)?.[0];
     const t = TITLES.exec(raw)?.[0];
     const firstWord = raw.split(/[\s-]/u)[0] ?? '';
     const demonym = demonymCountry(firstWord) !== undefined && !ORGANIZATION_WORDS.some(([re]) => re.test(raw));
-    const cut = lead ?? t ?? (demonym && raw.length > firstWord.length ? `${firstWord}${raw.charAt(firstWord.length)}` : undefined);
+    const cut =
+      lead ??
+      t ??
+      (demonym && raw.length > firstWord.length ? `${firstWord}${raw.charAt(firstWord.length)}` : undefined);
     if (cut !== undefined && cut.length > 0 && cut.length < raw.length) {
       if (t !== undefined && cut === t) title = `${title ?? ''} ${t}`.trim();
       start += cut.length;
@@ -312,7 +419,12 @@ function classify(
   const after = text.slice(end, end + 40);
   const org = ORGANIZATION_WORDS.find(([re]) => re.test(name));
   if (org !== undefined)
-    return { kind: 'organization', organizationKind: org[1], role: null, rule: `organization word "${org[0].exec(name)![0]}"` };
+    return {
+      kind: 'organization',
+      organizationKind: org[1],
+      role: null,
+      rule: `organization word "${org[0].exec(name)![0]}"`,
+    };
   if (COUNTRIES.has(foldWord(name)))
     return { kind: 'organization', organizationKind: 'STATE', role: null, rule: 'a country name' };
   if (PLACE_WORDS.test(name)) return { kind: 'place', role: null, rule: `place word "${PLACE_WORDS.exec(name)![0]}"` };
@@ -322,8 +434,11 @@ function classify(
   const role = title?.trim() ?? ROLE_BEFORE.exec(before)?.[0].trim();
   const personLike = parts.length >= 2 && parts.length <= 4 && parts.every((p) => /^\p{Lu}[\p{Ll}’'-]+$/u.test(p));
   if (personLike && role !== undefined) return { kind: 'person', role, rule: `a name after the role "${role}"` };
-  if (personLike && SPEECH_AFTER.test(after)) return { kind: 'person', role: null, rule: 'a name before a verb of speech' };
-  if (PLACE_BEFORE.test(before)) return { kind: 'place', role: null, rule: `a name after "${PLACE_BEFORE.exec(before)![0].trim()}"` };
-  if (parts.length <= 2) return { kind: 'place', role: null, rule: 'a capitalised name of no other kind (a place, to be checked)' };
+  if (personLike && SPEECH_AFTER.test(after))
+    return { kind: 'person', role: null, rule: 'a name before a verb of speech' };
+  if (PLACE_BEFORE.test(before))
+    return { kind: 'place', role: null, rule: `a name after "${PLACE_BEFORE.exec(before)![0].trim()}"` };
+  if (parts.length <= 2)
+    return { kind: 'place', role: null, rule: 'a capitalised name of no other kind (a place, to be checked)' };
   return undefined;
 }

@@ -35,7 +35,10 @@ const VERBS =
   'argued|argues|concluded|emphasized|emphasised|recalled|claimed|claims|summed up|flagged|warned|insisted|believes|' +
   'believed|thinks|thought|declared|announced|remarked|replied|observed|pointed out|underlined|continued|asserted|' +
   'described it as|called it';
-const AFTER_ATTRIBUTION = new RegExp(`^[,.!?]?\\s*["”»]?\\s*(?:(.{1,80}?)\\s+(?:${VERBS})\\b|(?:${VERBS})\\s+(.{1,60}?)[.,;]|$)`, 'u');
+const AFTER_ATTRIBUTION = new RegExp(
+  `^[,.!?]?\\s*["”»]?\\s*(?:(.{1,80}?)\\s+(?:${VERBS})\\b|(?:${VERBS})\\s+(.{1,60}?)[.,;]|$)`,
+  'u',
+);
 const BEFORE_ATTRIBUTION = new RegExp(`(?:^|[.;]\\s)([^.;]{0,120}?)\\s+(?:${VERBS})(?:\\s+that)?\\s*[:,]?\\s*$`, 'u');
 const ACCORDING = /\b[Aa]ccording to ([^,]{1,80}),?\s*(?:[^,"“«]{0,80})?$/u;
 const COLON = /([^.;:]{1,120}):\s*$/u;
@@ -110,7 +113,14 @@ export function findQuotes(text: string, mentions: readonly Mention[], people: P
       const last = sentenceAt(list, Math.max(q.start, q.end - 1));
       const context = first && last ? { start: first.start, end: Math.max(first.end, last.end), text: '' } : p;
       context.text = text.slice(context.start, context.end);
-      const proposal: QuoteProposal = { kind: 'DIRECT_QUOTE', start, end: start + quote.length, quote, speaker, context };
+      const proposal: QuoteProposal = {
+        kind: 'DIRECT_QUOTE',
+        start,
+        end: start + quote.length,
+        quote,
+        speaker,
+        context,
+      };
       out.push(proposal);
       if (q.open) pending.push(proposal);
     }
@@ -161,7 +171,7 @@ function attribute(
     const who = resolve(text, last.start, last.end, mentions, people);
     if (who !== undefined) return { ...who, words: last.text, rule: 'the line above ends with a colon' };
   }
-  void sentence;
+  sentence;
   return undefined;
 }
 
@@ -212,7 +222,9 @@ function reportedSpeech(
 ): QuoteProposal[] {
   const out: QuoteProposal[] = [];
   for (const s of list) {
-    const speech = quotations.some((q) => q.start < s.end && s.start < q.end && wordCount(text.slice(q.start, q.end)) >= MIN_SPEECH_WORDS);
+    const speech = quotations.some(
+      (q) => q.start < s.end && s.start < q.end && wordCount(text.slice(q.start, q.end)) >= MIN_SPEECH_WORDS,
+    );
     if (speech) continue;
     const m = REPORTED.exec(s.text) ?? ACCORDING_CLAUSE.exec(s.text);
     if (m?.[1] === undefined || m[2] === undefined) continue;

@@ -17,7 +17,8 @@ export function paragraphs(text: string): Span[] {
 }
 
 /** Abbreviations whose full stop ends no sentence. */
-const ABBREVIATIONS = /(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St|Gen|Col|Lt|No|vs|etc|e\.g|i\.e|Feb|Jan|Aug|Sept?|Oct|Nov|Dec|Jr|Sr)|\b\p{Lu}|\b(?:\p{Lu}\.){2,})$/u;
+const ABBREVIATIONS =
+  /(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St|Gen|Col|Lt|No|vs|etc|e\.g|i\.e|Feb|Jan|Aug|Sept?|Oct|Nov|Dec|Jr|Sr)|\b\p{Lu}|\b(?:\p{Lu}\.){2,})$/u;
 const BOUNDARY = /[.!?…]["”»’']?\s+(?=["“«‘(]?[\p{Lu}\d])/gu;
 
 /** Sentences of a paragraph (a full stop after an initial or a title does not end one). */
