@@ -28,7 +28,7 @@ export function decodeArticle(bytes: Buffer, name: string): { kind: 'html' | 'te
   } catch {
     throw new DraftInputError(`${name} is neither HTML nor text (not UTF-8)`);
   }
-  const control = content.match(/[\u0001-\u0008\u000e-\u001f]/gu)?.length ?? 0;
+  const control = (content.match(/\p{Cc}/gu)?.length ?? 0) - (content.match(/[\t\n\r\f\v]/gu)?.length ?? 0);
   if (control > content.length / 100)
     throw new DraftInputError(`${name} is neither HTML nor text (control characters)`);
   if (content.trim() === '') throw new DraftInputError(`${name} is empty: there is no article to draft`);
@@ -91,12 +91,12 @@ export function cleanHtml(raw: string, name: string): Article {
   if (parsed === null || parsed.content == null)
     throw new DraftInputError(`${name} has no article body (Readability found none)`);
   const body = parseHTML(`<html><body>${parsed.content}</body></html>`).document;
-  const pageText = collapse(document.body?.textContent ?? '');
+  const pageText = collapse(document.body.textContent);
   const paragraphs: string[] = [];
   const removed: Article['removed'] = [];
   for (const block of Array.from(body.querySelectorAll('p, li, blockquote, h2, h3, h4, h5, h6, pre'))) {
     if (block.querySelector('p, li, blockquote') !== null) continue;
-    const text = collapse(block.textContent ?? '');
+    const text = collapse(block.textContent);
     if (text === '') continue;
     if (/^H\d$/u.test(block.tagName) || !SENTENCE_END.test(text))
       removed.push({ text, rule: 'not a sentence (heading or chrome)' });

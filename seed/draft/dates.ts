@@ -6,7 +6,7 @@
 import * as chrono from 'chrono-node';
 import { foldWord, words } from '../../functions/shared/text-normalization.js';
 import type { EventEntry } from '../../functions/refresh/corpus-schema.js';
-import { allSentences, sentenceAt, type Span } from './units.js';
+import { allSentences, type Span } from './units.js';
 
 export interface DateCandidate {
   start: number;
@@ -34,7 +34,8 @@ export function findDates(text: string, publishedOn: string | null): DateCandida
   for (const s of list) {
     const results = chrono.parse(s.text, reference ?? new Date(0));
     for (const r of results) {
-      for (const component of r.end === undefined || r.end === null ? [r.start] : [r.start, r.end]) {
+      // chrono types `end` as always set; it is null for a single date.
+      for (const component of [r.start, r.end as chrono.ParsedComponents | null].filter((c) => c !== null)) {
         const candidate = fromComponent(component, r.text, contextYear, contextSource);
         if (candidate === undefined) continue;
         if (component.isCertain('year')) {
@@ -148,6 +149,5 @@ export function dateQuote(text: string, c: DateCandidate): { start: number; end:
     if (cut !== undefined) end = c.end + cut.index;
   }
   while (end > start && /[\s.,;]/u.test(text.charAt(end - 1))) end--;
-  sentenceAt;
   return { start, end };
 }

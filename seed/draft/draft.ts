@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- offsets and indices come from the loops and matches just above */
 /**
  * Drafts an article against a known corpus: the document entry, the subjects
  * and events it names (new entries, or additions to known ones), its quoted
@@ -90,8 +91,9 @@ function documentEntry(
   authors: string[],
 ): Draft['document'] {
   const m = article.meta;
-  const evidence = Object.entries(m)
-    .map(([field, f]) => `${field}: ${f.value === null ? '' : `${JSON.stringify(f.value)} from `}${f.evidence}`)
+  const evidence = (Object.keys(m) as (keyof typeof m)[])
+    .map((field) => ({ field, f: m[field] }))
+    .map(({ field, f }) => `${field}: ${f.value === null ? '' : `${JSON.stringify(f.value)} from `}${f.evidence}`)
     .join('; ');
   return {
     id,
@@ -197,14 +199,11 @@ function subjectAdditions(text: string, mentions: readonly Mention[], known: Kno
 
 function occurrenceOf(text: string, quote: string, start: number): number | undefined {
   let count = 0;
-  let index = 0;
   let mine = 1;
   for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
     count++;
     if (at === start) mine = count;
-    index = at;
   }
-  index;
   return count > 1 ? mine : undefined;
 }
 

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- offsets and indices come from the loops and matches just above */
 /**
  * `npm run draft:merge -- <draft folder> [--corpus DIR] [--raw DIR]`: merges a
  * reviewed draft into the corpus (seed/data, its raw file into seed/raw). It
@@ -8,7 +9,7 @@ import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { isMap, isSeq, parse, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isSeq, parse, parseDocument, YAMLSeq, type Document } from 'yaml';
 import { formatIssue, readCorpus } from '../../functions/refresh/corpus-reader.js';
 import { CORPUS_FILES, documentTextFile } from '../../functions/refresh/corpus-schema.js';
 import { memorySource } from '../../functions/refresh/corpus-source.js';
@@ -38,7 +39,8 @@ export function unreviewed(files: Record<string, Entry[]>): string[] {
   );
 }
 
-export async function mergeDraft(draftDir: string, corpusDir = CORPUS_DIR, rawDir: string | undefined = RAW_DIR) {
+/** Merges a reviewed draft; `rawDir` null leaves the raw file where it is (a corpus without raw files). */
+export async function mergeDraft(draftDir: string, corpusDir = CORPUS_DIR, rawDir: string | null = RAW_DIR) {
   const drafted: Record<string, Entry[]> = {};
   for (const { file } of Object.values(CORPUS_FILES)) drafted[file] = await readYaml(join(draftDir, file));
   drafted[ADDITIONS_FILE] = await readYaml(join(draftDir, ADDITIONS_FILE));
@@ -55,8 +57,10 @@ export async function mergeDraft(draftDir: string, corpusDir = CORPUS_DIR, rawDi
 
   const merged: Record<string, string> = {};
   for (const { file } of Object.values(CORPUS_FILES)) {
-    const doc = parseDocument(await readFile(join(corpusDir, file), 'utf8'));
-    for (const entry of drafted[file]!) (doc.contents as YAMLSeq).add(doc.createNode(entry));
+    const doc: Document = parseDocument(await readFile(join(corpusDir, file), 'utf8'));
+    const list = doc.contents;
+    if (!isSeq(list)) throw new DraftInputError(`${join(corpusDir, file)}: expected a YAML list`);
+    for (const entry of drafted[file]!) list.add(doc.createNode(entry));
     applyAdditions(doc, file, drafted[ADDITIONS_FILE] as unknown as Addition[]);
     merged[file] = doc.toString(YAML_OPTIONS);
   }
@@ -68,7 +72,7 @@ export async function mergeDraft(draftDir: string, corpusDir = CORPUS_DIR, rawDi
 
   for (const [file, content] of Object.entries(merged)) await writeFile(join(corpusDir, file), content);
   await writeFile(join(corpusDir, documentTextFile(docId)), text);
-  if (rawDir !== undefined) {
+  if (rawDir !== null) {
     const source = String(documents[0]!.source);
     await mkdir(rawDir, { recursive: true });
     await copyFile(join(draftDir, RAW_FOLDER, source), join(rawDir, source));
@@ -77,18 +81,17 @@ export async function mergeDraft(draftDir: string, corpusDir = CORPUS_DIR, rawDi
 }
 
 function applyAdditions(doc: Document, file: string, additions: readonly Addition[]) {
-  const entries = (doc.contents as YAMLSeq).items as YAMLMap[];
+  const entries = isSeq(doc.contents) ? doc.contents.items.filter(isMap) : [];
   for (const a of additions.filter((x) => x.file === file)) {
-    const entry = entries.find((e) => isMap(e) && e.get('id') === a.id);
+    const entry = entries.find((e) => e.get('id') === a.id);
     if (entry === undefined) throw new DraftInputError(`${ADDITIONS_FILE}: ${file} has no entry ${a.id}`);
     for (const [field, values] of Object.entries(a.add)) {
-      let list = entry.get(field);
-      if (!isSeq(list)) {
-        list = doc.createNode([]);
-        if (field !== 'reportedDates') (list as YAMLSeq).flow = true;
-        entry.set(field, list);
+      const existing = entry.get(field);
+      const seq = isSeq(existing) ? existing : new YAMLSeq();
+      if (!isSeq(existing)) {
+        seq.flow = field !== 'reportedDates';
+        entry.set(field, seq);
       }
-      const seq = list as YAMLSeq;
       const present = JSON.stringify(seq.toJSON());
       for (const value of values as unknown[])
         if (!present.includes(JSON.stringify(value))) seq.add(doc.createNode(value));
@@ -117,10 +120,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     // npm runs scripts from the package folder: paths are the caller's.
     const here = (path: string) => resolve(process.env.INIT_CWD ?? '.', path);
     const corpusDir = values.corpus === undefined ? CORPUS_DIR : here(values.corpus);
-    const rawDir = values.raw !== undefined ? here(values.raw) : values.corpus === undefined ? RAW_DIR : undefined;
+    const rawDir = values.raw !== undefined ? here(values.raw) : values.corpus === undefined ? RAW_DIR : null;
     const id = await mergeDraft(here(positionals[0]), corpusDir, rawDir);
     console.log(
-      `merged ${id} into ${corpusDir}${rawDir === undefined ? '' : ` (raw file into ${rawDir})`}; now run npm run check`,
+      `merged ${id} into ${corpusDir}${rawDir === null ? '' : ` (raw file into ${rawDir})`}; now run npm run check`,
     );
   } catch (error) {
     if (!(error instanceof DraftInputError)) throw error;

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- offsets and indices come from the loops and matches just above */
 /**
  * The document entry's fields from the article's own metadata: a page's
  * og:/article: meta, JSON-LD NewsArticle, <time> and canonical link; a text's
@@ -59,7 +60,7 @@ function jsonLdArticle(doc: Doc): JsonLdArticle | undefined {
   for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
     let data: unknown;
     try {
-      data = JSON.parse(script.textContent ?? '');
+      data = JSON.parse(script.textContent);
     } catch {
       continue;
     }
@@ -87,7 +88,7 @@ export function metadataFromHtml(doc: Doc): ArticleMeta {
   const ogUrl = meta(doc, 'og:url');
   const time = doc.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime') ?? undefined;
   const ldPublisher = typeof ld?.publisher === 'string' ? ld.publisher : ld?.publisher?.name;
-  const pageTitle = doc.querySelector('title')?.textContent?.trim();
+  const pageTitle = doc.querySelector('title')?.textContent.trim();
   const ldAuthors = names(ld?.author);
   const day = (v: string | undefined) => (v === undefined ? null : isoDay(v));
   return {

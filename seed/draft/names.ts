@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- offsets and indices come from the loops and matches just above */
 /**
  * Names in a text: the corpus's people, organizations, places and events it
  * names (name, alias, surname, initials, transliteration or demonym, through
@@ -13,7 +14,6 @@ import {
   type WordSpan,
 } from '../../functions/shared/text-normalization.js';
 import type { KnownCorpus } from './types.js';
-import type { Span } from './units.js';
 
 export type SubjectKind = 'person' | 'organization' | 'place' | 'event';
 

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- offsets and indices come from the loops and matches just above */
 /**
  * Claims from what people are reported to say: every quotation long enough to
  * be speech is a DIRECT_QUOTE, its speaker found in the attribution around it
@@ -142,7 +143,6 @@ function attribute(
   people: PeopleIndex,
 ): Speaker | undefined {
   const closeAt = Math.min(q.end + 1, p.end);
-  const sentence = sentenceAt(list, Math.max(q.start, q.end - 1));
   const afterText = text.slice(closeAt, Math.min(p.end, closeAt + 120));
   const after = AFTER_ATTRIBUTION.exec(afterText);
   const subject = after?.[1] ?? after?.[2];
@@ -171,7 +171,6 @@ function attribute(
     const who = resolve(text, last.start, last.end, mentions, people);
     if (who !== undefined) return { ...who, words: last.text, rule: 'the line above ends with a colon' };
   }
-  sentence;
   return undefined;
 }
 

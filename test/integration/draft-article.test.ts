@@ -33,7 +33,7 @@ afterAll(async () => {
 /** The reviewer: accepts what was drafted from evidence it agrees with, deletes the rest. */
 async function review(dir: string) {
   const accept = (e: Entry) =>
-    !String(e.draft?.rule ?? '').includes('of no other kind') && (e.kind !== 'DIRECT_QUOTE' || e.speaker !== null);
+    !(e.draft?.rule ?? '').includes('of no other kind') && (e.kind !== 'DIRECT_QUOTE' || e.speaker !== null);
   const files = (await readdir(dir)).filter((f) => f.endsWith('.yaml') && f !== 'related-claims.yaml');
   const read = async (file: string) => (parse(await readFile(join(dir, file), 'utf8')) ?? []) as Entry[];
   // What the reviewer deletes, the entries it keeps stop referring to.
@@ -58,8 +58,9 @@ async function review(dir: string) {
       .filter(
         (e) => !((e.reportedDates as { inferred?: boolean }[] | undefined) ?? []).some((r) => r.inferred === true),
       )
-      .map(({ draft, ...rest }) => {
-        draft;
+      .map((entry) => {
+        const rest: Entry = { ...entry };
+        delete rest.draft;
         const add = rest.add as { reportedDates?: { inferred?: boolean }[] } | undefined;
         if (add?.reportedDates !== undefined) add.reportedDates = add.reportedDates.filter((r) => r.inferred !== true);
         return rest;
