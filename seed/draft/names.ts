@@ -179,7 +179,7 @@ const NOT_NAMES = new Set(
     'thursday friday saturday sunday feb jan aug sept oct nov dec article articles chapter part section figure western ' +
     'eastern northern southern president presidents minister prime chairman secretary general professor political ' +
     'declaration agreement treaty state states government parliament republic people peoples union council party ' +
-    'mp phd ceo west east north south mr dr internet'
+    'mp phd ceo west east north south mr dr internet once amidst amid charter'
   ).split(' '),
 );
 /** Words that make a name an organization, and which kind. */
@@ -323,6 +323,12 @@ export function findNew(text: string, known: readonly Mention[], sentenceStarts:
       if (candidate === undefined) continue;
       const { start, end, title } = candidate;
       const raw = text.slice(start, end);
+      // What is left of a title and a known name is that known name (President Aliyev).
+      if (known.some((m) => m.start <= start && end <= m.end)) continue;
+      if (ROUTE.test(raw)) {
+        out.push(...routePlaces(raw, start));
+        continue;
+      }
       const parts = raw.split(/\s+/u);
       if (parts.every((p) => NOT_NAMES.has(p.toLowerCase()) || CONNECTORS.has(p))) continue;
       if (parts.length === 1 && (demonymCountry(raw) !== undefined || NOT_NAMES.has(raw.toLowerCase()))) continue;
@@ -330,6 +336,27 @@ export function findNew(text: string, known: readonly Mention[], sentenceStarts:
       const guess = classify(text, raw, start, end, title ?? segment.role);
       if (guess !== undefined) out.push({ name: raw, start, end, ...guess });
     }
+  return out;
+}
+
+/** Hyphen-joined names (Tbilisi-Ceyhan, after a known Baku): the places along a route. */
+const ROUTE = /^\p{Lu}\p{Ll}+(?:[-–]\p{Lu}\p{Ll}+)+$/u;
+
+function routePlaces(raw: string, start: number): NewName[] {
+  const out: NewName[] = [];
+  let at = start;
+  for (const part of raw.split(/[-–]/u)) {
+    if (!NOT_NAMES.has(part.toLowerCase()) && demonymCountry(part) === undefined)
+      out.push({
+        name: part,
+        kind: 'place',
+        start: at,
+        end: at + part.length,
+        role: null,
+        rule: 'a place on a hyphen-joined route',
+      });
+    at += part.length + 1;
+  }
   return out;
 }
 
@@ -349,13 +376,17 @@ function uncovered(
   for (const m of inside) {
     const gap = text.slice(at, m.start);
     const firstName = /(?:^|\s)(\p{Lu}[\p{Ll}’'-]+)\s$/u.exec(gap);
+    const given = firstName?.[1];
     if (
       m.kind === 'person' &&
       (m.how === 'surname' || m.how === 'alias') &&
-      firstName !== null &&
+      given !== undefined &&
+      !NOT_NAMES.has(given.toLowerCase()) &&
+      !TITLES.test(`${given} `) &&
+      demonymCountry(given) === undefined &&
       !m.words.includes(' ')
     ) {
-      const from = m.start - firstName[1]!.length - 1;
+      const from = m.start - given.length - 1;
       if (from > at) segments.push({ start: at, end: from });
       segments.push({ start: from, end: m.end });
     } else if (m.start > at) segments.push({ start: at, end: m.start });
@@ -388,7 +419,7 @@ function trimName(
   let title: string | undefined;
   for (let changed = true; changed;) {
     changed = false;
-    const lead = /^(?:of|for|and|the|de|on|in|[-–])\s*/u.exec(raw)?.[0];
+    const lead = /^(?:\s+|(?:of|for|and|the|de|on|in|[-–])\s*)/u.exec(raw)?.[0];
     const t = TITLES.exec(raw)?.[0];
     const firstWord = raw.split(/[\s-]/u)[0] ?? '';
     const demonym = demonymCountry(firstWord) !== undefined && !ORGANIZATION_WORDS.some(([re]) => re.test(raw));
