@@ -206,8 +206,9 @@ const SPEECH_AFTER =
   /^[,\s]*(?:\([^)]*\)\s*)?(?:said|says|noted|notes|stressed|stresses|added|adds|wrote|writes|told|believes|believed|thinks|commented|stated|explained|argued|concluded|emphasized|emphasised|recalled|claimed|summed up|flagged|warned|insisted)\b/u;
 const PLACE_BEFORE = /\b(?:in|to|from|near|via|through|across|towards|into)\s+(?:the\s+)?$/u;
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'on', 'in']);
+/** Titles and roles before a name, capitalised as they are at the start of a sentence or before the name. */
 const TITLES =
-  /^(?:(?:President|Prime Minister|Minister|Chairman|Secretary General|Dr|Prof|Professor|Mr|Mrs|Ms|MP|Ambassador|General)\.?\s+)+/u;
+  /^(?:(?:President|Prime Minister|Minister|Foreign Minister|Chairman|Secretary General|Dr|Prof|Professor|Mr|Mrs|Ms|MP|Ambassador|General|Analyst|Expert|Commentator|Journalist|Director|Spokesman|Spokeswoman|Researcher|Senator|Deputy)\.?\s+)+/u;
 
 /** Runs of capitalised words (with "of", "for", "and" inside: Organization for Security and Co-operation in Europe). */
 function capitalisedRuns(text: string, list: readonly Token[]): { start: number; end: number; first: number }[] {
