@@ -31,13 +31,23 @@ export function findDates(text: string, publishedOn: string | null): DateCandida
   const found: DateCandidate[] = [];
   let contextYear: number | undefined = reference?.getUTCFullYear();
   let contextSource = reference === undefined ? undefined : "the article's date";
+  // Relative dates ("a day after") count from the last full date before them, else from the article's date.
+  let lastDay: { date: Date; words: string } | undefined =
+    reference === undefined ? undefined : { date: reference, words: "the article's date" };
   for (const s of list) {
-    const results = chrono.parse(s.text, reference ?? new Date(0));
+    const results = chrono.parse(s.text, lastDay?.date ?? new Date(0));
     for (const r of results) {
       // chrono types `end` as always set; it is null for a single date.
       for (const component of [r.start, r.end as chrono.ParsedComponents | null].filter((c) => c !== null)) {
-        const candidate = fromComponent(component, r.text, contextYear, contextSource);
+        const candidate = fromComponent(
+          component,
+          r.text,
+          { year: contextYear, source: contextSource },
+          lastDay?.words,
+        );
         if (candidate === undefined) continue;
+        if (/^\d{4}-\d{2}-\d{2}$/u.test(candidate.date) && !candidate.date.startsWith(UNKNOWN_YEAR))
+          lastDay = { date: new Date(`${candidate.date}T12:00:00Z`), words: `"${r.text}" before it` };
         if (component.isCertain('year')) {
           contextYear = component.get('year') ?? contextYear;
           contextSource = `the year of "${r.text}" before it`;
@@ -65,8 +75,8 @@ export function findDates(text: string, publishedOn: string | null): DateCandida
 function fromComponent(
   c: chrono.ParsedComponents,
   words: string,
-  contextYear: number | undefined,
-  contextSource: string | undefined,
+  context: { year: number | undefined; source: string | undefined },
+  relativeTo: string | undefined,
 ): { date: string; inference: string | undefined } | undefined {
   const known = (k: chrono.Component) => c.isCertain(k);
   // Words with no number and no month name ("two days before", "last summer", "within two years") are relative.
@@ -80,16 +90,16 @@ function fromComponent(
   const day = c.get('day');
   if (year === null || month === null) return undefined;
   if (relative) {
-    if (contextSource === undefined) return undefined;
-    return { date: `${year}-${pad(month)}-${pad(day ?? 1)}`, inference: `"${words}" counted from ${contextSource}` };
+    if (relativeTo === undefined) return undefined;
+    return { date: `${year}-${pad(month)}-${pad(day ?? 1)}`, inference: `"${words}" counted from ${relativeTo}` };
   }
   const body = known('day') ? `${pad(month)}-${pad(day ?? 1)}` : known('month') ? pad(month) : undefined;
   if (known('year')) return { date: body === undefined ? String(year) : `${year}-${body}`, inference: undefined };
   if (body === undefined) return undefined;
   // No year anywhere before it: a known event with that day may give it (see linkEvent), else it is dropped.
-  if (contextYear === undefined)
+  if (context.year === undefined)
     return { date: `${UNKNOWN_YEAR}-${body}`, inference: 'the year of the known event with that day' };
-  return { date: `${contextYear}-${body}`, inference: `the year ${contextYear} from ${contextSource}` };
+  return { date: `${context.year}-${body}`, inference: `the year ${context.year} from ${context.source}` };
 }
 
 const STOP = new Set(
