@@ -7,6 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { format } from 'prettier';
 import { readCorpus } from '../../functions/refresh/corpus-reader.js';
 import { directorySource } from '../../functions/refresh/corpus-source.js';
 import type { ClaimEntry, Corpus } from '../../functions/refresh/corpus-schema.js';
@@ -280,16 +281,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const results = await runEval();
   const here = fileURLToPath(new URL('./', import.meta.url));
   const markdown = report(results);
-  await writeFile(`${here}EVAL.md`, markdown);
+  // Written as the repository formats it, so regenerating leaves `npm run format:check` green.
+  await writeFile(`${here}EVAL.md`, await format(markdown, { parser: 'markdown' }));
   const summary = Object.fromEntries(
     (Object.keys(GOALS) as (keyof typeof GOALS)[]).map((k) => {
       const t = total(results, k);
       return [k, { expected: t.expected, found: t.found, proposed: t.proposed, correct: t.correct }];
     }),
   );
-  await writeFile(
-    `${here}eval-results.json`,
-    `${JSON.stringify({ summary, articles: results.map((r) => ({ document: r.document, ms: Math.round(r.ms) })) }, null, 2)}\n`,
-  );
+  const json = { summary, articles: results.map((r) => ({ document: r.document, ms: Math.round(r.ms) })) };
+  await writeFile(`${here}eval-results.json`, await format(JSON.stringify(json), { parser: 'json' }));
   console.log(markdown.split('\n## ')[0]);
 }
