@@ -231,3 +231,71 @@ export function cyrillicToLatin(word: string, limit = 8): string[] {
   });
   return [...new Set(spellings.map(foldWord))].filter((s) => s !== '').slice(0, limit);
 }
+
+/**
+ * Adjectives of nationality and the country they name (Turkish → Turkey,
+ * Azerbaijani → Azerbaijan, Russian → Russia), folded. The seed tools use it
+ * to find the country a text speaks of through its adjective; search does not.
+ */
+const DEMONYMS: Readonly<Record<string, string>> = {
+  afghan: 'Afghanistan',
+  albanian: 'Albania',
+  american: 'United States',
+  armenian: 'Armenia',
+  austrian: 'Austria',
+  azerbaijani: 'Azerbaijan',
+  azeri: 'Azerbaijan',
+  belarusian: 'Belarus',
+  belgian: 'Belgium',
+  brazilian: 'Brazil',
+  british: 'United Kingdom',
+  bulgarian: 'Bulgaria',
+  canadian: 'Canada',
+  chinese: 'China',
+  czech: 'Czech Republic',
+  danish: 'Denmark',
+  dutch: 'Netherlands',
+  egyptian: 'Egypt',
+  estonian: 'Estonia',
+  european: 'Europe',
+  finnish: 'Finland',
+  french: 'France',
+  georgian: 'Georgia',
+  german: 'Germany',
+  greek: 'Greece',
+  hungarian: 'Hungary',
+  indian: 'India',
+  iranian: 'Iran',
+  iraqi: 'Iraq',
+  israeli: 'Israel',
+  italian: 'Italy',
+  japanese: 'Japan',
+  kazakh: 'Kazakhstan',
+  kazakhstani: 'Kazakhstan',
+  kyrgyz: 'Kyrgyzstan',
+  latvian: 'Latvia',
+  lithuanian: 'Lithuania',
+  moldovan: 'Moldova',
+  pakistani: 'Pakistan',
+  persian: 'Iran',
+  polish: 'Poland',
+  romanian: 'Romania',
+  russian: 'Russia',
+  saudi: 'Saudi Arabia',
+  serbian: 'Serbia',
+  soviet: 'Soviet Union',
+  spanish: 'Spain',
+  swedish: 'Sweden',
+  swiss: 'Switzerland',
+  syrian: 'Syria',
+  tajik: 'Tajikistan',
+  turkish: 'Turkey',
+  turkmen: 'Turkmenistan',
+  ukrainian: 'Ukraine',
+  uzbek: 'Uzbekistan',
+};
+
+/** The country an adjective of nationality names (Turkish → Turkey), or undefined for any other word. */
+export function demonymCountry(word: string): string | undefined {
+  return DEMONYMS[foldWord(word)];
+}
