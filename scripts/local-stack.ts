@@ -15,6 +15,7 @@ import { TABLE_LIST, localTableName } from '../functions/data/tables.js';
 import { logger } from '../functions/shared/logger.js';
 import { directorySource, type CorpusSource } from '../functions/refresh/corpus-source.js';
 import { refresh, type RefreshReport } from '../functions/refresh/refresh.js';
+import { serveExplorer } from './explorer-static.js';
 import { lambdaRequestListener, type LambdaHttpHandler } from './http-adapter.js';
 import { startLocalDynamo, type LocalDynamo } from './local-dynamodb.js';
 import { CORPUS_DIR } from '../seed/paths.js';
@@ -80,7 +81,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     logger.error('local server error', { error: error as Error });
   });
   // The listener handles its own failures (it answers 500 and logs), so its promise is not awaited.
-  const server = createServer((req, res) => void listener(req, res));
+  // Paths outside /graphql are the explorer's (explorer/dist), as behind CloudFront.
+  const server = createServer((req, res) => {
+    void serveExplorer(req, res).then((served) => (served ? undefined : listener(req, res)));
+  });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
