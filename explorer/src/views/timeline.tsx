@@ -20,6 +20,7 @@ const LABEL_HEIGHT = 14;
 const ROW = 34;
 const AXIS = 24;
 const MIN_MARK = 3;
+const REPORTED_LINE = 9;
 
 export function Timeline() {
   const params = useParams();
@@ -82,6 +83,14 @@ export function Timeline() {
   );
 }
 
+/** A link that opens an event's card on the timeline, keeping the range shown. */
+function useEventHref(): (id: string) => string {
+  const href = useHref();
+  const params = useParams();
+  return (id) =>
+    href('/timeline', { from: params.get('from') ?? undefined, to: params.get('to') ?? undefined, event: id });
+}
+
 function domain(events: readonly Event[]): Period {
   const periods = events.flatMap((e) => [period(e.date.value), ...e.reportedDates.map((r) => period(r.date.value))]);
   const start = Math.min(...periods.map((p) => p.start));
@@ -90,7 +99,8 @@ function domain(events: readonly Event[]): Period {
 }
 
 function Axis({ events, selectedId }: { events: readonly Event[]; selectedId: string | null }) {
-  const href = useHref();
+  const eventHref = useEventHref();
+  const [, navigate] = useLocation();
   const span = domain(events);
   const x = (ms: number) => ((ms - span.start) / (span.end - span.start)) * WIDTH;
   const years: number[] = [];
@@ -98,7 +108,10 @@ function Axis({ events, selectedId }: { events: readonly Event[]; selectedId: st
   const lastYear = yearOf(span.end - 1);
   const step = lastYear - firstYear > 30 ? 5 : lastYear - firstYear > 12 ? 2 : 1;
   for (let y = firstYear; y <= lastYear + 1; y += step) years.push(y);
-  const height = AXIS + events.length * ROW;
+  // A disputed event gets a line per source's date under its own mark, so marks within one month stay apart.
+  const heights = events.map((e) => ROW + (e.disputed ? e.reportedDates.length * REPORTED_LINE : 0));
+  const tops = heights.map((_, i) => AXIS + heights.slice(0, i).reduce((sum, h) => sum + h, 0));
+  const height = AXIS + heights.reduce((sum, h) => sum + h, 0);
   return (
     <div className="axis-scroll">
       <svg className="axis" viewBox={`0 0 ${WIDTH} ${height}`} role="group" aria-label="Events on a time axis">
@@ -111,17 +124,27 @@ function Axis({ events, selectedId }: { events: readonly Event[]; selectedId: st
           </g>
         ))}
         {events.map((event, i) => {
-          const top = AXIS + i * ROW;
+          const top = tops[i] ?? AXIS;
           const p = period(event.date.value);
-          const left = Math.min(x(p.start), WIDTH - 200);
+          // Labels of late events end at their mark instead of running off the axis.
+          const late = x(p.start) > WIDTH * 0.55;
           return (
             <a
               key={event.id}
-              href={href('/timeline', { event: event.id })}
+              href={eventHref(event.id)}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(eventHref(event.id));
+              }}
               className={`event-row${event.id === selectedId ? ' selected' : ''}`}
               aria-label={`${event.date.value}: ${event.title}${event.disputed ? ' (date disputed)' : ''}`}
             >
-              <text x={Math.max(0, left)} y={top + LABEL_HEIGHT - 2} className="event-label">
+              <text
+                x={late ? x(p.end) : x(p.start)}
+                textAnchor={late ? 'end' : 'start'}
+                y={top + LABEL_HEIGHT - 2}
+                className="event-label"
+              >
                 {event.date.value} {event.title}
               </text>
               <Mark
@@ -136,7 +159,7 @@ function Axis({ events, selectedId }: { events: readonly Event[]; selectedId: st
                       key={j}
                       period={period(r.date.value)}
                       x={x}
-                      y={top + LABEL_HEIGHT + 9}
+                      y={top + LABEL_HEIGHT + 9 + j * REPORTED_LINE}
                       className="mark reported"
                       title={`${r.document.title}: “${r.quote}” (${r.date.value})`}
                     />
@@ -201,7 +224,7 @@ function ReportedDates({ event }: { event: Event }) {
 }
 
 function EventList({ events, done }: { events: readonly Event[]; done: boolean }) {
-  const href = useHref();
+  const eventHref = useEventHref();
   return (
     <section className="list" aria-label="Events">
       <header className="list-header">
@@ -228,7 +251,7 @@ function EventList({ events, done }: { events: readonly Event[]; done: boolean }
       <ol className="plain events">
         {events.map((e) => (
           <li key={e.id} className={e.disputed ? 'disputed' : undefined}>
-            <time>{e.date.value}</time> <Link href={href('/timeline', { event: e.id })}>{e.title}</Link>
+            <time>{e.date.value}</time> <Link href={eventHref(e.id)}>{e.title}</Link>
             {e.disputed ? <strong className="badge disputed-badge">disputed date</strong> : null}
             {e.disputed ? <ReportedDates event={e} /> : null}
           </li>
