@@ -12,6 +12,7 @@ import type { IConstruct } from 'constructs';
 import type { Construct } from 'constructs';
 import { AlarmTopic } from './constructs/alarm-topic.js';
 import { GraphQLCdn } from './constructs/cdn.js';
+import { ExplorerSite } from './constructs/explorer-site.js';
 import { CorpusBucket } from './constructs/corpus-bucket.js';
 import { DataTables } from './constructs/data-tables.js';
 import { GraphQLApi } from './constructs/graphql-api.js';
@@ -98,6 +99,7 @@ export class ApiStack extends Stack {
   readonly corpus: CorpusBucket;
   readonly refresh: SeedRefresh;
   readonly cdn: GraphQLCdn;
+  readonly explorer: ExplorerSite;
   readonly alarms: AlarmTopic;
 
   constructor(scope: Construct, id: string, props: ApiStackProps = {}) {
@@ -127,13 +129,19 @@ export class ApiStack extends Stack {
       logRetention,
     });
 
-    this.cdn = new GraphQLCdn(this, 'Cdn', { api: this.api.api, webAclArn: props.webAclArn });
+    this.explorer = new ExplorerSite(this, 'Explorer', { logRetention });
+    this.cdn = new GraphQLCdn(this, 'Cdn', { api: this.api.api, webAclArn: props.webAclArn, site: this.explorer });
+    this.explorer.deployTo(this.cdn.distribution);
     this.alarms = new AlarmTopic(this, 'Alarms', { email: settings.alarmEmail });
     this.alarms.notifyOnEveryAlarm(this);
 
     new CfnOutput(this, 'GraphQLUrl', {
       value: this.cdn.graphqlUrl,
       description: 'POST GraphQL here; GET opens the playground (through CloudFront and WAF)',
+    });
+    new CfnOutput(this, 'ExplorerUrl', {
+      value: `https://${this.cdn.distribution.distributionDomainName}/`,
+      description: 'The reference explorer (a single-page app over the API)',
     });
     new CfnOutput(this, 'ApiOriginUrl', {
       value: this.api.graphqlUrl,

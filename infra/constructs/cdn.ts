@@ -9,6 +9,7 @@ import { Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
+  type BehaviorOptions,
   CachedMethods,
   CachePolicy,
   CacheCookieBehavior,
@@ -55,7 +56,12 @@ export interface GraphQLCdnProps {
   api: HttpApi;
   /** ARN of a web ACL of scope CLOUDFRONT (from the us-east-1 stack); see ApiStackProps.webAclArn. */
   webAclArn: string | undefined;
+  /** A site for every path outside the API's (the explorer); without one, the API is the default behaviour. */
+  site?: { behavior: BehaviorOptions };
 }
+
+/** The API's paths when a site takes the rest: the endpoint and the playground's assets. */
+export const API_PATH_PATTERNS = ['/graphql', '/graphql/*'] as const;
 
 export class GraphQLCdn extends Construct {
   readonly distribution: Distribution;
@@ -102,6 +108,19 @@ export class GraphQLCdn extends Construct {
 
     // apiEndpoint is https://<id>.execute-api.<region>.amazonaws.com: the origin is its host.
     const apiDomain = Fn.select(2, Fn.split('/', props.api.apiEndpoint));
+    const apiBehavior: BehaviorOptions = {
+      origin: new HttpOrigin(apiDomain, {
+        protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+        originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+      }),
+      // An API answers plain HTTP with 403: a redirect would turn a POST into a GET in many clients.
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      cachedMethods: CachedMethods.CACHE_GET_HEAD,
+      compress: true,
+      cachePolicy: this.cachePolicy,
+      originRequestPolicy: this.originRequestPolicy,
+    };
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Knowledge base GraphQL API',
       httpVersion: HttpVersion.HTTP2_AND_3,
@@ -109,19 +128,9 @@ export class GraphQLCdn extends Construct {
       enableLogging: true,
       logBucket: this.logBucket,
       logFilePrefix: 'cloudfront/',
-      defaultBehavior: {
-        origin: new HttpOrigin(apiDomain, {
-          protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
-          originSslProtocols: [OriginSslPolicy.TLS_V1_2],
-        }),
-        // An API answers plain HTTP with 403: a redirect would turn a POST into a GET in many clients.
-        viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-        allowedMethods: AllowedMethods.ALLOW_ALL,
-        cachedMethods: CachedMethods.CACHE_GET_HEAD,
-        compress: true,
-        cachePolicy: this.cachePolicy,
-        originRequestPolicy: this.originRequestPolicy,
-      },
+      defaultBehavior: props.site?.behavior ?? apiBehavior,
+      additionalBehaviors:
+        props.site === undefined ? {} : Object.fromEntries(API_PATH_PATTERNS.map((path) => [path, apiBehavior])),
     });
     Validations.of(this.distribution).acknowledge(
       {
