@@ -1,16 +1,25 @@
+import { createHash } from 'node:crypto';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 const storage = '../../functions/data/items.js';
 const models = '../../functions/graphql/models.js';
 const versions = '../../functions/data/version-store.js';
 
+const served = 'schema/*.graphql';
+const operations = 'schema/operations/*.graphql';
+/** The explorer is written against the public contract only, so a field the contract lacks fails its codegen. */
+const contract = 'schema/contract/*.graphql';
+const explorerDocuments = ['explorer/src/**/*.{ts,tsx}', '!explorer/src/gql/**'];
+/** Apollo's persisted queries name an operation by the bare hex SHA-256 of its text. */
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
 const config: CodegenConfig = {
   overwrite: true,
-  schema: 'schema/*.graphql',
-  documents: 'schema/operations/*.graphql',
   generates: {
     // Resolver signatures typed against the storage items that back each type.
     'schema/__generated__/resolvers-types.ts': {
+      schema: served,
       plugins: ['typescript', 'typescript-resolvers'],
       config: {
         useTypeImports: true,
@@ -58,20 +67,41 @@ const config: CodegenConfig = {
     },
     // The SDL as a module, so the bundled function needs no files at run time.
     'schema/__generated__/type-defs.ts': {
+      schema: served,
       plugins: ['./schema/codegen-type-defs.cjs'],
     },
     // The committed operations by hash, registered as persisted queries when the function starts.
     'schema/__generated__/persisted-operations.ts': {
-      documents: 'schema/operations/*.graphql',
+      schema: served,
+      documents: operations,
       plugins: ['./schema/codegen-persisted-operations.cjs'],
     },
     // The whole served schema as one printed SDL file, for code generators and other tools to point at.
     'schema/__generated__/schema.graphql': {
+      schema: served,
       plugins: ['schema-ast'],
       config: { includeDirectives: true, sort: true },
     },
+    // The explorer's operations as its client sends them (with __typename, printed as the client preset prints them).
+    'schema/__generated__/explorer-persisted-operations.ts': {
+      schema: contract,
+      documents: explorerDocuments,
+      documentTransforms: [addTypenameSelectionDocumentTransform],
+      plugins: ['./schema/codegen-explorer-persisted-operations.cjs'],
+    },
+    // The explorer's typed documents (client preset), each carrying the hash it is persisted under.
+    'explorer/src/gql/': {
+      schema: contract,
+      documents: explorerDocuments,
+      preset: 'client',
+      documentTransforms: [addTypenameSelectionDocumentTransform],
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: sha256 } },
+      config: { useTypeImports: true, enumsAsTypes: true },
+    },
     // Typed client operations (TypedDocumentNode) for front ends, tests and the playground.
     'schema/__generated__/operations.ts': {
+      schema: served,
+      documents: operations,
       plugins: ['typescript-operations', 'typed-document-node'],
       config: { useTypeImports: true, enumsAsTypes: true, avoidOptionals: { field: true, inputValue: false } },
     },

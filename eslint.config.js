@@ -10,6 +10,8 @@ export default tseslint.config(
       'cdk.out/',
       'bench/.build/',
       'playground/dist/',
+      'explorer/dist/',
+      'explorer/src/gql/',
       'schema/__generated__/',
       '**/*.cjs',
       '**/*.js',

@@ -11,7 +11,8 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import type { Construct } from 'constructs';
 import { AlarmTopic } from './constructs/alarm-topic.js';
-import { GraphQLCdn } from './constructs/cdn.js';
+import { GraphQLCdn, securityHeadersPolicy } from './constructs/cdn.js';
+import { ExplorerSite } from './constructs/explorer-site.js';
 import { CorpusBucket } from './constructs/corpus-bucket.js';
 import { DataTables } from './constructs/data-tables.js';
 import { GraphQLApi } from './constructs/graphql-api.js';
@@ -112,6 +113,7 @@ export class ApiStack extends Stack {
   readonly corpus: CorpusBucket;
   readonly refresh: SeedRefresh;
   readonly cdn: GraphQLCdn;
+  readonly explorer: ExplorerSite;
   readonly alarms: AlarmTopic;
 
   constructor(scope: Construct, id: string, props: ApiStackProps = {}) {
@@ -142,13 +144,26 @@ export class ApiStack extends Stack {
       logRetention,
     });
 
-    this.cdn = new GraphQLCdn(this, 'Cdn', { api: this.api.api, webAclArn: props.webAclArn });
+    // One security headers policy (and CSP) for the API's replies and the explorer's page.
+    const responseHeadersPolicy = securityHeadersPolicy(this);
+    this.explorer = new ExplorerSite(this, 'Explorer', { logRetention, responseHeadersPolicy });
+    this.cdn = new GraphQLCdn(this, 'Cdn', {
+      api: this.api.api,
+      webAclArn: props.webAclArn,
+      site: this.explorer,
+      responseHeadersPolicy,
+    });
+    this.explorer.deployTo(this.cdn.distribution);
     this.alarms = new AlarmTopic(this, 'Alarms', { email: settings.alarmEmail });
     this.alarms.notifyOnEveryAlarm(this);
 
     new CfnOutput(this, 'GraphQLUrl', {
       value: this.cdn.graphqlUrl,
       description: 'POST GraphQL here; GET opens the playground (through CloudFront and WAF)',
+    });
+    new CfnOutput(this, 'ExplorerUrl', {
+      value: `https://${this.cdn.distribution.distributionDomainName}/`,
+      description: 'The reference explorer (a single-page app over the API)',
     });
     new CfnOutput(this, 'ApiOriginUrl', {
       value: this.api.graphqlUrl,

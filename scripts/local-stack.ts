@@ -17,6 +17,7 @@ import { directorySource, type CorpusSource } from '../functions/refresh/corpus-
 import { refresh, type RefreshReport } from '../functions/refresh/refresh.js';
 import { corsPolicy, SECURITY_HEADERS, type CorsPolicy } from '../functions/shared/http-contract.js';
 import { apiGatewayCors, responseHeaders, routes, type LocalRoute } from './edge-emulation.js';
+import { serveExplorer } from './explorer-static.js';
 import { exchangeListener, lambdaExchange, type LambdaHttpHandler } from './http-adapter.js';
 import { startLocalDynamo, type LocalDynamo } from './local-dynamodb.js';
 import { CORPUS_DIR } from '../seed/paths.js';
@@ -94,7 +95,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     logger.error('local server error', { error: error as Error });
   });
   // The listener handles its own failures (it answers 500 and logs), so its promise is not awaited.
-  const server = createServer((req, res) => void listener(req, res));
+  // Paths outside /graphql are the explorer's (explorer/dist), as behind CloudFront.
+  const server = createServer((req, res) => {
+    void serveExplorer(req, res).then((served) => (served ? undefined : listener(req, res)));
+  });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,10 +1,11 @@
 /**
- * Automatic persisted queries with the committed operations registered from
- * the start: a hash-only GET for one of them is answered by a cold function,
+ * Automatic persisted queries with the committed operations (schema/operations
+ * and the explorer's) registered from the start: a hash-only GET for one of them is answered by a cold function,
  * while other operations register as Apollo's automatic persisted queries do
  * (first request with the query, then the hash alone), in a bounded cache.
  */
 import type { PersistedQueryOptions } from '@apollo/server';
+import { explorerPersistedOperations } from '../../schema/__generated__/explorer-persisted-operations.js';
 import { persistedOperations } from '../../schema/__generated__/persisted-operations.js';
 
 type PersistedQueryCache = NonNullable<PersistedQueryOptions['cache']>;
@@ -14,9 +15,13 @@ const MAX_REGISTERED = 1000;
 /** Apollo prefixes the keys it gives its persisted-query cache. */
 const APQ_PREFIX = 'apq:';
 
-export function persistedQueryCache(
-  known: Readonly<Record<string, string>> = persistedOperations,
-): PersistedQueryCache {
+/** Every operation a cold function answers by hash alone. */
+export const knownOperations: Readonly<Record<string, string>> = {
+  ...persistedOperations,
+  ...explorerPersistedOperations,
+};
+
+export function persistedQueryCache(known: Readonly<Record<string, string>> = knownOperations): PersistedQueryCache {
   const registered = new Map<string, string>();
   const hashOf = (key: string) => (key.startsWith(APQ_PREFIX) ? key.slice(APQ_PREFIX.length) : key);
   return {

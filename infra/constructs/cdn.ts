@@ -12,6 +12,7 @@ import { Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
+  type BehaviorOptions,
   CachedMethods,
   CachePolicy,
   CacheCookieBehavior,
@@ -50,6 +51,31 @@ export interface GraphQLCdnProps {
   api: HttpApi;
   /** ARN of a web ACL of scope CLOUDFRONT (from the us-east-1 stack); see ApiStackProps.webAclArn. */
   webAclArn: string | undefined;
+  /** A site for every path outside the API's (the explorer); without one, the API is the default behaviour. */
+  site?: { behavior: BehaviorOptions };
+  /** The security headers policy, when the stack shares one with another construct (the explorer); else its own. */
+  responseHeadersPolicy?: ResponseHeadersPolicy;
+}
+
+/** The API's paths when a site takes the rest: the endpoint and the playground's assets. */
+export const API_PATH_PATTERNS = ['/graphql', '/graphql/*'] as const;
+
+/** HSTS, nosniff, no referrer, no framing and the shared CSP (functions/shared/http-contract.ts) on every reply. */
+export function securityHeadersPolicy(scope: Construct): ResponseHeadersPolicy {
+  return new ResponseHeadersPolicy(scope, 'SecurityHeaders', {
+    comment: 'HSTS, nosniff, no referrer, no framing, and the Content-Security-Policy of the pages served',
+    securityHeadersBehavior: {
+      strictTransportSecurity: {
+        accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS),
+        includeSubdomains: true,
+        override: true,
+      },
+      contentTypeOptions: { override: true },
+      referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+      frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+      contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+    },
+  });
 }
 
 export class GraphQLCdn extends Construct {
@@ -86,20 +112,7 @@ export class GraphQLCdn extends Construct {
       cookieBehavior: OriginRequestCookieBehavior.none(),
     });
 
-    this.responseHeadersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      comment: 'HSTS, nosniff, no referrer, no framing, and the Content-Security-Policy of the pages served',
-      securityHeadersBehavior: {
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS),
-          includeSubdomains: true,
-          override: true,
-        },
-        contentTypeOptions: { override: true },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
-      },
-    });
+    this.responseHeadersPolicy = props.responseHeadersPolicy ?? securityHeadersPolicy(this);
     this.logBucket = this.accessLogBucket();
     this.distribution = this.distributionFor(props);
     this.graphqlUrl = `https://${this.distribution.distributionDomainName}/graphql`;
@@ -125,6 +138,20 @@ export class GraphQLCdn extends Construct {
   private distributionFor(props: GraphQLCdnProps): Distribution {
     // apiEndpoint is https://<id>.execute-api.<region>.amazonaws.com: the origin is its host.
     const apiDomain = Fn.select(2, Fn.split('/', props.api.apiEndpoint));
+    const apiBehavior: BehaviorOptions = {
+      origin: new HttpOrigin(apiDomain, {
+        protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+        originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+      }),
+      // An API answers plain HTTP with 403: a redirect would turn a POST into a GET in many clients.
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      cachedMethods: CachedMethods.CACHE_GET_HEAD,
+      compress: true,
+      cachePolicy: this.cachePolicy,
+      originRequestPolicy: this.originRequestPolicy,
+      responseHeadersPolicy: this.responseHeadersPolicy,
+    };
     const distribution = new Distribution(this, 'Distribution', {
       comment: 'Knowledge base GraphQL API',
       httpVersion: HttpVersion.HTTP2_AND_3,
@@ -132,20 +159,9 @@ export class GraphQLCdn extends Construct {
       enableLogging: true,
       logBucket: this.logBucket,
       logFilePrefix: 'cloudfront/',
-      defaultBehavior: {
-        origin: new HttpOrigin(apiDomain, {
-          protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
-          originSslProtocols: [OriginSslPolicy.TLS_V1_2],
-        }),
-        // An API answers plain HTTP with 403: a redirect would turn a POST into a GET in many clients.
-        viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-        allowedMethods: AllowedMethods.ALLOW_ALL,
-        cachedMethods: CachedMethods.CACHE_GET_HEAD,
-        compress: true,
-        cachePolicy: this.cachePolicy,
-        originRequestPolicy: this.originRequestPolicy,
-        responseHeadersPolicy: this.responseHeadersPolicy,
-      },
+      defaultBehavior: props.site?.behavior ?? apiBehavior,
+      additionalBehaviors:
+        props.site === undefined ? {} : Object.fromEntries(API_PATH_PATTERNS.map((path) => [path, apiBehavior])),
     });
     Validations.of(distribution).acknowledge(
       {

@@ -16,7 +16,7 @@ import { keyAttributes, TABLE_LIST } from '../../functions/data/tables.js';
 import { DEFAULT_SETTINGS, settingsFromContext, type ApiStack } from '../../infra/api-stack.js';
 import { ESM_BANNER } from '../../infra/bundling.js';
 import { PROJECT_ROOT } from '../../infra/constructs/bundled-function.js';
-import { MAX_CACHE_TTL } from '../../infra/constructs/cdn.js';
+import { API_PATH_PATTERNS, MAX_CACHE_TTL } from '../../infra/constructs/cdn.js';
 import {
   API_REQUEST_HEADERS,
   CONTENT_SECURITY_POLICY,
@@ -318,7 +318,9 @@ describe('HTTP API', () => {
 describe('CDN', () => {
   const distribution = () =>
     resources[logicalId(stack.cdn.distribution)]?.Properties?.DistributionConfig as Record<string, unknown>;
-  const behavior = () => distribution().DefaultCacheBehavior as Record<string, unknown>;
+  // The API's behaviour: /graphql (the explorer takes the default one).
+  const behavior = () =>
+    (distribution().CacheBehaviors as Record<string, unknown>[]).find((b) => b.PathPattern === '/graphql')!;
 
   it('points the GraphQLUrl output at the distribution', () => {
     template.hasOutput('GraphQLUrl', {
@@ -328,10 +330,10 @@ describe('CDN', () => {
     });
   });
 
-  it('sends every request to the HTTP API over HTTPS only', () => {
+  it('sends /graphql to the HTTP API over HTTPS only', () => {
     const origins = distribution().Origins as Record<string, unknown>[];
-    expect(origins).toHaveLength(1);
-    expect(origins[0]).toMatchObject({
+    const api = origins.find((o) => o.Id === behavior().TargetOriginId);
+    expect(api).toMatchObject({
       DomainName: {
         'Fn::Select': [2, { 'Fn::Split': ['/', { 'Fn::GetAtt': [logicalId(stack.api.api), 'ApiEndpoint'] }] }],
       },
@@ -810,5 +812,55 @@ describe('settings from context', () => {
     expect(() => settingsFromContext(scopeWith({ apiThrottleRate: '0' }))).toThrow(/apiThrottleRate/);
     expect(() => settingsFromContext(scopeWith({ logRetentionDays: 31 }))).toThrow(/logRetentionDays/);
     expect(() => settingsFromContext(scopeWith({ introspection: 'yes' }))).toThrow(/introspection/);
+  });
+});
+
+describe('explorer site', () => {
+  const distribution = () =>
+    resources[logicalId(stack.cdn.distribution)]?.Properties?.DistributionConfig as Record<string, unknown>;
+
+  it('serves the explorer from its private bucket as the default behaviour, through origin access control', () => {
+    const defaults = distribution().DefaultCacheBehavior as Record<string, unknown>;
+    const origins = distribution().Origins as Record<string, unknown>[];
+    const site = origins.find((o) => o.Id === defaults.TargetOriginId);
+    expect(site).toMatchObject({
+      DomainName: { 'Fn::GetAtt': [logicalId(stack.explorer.bucket), 'RegionalDomainName'] },
+      OriginAccessControlId: { 'Fn::GetAtt': [expect.any(String), 'Id'] },
+    });
+    expect(defaults.AllowedMethods).toEqual(['GET', 'HEAD']);
+    expect(defaults.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(resources[logicalId(stack.explorer.bucket)]?.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+  });
+
+  it('answers deep links with a CloudFront Function on its behaviour, not with distribution-wide error pages', () => {
+    const defaults = distribution().DefaultCacheBehavior as Record<string, unknown>;
+    expect(defaults.FunctionAssociations).toEqual([
+      {
+        EventType: 'viewer-request',
+        FunctionARN: { 'Fn::GetAtt': [logicalId(stack.explorer.deepLinks), 'FunctionARN'] },
+      },
+    ]);
+    expect(distribution().CustomErrorResponses).toBeUndefined();
+    const api = (distribution().CacheBehaviors as Record<string, unknown>[]).filter((b) =>
+      (API_PATH_PATTERNS as readonly string[]).includes(b.PathPattern as string),
+    );
+    expect(api.map((b) => b.PathPattern).sort()).toEqual([...API_PATH_PATTERNS].sort());
+    for (const behavior of api) expect(behavior.FunctionAssociations).toBeUndefined();
+  });
+
+  it('uploads the built explorer on every deploy and invalidates its page', () => {
+    template.hasResourceProperties('Custom::CDKBucketDeployment', {
+      DestinationBucketName: { Ref: logicalId(stack.explorer.bucket) },
+      DistributionId: { Ref: logicalId(stack.cdn.distribution) },
+      DistributionPaths: ['/', '/index.html'],
+      Prune: false,
+    });
   });
 });
