@@ -8,12 +8,11 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type * as z from 'zod/mini';
 import { PublishConflictError } from '../shared/errors.js';
 import type { DataSources } from './client.js';
 import { keys } from './keys.js';
 import { TABLES } from './tables.js';
-import type { ChangeKind, EntityType, VersionPointer, VersionRecord } from './version-schemas.js';
+import type { ChangeKind, EntityType, VersionPointer } from './version-schemas.js';
 
 export type { ChangeEntry, ChangeKind, EntityType, VersionPointer, VersionRecord } from './version-schemas.js';
 

@@ -7,7 +7,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type * as z from 'zod/mini';
 import { checkCorpus, isWarning, type CorpusIssue } from './corpus-checks.js';
-import { LineIndex, formatIssue } from './corpus-lines.js';
+import { LineIndex } from './corpus-lines.js';
 import { CORPUS_FILES, QUOTATION_EXCLUSIONS_FILE, documentTextFile, type Corpus } from './corpus-schema.js';
 import type { CorpusSource } from './corpus-source.js';
 

@@ -19,7 +19,6 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { alarmAtLeast } from './alarms.js';
-import { VERSION_HEADER } from '../../functions/shared/constants.js';
 import type { CorsPolicy } from '../../functions/shared/http-contract.js';
 
 export interface GraphQLApiProps {
