@@ -6,25 +6,13 @@
  * allows it; a page from an origin the server does not allow gets no grant,
  * and the browser refuses to hand it the answer.
  */
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corsPolicy } from '../../functions/shared/http-contract.js';
+import { launchChromium } from '../../scripts/chromium.js';
 import { startLocalStack, type LocalStack } from '../../scripts/local-stack.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let stack: LocalStack;
 let browser: Browser;
@@ -45,17 +33,12 @@ async function pageServer(): Promise<Server> {
 const originOf = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}: the browser tests need it. Install it with \`apt-get update && apt-get install -y chromium\`.`,
-    );
-  }
   allowedPage = await pageServer();
   otherPage = await pageServer();
   // As `CORS_ORIGINS=<the allowed page's origin> npm start` would run it.
   stack = await startLocalStack({ port: 0, cors: corsPolicy([originOf(allowedPage)]) });
   api = `http://127.0.0.1:${stack.port}/graphql`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

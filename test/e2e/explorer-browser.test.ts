@@ -5,28 +5,17 @@
  * and unknown URLs, axe-core's check, and a strict Content-Security-Policy.
  * Expectations come from the corpus files or the API, never from the corpus's size.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { launchChromium } from '../../scripts/chromium.js';
 import { buildExplorer } from '../../scripts/build-explorer.js';
 import { startLocalStack, type LocalStack } from '../../scripts/local-stack.js';
 import { CORPUS_DIR } from '../../seed/paths.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const ARTIFACTS = 'artifacts/explorer';
 /** A policy as strict as a page of this kind can have: everything from the page's own origin, nothing inline. */
 const STRICT_CSP =
@@ -54,11 +43,6 @@ let corpus: Corpus;
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}: the browser tests need it. Install it with \`apt-get update && apt-get install -y chromium\`.`,
-    );
-  }
   const read = async (name: string) => parse(await readFile(join(CORPUS_DIR, `${name}.yaml`), 'utf8')) as never;
   corpus = {
     documents: await read('documents'),
@@ -70,7 +54,7 @@ beforeAll(async () => {
   await buildExplorer();
   stack = await startLocalStack({ port: 0 });
   origin = new URL(stack.url).origin;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   await mkdir(ARTIFACTS, { recursive: true });
 });
 afterAll(async () => {
