@@ -78,6 +78,9 @@ export const LIST_ITEMS: Readonly<Record<string, number>> = {
 /** Items of any other list without `first` (aliases, authors, a claim's events and relations…). */
 export const DEFAULT_LIST_ITEMS = 10;
 
+/** Items a list without `first` is counted with. */
+export const listItems = (coordinate: string) => LIST_ITEMS[coordinate] ?? DEFAULT_LIST_ITEMS;
+
 /** Cost units of work: an object resolved, and a list read from the store (a page or a count). */
 export const WORK = { perObject: 1, perConnection: 10 } as const;
 
@@ -117,7 +120,7 @@ function fieldsFor(walk: Walk, set: SelectionSetNode, type: GraphQLObjectType, i
   return into;
 }
 
-function leafBytes(coordinate: string, type: GraphQLOutputType): number {
+export function leafBytes(coordinate: string, type: GraphQLOutputType): number {
   const named = getNamedType(type);
   const text = TEXT_FIELD_BYTES[coordinate];
   if (text !== undefined) return text;
@@ -142,7 +145,7 @@ function valueTally(walk: Walk, type: GraphQLOutputType, node: FieldNode, coordi
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner)) {
     const paged = /Connection\.(edges|nodes)$/.test(coordinate);
-    const items = paged ? pageSize : (LIST_ITEMS[coordinate] ?? DEFAULT_LIST_ITEMS);
+    const items = paged ? pageSize : listItems(coordinate);
     const item = valueTally(walk, inner.ofType, node, coordinate, pageSize);
     // Brackets, and a comma after each item.
     return { bytes: 2 + items * (item.bytes + 1), work: items * item.work };
