@@ -19,7 +19,6 @@ import { LOCAL_CURSOR_KEY } from '../../functions/shared/env.js';
 import { logger } from '../../functions/shared/logger.js';
 import { lambdaContext } from '../../scripts/http-adapter.js';
 import {
-  allClaims,
   gql,
   handlerFor,
   httpEvent,
