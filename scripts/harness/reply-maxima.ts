@@ -49,8 +49,10 @@ function selection(type: GraphQLObjectType, depth: number): { text: string; plan
     const named = getNamedType(field.type);
     if (isConnection(field.type)) {
       if (depth > 0) continue;
-      parts.push(`${field.name}(first: 100) { edges { cursor } pageInfo { endCursor } }`);
-      const edges = new Map([['cursor', { coordinate: `${named.name.replace(/Connection$/, 'Edge')}.cursor`, list: false }]]);
+      parts.push(`${field.name}(first: 30) { edges { cursor } pageInfo { endCursor } }`);
+      const edges = new Map([
+        ['cursor', { coordinate: `${named.name.replace(/Connection$/, 'Edge')}.cursor`, list: false }],
+      ]);
       const pageInfo = new Map([['endCursor', { coordinate: 'PageInfo.endCursor', list: false }]]);
       plan.set(field.name, {
         coordinate,
@@ -103,7 +105,7 @@ export async function measureReplyMaxima(handler: Handler, schema: GraphQLSchema
     const { text, plan } = selection(node, 0);
     const { nodes } = await walkConnection(
       handler,
-      `query($after: String) { r: ${root.name}(first: 5, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${text} } } }`,
+      `query($after: String) { r: ${root.name}(first: 3, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${text} } } }`,
       (data) => data.r,
     );
     for (const item of nodes) record(maxima, plan, item);
