@@ -35,8 +35,8 @@ export const QUERY_LIMITS = {
   /** Lexical tokens in the document (the largest example has about 120). */
   maxTokens: 1000,
   /**
-   * The largest reply a query may ask for, in BYTES_PER_COST_UNIT, with its work (reply-bound.ts): the heaviest
-   * committed operation, DocumentsDeep, costs 50,246; 58,000 × 25 bytes keeps `data` within 1.45 MB.
+   * The larger of a query's largest reply, in BYTES_PER_COST_UNIT, and its work (reply-bound.ts): the heaviest
+   * committed operation, DocumentsDeep, costs 39,361; 58,000 × 25 bytes keeps `data` within 1.45 MB.
    */
   maxCost: 58_000,
   /** Bytes of an HTTP request body. */
@@ -54,9 +54,9 @@ export const QUERY_LIMITS = {
 
 /**
  * Reply bytes one unit of cost stands for. A query's cost is the largest `data`
- * it can answer with, in these units, plus the work of resolving it (objects
- * and store reads, reply-bound.ts), so the cost limit bounds the reply:
- * docs/limits.md, "The reply bound".
+ * it can answer with, in these units, or the work of resolving it (items read,
+ * cursors sealed: reply-bound.ts), whichever is more, so the cost limit bounds
+ * both: docs/limits.md, "The reply bound".
  */
 export const BYTES_PER_COST_UNIT = 25;
 
