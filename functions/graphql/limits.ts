@@ -36,7 +36,7 @@ export const QUERY_LIMITS = {
   maxTokens: 1000,
   /**
    * The larger of a query's largest reply, in BYTES_PER_COST_UNIT, and its work (reply-bound.ts): the heaviest
-   * committed operation, DocumentsDeep, costs 39,361; 58,000 × 25 bytes keeps `data` within 1.45 MB.
+   * committed operation, DocumentsDeep, costs 45,411; 58,000 × 25 bytes keeps `data` within 1.45 MB.
    */
   maxCost: 58_000,
   /** Bytes of an HTTP request body. */

@@ -87,10 +87,10 @@ export const listItems = (coordinate: string) => LIST_ITEMS[coordinate] ?? DEFAU
  * Cost units of work, measured in handler CPU (bench/abuse.ts): an item a list
  * reads from the store (the SDK parses and unmarshals the whole item, about
  * 55 µs for a claim whatever fields are asked), a list read (a page or a
- * count), a cursor sealed (AES-GCM and an HMAC, about 60 µs), an object
+ * count), a cursor sealed (AES-GCM and an HMAC, 60 to 80 µs), an object
  * resolved (mostly from a loader's cache).
  */
-export const WORK = { perItem: 50, perConnection: 50, perCursor: 50, perObject: 1 } as const;
+export const WORK = { perItem: 60, perConnection: 50, perCursor: 80, perObject: 1 } as const;
 
 /** Bytes and work of a part of a reply. */
 export interface Tally {
