@@ -159,7 +159,7 @@ function checkPageSizes(
  * Once the operation and its variables are known, before execution: coerces the variables,
  * checks every `first`, then refuses a query whose cost exceeds the limit.
  */
-function operationChecksPlugin<T extends object>(): ApolloServerPlugin<T> {
+function operationChecksPlugin<T extends object>(maxCost: number): ApolloServerPlugin<T> {
   const costs = new Map<string, number>();
   return {
     async requestDidStart() {
@@ -179,11 +179,11 @@ function operationChecksPlugin<T extends object>(): ApolloServerPlugin<T> {
               costs.set(key, cost);
             }
           }
-          if (cost > QUERY_LIMITS.maxCost) {
+          if (cost > maxCost) {
             throw refused(
-              `Query is too expensive: cost ${cost} exceeds the limit of ${QUERY_LIMITS.maxCost}. Ask for fewer items (smaller "first"), fewer nested lists or fewer long text fields.`,
+              `Query is too expensive: cost ${cost} exceeds the limit of ${maxCost}. Ask for fewer items (smaller "first"), fewer nested lists or fewer long text fields.`,
               ErrorCode.QUERY_TOO_COMPLEX,
-              { cost, maxCost: QUERY_LIMITS.maxCost },
+              { cost, maxCost },
             );
           }
         },
@@ -210,7 +210,9 @@ export const parseOptions = { maxTokens: QUERY_LIMITS.maxTokens };
  * the protections this server does differently (tokens and cost above, field
  * suggestions through Apollo's own setting) do not weigh on the bundle.
  */
-export function queryLimits<T extends object>(): {
+export function queryLimits<T extends object>(
+  maxCost: number = QUERY_LIMITS.maxCost,
+): {
   plugins: ApolloServerPlugin<T>[];
   validationRules: ValidationRule[];
 } {
@@ -220,7 +222,7 @@ export function queryLimits<T extends object>(): {
     onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
   };
   return {
-    plugins: [operationChecksPlugin<T>()],
+    plugins: [operationChecksPlugin<T>(maxCost)],
     validationRules: [
       readOnlyRule,
       maxDepthRule({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...report }),

@@ -76,6 +76,7 @@ export const LIST_ITEMS: Readonly<Record<string, number>> = {
   'Claim.about': 14,
   'Claim.relations': 7,
   'Claim.events': 6,
+  'Event.reportedDates': 6,
 };
 /** Items of any other list without `first` (aliases, authors, a claim's events and relations…). */
 export const DEFAULT_LIST_ITEMS = 10;

@@ -45,6 +45,11 @@ export interface ServerOptions {
   compileAfterRuns?: number;
   /** The reply cap of the request guard; defaults to QUERY_LIMITS.maxReplyBytes (tests lower it to reach it). */
   maxReplyBytes?: number;
+  /**
+   * The cost limit; defaults to QUERY_LIMITS.maxCost. Tests that read the whole corpus in one request (nested
+   * pages of 100 under 100 parents, over the limit's work by design) raise it.
+   */
+  maxCost?: number;
   /** Resolver calls and time one request may spend (EXECUTION_BUDGET; tests lower it to reach it). */
   executionBudget?: ExecutionBudgetLimits;
 }
@@ -137,7 +142,7 @@ export function buildExecutableSchema(resolvers: Resolvers): GraphQLSchema {
 
 export function createApolloServer(options: ServerOptions = {}): ApolloServer<GraphQLContext> {
   const production = options.production ?? isProduction();
-  const limits = queryLimits<GraphQLContext>();
+  const limits = queryLimits<GraphQLContext>(options.maxCost);
   return new ApolloServer<GraphQLContext>({
     // The schema, executed by graphql-js and, once an operation repeats, by graphql-jit (jit-executor.ts).
     gateway: compilingExecutor(buildExecutableSchema(resolvers), { runsBeforeCompiling: options.compileAfterRuns }),
