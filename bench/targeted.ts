@@ -4,6 +4,7 @@
  *   npx tsx bench/targeted.ts overhead [iterations]   # DocumentsDeep vs the raw floor, CPU, profile
  *   npx tsx bench/targeted.ts cold [runs]             # cold start vs Apollo + GetItem (built bundles)
  *   npx tsx bench/targeted.ts cold-ab <bundle> [runs] # the GraphQL bundle built now vs another built one, interleaved
+ *   npx tsx bench/targeted.ts abuse [runs]            # maxAcceptedCpuVsMedian: the costliest accepted query's CPU
  *
  * Same functions as `npm run bench` (bench/suite.ts), without the other stages.
  */
@@ -87,6 +88,9 @@ try {
         ...Object.fromEntries(files.map((f, j) => [j === 0 ? 'now' : f, show(sides[j] ?? [])])),
       }),
     );
+  } else if (what === 'abuse') {
+    const { measureAbuse } = await import('./abuse.js');
+    console.log(JSON.stringify(await measureAbuse(engine, mix, { runs: Number(countArg ?? 10) })));
   } else throw new Error(`unknown part ${what}`);
 } finally {
   await engine.close();

@@ -1,3 +1,4 @@
+import type { ExecutionBudget } from './execution-budget.js';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { DataSources } from '../data/client.js';
 import { createLoaders, type Loaders } from '../data/loaders.js';
@@ -35,6 +36,8 @@ export interface GraphQLContext {
   snapshot: () => Promise<ReadView>;
   /** Cursors of the request's version (usable once `snapshot` has resolved, as every list does first). */
   cursors: Cursors;
+  /** What execution may still spend (set when execution starts: execution-budget.ts). */
+  budget?: ExecutionBudget;
 }
 
 /**

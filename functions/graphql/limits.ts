@@ -2,8 +2,9 @@
  * Query limits, enforced before execution so a refused query costs nothing:
  * GraphQL Armor for depth, aliases and directives, graphql-js for tokens, and,
  * once the variables are known, their coercion, the range of every `first` and
- * a cost limit (graphql-query-complexity) in which list fields multiply by
- * their `first` and long text fields count by their size.
+ * a cost limit: the largest reply the query can produce and the work behind it
+ * (reply-bound.ts). During execution, a budget of resolver calls and time
+ * (execution-budget.ts) stops what the cost did not foresee.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
@@ -13,26 +14,18 @@ import {
   GraphQLError,
   Kind,
   OperationTypeNode,
-  SchemaMetaFieldDef,
-  TypeMetaFieldDef,
-  getNamedType,
   getVariableValues,
-  isListType,
-  isNonNullType,
-  isObjectType,
   visit,
   type ASTNode,
   type DocumentNode,
-  type GraphQLOutputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '../shared/errors.js';
-import { introspectionBytes } from './introspection-cost.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging.js';
+import { MAX_PAGE_SIZE } from './paging.js';
+import { replyTally, tallyCost } from './reply-bound.js';
 
 export const QUERY_LIMITS = {
   /** Nesting of fields (the deep example operation reaches 9). */
@@ -41,10 +34,11 @@ export const QUERY_LIMITS = {
   maxDirectives: 20,
   /** Lexical tokens in the document (the largest example has about 120). */
   maxTokens: 1000,
-  /** Estimated items a query may touch (the heaviest example, DocumentsDeep, costs 11,516). */
-  maxCost: 50_000,
-  /** Lists without `first` (authors, people, events, participants, reportedDates) are short; assume this many. */
-  unpagedListSize: 10,
+  /**
+   * The larger of a query's largest reply, in BYTES_PER_COST_UNIT, and its work (reply-bound.ts): the heaviest
+   * committed operation, DocumentsDeep, costs 45,411; 58,000 × 25 bytes keeps `data` within 1.45 MB.
+   */
+  maxCost: 58_000,
   /** Bytes of an HTTP request body. */
   maxBodyBytes: 64 * 1024,
   /** Nesting of the `variables` and `extensions` JSON (this schema's deepest variable, a list of enums, needs 2). */
@@ -59,75 +53,32 @@ export const QUERY_LIMITS = {
 } as const;
 
 /**
- * Reply bytes one unit of cost stands for, in long text: a field's cost is at least its
- * largest value's size in these units, so the cost limit bounds the text of one reply to
- * about 1.25 MB (50,000 × 25 bytes), a quarter of the reply cap, and the time spent
- * serializing it to ~50 ms (test/integration/hardening-abuse.test.ts checks the weights
- * against the corpus; the reply cap catches what the model misses).
+ * Reply bytes one unit of cost stands for. A query's cost is the largest `data`
+ * it can answer with, in these units, or the work of resolving it (items read,
+ * cursors sealed: reply-bound.ts), whichever is more, so the cost limit bounds
+ * both: docs/limits.md, "The reply bound".
  */
 export const BYTES_PER_COST_UNIT = 25;
 
 /**
- * Cost of the text fields longer than a cost unit, from their largest value in the corpus
- * (JSON-encoded bytes) with headroom: Document.text is 8.2 KB at most (7.4 KB typical),
- * Event.description 750 bytes, Claim.quote 410, Claim.text 230, Claim.sourceLink 185.
+ * Bytes of the `errors` a reply may carry (a field that fails adds one error):
+ * past it, the rest are left out and counted in one last error (ERRORS_OMITTED).
  */
-export const TEXT_FIELD_COSTS: Readonly<Record<string, number>> = {
-  'Document.text': 400,
-  'Event.description': 40,
-  'Claim.quote': 20,
-  'TextAnchor.exact': 20,
-  'Claim.text': 12,
-  'Claim.sourceLink': 10,
-  'Person.description': 8,
-  'Organization.description': 8,
-  'Place.description': 8,
-};
-
-function isList(type: GraphQLOutputType): boolean {
-  return isListType(isNonNullType(type) ? type.ofType : type);
-}
+export const MAX_ERROR_BYTES = 40_000;
 
 /**
- * Cost of a field: 1 plus its children, times the number of items it can
- * return: `first` (or its default) for connections, a fixed bound for short lists.
+ * Replies no larger than this: `data` within the cost limit, at most
+ * maxCost × BYTES_PER_COST_UNIT bytes, with its envelope and the errors
+ * (MAX_ERROR_BYTES and the error saying how many were left out).
  */
-const pagedEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  const textCost = TEXT_FIELD_COSTS[`${type.name}.${field.name}`];
-  if (textCost !== undefined) return textCost;
-  // A connection's edges and nodes are the page its `first` already counted.
-  if (type.name.endsWith('Connection') && (field.name === 'edges' || field.name === 'nodes')) return childComplexity;
-  const named = getNamedType(field.type);
-  if (isObjectType(named) && named.name.endsWith('Connection')) {
-    const first = typeof args.first === 'number' && args.first >= 0 ? args.first : DEFAULT_PAGE_SIZE;
-    return 1 + first * Math.max(childComplexity, 1);
-  }
-  if (isList(field.type)) return 1 + QUERY_LIMITS.unpagedListSize * Math.max(childComplexity, 1);
-  return undefined;
-};
+export const REPLY_BOUND_BYTES = 1_500_000;
 
 /**
- * An estimator for `__schema` and `__type`: their reply's exact size in cost units (BYTES_PER_COST_UNIT), counted
- * over the schema (introspection-cost.ts). One budget, just over the limit, for all of a request's introspection:
- * once spent, the query is over the limit whatever else it asks, and no more is counted.
+ * One budget for all of a request's introspection (introspection-cost.ts counts its exact bytes): once spent,
+ * the query is over the limit. It stays what it was before replies were bounded: the full schema under
+ * fifteen aliases stays refused.
  */
-function introspectionEstimator(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  variables: Record<string, unknown>,
-): ComplexityEstimator {
-  let remaining = (QUERY_LIMITS.maxCost + 1) * BYTES_PER_COST_UNIT;
-  return ({ field, node }) => {
-    if (field !== SchemaMetaFieldDef && field !== TypeMetaFieldDef) return undefined;
-    const bytes = remaining > 0 ? introspectionBytes(schema, document, node, variables, remaining) : undefined;
-    if (bytes === undefined) {
-      remaining = 0;
-      return QUERY_LIMITS.maxCost + 1;
-    }
-    remaining -= bytes;
-    return Math.max(1, Math.ceil(bytes / BYTES_PER_COST_UNIT));
-  };
-}
+export const MAX_INTROSPECTION_BYTES = 1_250_025;
 
 export function queryCost(
   schema: GraphQLSchema,
@@ -135,17 +86,9 @@ export function queryCost(
   variables?: Record<string, unknown>,
   operationName?: string,
 ): number {
-  return getComplexity({
-    schema,
-    query,
-    variables,
-    operationName,
-    estimators: [
-      introspectionEstimator(schema, query, variables ?? {}),
-      pagedEstimator,
-      simpleEstimator({ defaultComplexity: 1 }),
-    ],
-  });
+  const tally = replyTally(schema, query, variables ?? {}, operationName, MAX_INTROSPECTION_BYTES);
+  const cost = tallyCost(tally, BYTES_PER_COST_UNIT);
+  return Number.isFinite(cost) ? cost : QUERY_LIMITS.maxCost + 1;
 }
 
 /** Costs of recent (query, operation, variables), so a repeated request is not walked again. */
@@ -216,7 +159,7 @@ function checkPageSizes(
  * Once the operation and its variables are known, before execution: coerces the variables,
  * checks every `first`, then refuses a query whose cost exceeds the limit.
  */
-function operationChecksPlugin<T extends object>(): ApolloServerPlugin<T> {
+function operationChecksPlugin<T extends object>(maxCost: number): ApolloServerPlugin<T> {
   const costs = new Map<string, number>();
   return {
     async requestDidStart() {
@@ -236,11 +179,11 @@ function operationChecksPlugin<T extends object>(): ApolloServerPlugin<T> {
               costs.set(key, cost);
             }
           }
-          if (cost > QUERY_LIMITS.maxCost) {
+          if (cost > maxCost) {
             throw refused(
-              `Query is too expensive: cost ${cost} exceeds the limit of ${QUERY_LIMITS.maxCost}. Ask for fewer items (smaller "first"), fewer nested lists or fewer long text fields.`,
+              `Query is too expensive: cost ${cost} exceeds the limit of ${maxCost}. Ask for fewer items (smaller "first"), fewer nested lists or fewer long text fields.`,
               ErrorCode.QUERY_TOO_COMPLEX,
-              { cost, maxCost: QUERY_LIMITS.maxCost },
+              { cost, maxCost },
             );
           }
         },
@@ -267,7 +210,9 @@ export const parseOptions = { maxTokens: QUERY_LIMITS.maxTokens };
  * the protections this server does differently (tokens and cost above, field
  * suggestions through Apollo's own setting) do not weigh on the bundle.
  */
-export function queryLimits<T extends object>(): {
+export function queryLimits<T extends object>(
+  maxCost: number = QUERY_LIMITS.maxCost,
+): {
   plugins: ApolloServerPlugin<T>[];
   validationRules: ValidationRule[];
 } {
@@ -277,7 +222,7 @@ export function queryLimits<T extends object>(): {
     onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
   };
   return {
-    plugins: [operationChecksPlugin<T>()],
+    plugins: [operationChecksPlugin<T>(maxCost)],
     validationRules: [
       readOnlyRule,
       maxDepthRule({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...report }),

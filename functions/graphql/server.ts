@@ -24,7 +24,14 @@ import { errorDetails } from '../shared/logger.js';
 import type { GraphQLContext } from './context.js';
 import { compilingExecutor } from './jit-executor.js';
 import { corpusVersionPlugin } from './corpus-version.js';
-import { parseOptions, queryLimits } from './limits.js';
+import {
+  budgeted,
+  EXECUTION_BUDGET,
+  executionBudgetPlugin,
+  type Budgeted,
+  type ExecutionBudgetLimits,
+} from './execution-budget.js';
+import { MAX_ERROR_BYTES, parseOptions, queryLimits } from './limits.js';
 import { DEFAULT_HTTP_CACHE, httpCachePlugin, type HttpCachePolicy } from './http-cache.js';
 import { persistedQueryCache } from './persisted-queries.js';
 import { resolvers } from './resolvers/index.js';
@@ -38,6 +45,13 @@ export interface ServerOptions {
   compileAfterRuns?: number;
   /** The reply cap of the request guard; defaults to QUERY_LIMITS.maxReplyBytes (tests lower it to reach it). */
   maxReplyBytes?: number;
+  /**
+   * The cost limit; defaults to QUERY_LIMITS.maxCost. Tests that read the whole corpus in one request (nested
+   * pages of 100 under 100 parents, over the limit's work by design) raise it.
+   */
+  maxCost?: number;
+  /** Resolver calls and time one request may spend (EXECUTION_BUDGET; tests lower it to reach it). */
+  executionBudget?: ExecutionBudgetLimits;
 }
 
 /**
@@ -82,7 +96,11 @@ const errorLogPlugin: ApolloServerPlugin<GraphQLContext> = {
           });
         }
         if (refusals.length === 0) return;
-        const level = refusals.some((r) => r.code === ErrorCode.SERVICE_UNAVAILABLE) ? 'warn' : 'info';
+        const level = refusals.some(
+          (r) => r.code === ErrorCode.SERVICE_UNAVAILABLE || r.code === ErrorCode.EXECUTION_BUDGET_EXCEEDED,
+        )
+          ? 'warn'
+          : 'info';
         contextValue.logger[level]('GraphQL request refused', {
           operationName: name,
           errors: refusals.slice(0, MAX_LOGGED_REFUSALS),
@@ -111,7 +129,7 @@ export function buildExecutableSchema(resolvers: Resolvers): GraphQLSchema {
         const field = defined[fieldName];
         if (field === undefined || typeof resolve !== 'function')
           throw new Error(`resolver ${typeName}.${fieldName}: no such field, or not a function`);
-        field.resolve = resolve as GraphQLFieldResolver<unknown, unknown>;
+        field.resolve = budgeted(resolve as GraphQLFieldResolver<unknown, Budgeted>);
       }
     } else if (isAbstractType(type) && typeof fields.__resolveType === 'function') {
       type.resolveType = fields.__resolveType as GraphQLTypeResolver<unknown, unknown>;
@@ -124,7 +142,7 @@ export function buildExecutableSchema(resolvers: Resolvers): GraphQLSchema {
 
 export function createApolloServer(options: ServerOptions = {}): ApolloServer<GraphQLContext> {
   const production = options.production ?? isProduction();
-  const limits = queryLimits<GraphQLContext>();
+  const limits = queryLimits<GraphQLContext>(options.maxCost);
   return new ApolloServer<GraphQLContext>({
     // The schema, executed by graphql-js and, once an operation repeats, by graphql-jit (jit-executor.ts).
     gateway: compilingExecutor(buildExecutableSchema(resolvers), { runsBeforeCompiling: options.compileAfterRuns }),
@@ -150,6 +168,7 @@ export function createApolloServer(options: ServerOptions = {}): ApolloServer<Gr
       corpusVersionPlugin,
       httpCachePlugin(options.httpCache ?? DEFAULT_HTTP_CACHE),
       ...limits.plugins,
+      executionBudgetPlugin<GraphQLContext>(options.executionBudget ?? EXECUTION_BUDGET, MAX_ERROR_BYTES),
     ],
     formatError: (formatted, error): GraphQLFormattedError => {
       const classified = classifyError(rootCause(error), formatted);

@@ -36,6 +36,10 @@ export const ErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** The query's cost is over the limit. */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** The request spent its execution budget (resolver calls or time; limits.md, "Execution budget"). */
+  EXECUTION_BUDGET_EXCEEDED: 'EXECUTION_BUDGET_EXCEEDED',
+  /** The last error of a reply whose errors were more than it carries: how many were left out. */
+  ERRORS_OMITTED: 'ERRORS_OMITTED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -130,6 +130,12 @@ export interface GraphQLResponse<T = Record<string, Json>> {
 export type Handler = ReturnType<typeof createGraphQLHandler>;
 
 /**
+ * For tests that read the whole corpus in one request (nested pages of 100 under 100 parents): such a query may
+ * read up to 10,000 items, over the cost limit's work by design (docs/limits.md), though the corpus has far fewer.
+ */
+export const WHOLE_CORPUS_READS = { maxCost: 100_000_000 } as const;
+
+/**
  * The Lambda handler over a test engine, with its dependencies built as the
  * deployed handler builds them. `versionCacheMs`: how long it trusts the
  * version pointer it read (5 s as deployed; 0 reads it on every request).

@@ -508,10 +508,10 @@ describe('what a client sees, and what is logged, for each class of failure', ()
             {
               "extensions": {
                 "code": "QUERY_TOO_COMPLEX",
-                "cost": 110201,
-                "maxCost": 50000,
+                "cost": 681351,
+                "maxCost": 58000,
               },
-              "message": "Query is too expensive: cost 110201 exceeds the limit of 50000. Ask for fewer items (smaller "first"), fewer nested lists or fewer long text fields.",
+              "message": "Query is too expensive: cost 681351 exceeds the limit of 58000. Ask for fewer items (smaller "first"), fewer nested lists or fewer long text fields.",
             },
           ],
         },
@@ -535,11 +535,11 @@ describe('what a client sees, and what is logged, for each class of failure', ()
             {
               "extensions": {
                 "code": "QUERY_TOO_COMPLEX",
-                "cost": 110201,
-                "maxCost": 50000,
+                "cost": 681351,
+                "maxCost": 58000,
                 "stacktrace": "<stack>",
               },
-              "message": "Query is too expensive: cost 110201 exceeds the limit of 50000. Ask for fewer items (smaller "first"), fewer nested lists or fewer long text fields.",
+              "message": "Query is too expensive: cost 681351 exceeds the limit of 58000. Ask for fewer items (smaller "first"), fewer nested lists or fewer long text fields.",
             },
           ],
         },

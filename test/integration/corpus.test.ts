@@ -14,6 +14,7 @@ import {
   type Handler,
   type TestEngine,
   type Json,
+  WHOLE_CORPUS_READS,
 } from '../../scripts/harness/local-engine.js';
 import { CORPUS_DIR } from '../../seed/paths.js';
 
@@ -98,7 +99,7 @@ describe('walking the knowledge base through the API', () => {
   let handler: Handler;
   beforeAll(async () => {
     env = await startEngine();
-    handler = handlerFor(env.ds);
+    handler = handlerFor(env.ds, WHOLE_CORPUS_READS);
   });
   afterAll(() => env.close());
 

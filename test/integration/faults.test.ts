@@ -9,7 +9,14 @@ import { ensureTables } from '../../scripts/harness/table-admin.js';
 import { directorySource } from '../../functions/refresh/corpus-source.js';
 import { refresh } from '../../functions/refresh/refresh.js';
 import { startLocalDynamo, type LocalDynamo } from '../../scripts/local-dynamodb.js';
-import { gql, handlerFor, startEngine, tableNames, type TestEngine } from '../../scripts/harness/local-engine.js';
+import {
+  gql,
+  handlerFor,
+  startEngine,
+  tableNames,
+  type TestEngine,
+  WHOLE_CORPUS_READS,
+} from '../../scripts/harness/local-engine.js';
 import { CORPUS_DIR } from '../../seed/paths.js';
 
 const MIX = `{
@@ -27,7 +34,7 @@ afterEach(async () => {
 async function baseline(): Promise<unknown> {
   const clean = await startEngine();
   try {
-    const res = await gql(handlerFor(clean.ds), MIX);
+    const res = await gql(handlerFor(clean.ds, WHOLE_CORPUS_READS), MIX);
     expect(res.errors).toBeUndefined();
     return res.data;
   } finally {
@@ -42,7 +49,7 @@ describe('faults', () => {
     const ds = createDataSources({ endpoint: engine.endpoint, tables: tableNames('test'), maxAttempts: 2 });
     await ensureTables(ds);
     await refresh(ds, directorySource(CORPUS_DIR));
-    const handler = handlerFor(ds, { production: true });
+    const handler = handlerFor(ds, { production: true, ...WHOLE_CORPUS_READS });
     const expected = (await gql(handler, MIX)).data;
 
     // Traffic in flight while the engine stops.
@@ -92,7 +99,7 @@ describe('faults', () => {
       },
       { step: 'finalizeRequest', priority: 'low', name: 'injectThrottling' },
     );
-    const handler = handlerFor(env.ds);
+    const handler = handlerFor(env.ds, WHOLE_CORPUS_READS);
     for (let i = 0; i < 5; i++) {
       const res = await gql(handler, MIX);
       expect(res.errors).toBeUndefined();
@@ -123,7 +130,7 @@ describe('faults', () => {
       },
       { step: 'initialize', name: 'injectUnprocessedKeys' },
     );
-    const res = await gql(handlerFor(env.ds), MIX);
+    const res = await gql(handlerFor(env.ds, WHOLE_CORPUS_READS), MIX);
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual(expected);
     expect(deferred).toBeGreaterThan(10);

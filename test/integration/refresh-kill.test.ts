@@ -21,7 +21,14 @@ import { memorySource, directorySource } from '../../functions/refresh/corpus-so
 import { LEASE_MS } from '../../functions/shared/constants.js';
 import { refresh } from '../../functions/refresh/refresh.js';
 import { corpusFiles } from '../../scripts/harness/corpus-files.js';
-import { gql, handlerFor, startEngine, type Json, type TestEngine } from '../../scripts/harness/local-engine.js';
+import {
+  gql,
+  handlerFor,
+  startEngine,
+  type Json,
+  type TestEngine,
+  WHOLE_CORPUS_READS,
+} from '../../scripts/harness/local-engine.js';
 
 const CHILD = fileURLToPath(new URL('../../scripts/harness/refresh-child.ts', import.meta.url));
 
@@ -72,7 +79,7 @@ const FINGERPRINT = `{ documents(first: 100) { totalCount nodes { id title claim
   claims(first: 100) { totalCount nodes { id document { id } } } corpusVersion { number claims } }`;
 
 async function readerView(env: TestEngine) {
-  const res = await gql(handlerFor(env.ds, { versionCacheMs: 0 }), FINGERPRINT);
+  const res = await gql(handlerFor(env.ds, { versionCacheMs: 0, ...WHOLE_CORPUS_READS }), FINGERPRINT);
   expect(res.errors).toBeUndefined();
   return res.data!;
 }

@@ -15,7 +15,10 @@ describe('the executable schema built from the pre-parsed SDL', () => {
   it('is valid (it is built with assumeValid) and carries every resolver', () => {
     const schema = buildExecutableSchema(resolvers);
     expect(validateSchema(schema)).toEqual([]);
-    expect(schema.getQueryType()?.getFields().documents?.resolve).toBe(resolvers.Query?.documents);
+    // Each resolver is installed behind the execution budget's counter (execution-budget.ts), which calls it.
+    const healthy = schema.getQueryType()?.getFields().healthy?.resolve;
+    expect(healthy?.({}, {}, {}, {} as never)).toBe(true);
+    expect(schema.getQueryType()?.getFields().documents?.resolve).toBeTypeOf('function');
     expect(schema.getType('SearchResult')).toHaveProperty('resolveType', resolvers.SearchResult?.__resolveType);
   });
 });
