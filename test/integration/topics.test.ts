@@ -172,8 +172,8 @@ describe('stated and inferred dates', () => {
 
 describe('outlets and citations', () => {
   it('links documents to their outlet and cites them with what is known', async () => {
-    const docs =
-      corpusFile<{ id: string; title: string; publisherOrganization?: string; url: string | null }[]>('documents.yaml');
+    const docs: { id: string; title: string; publisherOrganization?: string; url: string | null }[] =
+      corpusFile('documents.yaml');
     const { documents } = await data(
       `{ documents(first: 50) { nodes { id title url citation publisherOrganization { id kind } } } }`,
     );
