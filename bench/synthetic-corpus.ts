@@ -15,7 +15,8 @@ type Entry = Record<string, unknown> & { id: string };
 const LISTS = ['documents', 'people', 'organizations', 'places', 'events', 'claims'] as const;
 type ListName = (typeof LISTS)[number];
 
-export type SeedFiles = Record<ListName, Entry[]> & { texts: Map<string, string> };
+/** The topics are a controlled list: written once, not cloned (every clone's claims and events tag the same topics). */
+export type SeedFiles = Record<ListName, Entry[]> & { topics: Entry[]; texts: Map<string, string> };
 
 export interface SyntheticCorpus {
   scale: number;
@@ -52,7 +53,8 @@ export async function readSeedFiles(): Promise<SeedFiles> {
     if (text === undefined) throw new Error(`text of ${d.id} is missing`);
     texts.set(d.id, text);
   }
-  return { documents, people, organizations, places, events, claims, texts };
+  const topics = await readList(CORPUS_FILES.topics.file);
+  return { documents, people, organizations, places, events, claims, topics, texts };
 }
 
 export const cloneSuffix = (clone: number) => (clone === 0 ? '' : `-x${String(clone).padStart(4, '0')}`);
@@ -118,11 +120,15 @@ export function syntheticCorpus(seed: SeedFiles, scale: number): SyntheticCorpus
     // has them, not as YAML anchors and aliases (the parser refuses their number at 1000×).
     files[CORPUS_FILES[name].file] = stringify(lists[name], { aliasDuplicateObjects: false });
   }
+  files[CORPUS_FILES.topics.file] = stringify(seed.topics);
   for (const content of Object.values(files)) bytes += Buffer.byteLength(content);
   return {
     scale,
     source: memorySource(files, `synthetic corpus ${scale}×`),
-    counts: Object.fromEntries(LISTS.map((name) => [name, lists[name].length])) as Record<ListName, number>,
+    counts: {
+      ...(Object.fromEntries(LISTS.map((name) => [name, lists[name].length])) as Record<ListName, number>),
+      topics: seed.topics.length,
+    },
     bytes,
     generateMs: performance.now() - started,
   };

@@ -1,7 +1,7 @@
 /**
  * Serves the built explorer (explorer/dist) beside the API, as CloudFront
  * does in AWS: its hashed assets by name, and index.html for every other
- * path outside /graphql, so a deep link or a reload opens the right view
+ * path outside /graphql and /export, so a deep link or a reload opens the right view
  * (the explorer shows its own not-found view for a path it does not know).
  */
 import { readFile } from 'node:fs/promises';
@@ -23,9 +23,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** The API's own paths: never answered with the explorer's page. */
+/** The API's own paths (GraphQL and the exports): never answered with the explorer's page. */
 export function isApiPath(path: string): boolean {
-  return path === '/graphql' || path.startsWith('/graphql/');
+  return path === '/graphql' || path.startsWith('/graphql/') || path.startsWith('/export/');
 }
 
 async function send(res: ServerResponse, file: string, cacheControl: string, method: string): Promise<boolean> {

@@ -89,7 +89,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const api = apiGatewayCors(options.cors ?? corsPolicy(), lambdaExchange(handler));
   const exchange = responseHeaders(
     SECURITY_HEADERS,
-    routes([{ path: '/graphql', exchange: api }, ...(options.routes ?? [])]),
+    // `/export/*` reaches the same function, as the HTTP API's `/export/{proxy+}` route does.
+    routes([{ path: '/graphql', exchange: api }, { path: '/export', exchange: api }, ...(options.routes ?? [])]),
   );
   const listener = exchangeListener(exchange, (error) => {
     logger.error('local server error', { error: error as Error });

@@ -25,6 +25,7 @@ export interface ClaimFilter {
   documentId?: string;
   eventId?: string;
   aboutId?: string;
+  topicId?: string;
   kind?: ClaimItem['claimKind'];
 }
 
@@ -77,7 +78,7 @@ class Conditions {
 
 /**
  * Picks the partition for a filter: the document's claims, the speaker's, the
- * claims about a subject (events included), or all claims; the other filters
+ * claims about a subject (events included), those addressing a topic, or all claims; the other filters
  * apply to the partition's items. Relationship items repeat the claim's
  * document, speaker, kind and subjects under names of their own.
  */
@@ -88,12 +89,14 @@ export function claimQuery(version: number, filter: ClaimFilter): ClaimQuery {
     c.equals('claimKind', filter.kind);
     c.contains('eventIds', filter.eventId, 'eventId');
     c.contains('aboutIds', filter.aboutId, 'aboutId');
+    c.contains('topicIds', filter.topicId, 'topicId');
     return c.query(INDEX.claimsByDocument, filter.documentId);
   }
   if (filter.speakerId !== undefined) {
     c.equals('claimKind', filter.kind);
     c.contains('eventIds', filter.eventId, 'eventId');
     c.contains('aboutIds', filter.aboutId, 'aboutId');
+    c.contains('topicIds', filter.topicId, 'topicId');
     return c.query(INDEX.claimsBySpeaker, filter.speakerId);
   }
   const subject = filter.aboutId ?? filter.eventId;
@@ -101,7 +104,12 @@ export function claimQuery(version: number, filter: ClaimFilter): ClaimQuery {
     c.equals('refClaimKind', filter.kind);
     // Both given: the subject partition, and the event among the claim's subjects.
     if (filter.aboutId !== undefined) c.contains('refAboutIds', filter.eventId, 'eventId');
+    c.contains('refTopicIds', filter.topicId, 'topicId');
     return c.query(INDEX.claimsByRef, keys.aboutPartition(subject));
+  }
+  if (filter.topicId !== undefined) {
+    c.equals('refClaimKind', filter.kind);
+    return c.query(INDEX.claimsByRef, keys.topicPartition(filter.topicId));
   }
   c.equals('claimKind', filter.kind);
   return c.query(INDEX.claimsByOrder, 'CLAIM');
@@ -109,7 +117,7 @@ export function claimQuery(version: number, filter: ClaimFilter): ClaimQuery {
 
 /** An id no item can have (empty, or too long for a key) matches nothing; DynamoDB would refuse it as a key. */
 const matchesNothing = (filter: ClaimFilter) =>
-  [filter.speakerId, filter.documentId, filter.eventId, filter.aboutId].some(
+  [filter.speakerId, filter.documentId, filter.eventId, filter.aboutId, filter.topicId].some(
     (id) => id !== undefined && !isStorableId(id),
   );
 
@@ -168,7 +176,8 @@ export async function countClaims(snap: Snapshot, loaders: Loaders, filter: Clai
 function parentList(loaders: Loaders, filter: ClaimFilter): Promise<readonly string[]> | undefined {
   const given = Object.entries(filter).filter(([, v]) => v !== undefined);
   if (given.length !== 1) return undefined;
-  const { documentId, speakerId, eventId, aboutId } = filter;
+  const { documentId, speakerId, eventId, aboutId, topicId } = filter;
+  if (topicId !== undefined) return loaders.topic.load(topicId).then((t) => t?.claimIds ?? []);
   if (documentId !== undefined) return loaders.document.load(documentId).then((d) => d?.claimIds ?? []);
   if (speakerId !== undefined) return loaders.person.load(speakerId).then((p) => p?.claimIds ?? []);
   if (eventId !== undefined) return loaders.event.load(eventId).then((e) => e?.claimIds ?? []);

@@ -25,6 +25,8 @@ const DATE_PARTITION = indexPartitionKey('events', INDEX.eventsByDate);
 /** Which dates place an event in the window: its own, or any date a document reports for it. */
 export interface EventsQuery extends DayWindow {
   byAnyDate: boolean;
+  /** Only disputed events (true), only the others (false), or all (undefined). */
+  disputed?: boolean;
 }
 
 export const DATE_PRECISIONS = ['YEAR', 'MONTH', 'DAY'] as const satisfies readonly DatePrecision[];
@@ -62,21 +64,31 @@ function partitionQuery(version: number, query: EventsQuery, precision: DatePrec
   const { lo, hi } = startRange(precision, query);
   const names: Record<string, string> = { '#p': DATE_PARTITION, '#order': 'order' };
   const values: Record<string, unknown> = { ':p': partitionOf(version, query, precision), ':lo': lo, ':hi': hi };
-  let filter: string | undefined;
+  const filters: string[] = [];
   // By any date: keep an event's item only at its first date in range (no earlier date reaches the window).
   if (query.byAnyDate && query.fromDay !== undefined) {
     names['#earlierEnd'] = 'earlierEnd';
     values[':from'] = query.fromDay;
-    filter = '#earlierEnd < :from';
+    filters.push('#earlierEnd < :from');
   }
+  if (query.disputed !== undefined) filters.push(disputedFilter(query, names, values));
   return {
     table: 'events' as const,
     index: INDEX.eventsByDate,
     keyCondition: '#p = :p AND #order BETWEEN :lo AND :hi',
-    filter,
+    filter: filters.length > 0 ? filters.join(' AND ') : undefined,
     names,
     values,
   };
+}
+
+/** The stored `disputed` of the event (a date item carries its event's copy); an absent one is false. */
+function disputedFilter(query: EventsQuery, names: Record<string, string>, values: Record<string, unknown>): string {
+  names['#disputed'] = 'disputed';
+  values[':disputed'] = true;
+  const path = query.byAnyDate ? '#event.#disputed' : '#disputed';
+  if (query.byAnyDate) names['#event'] = 'event';
+  return query.disputed === true ? `${path} = :disputed` : `(attribute_not_exists(${path}) OR ${path} <> :disputed)`;
 }
 
 /** A cursor's position back to resume keys; the invalid-cursor error when it is not one this list issued. */
@@ -172,7 +184,10 @@ export async function listEvents(
     partitions: pages.map((p) => ({
       precision: p.precision,
       count: p.raw.length,
-      firstRank: query.byAnyDate || p.raw[0] === undefined ? undefined : readEvent(p.raw[0]).rank,
+      firstRank:
+        query.byAnyDate || query.disputed !== undefined || p.raw[0] === undefined
+          ? undefined
+          : readEvent(p.raw[0]).rank,
       more: p.more,
       fromStart: p.fromStart,
     })),
@@ -206,13 +221,16 @@ async function rankAtOrBefore(
  * reached the range's end. By any date, a COUNT query of each partition.
  */
 export async function countEvents(snap: Snapshot, query: EventsQuery, page?: EventsPage): Promise<number> {
-  if (query.fromDay === undefined && query.toDay === undefined) return entityCount(snap, 'events');
+  const filtered = query.byAnyDate || query.disputed !== undefined;
+  if (query.fromDay === undefined && query.toDay === undefined && query.disputed === undefined)
+    return entityCount(snap, 'events');
   const counts = await Promise.all(
     DATE_PRECISIONS.map(async (precision) => {
       const read = page?.partitions.find((p) => p.precision === precision);
       // A partition read whole from the range's start: what it returned is its count.
       if (read?.fromStart === true && !read.more) return read.count;
-      if (query.byAnyDate) return queryCount(snap.ds, partitionQuery(snap.version, query, precision));
+      // Ranks count every event of a partition: a filtered list is counted by a COUNT query.
+      if (filtered) return queryCount(snap.ds, partitionQuery(snap.version, query, precision));
       const { lo, hi } = startRange(precision, query);
       const firstRank = read?.fromStart === true ? read.firstRank : undefined;
       const [upTo, before] = await Promise.all([

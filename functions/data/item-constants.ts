@@ -35,6 +35,7 @@ export const CLAIM_KINDS = ['DIRECT_QUOTE', 'PARAPHRASE', 'AUTHOR_ASSERTION'] as
  * corpus. (3: versioned items without per-version count items; 4: the
  * relationship items checked too, and pages trusted like items read by id;
  * 5: documents carry their authors' names; 6: events carry `disputed`,
- * reported dates `inferred` and `inference`.)
+ * reported dates `inferred` and `inference`; 7: topics, claims' and events'
+ * `topicIds`, claims' `provision`, the claims of a topic in its `TOPIC#` partition.)
  */
-export const ITEM_FORMAT = 6;
+export const ITEM_FORMAT = 7;

@@ -37,6 +37,8 @@ export const documentItemSchema = z.object({
   order: z.string(),
   title: z.string(),
   publisher: z.nullable(z.string()),
+  /** The outlet's organization id (item format 7). */
+  publisherOrganizationId: z.optional(z.string()),
   url: z.nullable(z.string()),
   publishedOn: z.nullable(partialDateSchema),
   source: z.string(),
@@ -92,11 +94,33 @@ export const placeItemSchema = z.object({
   eventIds: z.array(z.string()),
 });
 
-/** Any item of the people table, told apart by `kind`. */
+/** Any named subject of the people table, told apart by `kind`. */
 export const subjectItemSchema = z.discriminatedUnion('kind', [
   personItemSchema,
   organizationItemSchema,
   placeItemSchema,
+]);
+
+/** A topic of the controlled list, listed by name beside the subjects (its own `TOPIC` list partition). */
+export const topicItemSchema = z.object({
+  ...baseFields,
+  kind: z.literal('TOPIC'),
+  order: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  description: z.nullable(z.string()),
+  /** Claims that address the topic, in reading order. */
+  claimIds: z.array(z.string()),
+  /** Events that address the topic, chronological. */
+  eventIds: z.array(z.string()),
+});
+
+/** Any entity item of the people table: a named subject or a topic. */
+export const peopleTableItemSchema = z.discriminatedUnion('kind', [
+  personItemSchema,
+  organizationItemSchema,
+  placeItemSchema,
+  topicItemSchema,
 ]);
 
 export const reportedDateSchema = z.object({
@@ -132,6 +156,8 @@ export const eventItemSchema = z.object({
   disputed: z.optional(z.boolean()),
   /** Links to other events, already inverted on the other side (PRECEDES here is FOLLOWS there). */
   related: z.array(z.object({ kind: z.enum(EVENT_RELATION_KINDS), eventId: z.string() })),
+  /** Topics the event addresses, by name (item format 7). */
+  topicIds: z.optional(z.array(z.string())),
 });
 
 export const anchorSchema = z.object({
@@ -161,6 +187,10 @@ export const claimItemSchema = z.object({
   /** The ids of `about`, flat, for list filters. */
   aboutIds: z.array(z.string()),
   speakerOrganizationId: z.optional(z.string()),
+  /** Topics the claim addresses, by name (item format 7). */
+  topicIds: z.optional(z.array(z.string())),
+  /** The numbered article of the Declaration the claim reports. */
+  provision: z.optional(z.int().check(z.positive())),
   statedOn: z.nullable(partialDateSchema),
   /** Relations as this claim sees them (the corpus writes each once; the refresh puts it on both claims). */
   relations: z.array(
@@ -184,6 +214,8 @@ export const claimAboutItemSchema = z.object({
   refSpeakerId: z.optional(z.string()),
   refClaimKind: claimKindSchema,
   refAboutIds: z.array(z.string()),
+  /** The claim's topics: one of these items per topic also lists the claim in the topic's partition. */
+  refTopicIds: z.optional(z.array(z.string())),
   hash: z.string(),
 });
 
@@ -222,7 +254,7 @@ export const eventDateItemSchema = z.object({
 /** The entity item schema of each table (the people table holds people, organizations and places). */
 export const ENTITY_ITEM_SCHEMAS = {
   documents: documentItemSchema,
-  people: subjectItemSchema,
+  people: peopleTableItemSchema,
   events: eventItemSchema,
   claims: claimItemSchema,
 } as const satisfies Record<EntityTable, z.ZodMiniType>;
@@ -234,6 +266,7 @@ export const STORED_ITEM_SCHEMAS = {
   organization: organizationItemSchema,
   place: placeItemSchema,
   subject: subjectItemSchema,
+  topic: topicItemSchema,
   event: eventItemSchema,
   claim: claimItemSchema,
   claimAbout: claimAboutItemSchema,

@@ -22,6 +22,7 @@ export type PersonItem = z.infer<typeof schemas.personItemSchema>;
 export type OrganizationItem = z.infer<typeof schemas.organizationItemSchema>;
 export type PlaceItem = z.infer<typeof schemas.placeItemSchema>;
 export type SubjectItem = z.infer<typeof schemas.subjectItemSchema>;
+export type TopicItem = z.infer<typeof schemas.topicItemSchema>;
 export type ReportedDateItem = z.infer<typeof schemas.reportedDateSchema>;
 export type EventItem = z.infer<typeof schemas.eventItemSchema>;
 export type AnchorItem = z.infer<typeof schemas.anchorSchema>;

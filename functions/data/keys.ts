@@ -21,6 +21,7 @@ const LOCK_SK = '#LOCK';
 const CURRENT_SK = '#CURRENT';
 const CHANGES_PK = '#CHANGES';
 const ABOUT = 'ABOUT#';
+const TOPIC = 'TOPIC#';
 const PAIR = 'PAIR';
 const DATE = 'DATE#';
 const VERSION_DIGITS = 6;
@@ -30,6 +31,8 @@ export type StoredKey = Record<string, string>;
 
 /** What the people table holds: every named subject, listed by name in a partition of its own. */
 export type SubjectKind = 'PERSON' | 'ORGANIZATION' | 'PLACE';
+/** What the people table lists by name: the subjects and the topics. */
+export type NamedKind = SubjectKind | 'TOPIC';
 export type DatePrecision = 'YEAR' | 'MONTH' | 'DAY';
 
 const pad = (n: number) => String(n).padStart(9, '0');
@@ -71,7 +74,8 @@ export const keys = {
     const sk = item[TABLES[table].sortKey];
     if (sk === ENTITY_SK) return 'entity';
     if (typeof sk !== 'string') return undefined;
-    if (table === 'claims' && sk.startsWith(ABOUT)) return 'claimAbout';
+    // A claim's listing under a topic has the shape of its listing under a subject.
+    if (table === 'claims' && (sk.startsWith(ABOUT) || sk.startsWith(TOPIC))) return 'claimAbout';
     if (table === 'claims' && sk.startsWith(`${PAIR}#`)) return 'claimPair';
     if (table === 'events' && sk.startsWith(DATE)) return 'eventDate';
     return undefined;
@@ -90,6 +94,9 @@ export const keys = {
   /** Claims table: one item per (claim, subject it is about), in the byRef partition of the subject. */
   claimAbout: (claimId: string, subjectId: string) => primaryKey('claims', claimId, `${ABOUT}${subjectId}`),
   aboutPartition: (subjectId: string) => `${ABOUT}${subjectId}`,
+  /** Claims table: one item per (claim, topic it addresses), in the byRef partition of the topic. */
+  claimTopic: (claimId: string, topicId: string) => primaryKey('claims', claimId, `${TOPIC}${topicId}`),
+  topicPartition: (topicId: string) => `${TOPIC}${topicId}`,
   /** Claims table: one item per related pair and listing (all pairs, or the pairs about one subject). */
   claimPair: (claimId: string, otherId: string, subjectId?: string) =>
     primaryKey('claims', claimId, `${PAIR}#${otherId}#${subjectId ?? ''}`),

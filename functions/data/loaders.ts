@@ -7,6 +7,7 @@ import type {
   PersonItem,
   PlaceItem,
   SubjectItem,
+  TopicItem,
 } from './items.js';
 import { isCheckedVersion, itemSchemas } from './stored-items.js';
 import { batchGetEntities, refKey, type EntityRef, type Snapshot } from './table-store.js';
@@ -43,7 +44,7 @@ export class EntityLoader<T> {
 /** The subjects of one kind, read through the subject loader: an id of another kind is not found. */
 export class SubjectKindLoader<K extends SubjectItem['kind']> {
   constructor(
-    private readonly subjects: EntityLoader<SubjectItem>,
+    private readonly subjects: KindsLoader<SubjectItem>,
     private readonly kind: K,
   ) {}
 
@@ -61,6 +62,27 @@ export class SubjectKindLoader<K extends SubjectItem['kind']> {
   }
 }
 
+/** The people table's items of some kinds: an id of another kind (a topic asked as a subject) is not found. */
+export class KindsLoader<T extends { kind: string }> {
+  constructor(
+    private readonly table: EntityLoader<{ kind: string }>,
+    private readonly kinds: readonly T['kind'][],
+  ) {}
+
+  async load(id: string): Promise<T | null> {
+    const item = await this.table.load(id);
+    return item !== null && this.kinds.includes(item.kind) ? (item as T) : null;
+  }
+
+  loadMany(ids: readonly string[]): Promise<(T | null)[]> {
+    return Promise.all(ids.map((id) => this.load(id)));
+  }
+
+  prime(id: string, item: T): void {
+    this.table.prime(id, item);
+  }
+}
+
 /**
  * Per-request loaders. They share one DataLoader, so every id of every table
  * asked for in one tick of execution becomes one BatchGetItem (chunked at 100
@@ -68,8 +90,10 @@ export class SubjectKindLoader<K extends SubjectItem['kind']> {
  */
 export interface Loaders {
   document: EntityLoader<DocumentItem>;
-  /** Any item of the people table: a person, an organization or a place. */
-  subject: EntityLoader<SubjectItem>;
+  /** Any named subject of the people table: a person, an organization or a place. */
+  subject: KindsLoader<SubjectItem>;
+  /** A topic of the controlled list (also in the people table). */
+  topic: KindsLoader<TopicItem>;
   person: SubjectKindLoader<'PERSON'>;
   organization: SubjectKindLoader<'ORGANIZATION'>;
   place: SubjectKindLoader<'PLACE'>;
@@ -107,10 +131,12 @@ export function createLoaders(snapshot: () => Promise<Snapshot>): Loaders {
       batchScheduleFn: (dispatch) => setImmediate(dispatch),
     },
   );
-  const subject = new EntityLoader<SubjectItem>(shared, 'people');
+  const peopleTable = new EntityLoader<SubjectItem | TopicItem>(shared, 'people');
+  const subject = new KindsLoader<SubjectItem>(peopleTable, ['PERSON', 'ORGANIZATION', 'PLACE']);
   return {
     document: new EntityLoader(shared, 'documents'),
     subject,
+    topic: new KindsLoader<TopicItem>(peopleTable, ['TOPIC']),
     person: new SubjectKindLoader(subject, 'PERSON'),
     organization: new SubjectKindLoader(subject, 'ORGANIZATION'),
     place: new SubjectKindLoader(subject, 'PLACE'),

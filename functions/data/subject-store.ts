@@ -1,6 +1,6 @@
-/** The named subjects of the people table: people, organizations and places, each listed by name. */
+/** The named subjects of the people table (people, organizations, places) and the topics, each listed by name. */
 import type { ORGANIZATION_KINDS, StoredItems } from './items.js';
-import { keys, type SubjectKind } from './keys.js';
+import { keys, type NamedKind } from './keys.js';
 import {
   entityCount,
   queryCount,
@@ -16,20 +16,22 @@ import { INDEX, indexPartitionKey } from './tables.js';
 
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
-const ITEM_KIND = { PERSON: 'person', ORGANIZATION: 'organization', PLACE: 'place' } as const satisfies Record<
-  SubjectKind,
-  keyof StoredItems
->;
+const ITEM_KIND = {
+  PERSON: 'person',
+  ORGANIZATION: 'organization',
+  PLACE: 'place',
+  TOPIC: 'topic',
+} as const satisfies Record<NamedKind, keyof StoredItems>;
 
 /** A list of subjects: all of one kind, or the organizations of one organization kind. */
-export interface SubjectList<K extends SubjectKind> {
+export interface SubjectList<K extends NamedKind> {
   kind: K;
   organizationKind?: OrganizationKind;
 }
 
 function listQuery(
   version: number,
-  list: SubjectList<SubjectKind>,
+  list: SubjectList<NamedKind>,
 ): Omit<QueryPageInput, 'first' | 'after' | 'forward'> & { table: 'people'; index: string; partitionValue: string } {
   const index = list.organizationKind !== undefined ? INDEX.organizationsByKind : INDEX.subjectsByName;
   const partitionValue = keys.partitionAt(version, list.organizationKind ?? list.kind);
@@ -44,7 +46,7 @@ function listQuery(
 }
 
 /** One page of a subject list, by name, from a position of this list. */
-export async function listSubjects<K extends SubjectKind>(
+export async function listSubjects<K extends NamedKind>(
   snap: Snapshot,
   list: SubjectList<K>,
   first: number,
@@ -63,7 +65,8 @@ export async function listSubjects<K extends SubjectKind>(
 }
 
 /** How many subjects the list has: the version record's count of the kind, or a count of the organization kind's partition. */
-export async function countSubjects(snap: Snapshot, list: SubjectList<SubjectKind>): Promise<number> {
-  if (list.organizationKind === undefined) return entityCount(snap, 'people', list.kind);
+export async function countSubjects(snap: Snapshot, list: SubjectList<NamedKind>): Promise<number> {
+  // The version record counts the subjects of each kind; the few topics are counted in their partition.
+  if (list.organizationKind === undefined && list.kind !== 'TOPIC') return entityCount(snap, 'people', list.kind);
   return queryCount(snap.ds, listQuery(snap.version, list));
 }

@@ -2,6 +2,7 @@ import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aw
 import { createContext, type HandlerDependencies } from './context.js';
 import { DEFAULT_HTTP_CACHE, httpCache } from './http-cache.js';
 import { CursorCodec } from './cursor-codec.js';
+import { createExportRoute, isExportRequest } from './export-route.js';
 import { playgroundMiddleware } from './playground.js';
 import { matchingContentLength, reportingFailures, requestGuard } from './request-guard.js';
 import { errorDetails } from '../shared/logger.js';
@@ -12,29 +13,38 @@ export function createGraphQLHandler(deps: HandlerDependencies, options: ServerO
   const server = createApolloServer(options);
   const cursors = CursorCodec.fromSecrets(deps.cursorKey, deps.previousCursorKeys);
   // The integration's typings name @apollo/server's CommonJS declarations; the runtime class is the same.
-  return startServerAndCreateLambdaHandler(server as never, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
-    // Oversized bodies are refused first; browsers asking for /graphql get the playground page,
-    // whose assets are read from disk only then.
-    // Then a GET that names its current ETag gets 304 before any execution; a cacheable answer gets its ETag.
-    // Result hooks run in the same order, after Apollo answered.
-    middleware: [
-      requestGuard(deps.logger, options.maxReplyBytes),
-      reportingFailures(playgroundMiddleware, deps.logger),
-      httpCache(deps.versions, deps.buildId, options.httpCache ?? DEFAULT_HTTP_CACHE),
-      // Last, so its result hook runs after every other one has changed the body.
-      matchingContentLength,
-    ],
-    context: async ({ event, context }) => {
-      // A local or hand-made event may have no request context, whatever its type says.
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-      const requestId = context.awsRequestId || event.requestContext?.requestId || 'unknown';
-      try {
-        return createContext(deps, cursors, requestId);
-      } catch (error) {
-        // Apollo answers it (masked, 500) but has no request id to log it with.
-        deps.logger.error('GraphQL context creation failed', { requestId, error: errorDetails(error) });
-        throw error;
-      }
+  const graphql = startServerAndCreateLambdaHandler(
+    server as never,
+    handlers.createAPIGatewayProxyEventV2RequestHandler(),
+    {
+      // Oversized bodies are refused first; browsers asking for /graphql get the playground page,
+      // whose assets are read from disk only then.
+      // Then a GET that names its current ETag gets 304 before any execution; a cacheable answer gets its ETag.
+      // Result hooks run in the same order, after Apollo answered.
+      middleware: [
+        requestGuard(deps.logger, options.maxReplyBytes),
+        reportingFailures(playgroundMiddleware, deps.logger),
+        httpCache(deps.versions, deps.buildId, options.httpCache ?? DEFAULT_HTTP_CACHE),
+        // Last, so its result hook runs after every other one has changed the body.
+        matchingContentLength,
+      ],
+      context: async ({ event, context }) => {
+        // A local or hand-made event may have no request context, whatever its type says.
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+        const requestId = context.awsRequestId || event.requestContext?.requestId || 'unknown';
+        try {
+          return createContext(deps, cursors, requestId);
+        } catch (error) {
+          // Apollo answers it (masked, 500) but has no request id to log it with.
+          deps.logger.error('GraphQL context creation failed', { requestId, error: errorDetails(error) });
+          throw error;
+        }
+      },
     },
-  });
+  );
+  // GET /export/claims.{csv,jsonld}: the claims list as files, from the same function and dependencies.
+  const exports = createExportRoute(deps, cursors, options.httpCache ?? DEFAULT_HTTP_CACHE);
+  const handler: typeof graphql = (event, context, callback) =>
+    isExportRequest(event) ? exports(event, context.awsRequestId || 'unknown') : graphql(event, context, callback);
+  return handler;
 }

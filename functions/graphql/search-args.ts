@@ -26,6 +26,7 @@ export function filtersOf(args: QuerySearchArgs): SearchFilters {
     ...(args.documentId == null ? {} : { documentId: args.documentId }),
     ...(args.speakerId == null ? {} : { speakerId: args.speakerId }),
     ...(args.aboutId == null ? {} : { aboutId: args.aboutId }),
+    ...(args.topicId == null ? {} : { topicId: args.topicId }),
     ...dayWindow(args),
   };
 }

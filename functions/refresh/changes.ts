@@ -41,7 +41,8 @@ export function servedEntities(
   const entities = new Map<string, string>();
   for (const def of TABLE_LIST) {
     for (const item of tables[def.name]) {
-      if (keys.isEntity(item, def.name))
+      // Topics are the editors' controlled list, not an entity type of the change feed (their claims and events are).
+      if (keys.isEntity(item, def.name) && item.kind !== 'TOPIC')
         entities.set(`${entityType(def.name, item)}\u0000${String(item.id)}`, servedHash(item));
     }
   }

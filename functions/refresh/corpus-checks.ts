@@ -54,13 +54,28 @@ function checkDocuments(ctx: CheckContext): void {
       reference(ctx, 'documents.yaml', `[${i}].authors[${j}]`, 'person', ctx.ids.people, a);
     });
     if (d.publishedOn !== null) dayRange(ctx, 'documents.yaml', `[${i}].publishedOn`, d.publishedOn);
+    if (d.publisherOrganization !== undefined) checkPublisher(ctx, i, d.publisherOrganization);
   });
+}
+
+/** A publisher organization is an outlet: an organization of kind MEDIA_OR_THINK_TANK. */
+function checkPublisher(ctx: CheckContext, i: number, id: string): void {
+  const org = ctx.corpus.organizations.find((o) => o.id === id);
+  if (org === undefined) ctx.report('documents.yaml', `[${i}].publisherOrganization`, `unknown organization "${id}"`);
+  else if (org.kind !== 'MEDIA_OR_THINK_TANK')
+    ctx.report('documents.yaml', `[${i}].publisherOrganization`, `"${id}" is not an outlet (kind MEDIA_OR_THINK_TANK)`);
 }
 
 /** People, organizations and places: aliases, and documents that really name them. */
 function checkSubjects(ctx: CheckContext): void {
   const { corpus } = ctx;
-  const authorIds = new Set(corpus.documents.flatMap((d) => d.authors));
+  // An author or an outlet is known from a document's byline or source, not from its words.
+  const authorIds = new Set(
+    corpus.documents.flatMap((d) => [
+      ...d.authors,
+      ...(d.publisherOrganization === undefined ? [] : [d.publisherOrganization]),
+    ]),
+  );
   const subjectFiles = [
     { file: 'people.yaml', list: corpus.people, surname: true },
     { file: 'organizations.yaml', list: corpus.organizations, surname: false },
@@ -70,7 +85,11 @@ function checkSubjects(ctx: CheckContext): void {
     checkAliases(ctx, file, list);
     list.forEach((s, i) => {
       if (s.mentionedIn.length === 0 && !authorIds.has(s.id)) {
-        ctx.report(file, `[${i}].mentionedIn`, `${s.name} is neither mentioned in nor the author of any document`);
+        ctx.report(
+          file,
+          `[${i}].mentionedIn`,
+          `${s.name} is neither mentioned in nor the author or publisher of any document`,
+        );
       }
       s.mentionedIn.forEach((docId, j) => {
         const path = `[${i}].mentionedIn[${j}]`;
@@ -104,6 +123,7 @@ function checkEvents(ctx: CheckContext): void {
     e.related.forEach((r, j) => {
       reference(ctx, file, at(`related[${j}].event`), 'event', ctx.ids.events, r.event);
     });
+    checkTopics(ctx, file, i, e.topics);
   });
   checkPairs(
     ctx,
@@ -112,6 +132,14 @@ function checkEvents(ctx: CheckContext): void {
       e.related.map((r, j) => ({ from: e.id, to: r.event, path: `[${i}].related[${j}]` })),
     ),
   );
+}
+
+/** Every topic of a claim or an event is one of topics.yaml, named once (the schema requires at least one). */
+function checkTopics(ctx: CheckContext, file: string, i: number, topics: readonly string[]): void {
+  topics.forEach((t, j) => {
+    reference(ctx, file, `[${i}].topics[${j}]`, 'topic', ctx.ids.topics, t);
+    if (topics.indexOf(t) !== j) ctx.report(file, `[${i}].topics[${j}]`, `the topic "${t}" is named twice`);
+  });
 }
 
 /** Each reported date: its document, its date, its words; the event's date is one of them. */
@@ -150,6 +178,7 @@ function checkClaims(ctx: CheckContext): void {
     checkSpeaker(ctx, c, i);
     if (c.speakerOrganization !== undefined)
       reference(ctx, file, at('speakerOrganization'), 'organization', ids.organizations, c.speakerOrganization);
+    checkTopics(ctx, file, i, c.topics);
     c.about.forEach((s, j) => {
       if (subjectIds.has(s)) return;
       const hint = ids.events.has(s) ? ' (events go in `events`)' : '';
@@ -226,6 +255,7 @@ function checkSubjectIds(ctx: CheckContext): void {
     ['people.yaml', corpus.people],
     ['organizations.yaml', corpus.organizations],
     ['places.yaml', corpus.places],
+    ['topics.yaml', corpus.topics],
     ['events.yaml', corpus.events],
   ] as const;
   for (const [file, list] of lists) {
@@ -235,7 +265,7 @@ function checkSubjectIds(ctx: CheckContext): void {
         ctx.report(
           file,
           `[${i}].id`,
-          `"${e.id}" is already an id in ${other}: subject ids are shared by people, organizations, places and events`,
+          `"${e.id}" is already an id in ${other}: subject ids are shared by people, organizations, places, topics and events`,
         );
       owner.set(e.id, file);
     });

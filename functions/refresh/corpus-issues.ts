@@ -52,7 +52,10 @@ export interface CheckContext {
    * name, which a refresh of a large corpus should not pay for.
    */
   withWarnings: boolean;
-  ids: Record<'documents' | 'people' | 'organizations' | 'places' | 'events' | 'claims', ReadonlySet<string>>;
+  ids: Record<
+    'documents' | 'people' | 'organizations' | 'places' | 'topics' | 'events' | 'claims',
+    ReadonlySet<string>
+  >;
   docById: ReadonlyMap<string, Corpus['documents'][number]>;
   eventById: ReadonlyMap<string, Corpus['events'][number]>;
   personById: ReadonlyMap<string, Corpus['people'][number]>;
@@ -81,6 +84,7 @@ export function createContext(corpus: Corpus, issues: CorpusIssue[], withWarning
       people: ids('people.yaml', corpus.people),
       organizations: ids('organizations.yaml', corpus.organizations),
       places: ids('places.yaml', corpus.places),
+      topics: ids('topics.yaml', corpus.topics),
       events: ids('events.yaml', corpus.events),
       claims: ids('claims.yaml', corpus.claims),
     },

@@ -77,11 +77,12 @@ export async function readCorpus(source: CorpusSource, options: { warnings?: boo
   const lineIndex = new LineIndex();
   const read = <S extends z.ZodMiniType>(entry: { file: string; schema: S }) =>
     readList(source, entry.file, entry.schema, issues, lineIndex);
-  const [documents, people, organizations, places, events, claims] = await Promise.all([
+  const [documents, people, organizations, places, topics, events, claims] = await Promise.all([
     read(CORPUS_FILES.documents),
     read(CORPUS_FILES.people),
     read(CORPUS_FILES.organizations),
     read(CORPUS_FILES.places),
+    read(CORPUS_FILES.topics),
     read(CORPUS_FILES.events),
     read(CORPUS_FILES.claims),
   ]);
@@ -102,7 +103,7 @@ export async function readCorpus(source: CorpusSource, options: { warnings?: boo
         withText.map((d) => d.id),
       ),
     );
-  const corpus: Corpus = { documents: withText, people, organizations, places, events, claims };
+  const corpus: Corpus = { documents: withText, people, organizations, places, topics, events, claims };
   const all = lineIndex.annotate([...issues, ...checkCorpus(corpus, { warnings: options.warnings ?? false })]);
   return { corpus, issues: all.filter((i) => !isWarning(i)), warnings: all.filter(isWarning), lineIndex };
 }
@@ -120,6 +121,6 @@ function unknownFiles(files: readonly string[], documentIds: readonly string[]):
       file,
       path: '',
       message:
-        'not a file of the corpus format (documents, people, organizations, places, events, claims .yaml and documents/<id>.txt)',
+        'not a file of the corpus format (documents, people, organizations, places, topics, events, claims .yaml and documents/<id>.txt)',
     }));
 }

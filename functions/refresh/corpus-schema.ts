@@ -27,6 +27,8 @@ export const documentEntrySchema = z.strictObject({
   source: text,
   title: text,
   publisher: orNull(text),
+  /** The outlet as an organization (kind MEDIA_OR_THINK_TANK), where a source supports it. */
+  publisherOrganization: z.optional(slug),
   url: orNull(z.url()),
   publishedOn: orNull(partialDateSchema),
   authors: list(slug),
@@ -50,6 +52,18 @@ export const personEntrySchema = z.strictObject(subjectFields);
 export const organizationEntrySchema = z.strictObject({ ...subjectFields, kind: z.enum(ORGANIZATION_KINDS) });
 
 export const placeEntrySchema = z.strictObject(subjectFields);
+
+/** A theme of the controlled list (topics.yaml) that claims and events address. */
+export const topicEntrySchema = z.strictObject({
+  id: slug,
+  name: text,
+  aliases: list(text),
+  description: orNull(text),
+  draft,
+});
+
+/** The topics an entry addresses: required, at least one, each an id of topics.yaml. */
+const topics = z.array(slug).check(z.minLength(1, 'tag the topics it addresses (ids of topics.yaml)'));
 
 const occurrence = z.optional(z.int().check(z.positive()));
 
@@ -83,6 +97,7 @@ export const eventEntrySchema = z.strictObject({
     .check(z.minLength(1, 'give the words of at least one document that date the event')),
   /** Written once, on one of the two events; the refresh shows each link on both, inverted. */
   related: list(z.strictObject({ kind: z.enum(EVENT_RELATION_KINDS), event: slug })),
+  topics,
   draft,
 });
 
@@ -99,6 +114,9 @@ export const claimEntrySchema = z.strictObject({
   events: list(slug),
   /** People, organizations and places the claim is about (events go in `events`). */
   about: list(slug),
+  topics,
+  /** The article (or point) of the Declaration the claim reports, where the document gives its number. */
+  provision: z.optional(z.int().check(z.positive())),
   statedOn: orNull(partialDateSchema),
   relations: list(z.strictObject({ kind: z.enum(CLAIM_PAIR_KINDS), claim: slug, note: text, draft })),
   draft,
@@ -115,6 +133,7 @@ export type DocumentEntry = z.infer<typeof documentEntrySchema>;
 export type PersonEntry = z.infer<typeof personEntrySchema>;
 export type OrganizationEntry = z.infer<typeof organizationEntrySchema>;
 export type PlaceEntry = z.infer<typeof placeEntrySchema>;
+export type TopicEntry = z.infer<typeof topicEntrySchema>;
 export type EventEntry = z.infer<typeof eventEntrySchema>;
 export type ReportedDateEntry = z.infer<typeof reportedDateEntrySchema>;
 export type ClaimEntry = z.infer<typeof claimEntrySchema>;
@@ -126,6 +145,7 @@ export interface Corpus {
   people: PersonEntry[];
   organizations: OrganizationEntry[];
   places: PlaceEntry[];
+  topics: TopicEntry[];
   events: EventEntry[];
   claims: ClaimEntry[];
 }
@@ -136,6 +156,7 @@ export const CORPUS_FILES = {
   people: { file: 'people.yaml', schema: personEntrySchema },
   organizations: { file: 'organizations.yaml', schema: organizationEntrySchema },
   places: { file: 'places.yaml', schema: placeEntrySchema },
+  topics: { file: 'topics.yaml', schema: topicEntrySchema },
   events: { file: 'events.yaml', schema: eventEntrySchema },
   claims: { file: 'claims.yaml', schema: claimEntrySchema },
 } as const;

@@ -14,6 +14,7 @@ import type {
   OrganizationItem,
   PersonItem,
   PlaceItem,
+  TopicItem,
 } from '../data/items.js';
 import { ENTITY_ITEM_SCHEMAS, STORED_ITEM_SCHEMAS } from '../data/item-schemas.js';
 import { ITEM_FORMAT } from '../data/items.js';
@@ -88,7 +89,7 @@ class Orders {
   constructor(corpus: Corpus) {
     this.documentOrder = new Map(corpus.documents.map((d) => [d.id, keys.documentOrder(d.publishedOn, d.id)]));
     this.subjectOrder = new Map(
-      [...corpus.people, ...corpus.organizations, ...corpus.places].map((s) => [
+      [...corpus.people, ...corpus.organizations, ...corpus.places, ...corpus.topics].map((s) => [
         s.id,
         keys.subjectOrder(foldText(s.name), s.id),
       ]),
@@ -136,9 +137,14 @@ export function buildItems(corpus: Corpus, previous: ReadonlyMap<string, Previou
     });
   const tables = {
     documents: finish('documents', documents),
-    people: finish('people', subjects),
+    people: finish('people', [...subjects, ...buildTopics(corpus, orders, lists)]),
     events: finish('events', [...events.items, ...events.dates]),
-    claims: finish('claims', [...claims, ...claimAboutItems(claims), ...claimPairItems(claims)]),
+    claims: finish('claims', [
+      ...claims,
+      ...claimAboutItems(claims),
+      ...claimTopicItems(claims),
+      ...claimPairItems(claims),
+    ]),
   };
   checkItemFormat(tables);
   return { tables, anchors, issues };
@@ -205,6 +211,8 @@ function claimItem(
     documentId: c.document,
     ...(c.speaker === null ? {} : { speakerId: c.speaker }),
     ...(c.speakerOrganization === undefined ? {} : { speakerOrganizationId: c.speakerOrganization }),
+    ...(c.provision === undefined ? {} : { provision: c.provision }),
+    topicIds: orders.byName(c.topics),
     claimKind: c.kind,
     text: c.text,
     quote: c.quote,
@@ -258,6 +266,8 @@ class Lists {
   readonly eventsOfDocument;
   readonly eventsOfPlace;
   readonly documentsOfAuthor;
+  readonly claimsOfTopic;
+  readonly eventsOfTopic;
 
   constructor(corpus: Corpus, claims: readonly ClaimItem[]) {
     this.claimsOfDocument = group(claims.map((c) => [c.documentId, c.id] as const));
@@ -278,6 +288,8 @@ class Lists {
     this.eventsOfDocument = group(corpus.events.flatMap((e) => e.documents.map((d) => [d, e.id] as const)));
     this.eventsOfPlace = group(corpus.events.flatMap((e) => e.places.map((p) => [p, e.id] as const)));
     this.documentsOfAuthor = group(corpus.documents.flatMap((d) => d.authors.map((a) => [a, d.id] as const)));
+    this.claimsOfTopic = group(claims.flatMap((c) => (c.topicIds ?? []).map((t) => [t, c.id] as const)));
+    this.eventsOfTopic = group(corpus.events.flatMap((e) => e.topics.map((t) => [t, e.id] as const)));
   }
 }
 
@@ -299,6 +311,7 @@ function buildDocuments(corpus: Corpus, orders: Orders, lists: Lists): DocumentI
       order: orders.documentOf(d.id),
       title: d.title,
       publisher: d.publisher,
+      ...(d.publisherOrganization === undefined ? {} : { publisherOrganizationId: d.publisherOrganization }),
       url: d.url,
       publishedOn: d.publishedOn,
       source: d.source,
@@ -345,6 +358,21 @@ function buildSubjects(corpus: Corpus, orders: Orders, lists: Lists): (PersonIte
       eventIds: orders.chronological(lists.eventsOfPlace(p.id)),
     })),
   ];
+}
+
+function buildTopics(corpus: Corpus, orders: Orders, lists: Lists): TopicItem[] {
+  return corpus.topics.map((t) => ({
+    ...keys.entity('people', t.id),
+    id: t.id,
+    hash: '',
+    kind: 'TOPIC',
+    order: orders.subjectOf(t.id),
+    name: t.name,
+    aliases: t.aliases,
+    description: t.description,
+    claimIds: lists.claimsOfTopic(t.id),
+    eventIds: orders.chronological(lists.eventsOfTopic(t.id)),
+  }));
 }
 
 const INVERSE = { PRECEDES: 'FOLLOWS', FOLLOWS: 'PRECEDES', PART_OF: 'HAS_PART', HAS_PART: 'PART_OF' } as const;
@@ -406,6 +434,7 @@ function buildEvents(corpus: Corpus, orders: Orders, lists: Lists): { items: Eve
       reportedDates: reportedDatesOf(e, docById),
       disputed: isDisputed(e.reportedDates),
       related: related.get(e.id) ?? [],
+      topicIds: orders.byName(e.topics),
     });
   }
   for (const event of items) {
@@ -469,6 +498,25 @@ function claimAboutItems(claims: readonly ClaimItem[]): ClaimAboutItem[] {
       ...(c.speakerId === undefined ? {} : { refSpeakerId: c.speakerId }),
       refClaimKind: c.claimKind,
       refAboutIds: c.aboutIds,
+      refTopicIds: c.topicIds ?? [],
+      hash: '',
+    })),
+  );
+}
+
+/** The claim listed in the partition of each topic it addresses, with what the other filters test. */
+function claimTopicItems(claims: readonly ClaimItem[]): ClaimAboutItem[] {
+  return claims.flatMap((c) =>
+    (c.topicIds ?? []).map((t) => ({
+      ...keys.claimTopic(c.id, t),
+      ref: keys.topicPartition(t),
+      order: c.order,
+      claimId: c.id,
+      refDocumentId: c.documentId,
+      ...(c.speakerId === undefined ? {} : { refSpeakerId: c.speakerId }),
+      refClaimKind: c.claimKind,
+      refAboutIds: c.aboutIds,
+      refTopicIds: c.topicIds ?? [],
       hash: '',
     })),
   );

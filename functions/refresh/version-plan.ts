@@ -144,7 +144,9 @@ export function entityCounts(
   after: Tables<readonly HashedItem[]>,
 ): Tables<TableCounts> {
   return perTable((table) => {
-    const entities = <T extends Item>(items: readonly T[]) => items.filter((item) => keys.isEntity(item, table));
+    // Topics are the editors' controlled list: like the change feed and the version record, the counts leave them out.
+    const entities = <T extends Item>(items: readonly T[]) =>
+      items.filter((item) => keys.isEntity(item, table) && item.kind !== 'TOPIC');
     const old = new Map(entities(before[table]).map((item) => [logicalKey(table, item), item.hash]));
     const counts = noCounts();
     const now = new Set<string>();

@@ -21,7 +21,7 @@ interface IndexedDoc {
   kind: SearchKind;
   id: string;
   fields: Partial<Record<IndexField, string | string[]>>;
-  /** Filter values: `d:` document, `s:` speaker, `a:` about. */
+  /** Filter values: `d:` document, `s:` speaker, `a:` about, `t:` topic. */
   facets: string[];
   /** Day ranges as YYYYMMDD numbers. */
   dates: [number, number][];
@@ -67,6 +67,7 @@ function indexedDoc(item: SearchableItem, context: Context): IndexedDoc {
       const facets = [
         ...item.documentIds.map((d) => `d:${d}`),
         ...[...item.participantIds, ...item.placeIds].map((a) => `a:${a}`),
+        ...(item.topicIds ?? []).map((t) => `t:${t}`),
       ];
       return { kind, id, fields, facets, dates: rangeOf(item.date) };
     }
@@ -76,6 +77,7 @@ function indexedDoc(item: SearchableItem, context: Context): IndexedDoc {
         `d:${item.documentId}`,
         ...(item.speakerId === undefined ? [] : [`s:${item.speakerId}`]),
         ...item.aboutIds.map((a) => `a:${a}`),
+        ...(item.topicIds ?? []).map((t) => `t:${t}`),
       ];
       const fields = { claimText: item.text, quote: item.quote };
       return {

@@ -26,7 +26,8 @@ function searchableItem(table: EntityTable, item: Record<string, unknown>): Sear
     case 'claims':
       return claimItemSchema.parse(item);
     case 'people':
-      return subjectItemSchema.parse(item);
+      // Topics are not searched as entities: search(topicId) filters hits by them.
+      return item.kind === 'TOPIC' ? undefined : subjectItemSchema.parse(item);
     default:
       return undefined;
   }

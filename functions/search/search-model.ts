@@ -23,6 +23,8 @@ export interface SearchFilters {
   speakerId?: string;
   /** Items about this entity: claims whose `aboutIds` have it, events it took part in, documents that name it. */
   aboutId?: string;
+  /** Claims and events that address this topic. */
+  topicId?: string;
   /** First and last day (YYYY-MM-DD) of the window an item's dates must overlap; either may be open. */
   fromDay?: string;
   toDay?: string;

@@ -147,6 +147,7 @@ function filterOf(index: CompactIndex, query: ParsedQuery, filters: SearchFilter
     filters.documentId === undefined ? undefined : `d:${filters.documentId}`,
     filters.speakerId === undefined ? undefined : `s:${filters.speakerId}`,
     filters.aboutId === undefined ? undefined : `a:${filters.aboutId}`,
+    filters.topicId === undefined ? undefined : `t:${filters.topicId}`,
   ].filter((f): f is string => f !== undefined);
   let facetMarks: Uint8Array | undefined;
   if (facets.length > 0) {

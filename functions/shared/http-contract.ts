@@ -44,6 +44,18 @@ export const API_REQUEST_HEADERS: readonly string[] = [...CACHE_KEY_HEADERS, ...
  */
 export const GRAPHQL_QUERY_PARAMETERS = ['query', 'variables', 'operationName', 'extensions'] as const;
 
+/** The parameters of `GET /export/claims.{csv,jsonld}`: the filters of `claims(...)` and the paging. */
+export const EXPORT_QUERY_PARAMETERS = [
+  'documentId',
+  'speakerId',
+  'eventId',
+  'aboutId',
+  'topicId',
+  'kind',
+  'first',
+  'after',
+] as const;
+
 /** CORS as API Gateway's HTTP API applies it (and the local server emulates it). */
 export interface CorsPolicy {
   /** `['*']` for any origin (never with credentials), else the exact origins allowed. */

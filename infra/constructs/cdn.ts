@@ -38,6 +38,7 @@ import {
   CACHE_KEY_HEADERS,
   CONTENT_SECURITY_POLICY,
   FORWARDED_HEADERS,
+  EXPORT_QUERY_PARAMETERS,
   GRAPHQL_QUERY_PARAMETERS,
   HSTS_MAX_AGE_SECONDS,
 } from '../../functions/shared/http-contract.js';
@@ -118,6 +119,31 @@ export class GraphQLCdn extends Construct {
     this.graphqlUrl = `https://${this.distribution.distributionDomainName}/graphql`;
   }
 
+  /** GET /export/*: cached like GraphQL GETs, keyed on the export's parameters instead of GraphQL's. */
+  private exportBehavior(origin: HttpOrigin): BehaviorOptions {
+    const cachePolicy = new CachePolicy(this, 'ExportCachePolicy', {
+      comment: 'Claims exports: origin Cache-Control decides, keyed on the claims filters, paging and pinned version',
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(0),
+      maxTtl: MAX_CACHE_TTL,
+      queryStringBehavior: CacheQueryStringBehavior.allowList(...EXPORT_QUERY_PARAMETERS),
+      headerBehavior: CacheHeaderBehavior.allowList(...CACHE_KEY_HEADERS),
+      cookieBehavior: CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+    return {
+      origin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      cachedMethods: CachedMethods.CACHE_GET_HEAD,
+      compress: true,
+      cachePolicy,
+      originRequestPolicy: this.originRequestPolicy,
+      responseHeadersPolicy: this.responseHeadersPolicy,
+    };
+  }
+
   /** Standard logs are written with ACLs by CloudFront's log delivery, so this bucket keeps ACLs enabled. */
   private accessLogBucket(): Bucket {
     const bucket = new Bucket(this, 'AccessLogs', {
@@ -138,11 +164,12 @@ export class GraphQLCdn extends Construct {
   private distributionFor(props: GraphQLCdnProps): Distribution {
     // apiEndpoint is https://<id>.execute-api.<region>.amazonaws.com: the origin is its host.
     const apiDomain = Fn.select(2, Fn.split('/', props.api.apiEndpoint));
+    const origin = new HttpOrigin(apiDomain, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+    });
     const apiBehavior: BehaviorOptions = {
-      origin: new HttpOrigin(apiDomain, {
-        protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
-        originSslProtocols: [OriginSslPolicy.TLS_V1_2],
-      }),
+      origin,
       // An API answers plain HTTP with 403: a redirect would turn a POST into a GET in many clients.
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
       allowedMethods: AllowedMethods.ALLOW_ALL,
@@ -160,8 +187,10 @@ export class GraphQLCdn extends Construct {
       logBucket: this.logBucket,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: props.site?.behavior ?? apiBehavior,
-      additionalBehaviors:
-        props.site === undefined ? {} : Object.fromEntries(API_PATH_PATTERNS.map((path) => [path, apiBehavior])),
+      additionalBehaviors: {
+        ...(props.site === undefined ? {} : Object.fromEntries(API_PATH_PATTERNS.map((path) => [path, apiBehavior]))),
+        '/export/*': this.exportBehavior(origin),
+      },
     });
     Validations.of(distribution).acknowledge(
       {

@@ -128,6 +128,8 @@ export class GraphQLApi extends Construct {
       ...this.api.addRoutes({ path: '/graphql', methods: [HttpMethod.GET, HttpMethod.POST], integration }),
       // The playground's static assets, served by the same function.
       ...this.api.addRoutes({ path: '/graphql/{proxy+}', methods: [HttpMethod.GET], integration }),
+      // The claims exports (CSV, Web Annotation JSON-LD), answered by the same function.
+      ...this.api.addRoutes({ path: '/export/{proxy+}', methods: [HttpMethod.GET], integration }),
     ];
     for (const route of routes) {
       Validations.of(route).acknowledge(

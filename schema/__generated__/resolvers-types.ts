@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { DocumentItem, PersonItem, EventItem, ClaimItem, ReportedDateItem, OrganizationItem, PlaceItem, ClaimPairItem } from '../../functions/data/items.js';
+import type { DocumentItem, PersonItem, EventItem, ClaimItem, ReportedDateItem, OrganizationItem, PlaceItem, TopicItem, ClaimPairItem } from '../../functions/data/items.js';
 import type { PartialDateModel, ConnectionModel, EdgeModel, ClaimRelationModel, EventRelationModel, SearchHitModel } from '../../functions/graphql/models.js';
 import type { VersionRecord, ChangeModel } from '../../functions/data/version-store.js';
 import type { GraphQLContext } from '../../functions/graphql/context.js';
@@ -58,11 +58,19 @@ export type Claim = {
   /** Who or what the claim is about: people, organizations, places, events. */
   about: Array<Subject>;
   anchor: TextAnchor;
+  /**
+   * A reference an analyst can paste: who (speaker, speaking body or the
+   * document's authors), the exact words, the document's title, publisher and
+   * date, and a link to the words where the document has a URL.
+   */
+  citation: Scalars['String']['output'];
   document: Document;
   /** Events the claim is about. */
   events: Array<Event>;
   id: Scalars['ID']['output'];
   kind: ClaimKind;
+  /** The article of the Declaration this claim reports, where the document identifies it by number (Article 1, Article 7); null otherwise. */
+  provision?: Maybe<Scalars['Int']['output']>;
   /** Exactly document.text.slice(span.start, span.end). */
   quote: Scalars['String']['output'];
   /** Relations to other claims. Every relation shows on both claims (SUPPORTS and CONTRADICTS as themselves, QUALIFIES as QUALIFIED_BY). */
@@ -78,6 +86,8 @@ export type Claim = {
   statedOn?: Maybe<PartialDate>;
   /** The claim in one plain sentence. */
   text: Scalars['String']['output'];
+  /** The topics this claim addresses, by name. */
+  topics: Array<Topic>;
 };
 
 
@@ -194,6 +204,8 @@ export type DatePrecision =
 export type Document = {
   __typename?: 'Document';
   authors: Array<Person>;
+  /** A reference to the document: authors, title, publisher, date, URL, as far as they are known. */
+  citation: Scalars['String']['output'];
   /** The document's claims in reading order. */
   claims: ClaimConnection;
   /** Every event the document mentions. */
@@ -208,6 +220,8 @@ export type Document = {
   publishedOn?: Maybe<PartialDate>;
   /** The outlet, only where the text itself names it. */
   publisher?: Maybe<Scalars['String']['output']>;
+  /** The outlet that published it, as an organization (kind MEDIA_OR_THINK_TANK), where a source supports it. */
+  publisherOrganization?: Maybe<Organization>;
   /** The cleaned body: no site chrome, no reader comments. Claim spans index into it. */
   text: Scalars['String']['output'];
   title: Scalars['String']['output'];
@@ -268,6 +282,8 @@ export type Event = {
   /** Every date the documents give for this event. */
   reportedDates: Array<ReportedDate>;
   title: Scalars['String']['output'];
+  /** The topics this event addresses, by name. */
+  topics: Array<Topic>;
 };
 
 
@@ -551,6 +567,8 @@ export type Query = {
    * date covers (a YEAR covers the whole year) overlaps [from, to]. With
    * matchReportedDates, an event is also in range when any date a document
    * reports for it overlaps [from, to]; it is listed once, at its first such date.
+   * disputed: true lists only events whose documents give stated dates that
+   * cannot both be right (Event.disputed); false only the others.
    */
   events: EventConnection;
   /** Always true: a cheap liveness probe. */
@@ -578,6 +596,9 @@ export type Query = {
    * Every filter given must hold.
    */
   search: SearchConnection;
+  topic?: Maybe<Topic>;
+  /** The controlled list of topics, by name. */
+  topics: TopicConnection;
 };
 
 
@@ -633,6 +654,7 @@ export type QueryClaimsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<ClaimKind>;
   speakerId?: InputMaybe<Scalars['ID']['input']>;
+  topicId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -690,6 +712,7 @@ export type QueryEventArgs = {
  */
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  disputed?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['String']['input']>;
   matchReportedDates?: InputMaybe<Scalars['Boolean']['input']>;
@@ -782,7 +805,31 @@ export type QuerySearchArgs = {
   query: Scalars['String']['input'];
   speakerId?: InputMaybe<Scalars['ID']['input']>;
   to?: InputMaybe<Scalars['String']['input']>;
+  topicId?: InputMaybe<Scalars['ID']['input']>;
   types?: InputMaybe<Array<SearchType>>;
+};
+
+
+/**
+ * Pagination everywhere: `first` defaults to 20 and may be 0..100; anything
+ * else is a BAD_USER_INPUT error, not a silent clamp. `after` takes an
+ * endCursor from the same list; a cursor that was not issued by this server
+ * for this list is a BAD_USER_INPUT error.
+ */
+export type QueryTopicArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Pagination everywhere: `first` defaults to 20 and may be 0..100; anything
+ * else is a BAD_USER_INPUT error, not a silent clamp. `after` takes an
+ * endCursor from the same list; a cursor that was not issued by this server
+ * for this list is a BAD_USER_INPUT error.
+ */
+export type QueryTopicsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A date as one document reports it. */
@@ -790,6 +837,10 @@ export type ReportedDate = {
   __typename?: 'ReportedDate';
   date: PartialDate;
   document: Document;
+  /** How an inferred date was derived; null for a stated date. */
+  inference?: Maybe<Scalars['String']['output']>;
+  /** True when the document does not state this date in its words and the editors derived it from context. */
+  inferred: Scalars['Boolean']['output'];
   /** The words of the document that give the date. */
   quote: Scalars['String']['output'];
   span: TextSpan;
@@ -864,6 +915,50 @@ export type TextSpan = {
   __typename?: 'TextSpan';
   end: Scalars['Int']['output'];
   start: Scalars['Int']['output'];
+};
+
+/** A theme of the controlled list that claims and events address (military cooperation, energy, sovereignty, the Karabakh settlement…). */
+export type Topic = {
+  __typename?: 'Topic';
+  /** Other names users type for it. */
+  aliases: Array<Scalars['String']['output']>;
+  /** Claims that address this topic, in reading order. */
+  claims: ClaimConnection;
+  /** What the topic covers in these documents. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Events that address this topic, chronological. */
+  events: EventConnection;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+
+/** A theme of the controlled list that claims and events address (military cooperation, energy, sovereignty, the Karabakh settlement…). */
+export type TopicClaimsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A theme of the controlled list that claims and events address (military cooperation, energy, sovereignty, the Karabakh settlement…). */
+export type TopicEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type TopicConnection = {
+  __typename?: 'TopicConnection';
+  edges: Array<TopicEdge>;
+  nodes: Array<Topic>;
+  pageInfo: PageInfo;
+  /** How many items the whole list has, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TopicEdge = {
+  __typename?: 'TopicEdge';
+  cursor: Scalars['String']['output'];
+  node: Topic;
 };
 
 
@@ -1011,6 +1106,9 @@ export type ResolversTypes = {
   Subject: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Subject']>;
   TextAnchor: ResolverTypeWrapper<ClaimItem>;
   TextSpan: ResolverTypeWrapper<TextSpan>;
+  Topic: ResolverTypeWrapper<TopicItem>;
+  TopicConnection: ResolverTypeWrapper<ConnectionModel<TopicItem>>;
+  TopicEdge: ResolverTypeWrapper<EdgeModel<TopicItem>>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1061,6 +1159,9 @@ export type ResolversParentTypes = {
   Subject: ResolversUnionTypes<ResolversParentTypes>['Subject'];
   TextAnchor: ClaimItem;
   TextSpan: TextSpan;
+  Topic: TopicItem;
+  TopicConnection: ConnectionModel<TopicItem>;
+  TopicEdge: EdgeModel<TopicItem>;
 };
 
 export type ChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
@@ -1085,10 +1186,12 @@ export type ChangeEdgeResolvers<ContextType = GraphQLContext, ParentType extends
 export type ClaimResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
   about?: Resolver<Array<ResolversTypes['Subject']>, ParentType, ContextType>;
   anchor?: Resolver<ResolversTypes['TextAnchor'], ParentType, ContextType>;
+  citation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ClaimKind'], ParentType, ContextType>;
+  provision?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['ClaimRelation']>, ParentType, ContextType, Partial<ClaimRelationsArgs>>;
   sourceLink?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1097,6 +1200,7 @@ export type ClaimResolvers<ContextType = GraphQLContext, ParentType extends Reso
   speakerOrganization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   statedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1163,6 +1267,7 @@ export type CorpusVersionEdgeResolvers<ContextType = GraphQLContext, ParentType 
 
 export type DocumentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
   authors?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  citation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, Partial<DocumentClaimsArgs>>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1171,6 +1276,7 @@ export type DocumentResolvers<ContextType = GraphQLContext, ParentType extends R
   places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
   publishedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publisherOrganization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1202,6 +1308,7 @@ export type EventResolvers<ContextType = GraphQLContext, ParentType extends Reso
   related?: Resolver<Array<ResolversTypes['EventRelation']>, ParentType, ContextType>;
   reportedDates?: Resolver<Array<ResolversTypes['ReportedDate']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1327,11 +1434,15 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<QueryPlaceArgs, 'id'>>;
   places?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, Partial<QueryPlacesArgs>>;
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
+  topic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType, RequireFields<QueryTopicArgs, 'id'>>;
+  topics?: Resolver<ResolversTypes['TopicConnection'], ParentType, ContextType, Partial<QueryTopicsArgs>>;
 };
 
 export type ReportedDateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportedDate'] = ResolversParentTypes['ReportedDate']> = {
   date?: Resolver<ResolversTypes['PartialDate'], ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  inference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  inferred?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   span?: Resolver<ResolversTypes['TextSpan'], ParentType, ContextType>;
 };
@@ -1376,6 +1487,27 @@ export type TextSpanResolvers<ContextType = GraphQLContext, ParentType extends R
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type TopicResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Topic'] = ResolversParentTypes['Topic']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, Partial<TopicClaimsArgs>>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<TopicEventsArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TopicConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TopicConnection'] = ResolversParentTypes['TopicConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TopicEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TopicEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TopicEdge'] = ResolversParentTypes['TopicEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphQLContext> = {
   Change?: ChangeResolvers<ContextType>;
   ChangeConnection?: ChangeConnectionResolvers<ContextType>;
@@ -1418,5 +1550,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Subject?: SubjectResolvers<ContextType>;
   TextAnchor?: TextAnchorResolvers<ContextType>;
   TextSpan?: TextSpanResolvers<ContextType>;
+  Topic?: TopicResolvers<ContextType>;
+  TopicConnection?: TopicConnectionResolvers<ContextType>;
+  TopicEdge?: TopicEdgeResolvers<ContextType>;
 };
 

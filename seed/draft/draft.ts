@@ -283,6 +283,8 @@ function eventsOf(
       documents: [docId],
       reportedDates: [reportedDate(text, c, docId)],
       related: [],
+      // Topics are the reviewer's call: the check refuses an untagged event, so review cannot skip it.
+      topics: [],
       draft: {
         rule: 'a date no known event agrees with: a new event',
         evidence: `"${c.words}" in "${c.sentence.text}"`,
@@ -341,6 +343,8 @@ function claimEntry(
     ...(occurrenceOf(text, q.quote, q.start) === undefined ? {} : { occurrence: occurrenceOf(text, q.quote, q.start) }),
     events,
     about,
+    // Topics are the reviewer's call: the check refuses an untagged claim, so review cannot skip it.
+    topics: [],
     statedOn: said?.date ?? dateline,
     relations: [],
     draft: {

@@ -45,6 +45,7 @@ export function corpusWithout(corpus: Corpus, docId: string): Corpus {
     places: subjects(corpus.places),
     events,
     claims: claims.map((c) => ({ ...c, relations: c.relations.filter((r) => claimIds.has(r.claim)) })),
+    topics: corpus.topics,
   };
 }
 

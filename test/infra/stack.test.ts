@@ -21,6 +21,7 @@ import {
   API_REQUEST_HEADERS,
   CONTENT_SECURITY_POLICY,
   CORS_ALLOW_HEADERS,
+  EXPORT_QUERY_PARAMETERS,
   GRAPHQL_QUERY_PARAMETERS,
   HSTS_MAX_AGE_SECONDS,
   SECURITY_HEADERS,
@@ -250,9 +251,9 @@ describe('GraphQL function', () => {
 });
 
 describe('HTTP API', () => {
-  it('routes GET and POST /graphql and GET /graphql/{proxy+} to the function with payload 2.0', () => {
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 3);
-    for (const key of ['GET /graphql', 'POST /graphql', 'GET /graphql/{proxy+}']) {
+  it('routes GET and POST /graphql, GET /graphql/{proxy+} and GET /export/{proxy+} to the function with payload 2.0', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 4);
+    for (const key of ['GET /graphql', 'POST /graphql', 'GET /graphql/{proxy+}', 'GET /export/{proxy+}']) {
       template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: key, AuthorizationType: 'NONE' });
     }
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
@@ -340,6 +341,18 @@ describe('CDN', () => {
       CustomOriginConfig: { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] },
     });
     expect(behavior().ViewerProtocolPolicy).toBe('https-only');
+  });
+
+  it('caches /export/* like GraphQL GETs, keyed on exactly the export parameters', () => {
+    const behaviors = distribution().CacheBehaviors as Record<string, unknown>[];
+    const exportBehavior = behaviors.find((b) => b.PathPattern === '/export/*');
+    expect(exportBehavior).toMatchObject({ ViewerProtocolPolicy: 'https-only', CachedMethods: ['GET', 'HEAD'] });
+    const policyId = (exportBehavior?.CachePolicyId as { Ref: string }).Ref;
+    const config = resources[policyId]?.Properties?.CachePolicyConfig as Record<string, Record<string, unknown>>;
+    expect(config.ParametersInCacheKeyAndForwardedToOrigin?.QueryStringsConfig).toEqual({
+      QueryStringBehavior: 'whitelist',
+      QueryStrings: [...EXPORT_QUERY_PARAMETERS],
+    });
   });
 
   it('lets every method through but caches only GET and HEAD, compressed', () => {

@@ -26,6 +26,7 @@ const ROOT: Record<string, string> = {
   people: '',
   places: '',
   search: 'query: "Azerbaijan"',
+  topics: '',
 };
 
 /** Nested lists: the root list their parents come from and the lookup that reaches one parent. */
@@ -35,6 +36,7 @@ const PARENTS: Record<string, { list: string; lookup: string }> = {
   Organization: { list: 'organizations', lookup: 'organization' },
   Person: { list: 'people', lookup: 'person' },
   Place: { list: 'places', lookup: 'place' },
+  Topic: { list: 'topics', lookup: 'topic' },
 };
 const NESTED = [
   'Document.claims',
@@ -49,6 +51,8 @@ const NESTED = [
   'Place.claims',
   'Place.events',
   'Place.mentionedIn',
+  'Topic.claims',
+  'Topic.events',
 ];
 
 const PAGE = 'pageInfo { endCursor hasNextPage } edges { cursor }';

@@ -11,7 +11,13 @@ const read = (file: string) => readFileSync(new URL(file, contractDir), 'utf8');
 const designDir = new URL('../../../shared/design/', import.meta.url);
 
 /** The contract files the schema serves so far, each with the ones it extends. */
-const SERVED = ['contract.graphql', 'contract-analyst.graphql', 'contract-graph.graphql', 'contract-versions.graphql'];
+const SERVED = [
+  'contract.graphql',
+  'contract-analyst.graphql',
+  'contract-graph.graphql',
+  'contract-versions.graphql',
+  'contract-topics.graphql',
+];
 
 const contractCopies = () =>
   readdirSync(contractDir)
@@ -41,6 +47,15 @@ describe('schema contract', () => {
     expect(String(match?.type)).toBe('Boolean');
     expect(match?.defaultValue).toBe(false);
     expect(isNonNullType(match?.type)).toBe(false);
+  });
+
+  it('serves the arguments the topics contract lists as a note', () => {
+    const topicId = argumentOf(served, 'claims', 'topicId');
+    expect(String(topicId?.type)).toBe('ID');
+    expect(String(argumentOf(served, 'search', 'topicId')?.type)).toBe('ID');
+    const disputed = argumentOf(served, 'events', 'disputed');
+    expect(String(disputed?.type)).toBe('Boolean');
+    expect(disputed?.defaultValue).toBeUndefined();
   });
 
   it('commits a copy of each contract file it serves', () => {

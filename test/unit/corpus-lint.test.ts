@@ -24,6 +24,7 @@ const claim = (over: Partial<ClaimEntry> & Pick<ClaimEntry, 'id' | 'quote'>): Cl
   text: 'A claim.',
   events: [],
   about: [],
+  topics: ['pacts'],
   statedOn: null,
   relations: [],
   ...over,
@@ -40,6 +41,7 @@ const event = (over: Partial<EventEntry> = {}): EventEntry => ({
   documents: ['pact-article'],
   reportedDates: [{ document: 'pact-article', date: '2021-03-03', quote: 'on 3 March 2021' }],
   related: [],
+  topics: ['pacts'],
   ...over,
 });
 
@@ -80,6 +82,7 @@ function corpus(): Corpus {
       },
     ],
     places: [{ id: 'strelsau', name: 'Strelsau', aliases: [], description: null, mentionedIn: ['pact-article'] }],
+    topics: [{ id: 'pacts', name: 'Pacts', aliases: [], description: null }],
     events: [event()],
     claims: [
       claim({

@@ -28,6 +28,7 @@ const known: KnownCorpus = {
   places: [{ id: 'shusha', name: 'Shusha', aliases: ['Şuşa'], description: null, mentionedIn: [] }],
   events: [],
   claims: [],
+  topics: [],
 };
 
 const draft = (text: string) => draftArticle({ name: 'article.txt', bytes: Buffer.from(text) }, known);

@@ -2,6 +2,7 @@ import type { ClaimResolvers } from '../../../schema/__generated__/resolvers-typ
 import { loadExisting } from '../../data/loaders.js';
 import { notFoundInternally } from '../../shared/integrity.js';
 import { textFragmentLink } from '../../shared/text-fragment.js';
+import { claimCitation } from '../citation.js';
 
 export const Claim: ClaimResolvers = {
   /** People, organizations and places from the people table, events from theirs: one batch for the level. */
@@ -16,7 +17,23 @@ export const Claim: ClaimResolvers = {
   document: async (claim, _args, { loaders }) =>
     (await loaders.document.load(claim.documentId)) ?? notFoundInternally('document', claim.documentId),
   events: (claim, _args, { loaders }) => loadExisting(loaders.event, claim.eventIds),
+  /** The document, speaker and speaking body batch with the rest of the level. */
+  citation: async (claim, _args, { loaders }) => {
+    const [doc, person, org] = await Promise.all([
+      loaders.document.load(claim.documentId),
+      claim.speakerId === undefined ? null : loaders.person.load(claim.speakerId),
+      claim.speakerOrganizationId === undefined ? null : loaders.organization.load(claim.speakerOrganizationId),
+    ]);
+    if (doc === null) return notFoundInternally('document', claim.documentId);
+    return claimCitation(
+      claim,
+      doc,
+      person?.name ?? org?.name ?? null,
+      (doc.authors ?? []).map((a) => a.name),
+    );
+  },
   kind: (claim) => claim.claimKind,
+  topics: (claim, _args, { loaders }) => loadExisting(loaders.topic, claim.topicIds ?? []),
   /** Stored on the claim item (both sides of every relation), so no read is needed until the other claim is asked for. */
   relations: (claim, { kind }) => (kind == null ? claim.relations : claim.relations.filter((r) => r.kind === kind)),
   sourceLink: async (claim, _args, { loaders }) => {

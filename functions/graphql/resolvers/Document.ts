@@ -1,6 +1,7 @@
 import type { DocumentResolvers } from '../../../schema/__generated__/resolvers-types.js';
 import type { PersonItem } from '../../data/items.js';
 import { loadExisting, loadInOrder } from '../../data/loaders.js';
+import { documentCitation } from '../citation.js';
 import { idListConnection } from '../paging.js';
 import { selectsOnly } from '../selection.js';
 
@@ -23,6 +24,13 @@ export const Document: DocumentResolvers = {
     if (doc.authors !== undefined && selectsOnly(info, AUTHOR_SUMMARY_FIELDS)) return doc.authors as PersonItem[];
     return loadExisting(loaders.person, doc.authorIds);
   },
+  citation: (doc) =>
+    documentCitation(
+      doc,
+      (doc.authors ?? []).map((a) => a.name),
+    ),
+  publisherOrganization: (doc, _args, { loaders }) =>
+    doc.publisherOrganizationId === undefined ? null : loaders.organization.load(doc.publisherOrganizationId),
   claims: (doc, args, { loaders, cursors }) =>
     idListConnection(cursors, {
       listKey: `document:${doc.id}:claims`,

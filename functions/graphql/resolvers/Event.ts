@@ -25,4 +25,5 @@ export const Event: EventResolvers = {
     }),
   participants: (event, _args, { loaders }) => loadExisting(loaders.person, event.participantIds),
   places: (event, _args, { loaders }) => loadExisting(loaders.place, event.placeIds),
+  topics: (event, _args, { loaders }) => loadExisting(loaders.topic, event.topicIds ?? []),
 };

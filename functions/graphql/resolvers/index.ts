@@ -33,11 +33,14 @@ import { person } from './Query/person.js';
 import { place } from './Query/place.js';
 import { places } from './Query/places.js';
 import { search } from './Query/search.js';
+import { topic } from './Query/topic.js';
+import { topics } from './Query/topics.js';
 import { ReportedDate } from './ReportedDate.js';
 import { SearchHit } from './SearchHit.js';
 import { SearchResult } from './SearchResult.js';
 import { Subject } from './Subject.js';
 import { TextAnchor } from './TextAnchor.js';
+import { Topic } from './Topic.js';
 
 export const resolvers: Resolvers = {
   Query: {
@@ -59,6 +62,8 @@ export const resolvers: Resolvers = {
     place,
     places,
     search,
+    topic,
+    topics,
   },
   Claim,
   ClaimPair,
@@ -75,6 +80,7 @@ export const resolvers: Resolvers = {
   SearchResult,
   Subject,
   TextAnchor,
+  Topic,
   // Every connection type has the same fields over a ConnectionModel, every edge type a cursor.
   ChangeConnection: connectionFields,
   ChangeEdge: edgeFields,
@@ -96,4 +102,6 @@ export const resolvers: Resolvers = {
   PlaceEdge: edgeFields,
   SearchConnection: connectionFields,
   SearchEdge: edgeFields,
+  TopicConnection: connectionFields,
+  TopicEdge: edgeFields,
 };

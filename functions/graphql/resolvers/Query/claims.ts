@@ -8,12 +8,13 @@ export const claims: QueryResolvers['claims'] = async (_parent, args, { snapshot
     documentId: args.documentId ?? undefined,
     eventId: args.eventId ?? undefined,
     aboutId: args.aboutId ?? undefined,
+    topicId: args.topicId ?? undefined,
     kind: args.kind ?? undefined,
   };
   const snap = await snapshot();
   return connection(cursors, {
     info,
-    listKey: `claims:${JSON.stringify([filter.speakerId, filter.documentId, filter.eventId, filter.aboutId, filter.kind])}`,
+    listKey: `claims:${JSON.stringify([filter.speakerId, filter.documentId, filter.eventId, filter.aboutId, filter.kind, filter.topicId])}`,
     args,
     read: (first, after) => listClaims(snap, loaders.claim, filter, first, after),
     totalCount: () => countClaims(snap, loaders, filter),
