@@ -307,14 +307,14 @@ function effectiveClauses(index: CompactIndex, clauses: readonly QueryTerm[][]):
   return out;
 }
 
-/** The closed spellings of two words that the index has as one word (or one stem), digit-free only. */
+/** The closed spellings of two words that the index has as one word, digit-free only (no stemming: it is per query). */
 function compoundOf(index: CompactIndex, a: QueryWord, b: QueryWord): string[] {
   const closed: string[] = [];
   for (const x of a.spellings)
     for (const y of b.spellings) {
       const word = x + y;
       if (hasDigit(word) || x.length < 2 || y.length < 2) continue;
-      if (index.termId(word) !== undefined || index.sameStem(stemOf(word)).length > 0) closed.push(word);
+      if (index.termId(word) !== undefined) closed.push(word);
     }
   return closed;
 }
