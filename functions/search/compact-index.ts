@@ -199,6 +199,11 @@ export class CompactIndex {
     while (reader.at < end) marks[(doc += reader.next())]! += 1;
   }
 
+  /** Whether the document has any date. */
+  hasDates(doc: number): boolean {
+    return this.dateOffsets[doc + 1]! > this.dateOffsets[doc]!;
+  }
+
   /** Whether any of the document's day ranges overlaps [from, to]. */
   overlaps(doc: number, from: number, to: number): boolean {
     for (let i = this.dateOffsets[doc]!; i < this.dateOffsets[doc + 1]!; i += 2) {

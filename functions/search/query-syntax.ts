@@ -4,7 +4,9 @@
  * `-"phrase"` to exclude. Anything malformed (an unbalanced quote, a lone
  * `OR`, a lone `-`) is read as plain words: a query is never an error.
  */
+import { isDayRange, parsePartialDate } from '../shared/dates.js';
 import { QUOTATION_MARKS, cyrillicToLatin, foldWord, words, wordSpellings } from '../shared/text-normalization.js';
+import { dateTerms } from './search-index-layout.js';
 
 /** A query word: the spellings that count as the word itself (folded, Azerbaijani and Cyrillic transliterations). */
 export interface QueryWord {
@@ -13,9 +15,21 @@ export interface QueryWord {
   parts: string[][];
   /** The last word of a query outside quotes also matches as a prefix: it may still be being typed. */
   prefix: boolean;
+  /** A year or an ISO date (2022, 2022-02, 2022-02-22) also finds the items of that date: its date term. */
+  date?: string;
 }
 
-export type QueryTerm = { type: 'word'; word: QueryWord } | { type: 'phrase'; words: string[][] };
+/**
+ * A date written out (22 February 2022, February 22, 2022, February 2022):
+ * the items of that date (its date term) or the texts that write it so.
+ */
+export interface WrittenDate {
+  term: string;
+  phrases: string[][][];
+}
+
+export type QueryTerm =
+  { type: 'word'; word: QueryWord } | { type: 'phrase'; words: string[][] } | { type: 'date'; date: WrittenDate };
 
 export interface ParsedQuery {
   /** Each clause must match (near misses aside); a clause matches when any of its terms does (OR). */
@@ -30,7 +44,75 @@ function queryWord(text: string): QueryWord | undefined {
   const spellings = [...new Set([...wordSpellings(word.text), ...cyrillicToLatin(word.text.replace(/[-‐‑]/gu, ''))])];
   if (spellings.length === 0) return undefined;
   const parts = word.parts.length > 1 ? word.parts.map((p) => wordSpellings(p.text)) : [];
-  return { spellings, parts, prefix: false };
+  return { spellings, parts, prefix: false, ...dateOf(word.text) };
+}
+
+/** A year from 1000 to 2999 or a valid ISO date: its most precise date term. */
+function dateOf(text: string): { date: string } | Record<string, never> {
+  if (!/^[12]\d{3}(-\d{2}(-\d{2})?)?$/u.test(text) || !isDayRange(parsePartialDate(text))) return {};
+  return { date: dateTerms(text).at(-1)! };
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** The month a word names (full English name or its first three letters), 1-based, or 0. */
+function monthOf(word: string): number {
+  const folded = foldWord(word);
+  if (folded.length < 3 || word.startsWith('-')) return 0;
+  return MONTHS.findIndex((m) => m === folded || (folded.length === 3 && m.startsWith(folded))) + 1;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A written date at the start of these words, and how many words it takes:
+ * day month year, month day year, month year. Only valid calendar dates.
+ */
+function writtenDate(list: readonly string[]): { date: WrittenDate; length: number } | undefined {
+  const [a = '', b = '', c = ''] = list;
+  const year = (w: string) => (/^[12]\d{3}$/u.test(w) ? w : undefined);
+  const day = (w: string) => (/^\d{1,2}$/u.test(w) ? Number(w) : 0);
+  const build = (y: string, m: number, d: number, phrases: string[][]) => {
+    const iso = d === 0 ? `${y}-${pad2(m)}` : `${y}-${pad2(m)}-${pad2(d)}`;
+    if (!isDayRange(parsePartialDate(iso))) return undefined;
+    const slots = phrases.map((p) => p.map((w) => [foldWord(w)]));
+    return { term: dateTerms(iso).at(-1)!, phrases: slots };
+  };
+  const month = MONTHS[monthOf(b) - 1];
+  const first = MONTHS[monthOf(a) - 1];
+  let found: WrittenDate | undefined;
+  if (day(a) > 0 && month !== undefined && year(c) !== undefined) {
+    found = build(c, monthOf(b), day(a), [
+      [a, month, c],
+      [month, a, c],
+    ]);
+    if (found !== undefined) return { date: found, length: 3 };
+  }
+  if (first !== undefined && day(b) > 0 && year(c) !== undefined) {
+    found = build(c, monthOf(a), day(b), [
+      [b, first, c],
+      [first, b, c],
+    ]);
+    if (found !== undefined) return { date: found, length: 3 };
+  }
+  if (first !== undefined && year(b) !== undefined) {
+    found = build(b, monthOf(a), 0, [[first, b]]);
+    if (found !== undefined) return { date: found, length: 2 };
+  }
+  return undefined;
 }
 
 /** A phrase's positions: one per word part, as the index numbers them (see analyze). */
@@ -70,9 +152,14 @@ function pieces(query: string): Piece[] {
   if (marks.length % 2 === 1) marks.pop();
   const out: Piece[] = [];
   const plain = (text: string) => {
-    for (const chunk of text.split(/\s+/u)) {
-      if (chunk === '') continue;
-      if (chunk === 'OR') out.push({ kind: 'or' });
+    const chunks = text.split(/[\s,]+/u).filter((c) => c !== '');
+    for (let i = 0; i < chunks.length; i++) {
+      const chunk = chunks[i]!;
+      const date = writtenDate(chunks.slice(i, i + 3));
+      if (date !== undefined) {
+        out.push({ kind: 'term', term: { type: 'date', date: date.date }, negated: false });
+        i += date.length - 1;
+      } else if (chunk === 'OR') out.push({ kind: 'or' });
       else if (chunk.startsWith('-') && chunk.length > 1)
         for (const term of termOf(chunk.slice(1), false)) out.push({ kind: 'term', term, negated: true });
       else for (const term of termOf(chunk, false)) out.push({ kind: 'term', term, negated: false });
@@ -127,6 +214,8 @@ export function queryKey(parsed: ParsedQuery): string {
   const term = (t: QueryTerm) =>
     t.type === 'word'
       ? `${t.word.spellings.join('|')}${t.word.prefix ? '*' : ''}`
-      : `"${t.words.map((s) => s.join('|')).join(' ')}"`;
+      : t.type === 'date'
+        ? t.date.term
+        : `"${t.words.map((s) => s.join('|')).join(' ')}"`;
   return `${parsed.clauses.map((c) => c.map(term).join(' OR ')).join(' ')} ${parsed.excluded.map((t) => `-${term(t)}`).join(' ')}`.trim();
 }

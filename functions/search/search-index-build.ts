@@ -8,7 +8,16 @@ import { createHash } from 'node:crypto';
 import type { StoredSearchIndex } from '../data/stored-search-index.js';
 import { isDayRange, parsePartialDate } from '../shared/dates.js';
 import { packSections, VarintWriter } from './search-index-format.js';
-import { dayNumber, FIELDS, FORMAT, KIND_CODE, type IndexField, type IndexMeta } from './search-index-layout.js';
+import { cyrillicToLatin, words } from '../shared/text-normalization.js';
+import {
+  dateTerms,
+  dayNumber,
+  FIELDS,
+  FORMAT,
+  KIND_CODE,
+  type IndexField,
+  type IndexMeta,
+} from './search-index-layout.js';
 import type { SearchableItem, SearchKind } from './search-model.js';
 import { analyze, stemOf } from './text-analysis.js';
 
@@ -25,6 +34,8 @@ interface IndexedDoc {
   facets: string[];
   /** Day ranges as YYYYMMDD numbers. */
   dates: [number, number][];
+  /** The item's own dates as stated (partial), searchable by date (the `dates` field). */
+  stated: string[];
 }
 
 function rangeOf(date: string | null | undefined): [number, number][] {
@@ -36,11 +47,31 @@ function rangeOf(date: string | null | undefined): [number, number][] {
 const optional = (field: IndexField, value: string | null): Partial<Record<IndexField, string>> =>
   value === null ? {} : { [field]: value };
 
-/** What the items say about each other: an event's date, a document's publication date. */
+/** What the items say about each other: an event's date, a document's publication date, a subject's names. */
 interface Context {
   eventDates: ReadonlyMap<string, string>;
   published: ReadonlyMap<string, string | null>;
+  names: ReadonlyMap<string, readonly string[]>;
 }
+
+/**
+ * A name as searched: as written, plus its Latin spelling when it is in
+ * Cyrillic (Институт РУССТРАТ → institut russtrat), so an outlet is found
+ * however the reader types it; search transliterates Cyrillic queries the other way.
+ */
+function searchableName(name: string): string[] {
+  const latin = words(name).map((w) => cyrillicToLatin(w.text, 1)[0] ?? w.text);
+  const transliterated = latin.join(' ');
+  return transliterated ===
+    words(name)
+      .map((w) => w.text)
+      .join(' ')
+    ? [name]
+    : [name, transliterated];
+}
+
+const known = (dates: readonly (string | null | undefined)[]) =>
+  dates.filter((d): d is string => d !== null && d !== undefined);
 
 /**
  * What is indexed of one item, filters included. A claim's dates are those
@@ -52,15 +83,18 @@ function indexedDoc(item: SearchableItem, context: Context): IndexedDoc {
   switch (item.kind) {
     case 'DOCUMENT': {
       const about = [...item.personIds, ...item.organizationIds, ...item.placeIds].map((a) => `a:${a}`);
-      const fields = { title: item.title, documentText: item.text };
-      return { kind, id, fields, facets: [`d:${id}`, ...about], dates: rangeOf(item.publishedOn) };
+      const authors = item.authors?.map((a) => a.name) ?? item.authorIds.flatMap((a) => context.names.get(a) ?? []);
+      const attribution = [...(item.publisher === null ? [] : searchableName(item.publisher)), ...authors];
+      const fields = { title: item.title, documentText: item.text, attribution };
+      const stated = known([item.publishedOn]);
+      return { kind, id, fields, facets: [`d:${id}`, ...about], dates: rangeOf(item.publishedOn), stated };
     }
     case 'PERSON':
     case 'ORGANIZATION':
     case 'PLACE': {
       const fields = { name: item.name, aliases: item.aliases, ...optional('description', item.description) };
       const documents = item.kind === 'PERSON' ? [...new Set([...item.mentionedInIds, ...item.authoredIds])] : [];
-      return { kind, id, fields, facets: documents.map((d) => `d:${d}`), dates: [] };
+      return { kind, id, fields, facets: documents.map((d) => `d:${d}`), dates: [], stated: [] };
     }
     case 'EVENT': {
       const fields = { title: item.title, aliases: item.aliases, ...optional('description', item.description) };
@@ -69,23 +103,27 @@ function indexedDoc(item: SearchableItem, context: Context): IndexedDoc {
         ...[...item.participantIds, ...item.placeIds].map((a) => `a:${a}`),
         ...(item.topicIds ?? []).map((t) => `t:${t}`),
       ];
-      return { kind, id, fields, facets, dates: rangeOf(item.date) };
+      return { kind, id, fields, facets, dates: rangeOf(item.date), stated: [item.date] };
     }
     case 'CLAIM': {
-      const dates = item.eventIds.flatMap((e) => rangeOf(context.eventDates.get(e)));
+      const eventDates = known(item.eventIds.map((e) => context.eventDates.get(e)));
+      const dates = eventDates.flatMap(rangeOf);
+      const speaker = item.speakerId === undefined ? [] : (context.names.get(item.speakerId) ?? []);
       const facets = [
         `d:${item.documentId}`,
         ...(item.speakerId === undefined ? [] : [`s:${item.speakerId}`]),
         ...item.aboutIds.map((a) => `a:${a}`),
         ...(item.topicIds ?? []).map((t) => `t:${t}`),
       ];
-      const fields = { claimText: item.text, quote: item.quote };
+      const fields = { claimText: item.text, quote: item.quote, attribution: [...speaker] };
       return {
         kind,
         id,
         fields,
         facets,
-        dates: dates.length > 0 ? dates : rangeOf(context.published.get(item.documentId)),
+        // When it speaks of no dated event: when it was said, else when its document was published.
+        dates: dates.length > 0 ? dates : rangeOf(item.statedOn ?? context.published.get(item.documentId)),
+        stated: [...new Set(known([item.statedOn, ...eventDates]))],
       };
     }
   }
@@ -93,10 +131,16 @@ function indexedDoc(item: SearchableItem, context: Context): IndexedDoc {
 
 /** Every item as indexed, numbered in the order equal scores are listed: kind, then id. */
 function indexedDocs(items: readonly SearchableItem[]): IndexedDoc[] {
-  const context = { eventDates: new Map<string, string>(), published: new Map<string, string | null>() };
+  const context = {
+    eventDates: new Map<string, string>(),
+    published: new Map<string, string | null>(),
+    names: new Map<string, string[]>(),
+  };
   for (const item of items) {
     if (item.kind === 'EVENT') context.eventDates.set(item.id, item.date);
     if (item.kind === 'DOCUMENT') context.published.set(item.id, item.publishedOn);
+    if (item.kind === 'PERSON' || item.kind === 'ORGANIZATION' || item.kind === 'PLACE')
+      context.names.set(item.id, [item.name]);
   }
   return items
     .map((item) => indexedDoc(item, context))
@@ -194,13 +238,18 @@ interface FieldLengths {
 function indexDocument(doc: IndexedDoc, d: number, postings: PostingsBuilder, lengths: FieldLengths): void {
   // term → per field (in field order): positions.
   const local = new Map<number, { field: number; positions: number[] }[]>();
+  const datesField = FIELDS.indexOf('dates');
   FIELDS.forEach((field, f) => {
-    const value = doc.fields[field];
-    if (value === undefined) return;
+    const value = field === 'dates' ? doc.stated : doc.fields[field];
+    if (value === undefined || value.length === 0) return;
     let position = 0;
     let length = 0;
     for (const text of typeof value === 'string' ? [value] : value) {
-      const { tokens, next } = analyze(text, position);
+      // A date's terms (year, month, day) share one position: a field of n dates has length n.
+      const { tokens, next } =
+        f === datesField
+          ? { tokens: dateTerms(text).map((term) => ({ term, position })), next: position + 1 }
+          : analyze(text, position);
       length += next - position;
       position = next + ALIAS_GAP;
       for (const token of tokens) {

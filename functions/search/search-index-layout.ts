@@ -9,15 +9,29 @@ import type { SearchKind } from './search-model.js';
  * Bump when the fields, boosts, analysis or byte layout change: it is part of
  * the content hash, so the next refresh rebuilds an index the code can no longer read.
  */
-export const FORMAT = 'search-index-v3';
+export const FORMAT = 'search-index-v4';
 
 /** Index kind codes; also the order of equal scores: entities, then events, documents, claims. */
 export const KINDS: readonly SearchKind[] = ['PERSON', 'ORGANIZATION', 'PLACE', 'EVENT', 'DOCUMENT', 'CLAIM'];
 export const KIND_CODE = new Map(KINDS.map((k, i) => [k, i]));
 export const ENTITY_KINDS = new Set<SearchKind>(['PERSON', 'ORGANIZATION', 'PLACE']);
 
-/** Indexed fields, by number. Document text and claim text are separate: their lengths and weights differ. */
-export const FIELDS = ['name', 'aliases', 'title', 'description', 'claimText', 'quote', 'documentText'] as const;
+/**
+ * Indexed fields, by number. Document text and claim text are separate: their lengths and weights differ.
+ * `attribution` is who a text is by (a claim's speaker, a document's publisher and authors); `dates` holds
+ * date terms (dateTerms), not words: an item's own dates, each at one position.
+ */
+export const FIELDS = [
+  'name',
+  'aliases',
+  'title',
+  'description',
+  'claimText',
+  'quote',
+  'documentText',
+  'attribution',
+  'dates',
+] as const;
 export type IndexField = (typeof FIELDS)[number];
 /** Fields that name an entity (the first ones): a match there is "the query names this entity". */
 export const NAME_FIELDS = 2;
@@ -30,6 +44,28 @@ export interface IndexMeta {
   averageLengths: number[];
   /** Names that mean the same thing: each person's, organization's and place's name and aliases. */
   nameGroups: string[][];
+}
+
+/** Fields an exclusion (`-word`) looks at: what names or says, not the editors' descriptions nor the dates. */
+export const EXCLUSION_FIELDS: readonly IndexField[] = [
+  'name',
+  'aliases',
+  'title',
+  'claimText',
+  'quote',
+  'documentText',
+  'attribution',
+];
+
+/**
+ * The index terms of a partial date (YYYY, YYYY-MM or YYYY-MM-DD): one per
+ * precision it has (2022-02-22 → ~2022, ~2022-02, ~2022-02-22), so a query
+ * for the year, the month or the day finds it. The `~` keeps them apart from
+ * words (no word starts with it, so no prefix or misspelling reaches them).
+ */
+export function dateTerms(date: string): string[] {
+  const parts = date.split('-');
+  return parts.map((_, i) => `~${parts.slice(0, i + 1).join('-')}`);
 }
 
 /** A day (YYYY-MM-DD) as the YYYYMMDD number the index stores. */

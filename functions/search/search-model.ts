@@ -36,10 +36,12 @@ export interface SearchMatch {
   id: string;
   /**
    * Rank-consistent relevance: the integer part says how fully the item
-   * matched (8 per clause matched, 4 more for an entity the query names, 2
-   * more unless it is an entity found only through its description, 1 more
-   * when a one-word query matched as typed), the fraction is BM25 with field boosts and expansion weights, squashed
-   * into [0, 1). Only comparable between hits of one search.
+   * matched (16 per clause matched, 8 more unless it is an undated item a date
+   * filter kept, 4 more for an entity the query names or an event whose date
+   * it names, 2 more unless it is an entity found only through its
+   * description, 1 more when a one-word query matched as typed), the fraction
+   * is BM25 with field boosts and expansion weights, squashed into [0, 1).
+   * Only comparable between hits of one search.
    */
   score: number;
   /** What to highlight: the folded index terms the search looked for (shared by every hit of a search). */

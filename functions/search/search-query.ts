@@ -5,12 +5,23 @@
  * (search-index-cache.ts); the builder is not part of it.
  */
 import type { StoredSearchIndex } from '../data/stored-search-index.js';
-import { hasDigit } from '../shared/text-normalization.js';
+import { hasDigit, words, wordSpellings } from '../shared/text-normalization.js';
 import { CompactIndex } from './compact-index.js';
-import { dayNumber, ENTITY_KINDS, KINDS } from './search-index-layout.js';
+import { impliedNames, relatedWords, STOP_WORDS } from './implied-names.js';
+import { dayNumber, ENTITY_KINDS, EXCLUSION_FIELDS, FIELDS, KINDS } from './search-index-layout.js';
 import type { HighlightTerms, SearchFilters, SearchIndex, SearchMatch, SearchResults } from './search-model.js';
 import type { ParsedQuery, QueryTerm, QueryWord } from './query-syntax.js';
-import { ClauseScores, EXACT, NAMED, scorePhrase, scoreTerm, WEIGHT, type PhraseQuery } from './search-scoring.js';
+import {
+  ALL_FIELDS,
+  ClauseScores,
+  DATED,
+  EXACT,
+  NAMED,
+  scorePhrase,
+  scoreTerm,
+  WEIGHT,
+  type PhraseQuery,
+} from './search-scoring.js';
 import { stemOf } from './text-analysis.js';
 
 const MAX_PREFIX_TERMS = 50;
@@ -44,12 +55,26 @@ function planWord(index: CompactIndex, word: QueryWord, plan: ClausePlan, forExc
     });
   };
   for (const s of word.spellings) add(index.termId(s), WEIGHT.exact);
+  // 2022-02-22 also finds the items of that day, 2022 those of that year.
+  if (word.date !== undefined) add(index.termId(word.date), WEIGHT.exact);
   // cease-fire also matches "cease fire" written apart.
   if (word.parts.length > 1) phraseOf(word.parts, WEIGHT.exact);
   const digits = word.spellings.some(hasDigit);
   if (!digits) for (const s of word.spellings) for (const t of index.sameStem(stemOf(s))) add(t, WEIGHT.stem);
   if (forExclusion) return;
-  const names = index.otherNames(word.spellings);
+  // Turkish names Turkey, Donbas its places: those names, and their entities' other names, as aliases.
+  const implied: string[] = [];
+  for (const name of impliedNames(word.spellings)) {
+    const slots = words(name).map((w) => wordSpellings(w.text));
+    if (slots.length === 1) implied.push(...slots[0]!);
+    else if (slots.length > 1) phraseOf(slots, WEIGHT.alias);
+  }
+  for (const s of implied) add(index.termId(s), WEIGHT.alias);
+  for (const s of relatedWords(word.spellings)) {
+    add(index.termId(s), WEIGHT.alias);
+    for (const t of index.sameStem(stemOf(s))) add(t, WEIGHT.stem);
+  }
+  const names = index.otherNames([...word.spellings, ...implied]);
   for (const s of names.words) add(index.termId(s), WEIGHT.alias);
   for (const slots of names.phrases) phraseOf(slots, WEIGHT.alias);
   // Numbers and years match exactly: 2025 is not a misspelling of 2020.
@@ -70,7 +95,16 @@ function planClause(index: CompactIndex, terms: readonly QueryTerm[], forExclusi
   const plan: ClausePlan = { expansions: [], phrases: [] };
   for (const term of terms) {
     if (term.type === 'word') planWord(index, term.word, plan, forExclusion);
-    else if (term.words.length === 1)
+    else if (term.type === 'date') {
+      const t = index.termId(term.date.term);
+      if (t !== undefined) plan.expansions.push({ term: t, weight: WEIGHT.exact });
+      for (const phrase of term.date.phrases)
+        plan.phrases.push({
+          slots: phrase.map((slot) => slot.flatMap((s) => index.termId(s) ?? [])),
+          weight: WEIGHT.exact,
+          quoted: true,
+        });
+    } else if (term.words.length === 1)
       for (const s of term.words[0]!) {
         const t = index.termId(s);
         if (t !== undefined) plan.expansions.push({ term: t, weight: WEIGHT.exact });
@@ -85,12 +119,15 @@ function planClause(index: CompactIndex, terms: readonly QueryTerm[], forExclusi
   return plan;
 }
 
-function evaluate(index: CompactIndex, plan: ClausePlan): ClauseScores {
+function evaluate(index: CompactIndex, plan: ClausePlan, fields = ALL_FIELDS): ClauseScores {
   const scores = new ClauseScores(index.n);
-  for (const e of plan.expansions) scoreTerm(index, e.term, e.weight, scores);
-  for (const p of plan.phrases) scorePhrase(index, p, scores);
+  for (const e of plan.expansions) scoreTerm(index, e.term, e.weight, scores, fields);
+  for (const p of plan.phrases) scorePhrase(index, p, scores, fields);
   return scores;
 }
+
+/** An exclusion looks at what an item is called or says, not at its description: see EXCLUSION_FIELDS. */
+const EXCLUSION_MASK = EXCLUSION_FIELDS.reduce((mask, field) => mask | (1 << FIELDS.indexOf(field)), 0);
 
 /** The index terms and phrases a search looked for, for highlighting. */
 function highlightTerms(index: CompactIndex, plans: readonly ClausePlan[]): HighlightTerms {
@@ -140,8 +177,17 @@ function topK(candidates: Int32Array, limit: number, better: (a: number, b: numb
   return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
 }
 
-/** Which documents the filters let through: kind, facets (each counted), dates, exclusions. */
-function filterOf(index: CompactIndex, query: ParsedQuery, filters: SearchFilters): (doc: number) => boolean {
+/** How an item passes the filters: not at all, as an undated item kept by a date filter, or fully. */
+const FAILS = 0;
+const UNDATED = 1;
+const PASSES = 2;
+
+/**
+ * Which documents the filters let through: kind, facets (each counted), dates, exclusions. A date filter
+ * keeps the documents and claims that have no date at all (an undated article, its claims about no dated
+ * event), as UNDATED: nothing says they fall outside the window, and they rank after every dated hit.
+ */
+function filterOf(index: CompactIndex, query: ParsedQuery, filters: SearchFilters): (doc: number) => number {
   const kindAllowed = KINDS.map((k) => filters.kinds.size === 0 || filters.kinds.has(k));
   const facets = [
     filters.documentId === undefined ? undefined : `d:${filters.documentId}`,
@@ -160,21 +206,30 @@ function filterOf(index: CompactIndex, query: ParsedQuery, filters: SearchFilter
   let excluded: Uint8Array | undefined;
   if (query.excluded.length > 0) {
     excluded = new Uint8Array(index.n);
-    const scores = evaluate(index, planClause(index, query.excluded, true));
+    const scores = evaluate(index, planClause(index, query.excluded, true), EXCLUSION_MASK);
     for (const doc of scores.touched) excluded[doc] = 1;
   }
-  return (doc) =>
-    kindAllowed[index.kindCode(doc)]! &&
-    (excluded === undefined || excluded[doc] !== 1) &&
-    (facetMarks === undefined || facetMarks[doc] === facets.length) &&
-    (!dated || index.overlaps(doc, from, to));
+  return (doc) => {
+    if (
+      !kindAllowed[index.kindCode(doc)]! ||
+      excluded?.[doc] === 1 ||
+      (facetMarks !== undefined && facetMarks[doc] !== facets.length)
+    )
+      return FAILS;
+    if (!dated || index.overlaps(doc, from, to)) return PASSES;
+    return UNDATABLE_KINDS.has(index.kindOf(doc)) || index.hasDates(doc) ? FAILS : UNDATED;
+  };
 }
+
+/** Kinds a date filter leaves out when they have no date: people, organizations and places have none to test. */
+const UNDATABLE_KINDS = ENTITY_KINDS;
 
 /** Per document: clauses matched, clauses matched exactly, clauses matched in a name field, summed score. */
 function tally(n: number, clauses: readonly ClauseScores[]) {
   const matched = new Uint8Array(n);
   const named = new Uint8Array(n);
   const exact = new Uint8Array(n);
+  const dated = new Uint8Array(n);
   const raw = new Float64Array(n);
   const seen: number[] = [];
   for (const clause of clauses) {
@@ -184,25 +239,32 @@ function tally(n: number, clauses: readonly ClauseScores[]) {
       matched[doc]! += 1;
       if (flags & NAMED) named[doc]! += 1;
       if (flags & EXACT) exact[doc]! += 1;
+      if (flags & DATED) dated[doc]! += 1;
       raw[doc]! += clause.score[doc]!;
     }
   }
-  return { matched, named, exact, raw, seen };
+  return { matched, named, exact, dated, raw, seen };
 }
 
 /** The hits that pass the filters, and each one's rank: its tier (how fully it matched), then its BM25 score. */
-function rankHits(index: CompactIndex, clauses: readonly ClauseScores[], passes: (doc: number) => boolean) {
-  const { matched, named, exact, raw, seen } = tally(index.n, clauses);
+function rankHits(index: CompactIndex, clauses: readonly ClauseScores[], passes: (doc: number) => number) {
+  const { matched, named, exact, dated, raw, seen } = tally(index.n, clauses);
   // Every clause must match; near misses (all but one clause) follow the full matches.
   const required = Math.max(1, clauses.length - 1);
   const hits = new Int32Array(seen.length);
   let count = 0;
   const rank = new Float64Array(index.n);
   for (const doc of seen) {
-    if (matched[doc]! < required || !passes(doc)) continue;
-    // The query names this entity: every clause it matched, it matched in its name or aliases.
-    const entity = ENTITY_KINDS.has(index.kindOf(doc));
-    const namesIt = entity && named[doc] === matched[doc] ? 1 : 0;
+    if (matched[doc]! < required) continue;
+    const pass = passes(doc);
+    if (pass === FAILS) continue;
+    const inWindow = pass === PASSES ? 1 : 0;
+    // The query names this entity: every clause it matched, it matched in its name or aliases. A date names the
+    // events of that date as a name its entity: every clause matched the event's date.
+    const kind = index.kindOf(doc);
+    const entity = ENTITY_KINDS.has(kind);
+    const namesIt =
+      (entity && named[doc] === matched[doc]) || (kind === 'EVENT' && dated[doc] === matched[doc]) ? 1 : 0;
     // An entity the query does not name, found through words of its description, is weaker evidence than the
     // event or claim that has the same words (a city's description mentions what happened there).
     const plainMatch = entity && namesIt === 0 ? 0 : 1;
@@ -210,15 +272,56 @@ function rankHits(index: CompactIndex, clauses: readonly ClauseScores[], passes:
     // expansion weights decide instead: as a tier, long articles that have every word as typed would bury the
     // claim that says the same with one word in another form (tuned on the relevance set).
     const exactTier = clauses.length === 1 ? exact[doc]! : 0;
-    const tier = ((Math.min(matched[doc]!, 31) * 2 + namesIt) * 2 + plainMatch) * 2 + exactTier;
+    const tier = (((Math.min(matched[doc]!, 31) * 2 + inWindow) * 2 + namesIt) * 2 + plainMatch) * 2 + exactTier;
     rank[doc] = tier + raw[doc]! / (raw[doc]! + 1);
     hits[count++] = doc;
   }
   return { candidates: hits.subarray(0, count), rank };
 }
 
+/** A clause of one plain word (no OR, not quoted). */
+function plainWord(clause: readonly QueryTerm[]): QueryWord | undefined {
+  const [term] = clause;
+  return clause.length === 1 && term?.type === 'word' && term.word.parts.length === 0 ? term.word : undefined;
+}
+
+/**
+ * The clauses as the index reads them: stop words left out of a query that has other words
+ * (who signed the declaration), and two words the index knows as one closed compound joined
+ * into that compound (peace keepers → peacekeepers, also as the phrase "peace keepers").
+ */
+function effectiveClauses(index: CompactIndex, clauses: readonly QueryTerm[][]): QueryTerm[][] {
+  const stop = (c: readonly QueryTerm[]) => plainWord(c)?.spellings.every((s) => STOP_WORDS.has(s)) === true;
+  const kept = clauses.every(stop) ? [...clauses] : clauses.filter((c) => !stop(c));
+  const out: QueryTerm[][] = [];
+  for (let i = 0; i < kept.length; i++) {
+    const a = plainWord(kept[i]!);
+    const b = i + 1 < kept.length ? plainWord(kept[i + 1]!) : undefined;
+    const closed = a === undefined || b === undefined ? [] : compoundOf(index, a, b);
+    if (closed.length === 0) out.push(kept[i]!);
+    else {
+      const word: QueryWord = { spellings: closed, parts: [a!.spellings, b!.spellings], prefix: b!.prefix };
+      out.push([{ type: 'word', word }]);
+      i++;
+    }
+  }
+  return out;
+}
+
+/** The closed spellings of two words that the index has as one word, digit-free only (no stemming: it is per query). */
+function compoundOf(index: CompactIndex, a: QueryWord, b: QueryWord): string[] {
+  const closed: string[] = [];
+  for (const x of a.spellings)
+    for (const y of b.spellings) {
+      const word = x + y;
+      if (hasDigit(word) || x.length < 2 || y.length < 2) continue;
+      if (index.termId(word) !== undefined) closed.push(word);
+    }
+  return closed;
+}
+
 function search(index: CompactIndex, query: ParsedQuery, filters: SearchFilters): SearchResults {
-  const plans = query.clauses.map((clause) => planClause(index, clause));
+  const plans = effectiveClauses(index, query.clauses).map((clause) => planClause(index, clause));
   const clauses = plans.map((plan) => evaluate(index, plan));
   const { candidates, rank } = rankHits(index, clauses, filterOf(index, query, filters));
   const count = candidates.length;

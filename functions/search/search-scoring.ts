@@ -5,17 +5,27 @@
  */
 import type { CompactIndex } from './compact-index.js';
 import { VarintReader } from './search-index-format.js';
-import { NAME_FIELDS } from './search-index-layout.js';
+import { FIELDS, NAME_FIELDS } from './search-index-layout.js';
 
 /**
  * What an item is called outweighs what it says, and what it says outweighs
  * passing mentions in a long text (document text counts half: an article
  * mentions everything, the claim or event that says it is the better answer;
- * tuned on the relevance set). By field number (FIELDS).
+ * tuned on the relevance set). Who a text is by (speaker, outlet, author)
+ * and its dates count between a title and a claim's text: an outlet's name
+ * finds its article above the items that cite the outlet. By field number (FIELDS).
  */
-const BOOST: readonly number[] = [6, 5, 4, 1.5, 2, 1.5, 0.5];
+const BOOST: readonly number[] = [6, 5, 4, 1.5, 2, 1.5, 0.5, 3, 5];
+/** Every field: the default mask of scoreTerm and scorePhrase. */
+export const ALL_FIELDS = 0xffff;
 const K1 = 1.2;
-const B = 0.7;
+/**
+ * Length normalization by field. None for attribution: a document's outlet
+ * and authors are not a longer text than a claim's one speaker, so an author's
+ * article ranks with (kind order: before) the claims it holds.
+ */
+const B: readonly number[] = [0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0, 0.7];
+const DATES_FIELD = FIELDS.indexOf('dates');
 
 /** How much a match through each kind of expansion of a query word counts. */
 export const WEIGHT = { exact: 1, alias: 0.9, stem: 0.45, prefix: 0.5, fuzzy1: 0.45, fuzzy2: 0.3 } as const;
@@ -28,10 +38,14 @@ export interface PhraseQuery {
   quoted: boolean;
 }
 
-/** Per clause, per document: bit 1 matched, bit 2 matched in a name field, bit 4 matched by a word as typed (not a stem, misspelling or prefix). */
+/**
+ * Per clause, per document: bit 1 matched, bit 2 matched in a name field, bit 4 matched by a word as typed (not a
+ * stem, misspelling or prefix), bit 8 matched in its dates (a date query names the events of that date).
+ */
 export const MATCHED = 1;
 export const NAMED = 2;
 export const EXACT = 4;
+export const DATED = 8;
 
 export class ClauseScores {
   readonly score: Float32Array;
@@ -43,10 +57,10 @@ export class ClauseScores {
     this.flags = new Uint8Array(n);
   }
 
-  add(doc: number, score: number, named: boolean, exact: boolean): void {
+  add(doc: number, score: number, named: boolean, exact: boolean, dated = false): void {
     if (this.flags[doc] === 0) this.touched.push(doc);
     if (score > this.score[doc]!) this.score[doc] = score;
-    this.flags[doc]! |= MATCHED | (named ? NAMED : 0) | (exact ? EXACT : 0);
+    this.flags[doc]! |= MATCHED | (named ? NAMED : 0) | (exact ? EXACT : 0) | (dated ? DATED : 0);
   }
 }
 
@@ -56,12 +70,19 @@ function idf(index: CompactIndex, term: number): number {
 }
 
 function fieldScore(index: CompactIndex, doc: number, field: number, tf: number): number {
-  const norm = 1 - B + (B * index.fieldLength(doc, field)) / index.meta.averageLengths[field]!;
+  const b = B[field]!;
+  const norm = 1 - b + (b * index.fieldLength(doc, field)) / index.meta.averageLengths[field]!;
   return (BOOST[field]! * tf * (K1 + 1)) / (tf + K1 * norm);
 }
 
 /** Scores every document with the term into the clause. */
-export function scoreTerm(index: CompactIndex, term: number, weight: number, into: ClauseScores): void {
+export function scoreTerm(
+  index: CompactIndex,
+  term: number,
+  weight: number,
+  into: ClauseScores,
+  fields = ALL_FIELDS,
+): void {
   const reader = new VarintReader(index.postings, index.postingOffsets[term]!);
   const end = index.postingOffsets[term + 1]!;
   const termIdf = idf(index, term) * weight;
@@ -72,16 +93,19 @@ export function scoreTerm(index: CompactIndex, term: number, weight: number, int
     let entries = reader.next();
     let score = 0;
     let named = false;
+    let dated = false;
     while (entries-- > 0) {
       const field = reader.next();
       const tf = reader.next();
       // Not `reader.at += reader.next()`: that reads `at` before next() moves it.
       const bytes = reader.next();
       reader.at += bytes;
+      if ((fields & (1 << field)) === 0) continue;
       score += fieldScore(index, doc, field, tf);
       if (field < NAME_FIELDS) named = true;
+      if (field === DATES_FIELD) dated = true;
     }
-    into.add(doc, termIdf * score, named, exact);
+    if (score > 0) into.add(doc, termIdf * score, named, exact, dated);
   }
 }
 
@@ -154,7 +178,7 @@ function phraseCandidates(index: CompactIndex, slots: readonly number[][]) {
 }
 
 /** Documents where the slots' terms stand at consecutive positions of one field. */
-export function scorePhrase(index: CompactIndex, phrase: PhraseQuery, into: ClauseScores): void {
+export function scorePhrase(index: CompactIndex, phrase: PhraseQuery, into: ClauseScores, fields = ALL_FIELDS): void {
   const slots = phrase.slots;
   if (slots.some((s) => s.length === 0)) return;
   const matches = phraseCandidates(index, slots);
@@ -165,6 +189,7 @@ export function scorePhrase(index: CompactIndex, phrase: PhraseQuery, into: Clau
     let score = 0;
     let named = false;
     for (const [field, starts] of found[0]!.get(doc)!) {
+      if ((fields & (1 << field)) === 0) continue;
       let count = 0;
       for (const start of starts) {
         if (slots.every((_, i) => i === 0 || binaryIncludes(found[i]!.get(doc)!.get(field), start + i))) count++;

@@ -872,8 +872,9 @@ export type SearchHit = {
   node: SearchResult;
   /**
    * Relevance, consistent with the order of the hits: the integer part says how
-   * fully the hit matched (8 per query term matched, 4 for an entity the query
-   * names, 2 unless it is an entity found only through words of its
+   * fully the hit matched (16 per query term matched, 8 unless it is an undated
+   * item kept by from/to, 4 for an entity the query names or an event whose
+   * date it names, 2 unless it is an entity found only through words of its
    * description, 1 for a one-word query matched as typed rather than in another
    * word form), the fraction is BM25 with field boosts. Only comparable between hits
    * of the same search.

@@ -11,10 +11,11 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { buildItems } from '../../functions/refresh/item-builder.js';
+import { dayWindow } from '../../functions/shared/date-range.js';
 import { parseQuery } from '../../functions/search/query-syntax.js';
 import { buildSearchIndex } from '../../functions/search/search-index-build.js';
 import { searchableItems } from '../../functions/search/search-index-refresh.js';
-import type { SearchableItem, SearchIndex, SearchKind } from '../../functions/search/search-model.js';
+import type { SearchableItem, SearchFilters, SearchIndex, SearchKind } from '../../functions/search/search-model.js';
 import { loadSearchIndex } from '../../functions/search/search-query.js';
 import { seedCorpus } from './seed-corpus.js';
 
@@ -30,6 +31,9 @@ export interface RelevanceCase {
   query: string;
   expect: string[];
   types?: SearchKind[];
+  /** A date window, as the `from`/`to` arguments of search (YYYY, YYYY-MM or YYYY-MM-DD). */
+  from?: string;
+  to?: string;
   /** Which reported failure or feature the query covers. */
   covers?: string;
 }
@@ -56,10 +60,15 @@ export async function relevanceCases(): Promise<RelevanceCase[]> {
   }));
 }
 
+/** The case's filters as the resolver builds them (a window's first and last day). */
+function filtersOf(c: RelevanceCase): SearchFilters {
+  return { kinds: new Set(c.types ?? []), ...dayWindow({ from: c.from, to: c.to }) };
+}
+
 export function scoreRelevance(index: SearchIndex, cases: readonly RelevanceCase[]): RelevanceScores {
   const results = cases.map((c): RelevanceResult => {
     const hits = index
-      .search(parseQuery(c.query), { kinds: new Set(c.types ?? []) })
+      .search(parseQuery(c.query), filtersOf(c))
       .page(0, 10)
       .map((m) => `${m.kind.toLowerCase()}/${m.id}`);
     const rank = hits.findIndex((h) => c.expect.includes(h)) + 1;

@@ -292,8 +292,8 @@ describe('query syntax', () => {
   it('ANDs plain words, with near misses after every full match, all counted', async () => {
     const page = await search({ query: 'Putin Stoltenberg', first: 100 });
     expect(page.totalCount).toBe(page.nodes.length);
-    // The integer part of the score counts 8 per word matched: full matches (2 words) first, then near misses (1).
-    const tiers = page.nodes.map((h) => Math.floor(h.score / 8));
+    // The integer part of the score counts 16 per word matched: full matches (2 words) first, then near misses (1).
+    const tiers = page.nodes.map((h) => Math.floor(h.score / 16));
     expect(tiers).toEqual([...tiers].sort((a, b) => b - a));
     expect(new Set(tiers)).toEqual(new Set([2, 1]));
     expect(ids(page).slice(0, tiers.filter((t) => t === 2).length)).toContain(

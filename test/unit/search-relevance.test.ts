@@ -1,7 +1,8 @@
 /**
  * The relevance set (test/fixtures/search-relevance.yaml) over the seed
  * corpus, through the engine: the ranking may change, its quality may not
- * drop below the floor. Reached when the floor was set: MRR 0.953, recall@5 0.991.
+ * drop below the floor. Reached when the floor was set: MRR 0.953, recall@5 0.991; with the analyst's
+ * second review's queries (issue 24): MRR 0.931, recall@5 0.963.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -36,16 +37,27 @@ describe('the relevance set', () => {
       '1997',
       'phrase',
       'OR',
+      'region name',
+      'compound typed as two words',
+      'ISO date',
+      'written date',
+      'document by outlet',
+      'undated document',
+      'stop words',
+      'exclusion ignores descriptions',
+      "author's profile",
+      'demonym',
+      'a year',
     ]) {
       expect(covered, failure).toContain(failure);
     }
   });
 
-  it('ranks well: MRR ≥ 0.9 and recall@5 ≥ 0.95', () => {
+  it('ranks well: MRR ≥ 0.92 and recall@5 ≥ 0.95', () => {
     const misses = scores.results
       .filter((r) => r.firstRank !== 1)
       .map((r) => `${r.query} → rank ${r.firstRank}: ${r.top5.join(', ')}`);
-    expect(scores.meanReciprocalRank, misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(scores.meanReciprocalRank, misses.join('\n')).toBeGreaterThanOrEqual(0.92);
     expect(scores.recallAt5, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
   });
 

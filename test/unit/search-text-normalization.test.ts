@@ -78,7 +78,11 @@ describe('parseQuery', () => {
   const shape = (query: string) => {
     const parsed = parseQuery(query);
     const term = (t: (typeof parsed.clauses)[number][number]) =>
-      t.type === 'word' ? t.word.spellings[0] : `"${t.words.map((s) => s[0]).join(' ')}"`;
+      t.type === 'word'
+        ? t.word.spellings[0]
+        : t.type === 'date'
+          ? t.date.term
+          : `"${t.words.map((s) => s[0]).join(' ')}"`;
     return { clauses: parsed.clauses.map((c) => c.map(term)), excluded: parsed.excluded.map(term) };
   };
 
