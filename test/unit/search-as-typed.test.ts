@@ -31,9 +31,11 @@ const documents = () => seed.filter((i) => i.kind === 'DOCUMENT');
 const claims = () => seed.filter((i) => i.kind === 'CLAIM');
 
 describe('documents by outlet and author', () => {
-  it('finds every document first by its publisher, and in the first three by each author', () => {
+  // The outlet is an organization too (Document.publisherOrganization): it may come first, its articles next.
+  it('finds every document in the first two by its publisher, and in the first three by each author', () => {
     for (const doc of documents()) {
-      if (doc.publisher !== null) expect(hits(doc.publisher)[0], doc.publisher).toBe(`DOCUMENT:${doc.id}`);
+      if (doc.publisher !== null)
+        expect(hits(doc.publisher).slice(0, 2), doc.publisher).toContain(`DOCUMENT:${doc.id}`);
       for (const author of doc.authors ?? []) expect(hits(author.name).slice(0, 3)).toContain(`DOCUMENT:${doc.id}`);
     }
   });
@@ -41,7 +43,7 @@ describe('documents by outlet and author', () => {
   it('finds a Cyrillic outlet by its Latin spelling', () => {
     const russtrat = documents().find((d) => d.publisher?.includes('РУССТРАТ'));
     expect(russtrat).toBeDefined();
-    expect(hits('RUSSTRAT')[0]).toBe(`DOCUMENT:${russtrat!.id}`);
+    expect(hits('RUSSTRAT').slice(0, 2)).toContain(`DOCUMENT:${russtrat!.id}`);
   });
 });
 
