@@ -3,7 +3,9 @@
  * Claims from what people are reported to say: every quotation long enough to
  * be speech is a DIRECT_QUOTE, its speaker found in the attribution around it
  * ("…," he said; X noted that "…"; According to X, "…"; X commented: on the
- * line above; a pronoun is the person last named); reported speech without
+ * line above; a pronoun is the person last named; a surname spelled another way
+ * is the person named earlier; a second quotation in an attributed sentence
+ * shares its speaker); reported speech without
  * quotation marks ("X said that …", "in X's opinion, …") is a PARAPHRASE.
  */
 import { demonymCountry, foldText, foldWord } from '../../functions/shared/text-normalization.js';
@@ -35,7 +37,7 @@ const VERBS =
   'said|says|noted|notes|stressed|stresses|added|adds|wrote|writes|told|commented|stated|states|explained|explains|' +
   'argued|argues|concluded|emphasized|emphasised|recalled|claimed|claims|summed up|flagged|warned|insisted|believes|' +
   'believed|thinks|thought|declared|announced|remarked|replied|observed|pointed out|underlined|continued|asserted|' +
-  'described it as|called it';
+  'described it as|called it|proceeds from the fact|proceeds from the premise';
 const AFTER_ATTRIBUTION = new RegExp(
   `^[,.!?]?\\s*["”»]?\\s*(?:(.{1,80}?)\\s+(?:${VERBS})\\b|(?:${VERBS})\\s+(.{1,60}?)[.,;]|$)`,
   'u',
@@ -105,7 +107,9 @@ export function findQuotes(text: string, mentions: readonly Mention[], people: P
       quote = quote.replace(/[,]$/u, '').trim();
       if (wordCount(quote) < MIN_SPEECH_WORDS || isTitle(quote)) continue;
       const start = text.indexOf(quote, q.start);
-      const attributed = attribute(text, q, p, list, previous, mentions, people);
+      const sentence = sentenceAt(list, q.start);
+      const attributed =
+        attribute(text, q, p, list, previous, mentions, people) ?? sameSentence(out, sentence, q.start);
       const speaker = attributed ?? (q.continued ? lastSpeaker : undefined);
       if (speaker !== undefined) lastSpeaker = speaker;
       if (attributed !== undefined) for (const open of pending) open.speaker ??= attributed;
@@ -130,6 +134,20 @@ export function findQuotes(text: string, mentions: readonly Mention[], people: P
     previous = p;
   }
   return out;
+}
+
+/**
+ * A quotation with no attribution of its own, in the sentence of an attributed
+ * one before it ("X proceeds from the fact that "…," and in Y "…""), is X's too.
+ */
+function sameSentence(found: readonly QuoteProposal[], sentence: Span | undefined, start: number): Speaker | undefined {
+  if (sentence === undefined) return undefined;
+  const before = found.findLast(
+    (f) => f.kind === 'DIRECT_QUOTE' && f.start >= sentence.start && f.end <= start && f.speaker !== undefined,
+  );
+  return before?.speaker === undefined
+    ? undefined
+    : { ...before.speaker, rule: `a second quotation in the sentence of one attributed by ${before.speaker.rule}` };
 }
 
 /** The speaker of a quotation: after it, before it in its sentence, or on the line above that ends with a colon. */
@@ -197,6 +215,11 @@ function resolve(
     const last = mentions.findLast((m) => m.end <= start && people.isPerson(m.id));
     if (last !== undefined) return { person: last.id };
   }
+  const variant = surnameVariant(
+    words,
+    mentions.filter((m) => m.end <= start && people.isPerson(m.id)),
+  );
+  if (variant !== undefined) return { person: variant };
   const described = /\bthe\s+([\p{L}\s-]{3,50})$/iu.exec(words)?.[1];
   if (described !== undefined) {
     const id = people.describe(described);
@@ -206,6 +229,34 @@ function resolve(
   if (body !== undefined && /\b(?:government|ministry|website|office|service|press|agency|council)\b/iu.test(words))
     return { organization: body.id };
   return undefined;
+}
+
+/** A surname's letters with the transliteration choices folded away: Ismayil and Ismail, Aliyev and Aliev. */
+export const surnameSkeleton = (word: string) =>
+  foldWord(word)
+    .replace(/y/gu, 'i')
+    .replace(/(\p{L})\1+/gu, '$1')
+    .replace(/([aeou])i([aeiou])/gu, '$1$2');
+
+/**
+ * A capitalised word in the attribution that spells the surname of a person
+ * named earlier in the text another way ("Ismail" after "Toğrul Ismayil"): that
+ * person, when the spelling fits one person only.
+ */
+function surnameVariant(words: string, earlier: readonly Mention[]): string | undefined {
+  const surnames = new Map<string, Set<string>>();
+  for (const m of earlier) {
+    const surname = m.words.split(/\s+/u).at(-1) ?? '';
+    if (surname.length < 4) continue;
+    const key = surnameSkeleton(surname);
+    surnames.set(key, (surnames.get(key) ?? new Set()).add(m.id));
+  }
+  const candidates = new Set(
+    (words.match(/(?<!\p{L})\p{Lu}\p{Ll}{3,}(?!\p{L})/gu) ?? []).flatMap((w) => [
+      ...(surnames.get(surnameSkeleton(w)) ?? []),
+    ]),
+  );
+  return candidates.size === 1 ? [...candidates][0] : undefined;
 }
 
 const REPORTED = new RegExp(`^(.{1,100}?)\\s+(?:${VERBS})\\s+that\\s+(.+?)[.!?]?$`, 'u');

@@ -118,6 +118,45 @@ describe('quotations and reported speech', () => {
   });
 });
 
+describe('speakers of quotations: transliterations, "proceeds from" and a second quotation', () => {
+  it('attributes "X proceeds from the fact that" to X', () => {
+    const d = draft('Ilham Aliyev proceeds from the fact that "the road will stay open to every partner this year."');
+    expect(d.claims.filter((c) => c.kind === 'DIRECT_QUOTE').map((c) => c.speaker)).toEqual(['ilham-aliyev']);
+  });
+
+  it('knows a surname spelled another way (Aliev for Aliyev, i for y) as the person named earlier', () => {
+    const d = draft(
+      [
+        'President Ilham Aliyev spoke to reporters.',
+        'Later, Aliev stated: "The road will stay open to every partner this year."',
+      ].join('\n'),
+    );
+    expect(d.claims.filter((c) => c.kind === 'DIRECT_QUOTE').map((c) => c.speaker)).toEqual(['ilham-aliyev']);
+  });
+
+  it('leaves a variant spelling unattributed when it fits no person named earlier', () => {
+    const d = draft('Later, Aliev stated: "The road will stay open to every partner this year."');
+    expect(d.claims.filter((c) => c.kind === 'DIRECT_QUOTE').map((c) => c.speaker)).toEqual([null]);
+  });
+
+  it('gives a second quotation in a sentence the speaker of the attributed one before it', () => {
+    const d = draft(
+      'Ilham Aliyev noted that "the road will stay open to every partner," and on the border "new posts will open before the winter comes."',
+    );
+    expect(d.claims.filter((c) => c.kind === 'DIRECT_QUOTE').map((c) => [c.speaker, c.quote])).toEqual([
+      ['ilham-aliyev', 'the road will stay open to every partner'],
+      ['ilham-aliyev', 'new posts will open before the winter comes.'],
+    ]);
+  });
+
+  it('does not carry a speaker over to a quotation in the next sentence', () => {
+    const d = draft(
+      'Ilham Aliyev noted that "the road will stay open to every partner." The border is "where new posts will open before the winter comes."',
+    );
+    expect(d.claims.filter((c) => c.kind === 'DIRECT_QUOTE').map((c) => c.speaker)).toEqual(['ilham-aliyev', null]);
+  });
+});
+
 describe('dates', () => {
   it('finds absolute, partial and bare-year dates, and completes a year from the text before it', () => {
     const dates = findDates(
