@@ -4,12 +4,13 @@
  * be published straight to the prefix (see the README).
  */
 import { join } from 'node:path';
-import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { acknowledgeDeploymentHandler } from './bucket-deployment-nag.js';
 import { PROJECT_ROOT } from './bundled-function.js';
 
 export const CORPUS_PREFIX = 'corpus/';
@@ -77,49 +78,10 @@ export class CorpusBucket extends Construct {
         notResources: [this.bucket.arnForObjects(`${CORPUS_PREFIX}*`)],
       }),
     );
-    this.acknowledgeDeploymentHandler();
-  }
-
-  /**
-   * The upload runs in a function CDK provides (a singleton per stack, with its
-   * own role); its runtime and permissions are CDK's to choose, not ours.
-   */
-  private acknowledgeDeploymentHandler(): void {
-    const handler = this.deployment.handlerRole.node.scope;
-    if (handler === undefined) return;
-    const bucketId = Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnBucket);
-    const managed =
-      'The deployment handler is created and versioned by aws-cdk-lib (BucketDeployment); it runs only during deploys.';
-    const copyAndPrune = `BucketDeployment copies the corpus asset from the CDK assets bucket and prunes stale files under ${CORPUS_PREFIX}. CDK grants these on the two buckets and cannot scope them to a prefix; an explicit deny limits writes and deletes to ${CORPUS_PREFIX}, and reads outside it see only the corpus and the search index derived from it.`;
-    const stack = Stack.of(this);
-    // The assets bucket's ARN as nag prints it: literal where the environment is known, <AWS::…> where not.
-    const literal = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
-    const assetsBucket = `arn:${literal(stack.partition, 'Partition')}:s3:::cdk-hnb659fds-assets-${literal(stack.account, 'AccountId')}-${literal(stack.region, 'Region')}/*`;
-    Validations.of(handler).acknowledge(
-      { id: 'AwsSolutions-L1', reason: `${managed} Its Python runtime moves with aws-cdk-lib upgrades.` },
-      {
-        id: 'Serverless-LambdaLatestVersion',
-        reason: `${managed} Its Python runtime moves with aws-cdk-lib upgrades.`,
-      },
-      {
-        id: 'Serverless-LambdaTracing',
-        reason: `${managed} Tracing a deploy-time file copy would show nothing the deploy log does not.`,
-      },
-      {
-        id: 'Serverless-LambdaDLQ',
-        reason: `${managed} It is invoked synchronously by CloudFormation, which reports a failure as a failed deploy.`,
-      },
-      {
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason: `${managed} CDK attaches the basic execution role to it.`,
-      },
-      { id: 'AwsSolutions-IAM5[Action::s3:GetBucket*]', reason: copyAndPrune },
-      { id: 'AwsSolutions-IAM5[Action::s3:GetObject*]', reason: copyAndPrune },
-      { id: 'AwsSolutions-IAM5[Action::s3:List*]', reason: copyAndPrune },
-      { id: 'AwsSolutions-IAM5[Action::s3:Abort*]', reason: copyAndPrune },
-      { id: 'AwsSolutions-IAM5[Action::s3:DeleteObject*]', reason: copyAndPrune },
-      { id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/*]`, reason: copyAndPrune },
-      { id: `AwsSolutions-IAM5[Resource::${assetsBucket}]`, reason: copyAndPrune },
+    acknowledgeDeploymentHandler(
+      this.deployment,
+      this.bucket,
+      `BucketDeployment copies the corpus asset from the CDK assets bucket and prunes stale files under ${CORPUS_PREFIX}. CDK grants these on the two buckets and cannot scope them to a prefix; an explicit deny limits writes and deletes to ${CORPUS_PREFIX}, and reads outside it see only the corpus and the search index derived from it.`,
     );
   }
 }

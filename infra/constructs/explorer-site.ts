@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
@@ -23,9 +23,10 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { acknowledgeDeploymentHandler } from './bucket-deployment-nag.js';
 import { PROJECT_ROOT } from './bundled-function.js';
 
 export const EXPLORER_DIST = join(PROJECT_ROOT, 'explorer', 'dist');
@@ -109,51 +110,17 @@ export class ExplorerSite extends Construct {
         removalPolicy: RemovalPolicy.DESTROY,
       }),
     });
-    this.acknowledgeDeploymentHandler(deployment);
-    return deployment;
-  }
-
-  /** The upload runs in a function CDK provides, with its own role; its runtime and permissions are CDK's. */
-  private acknowledgeDeploymentHandler(deployment: BucketDeployment): void {
-    const handler = deployment.handlerRole.node.scope;
-    if (handler === undefined) return;
-    const stack = Stack.of(this);
-    const bucketId = stack.getLogicalId(this.bucket.node.defaultChild as CfnBucket);
-    const managed =
-      'The deployment handler is created and versioned by aws-cdk-lib (BucketDeployment); it runs only during deploys.';
-    const copy =
-      'BucketDeployment copies the built explorer from the CDK assets bucket into the explorer bucket and invalidates the page; CDK grants these on the two buckets and the distribution and cannot narrow them further. The bucket holds nothing but the built site.';
-    const literal = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
-    const assetsBucket = `arn:${literal(stack.partition, 'Partition')}:s3:::cdk-hnb659fds-assets-${literal(stack.account, 'AccountId')}-${literal(stack.region, 'Region')}/*`;
-    Validations.of(handler).acknowledge(
-      { id: 'AwsSolutions-L1', reason: `${managed} Its Python runtime moves with aws-cdk-lib upgrades.` },
-      {
-        id: 'Serverless-LambdaLatestVersion',
-        reason: `${managed} Its Python runtime moves with aws-cdk-lib upgrades.`,
-      },
-      {
-        id: 'Serverless-LambdaTracing',
-        reason: `${managed} Tracing a deploy-time file copy would show nothing the deploy log does not.`,
-      },
-      {
-        id: 'Serverless-LambdaDLQ',
-        reason: `${managed} It is invoked synchronously by CloudFormation, which reports a failure as a failed deploy.`,
-      },
-      {
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason: `${managed} CDK attaches the basic execution role to it.`,
-      },
-      { id: 'AwsSolutions-IAM5[Action::s3:GetBucket*]', reason: copy },
-      { id: 'AwsSolutions-IAM5[Action::s3:GetObject*]', reason: copy },
-      { id: 'AwsSolutions-IAM5[Action::s3:List*]', reason: copy },
-      { id: 'AwsSolutions-IAM5[Action::s3:Abort*]', reason: copy },
-      { id: 'AwsSolutions-IAM5[Action::s3:DeleteObject*]', reason: copy },
-      {
-        id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: `${copy} CloudFront invalidations take no narrower resource in CDK's grant.`,
-      },
-      { id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/*]`, reason: copy },
-      { id: `AwsSolutions-IAM5[Resource::${assetsBucket}]`, reason: copy },
+    acknowledgeDeploymentHandler(
+      deployment,
+      this.bucket,
+      'BucketDeployment copies the built explorer from the CDK assets bucket into the explorer bucket and invalidates the page; CDK grants these on the two buckets and the distribution and cannot narrow them further. The bucket holds nothing but the built site.',
+      [
+        {
+          id: 'AwsSolutions-IAM5[Resource::*]',
+          reason: "CloudFront invalidations take no narrower resource in CDK's grant.",
+        },
+      ],
     );
+    return deployment;
   }
 }
