@@ -6,7 +6,7 @@
  */
 import { isDayRange, parsePartialDate } from '../shared/dates.js';
 import { QUOTATION_MARKS, cyrillicToLatin, foldWord, words, wordSpellings } from '../shared/text-normalization.js';
-import { dateTerms } from './search-index-layout.js';
+import { dateTerms } from './date-terms.js';
 
 /** A query word: the spellings that count as the word itself (folded, Azerbaijani and Cyrillic transliterations). */
 export interface QueryWord {

@@ -57,16 +57,7 @@ export const EXCLUSION_FIELDS: readonly IndexField[] = [
   'attribution',
 ];
 
-/**
- * The index terms of a partial date (YYYY, YYYY-MM or YYYY-MM-DD): one per
- * precision it has (2022-02-22 → ~2022, ~2022-02, ~2022-02-22), so a query
- * for the year, the month or the day finds it. The `~` keeps them apart from
- * words (no word starts with it, so no prefix or misspelling reaches them).
- */
-export function dateTerms(date: string): string[] {
-  const parts = date.split('-');
-  return parts.map((_, i) => `~${parts.slice(0, i + 1).join('-')}`);
-}
+export { dateTerms } from './date-terms.js';
 
 /** A day (YYYY-MM-DD) as the YYYYMMDD number the index stores. */
 export const dayNumber = (day: string) => Number(day.replaceAll('-', ''));
