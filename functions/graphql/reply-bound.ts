@@ -44,6 +44,12 @@ export const TEXT_FIELD_BYTES: Readonly<Record<string, number>> = {
   'ClaimRelation.note': 260,
   'ClaimPair.note': 260,
   'Claim.sourceLink': 240,
+  // Speaker, the quote, title, publisher, date and the link to the words (citation.ts).
+  'Claim.citation': 1_300,
+  // Authors, title, publisher, date and URL.
+  'Document.citation': 800,
+  'Topic.description': 600,
+  'ReportedDate.inference': 450,
   'Person.description': 240,
   'Organization.description': 240,
   'Place.description': 240,
@@ -54,14 +60,14 @@ export const TEXT_FIELD_BYTES: Readonly<Record<string, number>> = {
 
 /**
  * Bytes of any other string, an id, a cursor and a number, JSON-encoded. A
- * cursor (cursor-codec.ts) seals its list's key, which holds up to four ids
- * for a filtered `claims`, and its position: about 150 bytes in the corpus,
- * at most ~620 with four ids of LEAF_BYTES.id.
+ * cursor (cursor-codec.ts) seals its list's key, which holds up to five ids
+ * for a filtered `claims` (document, speaker, event, about, topic), and its
+ * position: about 150 bytes in the corpus, at most ~700 with five ids of LEAF_BYTES.id.
  */
 export const LEAF_BYTES = {
   string: 120,
   id: 64,
-  cursor: 640,
+  cursor: 720,
   int: 11,
   float: 24,
   boolean: 5,
