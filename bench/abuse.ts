@@ -17,7 +17,7 @@ import type { MixOperation } from './query-mix.js';
 import { median, round } from './stats.js';
 
 /** Shapes that push one axis each: text, cursors, items read, small fields, nested connections, the graph. */
-const NEAR_LIMIT: Record<string, string> = {
+export const NEAR_LIMIT: Readonly<Record<string, string>> = {
   texts: 'claims(first: 8) { nodes { id document { text id } } }',
   cursors: 'claims(first: 100) { edges { cursor } }',
   items: 'claims(first: 100) { nodes { id } }',
@@ -29,7 +29,8 @@ const NEAR_LIMIT: Record<string, string> = {
   deep: 'documents(first: 20) { nodes { claims(first: 20) { nodes { speaker { claims(first: 5) { nodes { quote } } } } } } }',
 };
 
-const aliased = (n: number, body: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${body}`).join(' ')} }`;
+export const aliased = (n: number, body: string) =>
+  `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${body}`).join(' ')} }`;
 
 const cpuOf = async (run: () => Promise<unknown>) => {
   const cpu = process.cpuUsage();

@@ -22,7 +22,9 @@ import { QUERY_LIMITS } from '../functions/graphql/limits.js';
 import { CursorCodec } from '../functions/graphql/cursor-codec.js';
 import { LOCAL_CURSOR_KEY } from '../functions/shared/env.js';
 import { CORPUS_DIR } from '../seed/paths.js';
+import { aliased, NEAR_LIMIT } from './abuse.js';
 import { apiEnvironment, startBenchEngine } from './engine.js';
+import { load, type GraphQLRequest, type LoadResult } from './http-load.js';
 import { startChild } from './processes.js';
 import { loadQueryMix } from './query-mix.js';
 import type { MetricDefinition } from './report.js';
@@ -37,9 +39,13 @@ export const SOAK = {
   idleSec: 20,
   soakSec: 60,
   settleSec: 10,
+  /** Closed-loop throughput: normal connections, and the abusive ones beside them in the second run. */
+  throughputSec: 10,
+  normalConnections: 10,
+  abusiveConnections: 2,
 };
 
-const QUICK = { ...SOAK, warmupSec: 3, idleSec: 5, soakSec: 10, settleSec: 3 };
+const QUICK = { ...SOAK, warmupSec: 3, idleSec: 5, soakSec: 10, settleSec: 3, throughputSec: 3 };
 
 interface Sample {
   status: number;
@@ -56,14 +62,14 @@ function abusiveBodies(): { name: string; body: string }[] {
   });
   const q = (query: string, extra: Record<string, unknown> = {}) => JSON.stringify({ query, ...extra });
   return [
-    // Allowed, and as heavy in text as the cost limit lets a query be (cost 48,495): 120 document texts, ~0.9 MB.
+    // The first round's heaviest text: 120 document texts (refused or accepted as the current limits decide).
     {
       name: 'heaviest-text',
       body: q(
         `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: claims(first: 8) { nodes { id document { text id } } }`).join(' ')} }`,
       ),
     },
-    // Allowed: as many items as the cost limit lets a query touch over two levels of lists (cost 40,602).
+    // The first round's most items over two levels of lists.
     {
       name: 'many-items',
       body: q(
@@ -97,6 +103,31 @@ function abusiveBodies(): { name: string; body: string }[] {
       body: q(`{ claims { nodes { ${'speaker { claims { nodes { '.repeat(6)}id${' } } }'.repeat(6)} } } }`),
     },
   ];
+}
+
+/** The third round's attack the cost limit once accepted (4.4 MB of cursors from 369 bytes): refused now. */
+const CURSOR_FLOOD = {
+  name: 'aliased-nested-cursors',
+  body: JSON.stringify({
+    query: `{ ${Array.from({ length: 10 }, (_, i) => `a${i}: claims(first: 100) { ...F }`).join(' ')} } fragment F on ClaimConnection { edges { node { document { claims(first: 30) { edges { cursor } } } } } }`,
+  }),
+};
+
+/**
+ * The costliest queries the limits accept: each near-limit shape of bench/abuse.ts
+ * under as many aliases as this server takes (found by asking it; a refusal reads nothing).
+ */
+async function nearLimitBodies(url: string): Promise<{ name: string; body: string }[]> {
+  const bodies: { name: string; body: string }[] = [];
+  for (const [name, shape] of Object.entries(NEAR_LIMIT)) {
+    for (let n = QUERY_LIMITS.maxAliases; n >= 1; n--) {
+      const body = JSON.stringify({ query: aliased(n, shape) });
+      if ((await send(url, body, performance.now())).status !== 200) continue;
+      bodies.push({ name: `${name}×${n}`, body });
+      break;
+    }
+  }
+  return bodies;
 }
 
 async function send(url: string, body: string, scheduledAt: number): Promise<Sample> {
@@ -149,6 +180,8 @@ export interface SoakResult {
   rssAfterWarmupBytes: number;
   rssPeakDuringSoakBytes: number;
   rssAfterSettleBytes: number;
+  /** Information: closed-loop normal throughput alone and beside clients sending the costliest accepted queries. */
+  throughput: { alone: LoadResult; besideAbuse: LoadResult; abusive: LoadResult };
 }
 
 const summary = (samples: readonly Sample[]) => ({
@@ -204,6 +237,25 @@ function abusiveByName(abuse: readonly { name: string }[], samples: readonly (Sa
   return byName;
 }
 
+const asRequests = (bodies: readonly { body: string }[]) => bodies.map((b) => JSON.parse(b.body) as GraphQLRequest);
+
+/** Normal closed-loop load alone, then beside a few connections sending the costliest accepted queries in turn. */
+async function throughputUnderAbuse(
+  url: string,
+  settings: typeof SOAK,
+  heaviest: readonly { body: string }[],
+): Promise<SoakResult['throughput']> {
+  const normal = loadQueryMix().map((op) => ({ query: op.query, variables: op.variables }));
+  const run = (requests: GraphQLRequest[], connections: number) =>
+    load(url, requests, { connections, durationSec: settings.throughputSec });
+  const alone = await run(normal, settings.normalConnections);
+  const [besideAbuse, abusive] = await Promise.all([
+    run(normal, settings.normalConnections),
+    run(asRequests(heaviest), settings.abusiveConnections),
+  ]);
+  return { alone, besideAbuse, abusive };
+}
+
 export async function runSoak(quick: boolean, say: (line: string) => void): Promise<SoakResult> {
   const settings = quick ? QUICK : SOAK;
   const { engine, server } = await startSoakServer();
@@ -214,7 +266,10 @@ export async function runSoak(quick: boolean, say: (line: string) => void): Prom
       name: op.name,
       body: JSON.stringify({ query: op.query, variables: op.variables }),
     }));
-    const abuse = abusiveBodies();
+    // The costliest accepted queries go to the closed-loop throughput run, not the open-loop soak:
+    // the soak's goal is about what refusals and the first rounds' attacks cost normal traffic.
+    const heaviest = await nearLimitBodies(url);
+    const abuse = [...abusiveBodies(), CURSOR_FLOOD];
     say(
       `  soak: normal ${settings.normalRate}/s, abusive ${settings.abusiveRate}/s open loop; idle ${settings.idleSec} s, soak ${settings.soakSec} s`,
     );
@@ -237,6 +292,7 @@ export async function runSoak(quick: boolean, say: (line: string) => void): Prom
     clearInterval(sampler);
     await sleep(settings.settleSec * 1000);
     const rssAfterSettleBytes = await rss(pid);
+    const throughput = await throughputUnderAbuse(url, settings, heaviest);
     const all = [...idle, ...soakNormal, ...soakAbusive];
     return {
       settings,
@@ -247,6 +303,7 @@ export async function runSoak(quick: boolean, say: (line: string) => void): Prom
       rssAfterWarmupBytes,
       rssPeakDuringSoakBytes,
       rssAfterSettleBytes,
+      throughput,
     };
   } finally {
     await server.stop();
@@ -306,6 +363,18 @@ export const SOAK_METRICS: readonly MetricDefinition<SoakResult>[] = [
     value: (r) => r.rssAfterSettleBytes / r.rssAfterWarmupBytes,
     note: (r) =>
       `server RSS ${mb(r.rssAfterSettleBytes)} ${r.settings.settleSec} s after the soak vs ${mb(r.rssAfterWarmupBytes)} after warm-up (peak during the soak ${mb(r.rssPeakDuringSoakBytes)})`,
+  },
+  {
+    name: 'throughputUnderAbuseVsAlone',
+    unit: 'ratio',
+    method: ({ settings: s }) =>
+      `bench/soak.ts after the soak, closed loop with autocannon: ${s.normalConnections} connections cycling through the example operations for ${s.throughputSec} s alone, then again beside ${s.abusiveConnections} connections sending the costliest accepted queries (bench/abuse.ts's near-limit shapes at the most aliases the server accepts) in turn.`,
+    value: (r) => r.throughput.besideAbuse.requestsPerSec / r.throughput.alone.requestsPerSec,
+    note: ({ throughput: t }) =>
+      `information, no goal: normal ${round(t.besideAbuse.requestsPerSec, 1)} req/s beside abuse vs ${round(t.alone.requestsPerSec, 1)} alone (p99 ${round(t.besideAbuse.p99Ms)} vs ${round(t.alone.p99Ms)} ms; non-2xx ${t.besideAbuse.non2xx}); the abusive connections got ${round(t.abusive.requestsPerSec, 1)} answers/s`,
+    limits: () => ({
+      text: 'The local server shares one event loop between all clients, so an accepted heavy query delays the others; in AWS each request has an instance to itself and the figure that bounds abuse there is maxAcceptedCpuVsMedian.',
+    }),
   },
   {
     name: 'soakAbusiveAnswers',
