@@ -15,7 +15,7 @@ import type { CorpusSource } from '../functions/refresh/corpus-source.js';
 import { refresh } from '../functions/refresh/refresh.js';
 import { startBenchEngine } from './engine.js';
 import { round } from './stats.js';
-import { readSeedFiles, syntheticCorpus, withOneClaimChanged } from './synthetic-corpus.js';
+import { readSeedFiles, syntheticCorpus, withOneClaimChanged } from '../scripts/harness/synthetic-corpus.js';
 
 export interface RefreshRun {
   writes: number;

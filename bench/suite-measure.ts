@@ -21,7 +21,7 @@ import { searchBenchAt, type ScaleMeasurement } from './search-bench.js';
 import type { SoakResult } from './soak.js';
 import type { CostReport } from './cost.js';
 import { median, round } from './stats.js';
-import { readSeedFiles, syntheticCorpus } from './synthetic-corpus.js';
+import { readSeedFiles, syntheticCorpus } from '../scripts/harness/synthetic-corpus.js';
 import { measureConditionalGet, type ConditionalGet } from './conditional-get.js';
 import { describeCosts, measureRefreshCosts, type RefreshCosts } from './refresh-bench.js';
 

@@ -14,7 +14,7 @@ process.env.NODE_ENV ??= 'production';
 
 const { startBenchEngine } = await import('./engine.js');
 const { measureRefreshCosts } = await import('./refresh-bench.js');
-const { readSeedFiles, syntheticCorpus } = await import('./synthetic-corpus.js');
+const { readSeedFiles, syntheticCorpus } = await import('../scripts/harness/synthetic-corpus.js');
 const { DEEP_OPERATION, loadQueryMix } = await import('./query-mix.js');
 const { measureColdStarts, measureMix, measureOverhead } = await import('./suite-measure.js');
 const { round, median } = await import('./stats.js');

@@ -6,9 +6,9 @@
  * clone, so each clone is a self-contained copy of the knowledge base.
  */
 import { parse, stringify } from 'yaml';
-import { CORPUS_FILES, documentTextFile } from '../functions/refresh/corpus-schema.js';
-import { directorySource, memorySource, type CorpusSource } from '../functions/refresh/corpus-source.js';
-import { CORPUS_DIR } from '../seed/paths.js';
+import { CORPUS_FILES, documentTextFile } from '../../functions/refresh/corpus-schema.js';
+import { directorySource, memorySource, type CorpusSource } from '../../functions/refresh/corpus-source.js';
+import { CORPUS_DIR } from '../../seed/paths.js';
 
 type Entry = Record<string, unknown> & { id: string };
 
@@ -73,6 +73,7 @@ function cloneEntry<T extends { id: string }>(entry: T, suffix: string): T {
   if (typeof source.document === 'string') copy.document = id(source.document);
   if (typeof source.speaker === 'string') copy.speaker = id(source.speaker);
   if (typeof source.speakerOrganization === 'string') copy.speakerOrganization = id(source.speakerOrganization);
+  if (typeof source.publisherOrganization === 'string') copy.publisherOrganization = id(source.publisherOrganization);
   if (Array.isArray(source.relations))
     copy.relations = (source.relations as Record<string, unknown>[]).map((r) => ({ ...r, claim: id(r.claim) }));
   if (Array.isArray(source.related))
