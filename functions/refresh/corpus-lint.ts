@@ -256,6 +256,23 @@ export function namedSubjects(quote: string, needles: readonly Needle[]): Set<st
   return new Set(matches.filter((m) => !inside(m)).map((m) => m.id));
 }
 
+/**
+ * A subject named only by one-word aliases that are also words of a tagged
+ * subject's name ("Aliyev" when Heydar Aliyev is tagged) may be that subject:
+ * the editor has chosen between the two, and the rule does not second-guess it.
+ */
+function sharedSurname(
+  id: string,
+  quote: string,
+  needles: readonly Needle[],
+  tagged: ReadonlySet<string | null | undefined>,
+): boolean {
+  const named = needles.filter((n) => n.id === id && namedSubjects(quote, [n]).size > 0);
+  if (named.length === 0 || named.some((n) => n.words.length > 1)) return false;
+  const taggedWords = new Set(needles.filter((n) => tagged.has(n.id)).flatMap((n) => n.words));
+  return named.every((n) => taggedWords.has(n.words[0] ?? ''));
+}
+
 /** A quote that names a person, organization or place by name or alias is about it, unless it is the speaker. */
 function reportMissingAbout(ctx: CheckContext): void {
   const { corpus } = ctx;
@@ -264,8 +281,9 @@ function reportMissingAbout(ctx: CheckContext): void {
   const needles = nameNeedles(subjects);
   corpus.claims.forEach((c, i) => {
     const speakers = new Set([c.speaker, c.speakerOrganization]);
+    const tagged = new Set<string | null | undefined>([...c.about, ...speakers]);
     for (const id of namedSubjects(c.quote, needles)) {
-      if (c.about.includes(id) || speakers.has(id)) continue;
+      if (tagged.has(id) || sharedSurname(id, c.quote, needles, tagged)) continue;
       ctx.warn(
         'claims.yaml',
         `[${i}].about`,

@@ -213,6 +213,19 @@ describe('the lint rules', () => {
     ]);
   });
 
+  it('leave a surname to the editor when a tagged subject shares it, and warn when none does', () => {
+    const withNamesake = (about: string[]) =>
+      issuesAfter((c) => {
+        c.people.push({ id: 'ivan-kovac', name: 'Ivan Kovac', aliases: [], description: null, mentionedIn: [] });
+        c.claims.push(claim({ id: 'kovac-said', quote: 'Foreign minister Anna Kovac commented', about }));
+        c.claims[c.claims.length - 1]!.quote = 'Kovac commented';
+      });
+    expect(warnings(withNamesake(['ivan-kovac']))).toEqual([]);
+    expect(warnings(withNamesake([])).map((i) => i.message)).toEqual([
+      'the quote names Anna Kovac but `about` leaves out "anna-kovac"',
+    ]);
+  });
+
   it('warn when a DIRECT_QUOTE names a speaker the text does not name in its paragraph or the two before it', () => {
     expect(warnings(checkCorpus(corpus()))).toEqual([]);
     const issues = issuesAfter((c) => {
