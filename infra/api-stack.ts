@@ -1,6 +1,6 @@
 /**
- * The application stack: tables, the GraphQL function behind an HTTP API and
- * a CloudFront distribution, the corpus bucket, the scheduled refresh and the
+ * The application stack: tables, the GraphQL function behind its function URL
+ * and a CloudFront distribution (the only caller the URL accepts), the corpus bucket, the scheduled refresh and the
  * alarm topic. The distribution's web ACL comes from the us-east-1 stack
  * (infra/edge-security-stack.ts). Tunables come from CDK context (`cdk.json`
  * or `-c key=value`).
@@ -26,10 +26,6 @@ export interface StackSettings {
   introspection: 'true' | 'false';
   /** Reserved concurrency of the GraphQL function; undefined leaves it unreserved. */
   graphqlReservedConcurrency: number | undefined;
-  /** HTTP API default-stage throttling: steady requests per second. */
-  apiThrottleRate: number;
-  /** HTTP API default-stage throttling: burst. */
-  apiThrottleBurst: number;
   /** Interval of the scheduled seed refresh. */
   refreshIntervalHours: number;
   /** Retention of every log group. */
@@ -38,18 +34,19 @@ export interface StackSettings {
   alarmEmail: string | undefined;
   /** Origins browsers may call the API from (`-c corsOrigins=https://a.example,https://b.example`); `*` for any. */
   corsOrigins: string[];
+  /** The origin secret version CloudFront sends (`-c originSecretVersion=…`, during a rotation); AWSCURRENT's otherwise. */
+  originSecretVersion: string | undefined;
 }
 
 /** Context keys and their defaults. */
 export const DEFAULT_SETTINGS: StackSettings = {
   introspection: 'true',
   graphqlReservedConcurrency: 50,
-  apiThrottleRate: 50,
-  apiThrottleBurst: 100,
   refreshIntervalHours: 24,
   logRetentionDays: RetentionDays.ONE_MONTH,
   alarmEmail: undefined,
   corsOrigins: [ANY_ORIGIN],
+  originSecretVersion: undefined,
 };
 
 const positiveInteger = (scope: Construct, key: keyof StackSettings, fallback: number) =>
@@ -76,12 +73,11 @@ export function settingsFromContext(scope: Construct): StackSettings {
       concurrency === 'none'
         ? undefined
         : positiveInteger(scope, 'graphqlReservedConcurrency', DEFAULT_SETTINGS.graphqlReservedConcurrency ?? 50),
-    apiThrottleRate: positiveInteger(scope, 'apiThrottleRate', DEFAULT_SETTINGS.apiThrottleRate),
-    apiThrottleBurst: positiveInteger(scope, 'apiThrottleBurst', DEFAULT_SETTINGS.apiThrottleBurst),
     refreshIntervalHours: positiveInteger(scope, 'refreshIntervalHours', DEFAULT_SETTINGS.refreshIntervalHours),
     logRetentionDays: retention,
     alarmEmail: alarmEmailContext(scope),
     corsOrigins: corsOriginsContext(scope),
+    originSecretVersion: originSecretVersionContext(scope),
   };
 }
 
@@ -92,6 +88,15 @@ function corsOriginsContext(scope: Construct): string[] {
     throw new Error(`Context corsOrigins must be a comma-separated list of origins, got ${JSON.stringify(raw)}`);
   const list = Array.isArray(raw) ? raw.join(',') : raw;
   return parseCorsOrigins(list);
+}
+
+/** A Secrets Manager version id (a UUID), as `aws secretsmanager put-secret-value` prints it. */
+function originSecretVersionContext(scope: Construct): string | undefined {
+  const raw: unknown = scope.node.tryGetContext('originSecretVersion');
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw))
+    throw new Error(`Context originSecretVersion must be a secret's VersionId (a UUID), got ${JSON.stringify(raw)}`);
+  return raw;
 }
 
 export interface ApiStackProps extends StackProps {
@@ -132,9 +137,6 @@ export class ApiStack extends Stack {
     });
     this.api = new GraphQLApi(this, 'Api', {
       handler: this.graphql.function,
-      throttleRate: settings.apiThrottleRate,
-      throttleBurst: settings.apiThrottleBurst,
-      logRetention,
       cors: corsPolicy(settings.corsOrigins),
     });
     this.refresh = new SeedRefresh(this, 'SeedRefresh', {
@@ -148,7 +150,9 @@ export class ApiStack extends Stack {
     const responseHeadersPolicy = securityHeadersPolicy(this);
     this.explorer = new ExplorerSite(this, 'Explorer', { logRetention, responseHeadersPolicy });
     this.cdn = new GraphQLCdn(this, 'Cdn', {
-      api: this.api.api,
+      functionUrl: this.api.url,
+      originSecret: this.graphql.originSecret,
+      originSecretVersion: settings.originSecretVersion,
       webAclArn: props.webAclArn,
       site: this.explorer,
       responseHeadersPolicy,
@@ -166,8 +170,16 @@ export class ApiStack extends Stack {
       description: 'The reference explorer (a single-page app over the API)',
     });
     new CfnOutput(this, 'ApiOriginUrl', {
-      value: this.api.graphqlUrl,
-      description: 'The HTTP API itself, behind the distribution: for diagnosis, not for clients',
+      value: this.api.url.url,
+      description: 'The function URL behind the distribution: answers 403 to any request CloudFront did not sign',
+    });
+    new CfnOutput(this, 'OriginSecretArn', {
+      value: this.graphql.originSecret.secretArn,
+      description: 'The header value CloudFront sends and the function checks: npm run rotate-origin-secret',
+    });
+    new CfnOutput(this, 'CursorSecretArn', {
+      value: this.graphql.cursorSecret.secretArn,
+      description: 'The key cursors are sealed with: npm run rotate-cursor-secret',
     });
     new CfnOutput(this, 'DistributionId', {
       value: this.cdn.distribution.distributionId,

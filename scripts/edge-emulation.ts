@@ -1,14 +1,18 @@
 /**
  * What AWS does in front of the function, replayed locally as layers around
- * the handler: API Gateway's CORS (it answers preflights itself and sets the
- * CORS headers of every answer, ignoring any the function sends), CloudFront's
- * forwarding (only the headers, query parameters and cookies its policies
- * name reach the origin) and its response headers policy. `npm start` applies
- * API Gateway's CORS and the response headers from the shared contract
- * (functions/shared/http-contract.ts); a test applies all three as read from
+ * the handler: the function URL's CORS (Lambda answers preflights itself and
+ * sets the CORS headers of every answer, ignoring any the function sends) and
+ * its IAM auth (a request origin access control did not sign, or a POST whose
+ * body does not match its signed hash, is refused before any invocation),
+ * CloudFront's forwarding (only the headers, query parameters and cookies its
+ * policies name reach the origin, plus the origin's custom headers, signed)
+ * and its response headers policy. `npm start` applies the function URL's CORS
+ * and the response headers from the shared contract
+ * (functions/shared/http-contract.ts); a test applies them all as read from
  * the synthesized template.
  */
-import type { CorsPolicy } from '../functions/shared/http-contract.js';
+import { createHash } from 'node:crypto';
+import { PAYLOAD_HASH_HEADER, type CorsPolicy } from '../functions/shared/http-contract.js';
 import type { HttpExchange, HttpExchangeRequest, HttpExchangeResponse } from './http-adapter.js';
 
 const ANY = '*';
@@ -37,12 +41,12 @@ export function isPreflight(request: HttpExchangeRequest): boolean {
 }
 
 /**
- * API Gateway's CORS for an HTTP API: a preflight is answered 204 without calling the function,
+ * A Lambda function URL's CORS: a preflight is answered 204 without calling the function,
  * with the grant when its origin is allowed and with no CORS header at all when it is not (the
  * browser then refuses the request). Other requests go on; an answer to an allowed origin gets the
  * grant and the exposed headers, and the function's own CORS headers are dropped either way.
  */
-export function apiGatewayCors(policy: CorsPolicy, next: HttpExchange): HttpExchange {
+export function functionUrlCors(policy: CorsPolicy, next: HttpExchange): HttpExchange {
   return async (request) => {
     const origin = request.headers.origin ?? '';
     if (isPreflight(request)) {
@@ -77,6 +81,17 @@ export interface CloudFrontForwarding {
   acceptEncoding: boolean;
 }
 
+/** What the origin of a behaviour adds to each request: its custom headers, and OAC's SigV4 signature. */
+export interface CloudFrontOrigin {
+  headers: Readonly<Record<string, string>>;
+  signed: boolean;
+}
+
+/** Stands for OAC's SigV4 Authorization header: the emulated function URL checks that one is there, not its maths. */
+export const EMULATED_SIGNATURE = 'AWS4-HMAC-SHA256 Credential=cloudfront-oac-emulated';
+
+const sha256Hex = (body: Buffer) => createHash('sha256').update(body).digest('hex');
+
 /** CloudFront's normalized Accept-Encoding: only the encodings the cache policy enables, in its order. */
 function normalizedAcceptEncoding(value: string | undefined): string | undefined {
   const offered = (value ?? '').split(',').map((part) => part.split(';')[0]?.trim().toLowerCase());
@@ -92,18 +107,52 @@ function forwardedQuery(url: URL, allowed: CloudFrontForwarding['queryStrings'])
   return query === '' ? '' : `?${query}`;
 }
 
-/** CloudFront in front of the origin: every header, parameter and cookie its policies do not name is dropped. */
-export function cloudFrontForwarding(rules: CloudFrontForwarding, next: HttpExchange): HttpExchange {
+/**
+ * CloudFront in front of the origin: every header, parameter and cookie its policies do not name is
+ * dropped; the origin's custom headers are added, and with OAC the request is signed (a viewer's own
+ * Authorization never reaches the origin; the payload hash signed is the viewer's, or that of no body).
+ */
+export function cloudFrontForwarding(
+  rules: CloudFrontForwarding,
+  next: HttpExchange,
+  origin: CloudFrontOrigin = { headers: {}, signed: false },
+): HttpExchange {
   const allowed = new Set(rules.headers.map((name) => name.toLowerCase()));
   return async (request) => {
-    const headers: Record<string, string> = { 'user-agent': 'Amazon CloudFront' };
+    const headers: Record<string, string> = { 'user-agent': 'Amazon CloudFront', ...origin.headers };
+    if (origin.signed) {
+      headers.authorization = EMULATED_SIGNATURE;
+      headers[PAYLOAD_HASH_HEADER] = request.headers[PAYLOAD_HASH_HEADER] ?? sha256Hex(Buffer.alloc(0));
+    }
     for (const [name, value] of Object.entries(request.headers)) {
+      if (name === 'authorization' || name in origin.headers) continue;
       if (allowed.has(name) || (name === 'cookie' && rules.cookies)) headers[name] = value;
     }
     const encoding = rules.acceptEncoding ? normalizedAcceptEncoding(request.headers['accept-encoding']) : undefined;
     if (encoding !== undefined) headers['accept-encoding'] = encoding;
     const url = new URL(request.url, 'http://origin');
     return next({ ...request, headers, url: url.pathname + forwardedQuery(url, rules.queryStrings) });
+  };
+}
+
+/** Lambda's refusal of a request its function URL's IAM auth does not let through. */
+const urlForbidden = (message: string): Promise<HttpExchangeResponse> =>
+  Promise.resolve({
+    statusCode: 403,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ Message: message }),
+  });
+
+/**
+ * A function URL with auth type AWS_IAM: an unsigned request, or one whose body does not hash to the
+ * signed `x-amz-content-sha256` (Lambda takes no unsigned payloads), is refused 403 without invoking.
+ */
+export function functionUrlIamAuth(next: HttpExchange): HttpExchange {
+  return (request) => {
+    if (!(request.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256 ')) return urlForbidden('Forbidden');
+    if (request.headers[PAYLOAD_HASH_HEADER] !== sha256Hex(request.body))
+      return urlForbidden('The request signature we calculated does not match the signature you provided.');
+    return next(request);
   };
 }
 
@@ -126,7 +175,7 @@ export interface LocalRoute {
   exchange: HttpExchange;
 }
 
-/** API Gateway's answer to a path it has no route for. */
+/** The answer to a path the local server has no route for. */
 const notFound: HttpExchange = () =>
   Promise.resolve({
     statusCode: 404,

@@ -1,5 +1,8 @@
 /**
- * The CloudFront distribution in front of the HTTP API. GET answers are cached
+ * The CloudFront distribution in front of the GraphQL function's URL, which it
+ * reaches through origin access control (every origin request signed with
+ * SigV4; nothing else may call the URL, graphql-api.ts) and with the origin
+ * secret header as a second check the function makes. GET answers are cached
  * for as long as the function's Cache-Control says (nothing is cached without
  * one), keyed on the GraphQL parameters of the query string and the request
  * headers that change the answer; POST passes through uncached. Exactly the
@@ -8,8 +11,9 @@
  * and the Content-Security-Policy defined there too. WAF (from the us-east-1
  * stack) filters every request first.
  */
-import { Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Duration, RemovalPolicy, SecretValue, Validations } from 'aws-cdk-lib';
+import type { IFunctionUrl } from 'aws-cdk-lib/aws-lambda';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import {
   AllowedMethods,
   type BehaviorOptions,
@@ -20,18 +24,17 @@ import {
   CacheQueryStringBehavior,
   Distribution,
   HttpVersion,
-  OriginProtocolPolicy,
+  type IOrigin,
   OriginRequestCookieBehavior,
   OriginRequestHeaderBehavior,
   OriginRequestPolicy,
   OriginRequestQueryStringBehavior,
-  OriginSslPolicy,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
-import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { FunctionUrlOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import {
@@ -41,6 +44,7 @@ import {
   EXPORT_QUERY_PARAMETERS,
   GRAPHQL_QUERY_PARAMETERS,
   HSTS_MAX_AGE_SECONDS,
+  ORIGIN_VERIFY_HEADER,
 } from '../../functions/shared/http-contract.js';
 
 export { CACHE_KEY_HEADERS };
@@ -49,7 +53,18 @@ export { CACHE_KEY_HEADERS };
 export const MAX_CACHE_TTL = Duration.days(1);
 
 export interface GraphQLCdnProps {
-  api: HttpApi;
+  /** The GraphQL function's URL (auth type AWS_IAM): the origin, reached through origin access control. */
+  functionUrl: IFunctionUrl;
+  /**
+   * The secret CloudFront sends as ORIGIN_VERIFY_HEADER and the function checks (defence in depth behind
+   * origin access control). Its AWSCURRENT value at the last deploy; scripts/rotate-origin-secret.ts rotates it.
+   */
+  originSecret: ISecret;
+  /**
+   * The secret version CloudFront sends (`-c originSecretVersion=<VersionId>`, a rotation's deploy step); its
+   * AWSCURRENT value when undefined. CloudFormation re-reads a secret only when the reference changes.
+   */
+  originSecretVersion?: string;
   /** ARN of a web ACL of scope CLOUDFRONT (from the us-east-1 stack); see ApiStackProps.webAclArn. */
   webAclArn: string | undefined;
   /** A site for every path outside the API's (the explorer); without one, the API is the default behaviour. */
@@ -120,7 +135,7 @@ export class GraphQLCdn extends Construct {
   }
 
   /** GET /export/*: cached like GraphQL GETs, keyed on the export's parameters instead of GraphQL's. */
-  private exportBehavior(origin: HttpOrigin): BehaviorOptions {
+  private exportBehavior(origin: IOrigin): BehaviorOptions {
     const cachePolicy = new CachePolicy(this, 'ExportCachePolicy', {
       comment: 'Claims exports: origin Cache-Control decides, keyed on the claims filters, paging and pinned version',
       minTtl: Duration.seconds(0),
@@ -162,11 +177,15 @@ export class GraphQLCdn extends Construct {
   }
 
   private distributionFor(props: GraphQLCdnProps): Distribution {
-    // apiEndpoint is https://<id>.execute-api.<region>.amazonaws.com: the origin is its host.
-    const apiDomain = Fn.select(2, Fn.split('/', props.api.apiEndpoint));
-    const origin = new HttpOrigin(apiDomain, {
-      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
-      originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+    // Resolved by CloudFormation at deploy ({{resolve:secretsmanager:…}}): the value is in no template or asset.
+    const originSecret = (
+      props.originSecretVersion === undefined
+        ? props.originSecret.secretValue
+        : SecretValue.secretsManager(props.originSecret.secretArn, { versionId: props.originSecretVersion })
+    ).unsafeUnwrap();
+    // HTTPS and TLS 1.2 to the origin are what a function URL origin always uses.
+    const origin = FunctionUrlOrigin.withOriginAccessControl(props.functionUrl, {
+      customHeaders: { [ORIGIN_VERIFY_HEADER]: originSecret },
     });
     const apiBehavior: BehaviorOptions = {
       origin,

@@ -1,12 +1,15 @@
 /**
  * The deployed path replayed in front of the local handler: the synthesized
  * distribution's forwarding rules (only the headers, parameters and cookies
- * its policies name reach the origin), the HTTP API's CORS configuration
- * (preflights answered without the function, grants set on answers) and the
- * response headers policy, all read from the CloudFormation template. The
- * README's GET, a persisted GET, a POST and a preflight must work through it
- * as they do against the function alone.
+ * its policies name reach the origin, plus its origin secret header, signed
+ * by origin access control), the function URL's IAM auth and CORS
+ * configuration (preflights answered without the function, grants set on
+ * answers) and the response headers policy, all read from the CloudFormation
+ * template. The README's GET, a persisted GET, a POST and a preflight must
+ * work through it as they do against the function alone; a request that does
+ * not come through CloudFront must not reach the function at all.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -15,7 +18,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { persistedOperations } from '../../schema/__generated__/persisted-operations.js';
 import { PROJECT_ROOT } from '../../infra/constructs/bundled-function.js';
 import { createDeployment } from '../../infra/deployment.js';
-import { apiGatewayCors, cloudFrontForwarding, responseHeaders } from '../../scripts/edge-emulation.js';
+import {
+  cloudFrontForwarding,
+  functionUrlCors,
+  functionUrlIamAuth,
+  responseHeaders,
+} from '../../scripts/edge-emulation.js';
+import { ORIGIN_VERIFY_HEADER, PAYLOAD_HASH_HEADER } from '../../functions/shared/http-contract.js';
 import { lambdaExchange, type HttpExchange, type HttpExchangeResponse } from '../../scripts/http-adapter.js';
 import { startLocalStack, type LocalStack } from '../../scripts/local-stack.js';
 import { edgeRulesFromTemplate, type EdgeRules } from '../support/edge-from-template.js';
@@ -33,24 +42,40 @@ let rules: EdgeRules;
 let invocations = 0;
 let edge: HttpExchange;
 let direct: HttpExchange;
+/** The function URL as the internet sees it: IAM auth, CORS, then the function. */
+let functionUrl: HttpExchange;
+/** The origin secret the handler checks; CloudFront's header gets it where the template has a dynamic reference. */
+const ORIGIN_SECRET = 'edge-replay-origin-secret';
+const sha256 = (body: string) => createHash('sha256').update(body).digest('hex');
 
 beforeAll(async () => {
   // The template's policies are what matters here, not the bundles: synthesis skips bundling.
   const app = new App({ context: { ...CDK_CONTEXT, 'aws:cdk:bundling-stacks': [] } });
   rules = edgeRulesFromTemplate(Template.fromStack(createDeployment(app).api).toJSON());
+  // As the stack sets ORIGIN_SECRET_ARN in AWS: the handler reads its configuration when it is imported.
+  process.env.ORIGIN_SECRET = ORIGIN_SECRET;
   stack = await startLocalStack({ port: 0 });
-  direct = lambdaExchange(stack.handler);
+  const handler = lambdaExchange(stack.handler);
+  // "Alone": the function as CloudFront would call it, the origin secret included.
+  direct = (request) => handler({ ...request, headers: { ...request.headers, [ORIGIN_VERIFY_HEADER]: ORIGIN_SECRET } });
   const counted: HttpExchange = (request) => {
     invocations++;
-    return direct(request);
+    return handler(request);
   };
+  expect(rules.origin.authType).toBe('AWS_IAM');
+  expect(JSON.stringify(rules.origin.headers[ORIGIN_VERIFY_HEADER])).toContain('resolve:secretsmanager');
+  functionUrl = functionUrlIamAuth(functionUrlCors(rules.cors, counted));
   edge = responseHeaders(
     rules.responseHeaders,
-    cloudFrontForwarding(rules.forwarding, apiGatewayCors(rules.cors, counted)),
+    cloudFrontForwarding(rules.forwarding, functionUrl, {
+      headers: { [ORIGIN_VERIFY_HEADER]: ORIGIN_SECRET },
+      signed: rules.origin.signed,
+    }),
   );
 });
 afterAll(async () => {
   await stack?.close();
+  delete process.env.ORIGIN_SECRET;
 });
 
 interface Sent {
@@ -142,7 +167,12 @@ describe('through CloudFront and API Gateway, as synthesized', () => {
       })
     ).headers['x-corpus-version'];
     const body = JSON.stringify({ query: '{ events(first: 2) { totalCount nodes { id } } }' });
-    const headers = { 'content-type': 'application/json', origin: PAGE_ORIGIN, 'x-corpus-version': version ?? '' };
+    const headers = {
+      'content-type': 'application/json',
+      origin: PAGE_ORIGIN,
+      'x-corpus-version': version ?? '',
+      [PAYLOAD_HASH_HEADER]: sha256(body),
+    };
 
     // Act
     const alone = await send(direct, 'POST', '/graphql', headers, body);
@@ -165,6 +195,7 @@ describe('through CloudFront and API Gateway, as synthesized', () => {
       'x-apollo-operation-name',
       'x-corpus-version',
       'if-none-match',
+      PAYLOAD_HASH_HEADER,
     ];
 
     // Act
@@ -200,5 +231,78 @@ describe('through CloudFront and API Gateway, as synthesized', () => {
     expect(seen[0]).toMatchObject({ 'apollo-require-preflight': 'true' });
     expect(seen[0]).not.toHaveProperty('cookie');
     expect(seen[0]).not.toHaveProperty('x-debug');
+  });
+
+  it("drops a viewer's own origin secret and Authorization: only CloudFront's reach the origin", async () => {
+    const seen: Record<string, string>[] = [];
+    const spy = cloudFrontForwarding(
+      rules.forwarding,
+      (request) => {
+        seen.push(request.headers);
+        return Promise.resolve({ statusCode: 204, headers: {}, body: '' });
+      },
+      { headers: { [ORIGIN_VERIFY_HEADER]: ORIGIN_SECRET }, signed: true },
+    );
+    await send(spy, 'GET', '/graphql', { [ORIGIN_VERIFY_HEADER]: 'guessed', authorization: 'AWS4-HMAC-SHA256 forged' });
+    expect(seen[0]?.[ORIGIN_VERIFY_HEADER]).toBe(ORIGIN_SECRET);
+    expect(seen[0]?.authorization).not.toContain('forged');
+  });
+});
+
+describe('around CloudFront', () => {
+  const body = JSON.stringify({ query: '{ events(first: 1) { totalCount } }' });
+
+  it('refuses a request sent straight to the function URL without invoking the function, whatever it carries', async () => {
+    // Prepare
+    const before = invocations;
+    const get = getUrl({ query: README_QUERY });
+
+    // Act
+    const unsigned = await send(functionUrl, 'GET', get, { 'apollo-require-preflight': 'true' });
+    const withSecret = await send(
+      functionUrl,
+      'POST',
+      '/graphql',
+      {
+        'content-type': 'application/json',
+        [ORIGIN_VERIFY_HEADER]: ORIGIN_SECRET,
+        [PAYLOAD_HASH_HEADER]: sha256(body),
+      },
+      body,
+    );
+    const preflight = await send(functionUrl, 'OPTIONS', '/graphql', {
+      origin: PAGE_ORIGIN,
+      'access-control-request-method': 'POST',
+    });
+
+    // Assess
+    for (const refused of [unsigned, withSecret, preflight]) expect(refused.status).toBe(403);
+    expect(invocations).toBe(before);
+  });
+
+  it('refuses a POST through CloudFront whose body hash is missing or wrong, without invoking the function', async () => {
+    const before = invocations;
+    const headers = { 'content-type': 'application/json' };
+    const missing = await send(edge, 'POST', '/graphql', headers, body);
+    const wrong = await send(edge, 'POST', '/graphql', { ...headers, [PAYLOAD_HASH_HEADER]: sha256('{}') }, body);
+    const right = await send(edge, 'POST', '/graphql', { ...headers, [PAYLOAD_HASH_HEADER]: sha256(body) }, body);
+    expect(missing.status).toBe(403);
+    expect(wrong.status).toBe(403);
+    expect(invocations).toBe(before + 1);
+    expect(right.status).toBe(200);
+  });
+
+  it('has the function refuse a signed request without the origin secret (a caller other than this distribution)', async () => {
+    // Prepare: signed, as another principal of the account could sign, but without CloudFront's header.
+    const signedOnly = cloudFrontForwarding(rules.forwarding, functionUrl, { headers: {}, signed: true });
+
+    // Act
+    const refused = await send(signedOnly, 'GET', getUrl({ query: README_QUERY }), {
+      'apollo-require-preflight': 'true',
+    });
+
+    // Assess
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.body)).toMatchObject({ errors: [{ extensions: { code: 'FORBIDDEN' } }] });
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { corsPolicy, parseCorsOrigins } from '../../functions/shared/http-contract.js';
-import { apiGatewayCors, cloudFrontForwarding, routes } from '../../scripts/edge-emulation.js';
+import { functionUrlCors, cloudFrontForwarding, routes } from '../../scripts/edge-emulation.js';
 import type { HttpExchange, HttpExchangeRequest } from '../../scripts/http-adapter.js';
 
 const request = (method: string, headers: Record<string, string>, url = '/graphql'): HttpExchangeRequest => ({
@@ -23,7 +23,7 @@ const origin: HttpExchange = (req) =>
   });
 
 describe('API Gateway CORS', () => {
-  const listed = apiGatewayCors(corsPolicy(['https://app.example.org']), origin);
+  const listed = functionUrlCors(corsPolicy(['https://app.example.org']), origin);
 
   it('grants a listed origin by name, and replaces the function’s own CORS headers', async () => {
     const res = await listed(request('GET', { origin: 'https://app.example.org' }));
@@ -42,7 +42,7 @@ describe('API Gateway CORS', () => {
   });
 
   it('answers `*` for any origin by default, and a request with no Origin gets no CORS header', async () => {
-    const any = apiGatewayCors(corsPolicy(), origin);
+    const any = functionUrlCors(corsPolicy(), origin);
     expect((await any(request('GET', { origin: 'https://x.example' }))).headers['access-control-allow-origin']).toBe(
       '*',
     );
