@@ -114,6 +114,8 @@ beforeAll(async () => {
   env = {
     PATH: process.env.PATH,
     NODE_ENV: 'production',
+    // Production refuses the built-in cursor key (in AWS the key comes from Secrets Manager).
+    CURSOR_SECRET: 'production-cursor-key',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     DYNAMODB_ENDPOINT: dynamo.endpoint,
