@@ -30,8 +30,8 @@ export interface DeploymentShape {
   wafRules: number;
 }
 
-/** As infra/ deploys it: 1,024 MB on Arm behind an HTTP API; four web ACL rules. */
-export const DEPLOYED: DeploymentShape = { memoryMb: 1024, frontDoor: 'httpApi', wafRules: 4 };
+/** As infra/ deploys it: 1,024 MB on Arm behind a function URL (no front-door fee); four web ACL rules. */
+export const DEPLOYED: DeploymentShape = { memoryMb: 1024, frontDoor: 'functionUrl', wafRules: 4 };
 
 export const SERVICES = ['lambda', 'frontDoor', 'dynamodb', 's3', 'cloudfront', 'waf', 'transfer'] as const;
 export type Service = (typeof SERVICES)[number];
