@@ -11,14 +11,15 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import type { Construct } from 'constructs';
 import { AlarmTopic } from './constructs/alarm-topic.js';
-import { GraphQLCdn, securityHeadersPolicy } from './constructs/cdn.js';
+import { GraphQLCdn, securityHeadersPolicy, type CustomDomain } from './constructs/cdn.js';
+import { PayloadHashEdge } from './constructs/payload-hash-edge.js';
 import { ExplorerSite } from './constructs/explorer-site.js';
 import { CorpusBucket } from './constructs/corpus-bucket.js';
 import { DataTables } from './constructs/data-tables.js';
 import { GraphQLApi } from './constructs/graphql-api.js';
 import { GraphQLFunction } from './constructs/graphql-function.js';
 import { SeedRefresh } from './constructs/seed-refresh.js';
-import { alarmEmailContext, positiveIntegerContext } from './context.js';
+import { alarmEmailContext, customDomainContext, positiveIntegerContext } from './context.js';
 import { ANY_ORIGIN, corsPolicy, parseCorsOrigins } from '../functions/shared/http-contract.js';
 
 export interface StackSettings {
@@ -36,6 +37,8 @@ export interface StackSettings {
   corsOrigins: string[];
   /** The origin secret version CloudFront sends (`-c originSecretVersion=…`, during a rotation); AWSCURRENT's otherwise. */
   originSecretVersion: string | undefined;
+  /** A custom domain and its us-east-1 ACM certificate (`-c domainName=… -c certificateArn=…`); none by default. */
+  domain: CustomDomain | undefined;
 }
 
 /** Context keys and their defaults. */
@@ -47,6 +50,7 @@ export const DEFAULT_SETTINGS: StackSettings = {
   alarmEmail: undefined,
   corsOrigins: [ANY_ORIGIN],
   originSecretVersion: undefined,
+  domain: undefined,
 };
 
 const positiveInteger = (scope: Construct, key: keyof StackSettings, fallback: number) =>
@@ -78,6 +82,7 @@ export function settingsFromContext(scope: Construct): StackSettings {
     alarmEmail: alarmEmailContext(scope),
     corsOrigins: corsOriginsContext(scope),
     originSecretVersion: originSecretVersionContext(scope),
+    domain: customDomainContext(scope),
   };
 }
 
@@ -107,6 +112,12 @@ export interface ApiStackProps extends StackProps {
    * which cdk-nag (AwsSolutions-CFR2) refuses wherever the packs are applied.
    */
   webAclArn?: string;
+  /**
+   * The id of a us-east-1 stack of the same app (the web ACL stack) that takes the Lambda@Edge function
+   * when this stack is in another region. Lambda@Edge needs this stack's region to be known: a stack
+   * synthesized alone must be given `env.region`.
+   */
+  edgeStackId?: string;
   /** Overrides of the context settings (tests). */
   settings?: Partial<StackSettings>;
 }
@@ -118,6 +129,7 @@ export class ApiStack extends Stack {
   readonly corpus: CorpusBucket;
   readonly refresh: SeedRefresh;
   readonly cdn: GraphQLCdn;
+  readonly payloadHash: PayloadHashEdge;
   readonly explorer: ExplorerSite;
   readonly alarms: AlarmTopic;
 
@@ -149,8 +161,11 @@ export class ApiStack extends Stack {
     // One security headers policy (and CSP) for the API's replies and the explorer's page.
     const responseHeadersPolicy = securityHeadersPolicy(this);
     this.explorer = new ExplorerSite(this, 'Explorer', { logRetention, responseHeadersPolicy });
+    this.payloadHash = new PayloadHashEdge(this, 'PayloadHash', { edgeStackId: props.edgeStackId });
     this.cdn = new GraphQLCdn(this, 'Cdn', {
       functionUrl: this.api.url,
+      payloadHash: this.payloadHash.association,
+      domain: settings.domain,
       originSecret: this.graphql.originSecret,
       originSecretVersion: settings.originSecretVersion,
       webAclArn: props.webAclArn,
@@ -166,7 +181,7 @@ export class ApiStack extends Stack {
       description: 'POST GraphQL here; GET opens the playground (through CloudFront and WAF)',
     });
     new CfnOutput(this, 'ExplorerUrl', {
-      value: `https://${this.cdn.distribution.distributionDomainName}/`,
+      value: `https://${this.cdn.domainName}/`,
       description: 'The reference explorer (a single-page app over the API)',
     });
     new CfnOutput(this, 'ApiOriginUrl', {

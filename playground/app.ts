@@ -10,7 +10,6 @@ import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'graphiql/style.css';
 import './app.css';
-import { PAYLOAD_HASH_HEADER } from '../functions/shared/http-contract.js';
 
 interface ExampleTabDefinition {
   query: string;
@@ -57,26 +56,15 @@ function definedOperationName(query: string, name: string | null | undefined): s
   }
 }
 
-/**
- * The hex SHA-256 of a POST body: in AWS, CloudFront signs the request to the function with the hash the
- * client sends (it cannot hash a body itself), and Lambda refuses a POST without it (docs/deploy.md).
- */
-async function payloadHash(body: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
 const fetcher: GraphiQLProps['fetcher'] = async (params, options) => {
-  const body = JSON.stringify({ ...params, operationName: definedOperationName(params.query, params.operationName) });
   const response = await fetch(endpoint, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       accept: 'application/graphql-response+json, application/json',
-      [PAYLOAD_HASH_HEADER]: await payloadHash(body),
       ...options?.headers,
     },
-    body,
+    body: JSON.stringify({ ...params, operationName: definedOperationName(params.query, params.operationName) }),
   });
   return (await response.json()) as Record<string, unknown>;
 };

@@ -31,17 +31,10 @@ export async function request<TData, TVariables extends Record<string, unknown>>
   document: TypedDocumentNode<TData, TVariables>,
   variables?: TVariables,
 ): Promise<TData> {
-  const sent = JSON.stringify({ query: print(document), variables });
-  // In AWS a POST carries its body's SHA-256: CloudFront's origin access control signs with it (docs/deploy.md).
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(sent));
   const response = await fetch(url, {
     method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/graphql-response+json, application/json',
-      'x-amz-content-sha256': [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join(''),
-    },
-    body: sent,
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query: print(document), variables }),
   });
   const body = (await response.json()) as GraphQLResponse<TData>;
   if (body.errors !== undefined && body.errors.length > 0) {

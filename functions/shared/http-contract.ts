@@ -33,14 +33,13 @@ export const FORWARDED_HEADERS = [
   'x-apollo-operation-name',
   'access-control-request-method',
   'access-control-request-headers',
-  // The SHA-256 of a POST body, which CloudFront's origin access control signs with (PAYLOAD_HASH_HEADER).
-  'x-amz-content-sha256',
 ] as const;
 
 /**
- * A POST's body hash, hex SHA-256, sent by the client: CloudFront's origin access control signs the
- * request to the function URL with it (it cannot hash a body itself) and Lambda refuses a POST whose
- * body does not match. GETs need none. The playground's fetcher sends it (playground/app.ts).
+ * A POST's body hash, hex SHA-256: CloudFront's origin access control signs the request to the
+ * function URL with it, and Lambda refuses a POST whose body does not match. Clients never send it:
+ * CloudFront does not forward a viewer's (it is in no origin request policy), and the origin-request
+ * Lambda@Edge function (functions/payload-hash/handler.ts) sets it from the body before CloudFront signs.
  */
 export const PAYLOAD_HASH_HEADER = 'x-amz-content-sha256';
 
@@ -96,7 +95,6 @@ export const CORS_ALLOW_HEADERS = [
   'x-apollo-operation-name',
   VERSION_HEADER,
   'if-none-match',
-  PAYLOAD_HASH_HEADER,
 ] as const;
 export const CORS_EXPOSE_HEADERS = ['etag', VERSION_HEADER] as const;
 export const CORS_METHODS = ['GET', 'POST', 'OPTIONS'] as const;

@@ -23,6 +23,8 @@ import {
   CacheHeaderBehavior,
   CacheQueryStringBehavior,
   Distribution,
+  type DistributionProps,
+  type EdgeLambda,
   HttpVersion,
   type IOrigin,
   OriginRequestCookieBehavior,
@@ -32,9 +34,12 @@ import {
   HeadersFrameOption,
   HeadersReferrerPolicy,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
+  SSLMethod,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { FunctionUrlOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import {
@@ -67,11 +72,30 @@ export interface GraphQLCdnProps {
   originSecretVersion?: string;
   /** ARN of a web ACL of scope CLOUDFRONT (from the us-east-1 stack); see ApiStackProps.webAclArn. */
   webAclArn: string | undefined;
+  /**
+   * The origin-request Lambda@Edge association that sets a body's hash before origin access control
+   * signs (PayloadHashEdge): on the API's behaviours, the only ones that take a POST.
+   */
+  payloadHash: EdgeLambda;
+  /** A custom domain and its ACM certificate (in us-east-1): viewers then get TLS 1.2 at least; else *.cloudfront.net. */
+  domain?: CustomDomain;
   /** A site for every path outside the API's (the explorer); without one, the API is the default behaviour. */
   site?: { behavior: BehaviorOptions };
   /** The security headers policy, when the stack shares one with another construct (the explorer); else its own. */
   responseHeadersPolicy?: ResponseHeadersPolicy;
 }
+
+export interface CustomDomain {
+  domainName: string;
+  /** An ACM certificate in us-east-1 (CloudFront's certificates live there) that covers domainName. */
+  certificateArn: string;
+}
+
+/**
+ * The viewer TLS policy with a custom domain. The default *.cloudfront.net domain cannot have one: its
+ * certificate is CloudFront's, and CloudFront sets its security policy to TLSv1 whatever the distribution says.
+ */
+export const VIEWER_TLS_POLICY = SecurityPolicyProtocol.TLS_V1_2_2021;
 
 /** The API's paths when a site takes the rest: the endpoint and the playground's assets. */
 export const API_PATH_PATTERNS = ['/graphql', '/graphql/*'] as const;
@@ -103,6 +127,8 @@ export class GraphQLCdn extends Construct {
   readonly logBucket: Bucket;
   /** The GraphQL endpoint through the CDN: `https://<distribution domain>/graphql`. */
   readonly graphqlUrl: string;
+  /** The host viewers use: the custom domain when there is one, else the distribution's own. */
+  readonly domainName: string;
 
   constructor(scope: Construct, id: string, props: GraphQLCdnProps) {
     super(scope, id);
@@ -131,7 +157,8 @@ export class GraphQLCdn extends Construct {
     this.responseHeadersPolicy = props.responseHeadersPolicy ?? securityHeadersPolicy(this);
     this.logBucket = this.accessLogBucket();
     this.distribution = this.distributionFor(props);
-    this.graphqlUrl = `https://${this.distribution.distributionDomainName}/graphql`;
+    this.domainName = props.domain?.domainName ?? this.distribution.distributionDomainName;
+    this.graphqlUrl = `https://${this.domainName}/graphql`;
   }
 
   /** GET /export/*: cached like GraphQL GETs, keyed on the export's parameters instead of GraphQL's. */
@@ -197,9 +224,12 @@ export class GraphQLCdn extends Construct {
       cachePolicy: this.cachePolicy,
       originRequestPolicy: this.originRequestPolicy,
       responseHeadersPolicy: this.responseHeadersPolicy,
+      // Clients send no body hash: the function sets it, since origin access control signs with it.
+      edgeLambdas: [props.payloadHash],
     };
     const distribution = new Distribution(this, 'Distribution', {
       comment: 'Knowledge base GraphQL API',
+      ...this.viewerCertificate(props.domain),
       httpVersion: HttpVersion.HTTP2_AND_3,
       webAclId: props.webAclArn,
       enableLogging: true,
@@ -211,18 +241,29 @@ export class GraphQLCdn extends Construct {
         '/export/*': this.exportBehavior(origin),
       },
     });
-    Validations.of(distribution).acknowledge(
-      {
+    if (props.domain === undefined) {
+      Validations.of(distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
         reason:
-          'No custom domain: with the default *.cloudfront.net certificate CloudFront fixes the viewer security policy; a domain and ACM certificate would allow TLSv1.2_2021.',
-      },
-      {
-        id: 'AwsSolutions-CFR1',
-        reason:
-          'A public API over published analysis: there is no country it must be withheld from; WAF rate limits per IP instead.',
-      },
-    );
+          'No custom domain given: with the default *.cloudfront.net certificate CloudFront fixes the viewer security policy (TLSv1); `-c domainName -c certificateArn` gives TLSv1.2_2021.',
+      });
+    }
+    Validations.of(distribution).acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason:
+        'A public API over published analysis: there is no country it must be withheld from; WAF rate limits per IP instead.',
+    });
     return distribution;
+  }
+
+  /** With a custom domain, its certificate and TLS 1.2 at least; without, CloudFront's default certificate. */
+  private viewerCertificate(domain: CustomDomain | undefined): Partial<DistributionProps> {
+    if (domain === undefined) return {};
+    return {
+      domainNames: [domain.domainName],
+      certificate: Certificate.fromCertificateArn(this, 'Certificate', domain.certificateArn),
+      minimumProtocolVersion: VIEWER_TLS_POLICY,
+      sslSupportMethod: SSLMethod.SNI,
+    };
   }
 }

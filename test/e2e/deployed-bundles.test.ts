@@ -76,7 +76,8 @@ beforeAll(async () => {
   mkdirSync(join(PROJECT_ROOT, 'cdk.out'), { recursive: true });
   outdir = await mkdtemp(join(PROJECT_ROOT, 'cdk.out', 'e2e-'));
   const app = new App({ outdir, context: { ...context, 'aws:cdk:enable-asset-metadata': true } });
-  const stack = new ApiStack(app, 'BundleStack');
+  // A region, as Lambda@Edge needs one (infra/constructs/payload-hash-edge.ts).
+  const stack = new ApiStack(app, 'BundleStack', { env: { region: 'us-east-1' } });
   const resources = Template.fromStack(stack).toJSON().Resources as Record<
     string,
     { Metadata?: Record<string, unknown> }
