@@ -2,7 +2,8 @@
  * The deployed path replayed in front of the local handler: the synthesized
  * distribution's forwarding rules (only the headers, parameters and cookies
  * its policies name reach the origin, plus its origin secret header, signed
- * by origin access control), the function URL's IAM auth and CORS
+ * by origin access control after the origin-request Lambda@Edge function,
+ * the real one, set the body's hash), the function URL's IAM auth and CORS
  * configuration (preflights answered without the function, grants set on
  * answers) and the response headers policy, all read from the CloudFormation
  * template. The README's GET, a persisted GET, a POST and a preflight must
@@ -20,10 +21,13 @@ import { PROJECT_ROOT } from '../../infra/constructs/bundled-function.js';
 import { createDeployment } from '../../infra/deployment.js';
 import {
   cloudFrontForwarding,
+  EDGE_EXPOSED_BODY_BYTES,
   functionUrlCors,
   functionUrlIamAuth,
+  lambdaEdgeOriginRequest,
   responseHeaders,
 } from '../../scripts/edge-emulation.js';
+import { handler as payloadHash } from '../../functions/payload-hash/handler.js';
 import { ORIGIN_VERIFY_HEADER, PAYLOAD_HASH_HEADER } from '../../functions/shared/http-contract.js';
 import { lambdaExchange, type HttpExchange, type HttpExchangeResponse } from '../../scripts/http-adapter.js';
 import { startLocalStack, type LocalStack } from '../../scripts/local-stack.js';
@@ -64,12 +68,14 @@ beforeAll(async () => {
   };
   expect(rules.origin.authType).toBe('AWS_IAM');
   expect(JSON.stringify(rules.origin.headers[ORIGIN_VERIFY_HEADER])).toContain('resolve:secretsmanager');
+  expect(rules.originRequest).toEqual({ includeBody: true });
   functionUrl = functionUrlIamAuth(functionUrlCors(rules.cors, counted));
   edge = responseHeaders(
     rules.responseHeaders,
     cloudFrontForwarding(rules.forwarding, functionUrl, {
       headers: { [ORIGIN_VERIFY_HEADER]: ORIGIN_SECRET },
       signed: rules.origin.signed,
+      originRequest: lambdaEdgeOriginRequest(payloadHash, rules.originRequest?.includeBody ?? false),
     }),
   );
 });
@@ -103,7 +109,7 @@ async function send(
 
 const getUrl = (params: Record<string, string>) => `/graphql?${new URLSearchParams(params).toString()}`;
 
-describe('through CloudFront and API Gateway, as synthesized', () => {
+describe('through CloudFront, Lambda@Edge and the function URL, as synthesized', () => {
   it("runs the README's GET, with its ETag, CORS grant and security headers, and answers its ETag with 304", async () => {
     // Prepare
     const url = getUrl({ query: README_QUERY });
@@ -171,7 +177,6 @@ describe('through CloudFront and API Gateway, as synthesized', () => {
       'content-type': 'application/json',
       origin: PAGE_ORIGIN,
       'x-corpus-version': version ?? '',
-      [PAYLOAD_HASH_HEADER]: sha256(body),
     };
 
     // Act
@@ -195,7 +200,6 @@ describe('through CloudFront and API Gateway, as synthesized', () => {
       'x-apollo-operation-name',
       'x-corpus-version',
       'if-none-match',
-      PAYLOAD_HASH_HEADER,
     ];
 
     // Act
@@ -280,16 +284,44 @@ describe('around CloudFront', () => {
     expect(invocations).toBe(before);
   });
 
-  it('refuses a POST through CloudFront whose body hash is missing or wrong, without invoking the function', async () => {
-    const before = invocations;
+  it('signs a POST with its own body hash, whatever hash the viewer sent or did not send', async () => {
     const headers = { 'content-type': 'application/json' };
-    const missing = await send(edge, 'POST', '/graphql', headers, body);
+    const none = await send(edge, 'POST', '/graphql', headers, body);
     const wrong = await send(edge, 'POST', '/graphql', { ...headers, [PAYLOAD_HASH_HEADER]: sha256('{}') }, body);
-    const right = await send(edge, 'POST', '/graphql', { ...headers, [PAYLOAD_HASH_HEADER]: sha256(body) }, body);
-    expect(missing.status).toBe(403);
-    expect(wrong.status).toBe(403);
-    expect(invocations).toBe(before + 1);
-    expect(right.status).toBe(200);
+    expect(none.status).toBe(200);
+    expect(wrong.status).toBe(200);
+    expect(JSON.parse(wrong.body)).toEqual(JSON.parse(none.body));
+  });
+
+  it('would have every POST refused without the origin-request function, without invoking the function', async () => {
+    // Prepare: the same distribution, its Lambda@Edge association left out.
+    const before = invocations;
+    const unhashed = cloudFrontForwarding(rules.forwarding, functionUrl, {
+      headers: { [ORIGIN_VERIFY_HEADER]: ORIGIN_SECRET },
+      signed: rules.origin.signed,
+    });
+
+    // Act
+    const refused = await send(unhashed, 'POST', '/graphql', { 'content-type': 'application/json' }, body);
+
+    // Assess
+    expect(refused.status).toBe(403);
+    expect(invocations).toBe(before);
+  });
+
+  it('refuses a body larger than Lambda@Edge exposes with the API 413 at the edge, without invoking the function', async () => {
+    // Prepare: a body one byte over what Lambda@Edge exposes, so it would arrive cut.
+    const before = invocations;
+    const big = JSON.stringify({ query: '{ corpusVersion { number } }', padding: 'x'.repeat(EDGE_EXPOSED_BODY_BYTES) });
+
+    // Act
+    const refused = await send(edge, 'POST', '/graphql', { 'content-type': 'application/json' }, big);
+
+    // Assess
+    expect(refused.status).toBe(413);
+    expect(JSON.parse(refused.body)).toMatchObject({ errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    for (const [name, value] of Object.entries(rules.responseHeaders)) expect(refused.headers[name]).toBe(value);
+    expect(invocations).toBe(before);
   });
 
   it('has the function refuse a signed request without the origin secret (a caller other than this distribution)', async () => {

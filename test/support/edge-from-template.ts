@@ -18,6 +18,8 @@ export interface EdgeRules {
   forwarding: CloudFrontForwarding;
   /** What the behaviour's origin adds: its custom headers (values as the template has them) and OAC signing. */
   origin: { headers: Record<string, unknown>; signed: boolean; authType: string };
+  /** The behaviour's origin-request Lambda@Edge association, if any, and whether it includes the body. */
+  originRequest: { includeBody: boolean } | undefined;
   responseHeaders: Record<string, string>;
   cors: CorsPolicy;
 }
@@ -139,6 +141,15 @@ function originOf(template: TemplateJson, distribution: Json, behaviour: Json): 
   };
 }
 
+function originRequestOf(behaviour: Json): EdgeRules['originRequest'] {
+  const associations = ((behaviour.LambdaFunctionAssociations ?? []) as Json[]).filter(
+    (a) => a.EventType === 'origin-request',
+  );
+  if (associations.length > 1) throw new Error('more than one origin-request function');
+  const [association] = associations;
+  return association === undefined ? undefined : { includeBody: association.IncludeBody === true };
+}
+
 export function edgeRulesFromTemplate(template: unknown, path = '/graphql'): EdgeRules {
   const json = template as TemplateJson;
   const distribution = onlyResource(json, 'AWS::CloudFront::Distribution').DistributionConfig as Json;
@@ -151,5 +162,6 @@ export function edgeRulesFromTemplate(template: unknown, path = '/graphql'): Edg
         : responseHeadersOf(referenced(json, behaviour.ResponseHeadersPolicyId, 'ResponseHeadersPolicyConfig')),
     cors: corsOf(onlyResource(json, 'AWS::Lambda::Url')),
     origin: originOf(json, distribution, behaviour),
+    originRequest: originRequestOf(behaviour),
   };
 }
