@@ -161,7 +161,7 @@ export class ApiStack extends Stack {
     // One security headers policy (and CSP) for the API's replies and the explorer's page.
     const responseHeadersPolicy = securityHeadersPolicy(this);
     this.explorer = new ExplorerSite(this, 'Explorer', { logRetention, responseHeadersPolicy });
-    this.payloadHash = new PayloadHashEdge(this, 'PayloadHash', { edgeStackId: props.edgeStackId });
+    this.payloadHash = new PayloadHashEdge(this, 'PayloadHash', { edgeStackId: props.edgeStackId, logRetention });
     this.cdn = new GraphQLCdn(this, 'Cdn', {
       functionUrl: this.api.url,
       payloadHash: this.payloadHash.association,

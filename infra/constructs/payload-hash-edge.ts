@@ -8,7 +8,16 @@
  * process like every function of the project; no environment, no layer, x86
  * (Lambda@Edge supports no other architecture) and the smallest memory.
  */
-import { AssetHashType, Duration, Validations, type ILocalBundling } from 'aws-cdk-lib';
+import {
+  AssetHashType,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  Validations,
+  type CfnResource,
+  type ILocalBundling,
+} from 'aws-cdk-lib';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { experimental, LambdaEdgeEventType, type EdgeLambda } from 'aws-cdk-lib/aws-cloudfront';
 import { Architecture, Code } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
@@ -47,7 +56,12 @@ class EdgeBundle implements ILocalBundling {
   }
 }
 
+/** The construct id CDK gives the provider of EdgeFunction's cross-region reader (one per stack). */
+const ARN_READER_PROVIDER = 'Custom::CrossRegionStringParameterReaderCustomResourceProvider';
+
 export interface PayloadHashEdgeProps {
+  /** Retention of the log group of CDK's cross-region reader, when the function is in another region. */
+  logRetention: RetentionDays;
   /**
    * The us-east-1 stack to create the function in when the application stack is elsewhere
    * (its construct id, a sibling in the app: the web ACL stack); CDK makes a stack of its own without it.
@@ -58,11 +72,29 @@ export interface PayloadHashEdgeProps {
 export class PayloadHashEdge extends Construct {
   readonly function: experimental.EdgeFunction;
 
-  constructor(scope: Construct, id: string, props: PayloadHashEdgeProps = {}) {
+  constructor(scope: Construct, id: string, props: PayloadHashEdgeProps) {
     super(scope, id);
     // EdgeFunction ignores the stack id when this stack is in us-east-1 itself.
     this.function = this.edgeFunction(props.edgeStackId);
     acknowledgeEdgeFindings(this.function);
+    this.retainReaderLogs(props.logRetention);
+  }
+
+  /**
+   * Across regions, CDK reads the function's version ARN with a custom resource whose handler would
+   * create its log group on first run, with no retention: the group is made first, with one.
+   */
+  private retainReaderLogs(retention: RetentionDays): void {
+    const provider = Stack.of(this).node.tryFindChild(ARN_READER_PROVIDER);
+    const handler = provider?.node.tryFindChild('Handler') as CfnResource | undefined;
+    const reader = this.function.node.tryFindChild('ArnReader');
+    if (handler === undefined || reader === undefined) return;
+    const logs = new LogGroup(this, 'ArnReaderLogs', {
+      logGroupName: `/aws/lambda/${handler.ref}`,
+      retention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    reader.node.addDependency(logs);
   }
 
   /** The behaviour's association: origin request, with the body, which the hash needs. */

@@ -318,7 +318,8 @@ describe('function URL: only CloudFront reaches the function', () => {
         MaxAge: 86400,
       },
     });
-    expect(CORS_ALLOW_HEADERS).toContain(PAYLOAD_HASH_HEADER);
+    // Clients send no body hash (the edge function sets it): a browser's preflight need not allow one.
+    expect(CORS_ALLOW_HEADERS).not.toContain(PAYLOAD_HASH_HEADER);
   });
 
   it('keeps its two secrets in Secrets Manager, generated at deploy, retained, readable by the function only', () => {
@@ -448,10 +449,11 @@ describe('CDN', () => {
           'x-apollo-operation-name',
           'access-control-request-method',
           'access-control-request-headers',
-          PAYLOAD_HASH_HEADER,
         ],
       },
     });
+    // A viewer's body hash never reaches the signature: the edge function sets the body's own.
+    expect((config.HeadersConfig as { Headers: string[] }).Headers).not.toContain(PAYLOAD_HASH_HEADER);
     // Host must stay CloudFront's choice (the URL's own domain), or the signature and Lambda's routing fail.
     expect((config.HeadersConfig as { Headers: string[] }).Headers.map((h) => h.toLowerCase())).not.toContain('host');
   });
@@ -811,10 +813,16 @@ describe('operations', () => {
   });
 
   it('sets a retention on the log group of every function', () => {
-    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+    const functions = Object.entries(template.findResources('AWS::Lambda::Function'));
     expect(functions.length).toBeGreaterThanOrEqual(3);
-    for (const fn of functions) {
-      const ref = (fn.Properties.LoggingConfig as { LogGroup?: { Ref: string } } | undefined)?.LogGroup?.Ref;
+    // A function CDK provides without a logging setting (the cross-region reader) gets a group of its name.
+    const byName = (id: string) =>
+      Object.keys(resources).find((key) =>
+        JSON.stringify(resources[key]?.Properties?.LogGroupName ?? '').includes(`{"Ref":"${id}"}`),
+      );
+    for (const [id, fn] of functions) {
+      const ref =
+        (fn.Properties.LoggingConfig as { LogGroup?: { Ref: string } } | undefined)?.LogGroup?.Ref ?? byName(id);
       expect(
         ref,
         `function without its own log group: ${JSON.stringify(fn.Properties.Description ?? fn.Properties.Handler)}`,
@@ -847,7 +855,25 @@ describe('settings from context', () => {
       logRetentionDays: RetentionDays.THREE_MONTHS,
       corsOrigins: ['*'],
       originSecretVersion: undefined,
+      domain: undefined,
     });
+  });
+
+  it('takes a custom domain only with its us-east-1 certificate, and refuses one without the other', () => {
+    const certificateArn = 'arn:aws:acm:us-east-1:123456789012:certificate/1f2e3d4c-5b6a-4789-8abc-def012345678';
+    expect(settingsFromContext(scopeWith({ domainName: 'API.example.org', certificateArn })).domain).toEqual({
+      domainName: 'api.example.org',
+      certificateArn,
+    });
+    expect(() => settingsFromContext(scopeWith({ domainName: 'api.example.org' }))).toThrow(/go together/);
+    expect(() => settingsFromContext(scopeWith({ certificateArn }))).toThrow(/go together/);
+    expect(() => settingsFromContext(scopeWith({ domainName: 'https://api.example.org', certificateArn }))).toThrow(
+      /domainName/,
+    );
+    const elsewhere = certificateArn.replace('us-east-1', 'eu-west-1');
+    expect(() => settingsFromContext(scopeWith({ domainName: 'api.example.org', certificateArn: elsewhere }))).toThrow(
+      /certificateArn .*us-east-1/,
+    );
   });
 
   it('pins the origin secret version CloudFront sends during a rotation, and refuses anything but a version id', () => {
@@ -926,5 +952,117 @@ describe('explorer site', () => {
       DistributionPaths: ['/', '/index.html'],
       Prune: false,
     });
+  });
+});
+
+describe('Lambda@Edge body hash', () => {
+  const distribution = () =>
+    resources[logicalId(stack.cdn.distribution)]?.Properties?.DistributionConfig as Record<string, unknown>;
+  const behaviours = () => [
+    distribution().DefaultCacheBehavior as Record<string, unknown>,
+    ...(distribution().CacheBehaviors as Record<string, unknown>[]),
+  ];
+  const edgeTemplate = () => Template.fromStack(edge);
+
+  it('runs on origin request, with the body, on every behaviour that lets a POST through, and on no other', () => {
+    const posting = behaviours().filter((b) => (b.AllowedMethods as string[]).includes('POST'));
+    expect(posting.map((b) => b.PathPattern).sort()).toEqual([...API_PATH_PATTERNS].sort());
+    for (const behaviour of behaviours()) {
+      const associations = behaviour.LambdaFunctionAssociations as Record<string, unknown>[] | undefined;
+      if (!posting.includes(behaviour)) {
+        expect(associations, String(behaviour.PathPattern)).toBeUndefined();
+        continue;
+      }
+      expect(associations).toEqual([
+        {
+          EventType: 'origin-request',
+          IncludeBody: true,
+          // A numbered version of the function in us-east-1, read across regions.
+          LambdaFunctionARN: { 'Fn::GetAtt': [expect.stringMatching(/^PayloadHash.*ArnReader/), 'FunctionArn'] },
+        },
+      ]);
+    }
+  });
+
+  it('lives in the us-east-1 stack when the application stack is elsewhere: Node.js 22 on x86, no environment', () => {
+    expect(stack.region).toBe('eu-west-1');
+    expect(edge.region).toBe('us-east-1');
+    const functions = edgeTemplate().findResources('AWS::Lambda::Function');
+    const [fn, ...others] = Object.values(functions);
+    expect(others).toHaveLength(0);
+    expect(fn?.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['x86_64'],
+      MemorySize: 128,
+      Handler: 'index.handler',
+    });
+    expect(fn?.Properties.Environment).toBeUndefined();
+    edgeTemplate().resourceCountIs('AWS::Lambda::Version', 1);
+    template.resourceCountIs('Custom::CrossRegionStringParameterReader', 1);
+  });
+
+  it('can be assumed by Lambda@Edge, and may do nothing but write its logs', () => {
+    const roles = Object.values(edgeTemplate().findResources('AWS::IAM::Role'));
+    const role = roles.find((r) => JSON.stringify(r.Properties.AssumeRolePolicyDocument).includes('edgelambda'));
+    const principals = (
+      role?.Properties.AssumeRolePolicyDocument.Statement as { Principal: { Service: string | string[] } }[]
+    )
+      .flatMap((s) => asArray(s.Principal.Service))
+      .sort();
+    expect(principals).toEqual(['edgelambda.amazonaws.com', 'lambda.amazonaws.com']);
+    expect(JSON.stringify(role?.Properties.ManagedPolicyArns)).toContain('AWSLambdaBasicExecutionRole');
+    expect(role?.Properties.Policies).toBeUndefined();
+    edgeTemplate().resourceCountIs('AWS::IAM::Policy', 0);
+  });
+
+  it('stays in the application stack when that stack is in us-east-1 (the default offline)', () => {
+    const app = new App({ context: { ...CDK_CONTEXT, 'aws:cdk:bundling-stacks': [] } });
+    const deployment = createDeployment(app, { apiStackName: 'EastStack', edgeStackName: 'EastEdge' });
+    expect(deployment.api.region).toBe('us-east-1');
+    const east = Template.fromStack(deployment.api);
+    east.resourceCountIs('Custom::CrossRegionStringParameterReader', 0);
+    east.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs22.x', Architectures: ['x86_64'] });
+    Template.fromStack(deployment.edge).resourceCountIs('AWS::Lambda::Function', 0);
+  });
+});
+
+describe('viewer domain and TLS', () => {
+  const certificateArn = 'arn:aws:acm:us-east-1:123456789012:certificate/1f2e3d4c-5b6a-4789-8abc-def012345678';
+  const configOf = (template: Template) =>
+    Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]?.Properties.DistributionConfig as Record<
+      string,
+      unknown
+    >;
+
+  it('uses the *.cloudfront.net domain and its certificate without -c domainName', () => {
+    const config = configOf(template);
+    expect(config.Aliases).toBeUndefined();
+    expect(config.ViewerCertificate).toBeUndefined();
+    template.hasOutput('GraphQLUrl', {
+      Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.anyValue(), 'DomainName'] }, '/graphql']] },
+    });
+  });
+
+  it('serves -c domainName with -c certificateArn at TLS 1.2 at least (TLSv1.2_2021), over SNI', () => {
+    // Prepare
+    const app = new App({
+      context: { ...CDK_CONTEXT, 'aws:cdk:bundling-stacks': [], domainName: 'api.example.org', certificateArn },
+    });
+
+    // Act
+    const custom = Template.fromStack(
+      createDeployment(app, { apiStackName: 'Domain', edgeStackName: 'DomainEdge' }).api,
+    );
+
+    // Assess
+    const config = configOf(custom);
+    expect(config.Aliases).toEqual(['api.example.org']);
+    expect(config.ViewerCertificate).toEqual({
+      AcmCertificateArn: certificateArn,
+      MinimumProtocolVersion: 'TLSv1.2_2021',
+      SslSupportMethod: 'sni-only',
+    });
+    custom.hasOutput('GraphQLUrl', { Value: 'https://api.example.org/graphql' });
+    custom.hasOutput('ExplorerUrl', { Value: 'https://api.example.org/' });
   });
 });
