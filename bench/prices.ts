@@ -29,10 +29,11 @@ export const PRICES = {
     perMillionRequestsUsd: 3.5,
   },
   lambdaEdge: {
-    source: 'https://aws.amazon.com/lambda/pricing/',
-    /** Lambda@Edge: requests, and duration per GB-second (x86, billed per millisecond). */
+    source: 'https://aws.amazon.com/lambda/pricing/ (section "Lambda@Edge pricing")',
+    /** Lambda@Edge: $0.60 per million requests, and duration per GB-second (x86 only, billed per millisecond). */
     perMillionRequestsUsd: 0.6,
     perGbSecondUsd: 0.00005001,
+    billingGranularityMs: 1,
   },
   alb: {
     source: 'https://aws.amazon.com/elasticloadbalancing/pricing/',
