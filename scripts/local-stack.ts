@@ -89,7 +89,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const api = functionUrlCors(options.cors ?? corsPolicy(), lambdaExchange(handler));
   const exchange = responseHeaders(
     SECURITY_HEADERS,
-    // `/export/*` reaches the same function, as the HTTP API's `/export/{proxy+}` route does.
+    // `/export/*` reaches the same function, as CloudFront's `/export/*` behaviour sends it there.
     routes([{ path: '/graphql', exchange: api }, { path: '/export', exchange: api }, ...(options.routes ?? [])]),
   );
   const listener = exchangeListener(exchange, (error) => {

@@ -6,7 +6,7 @@
  * function beside /graphql: the same resolver reads the page, the same version
  * rules apply (the x-corpus-version pin, a cursor's version), and a GET is
  * cached like the GraphQL GETs (ETag, Cache-Control). A page of 100 claims is
- * a few hundred kilobytes, far below the HTTP API's 6 MB reply limit.
+ * a few hundred kilobytes, far below Lambda's 6 MB reply limit.
  */
 import { GraphQLError } from 'graphql';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';

@@ -132,7 +132,7 @@ export class GraphQLFunction extends Construct {
     Validations.of(this.function).acknowledge({
       id: 'Serverless-LambdaDLQ',
       reason:
-        'Invoked only synchronously by the HTTP API; a failed request is answered to the client, there is no event to dead-letter.',
+        'Invoked only synchronously, by CloudFront through its function URL; a failed request is answered to the client, there is no event to dead-letter.',
     });
   }
 }

@@ -72,7 +72,10 @@ function forwardingRules(template: TemplateJson, behaviour: Json): CloudFrontFor
     namesOf(cache.HeadersConfig as Json, 'HeaderBehavior', 'Headers'),
     namesOf(origin.HeadersConfig as Json, 'HeaderBehavior', 'Headers'),
   );
-  if (headers === 'all') throw new Error('forwarding every header would forward Host, which API Gateway refuses');
+  if (headers === 'all')
+    throw new Error(
+      'forwarding every header would forward Host, which breaks the signature and the function URL routing',
+    );
   const cookies = union(
     namesOf(cache.CookiesConfig as Json, 'CookieBehavior', 'Cookies'),
     namesOf(origin.CookiesConfig as Json, 'CookieBehavior', 'Cookies'),

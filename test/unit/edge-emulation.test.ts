@@ -1,5 +1,5 @@
 /**
- * The local emulation of API Gateway's CORS and CloudFront's forwarding, on
+ * The local emulation of the function URL's CORS and CloudFront's forwarding, on
  * requests made by hand, and the parsing of CORS_ORIGINS.
  */
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ const request = (method: string, headers: Record<string, string>, url = '/graphq
   body: Buffer.alloc(0),
 });
 
-/** An origin that answers with a CORS header of its own, which API Gateway must replace. */
+/** An origin that answers with a CORS header of its own, which the function URL's CORS must replace. */
 const origin: HttpExchange = (req) =>
   Promise.resolve({
     statusCode: 200,
@@ -22,7 +22,7 @@ const origin: HttpExchange = (req) =>
     body: '{}',
   });
 
-describe('API Gateway CORS', () => {
+describe('function URL CORS', () => {
   const listed = functionUrlCors(corsPolicy(['https://app.example.org']), origin);
 
   it('grants a listed origin by name, and replaces the function’s own CORS headers', async () => {
@@ -62,7 +62,7 @@ describe('CloudFront forwarding', () => {
 });
 
 describe('local routes', () => {
-  it('sends /graphql and what is under it to its route, and anything else to API Gateway’s 404', async () => {
+  it('sends /graphql and what is under it to its route, and anything else to a 404', async () => {
     const router = routes([{ path: '/graphql', exchange: origin }]);
     expect((await router(request('GET', {}, '/graphql/assets/a.js'))).statusCode).toBe(200);
     expect((await router(request('GET', {}, '/graphqlx'))).statusCode).toBe(404);
