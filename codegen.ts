@@ -34,6 +34,7 @@ const config: CodegenConfig = {
           ReportedDate: `${storage}#ReportedDateItem`,
           TextAnchor: `${storage}#ClaimItem`,
           PartialDate: `${models}#PartialDateModel`,
+          PageInfo: `${models}#PageInfoModel`,
           DocumentConnection: `${models}#ConnectionModel<DocumentItem>`,
           PersonConnection: `${models}#ConnectionModel<PersonItem>`,
           EventConnection: `${models}#ConnectionModel<EventItem>`,

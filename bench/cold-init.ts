@@ -23,6 +23,8 @@ export async function coldStart(
       PATH: process.env.PATH ?? '',
       // What the CDK stack sets on the GraphQL function.
       NODE_ENV: 'production',
+      // Production refuses the built-in cursor key (in AWS the key comes from Secrets Manager).
+      CURSOR_SECRET: 'production-cursor-key',
       ...(NODE_OPTIONS.graphql === undefined ? {} : { NODE_OPTIONS: NODE_OPTIONS.graphql }),
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: 'WARN',

@@ -7,7 +7,8 @@ import { round } from './stats.js';
 
 const SERVICE_NAMES: Record<Service, string> = {
   lambda: 'Lambda',
-  frontDoor: 'HTTP API',
+  edge: 'Lambda@Edge',
+  frontDoor: 'front door',
   dynamodb: 'DynamoDB',
   s3: 'S3',
   cloudfront: 'CloudFront requests',
@@ -29,7 +30,7 @@ export function shares(costs: Record<Service, number>): string {
 
 const METHOD =
   'Every committed operation, Search included, weighted equally, through the real handler against the engine process at 1× (bench/cost.ts): ' +
-  'Lambda at 1,024 MB on Arm billed on the median handler time rounded up to 1 ms, one HTTP API request per 512 KB, DynamoDB read units as the engine counts them from item sizes (ReturnConsumedCapacity), ' +
+  'Lambda at 1,024 MB on Arm billed on the median handler time rounded up to 1 ms, behind a function URL (no fee of its own), the body-hash Lambda@Edge function at 128 MB (its request fee, and its handler time scaled to the CPU share of 128 MB, at least 1 ms), DynamoDB read units as the engine counts them from item sizes (ReturnConsumedCapacity), ' +
   'gzip bytes out, S3 GETs of a warm request; CloudFront HTTPS requests and WAF requests on every request, the rest only on a cache miss. ' +
   'List prices of us-east-1 (bench/prices.ts, read {date}), per million requests.';
 
@@ -66,7 +67,7 @@ export const COST_METRICS: readonly MetricDefinition<CostReport>[] = [
       return `ours ${usd(c.costPerMillionQueriesUsd.uncached ?? Number.NaN)} vs AppSync ${usd(c.appSyncPerMillionUsd)} per million; AppSync's side is its request price (${Math.round((PRICES.appsync.perMillionOperationsUsd / c.appSyncPerMillionUsd) * 100)} %) and the same reads (${usd(dynamo)}); ours: ${shares(c.mixByService)}`;
     },
     limits: (c) => ({
-      text: `What dominates ours: ${shares(c.mixByService)}. The request fees in the path (CloudFront, HTTP API, WAF: ${usd(c.mixByService.cloudfront + c.mixByService.frontDoor + c.mixByService.waf)}) stand against AppSync's ${usd(PRICES.appsync.perMillionOperationsUsd)}; Lambda's duration follows the handler time measured on this machine.`,
+      text: `What dominates ours: ${shares(c.mixByService)}. The request fees in the path (CloudFront, Lambda@Edge, WAF: ${usd(c.mixByService.cloudfront + c.mixByService.edge + c.mixByService.frontDoor + c.mixByService.waf)}) stand against AppSync's ${usd(PRICES.appsync.perMillionOperationsUsd)}; Lambda's duration follows the handler time measured on this machine.`,
     }),
   },
 ];

@@ -4,7 +4,9 @@
  * list prices in prices.ts. Pure arithmetic: bench/cost.ts does the measuring.
  *
  * A request that CloudFront answers from its cache pays CloudFront and WAF
- * only; a miss also pays the front door, Lambda, DynamoDB and S3.
+ * only; a miss also pays the Lambda@Edge function that hashes its body for
+ * origin access control (functions/payload-hash/handler.ts), the front door,
+ * Lambda, DynamoDB and S3.
  */
 import { HOURS_PER_MONTH, PRICES } from './prices.js';
 
@@ -19,6 +21,8 @@ export interface OperationMeasure {
   bytesOut: number;
   /** S3 GETs a request makes, averaged over the runs (search reads its index once per instance). */
   s3Gets: number;
+  /** The origin-request Lambda@Edge handler's time for this request's body, on this machine. */
+  edgeMs: number;
 }
 
 export type FrontDoor = 'httpApi' | 'functionUrl';
@@ -28,12 +32,27 @@ export interface DeploymentShape {
   frontDoor: FrontDoor;
   /** Rules in the CloudFront web ACL (each a monthly fee). */
   wafRules: number;
+  /** Memory of the origin-request Lambda@Edge function on every miss; undefined when there is none (an HTTP API). */
+  edgeMemoryMb: number | undefined;
 }
 
-/** As infra/ deploys it: 1,024 MB on Arm behind an HTTP API; four web ACL rules. */
-export const DEPLOYED: DeploymentShape = { memoryMb: 1024, frontDoor: 'httpApi', wafRules: 4 };
+/**
+ * As infra/ deploys it: 1,024 MB on Arm behind a function URL (no front-door fee) with the 128 MB
+ * body-hash function at the edge (infra/constructs/payload-hash-edge.ts); four web ACL rules.
+ */
+export const DEPLOYED: DeploymentShape = { memoryMb: 1024, frontDoor: 'functionUrl', wafRules: 4, edgeMemoryMb: 128 };
 
-export const SERVICES = ['lambda', 'frontDoor', 'dynamodb', 's3', 'cloudfront', 'waf', 'transfer'] as const;
+/** The HTTP API front door the function URL replaced: no edge function, API Gateway's request fee. */
+export const HTTP_API_SHAPE: DeploymentShape = { ...DEPLOYED, frontDoor: 'httpApi', edgeMemoryMb: undefined };
+
+/**
+ * Lambda gives a function CPU in proportion to its memory, one vCPU at 1,769 MB
+ * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html): a handler's time on
+ * a full core of this machine, scaled to the share its memory buys.
+ */
+const FULL_CPU_MB = 1769;
+
+export const SERVICES = ['lambda', 'edge', 'frontDoor', 'dynamodb', 's3', 'cloudfront', 'waf', 'transfer'] as const;
 export type Service = (typeof SERVICES)[number];
 export type ServiceCosts = Record<Service, number>;
 
@@ -46,16 +65,31 @@ export function billedMs(handlerMs: number): number {
   return Math.ceil(handlerMs / step) * step;
 }
 
+/** Lambda@Edge's billed time at `memoryMb` for a handler that took `handlerMs` on a full core, at least its granularity. */
+export function edgeBilledMs(handlerMs: number, memoryMb: number): number {
+  const step = PRICES.lambdaEdge.billingGranularityMs;
+  const scaled = handlerMs * Math.max(1, FULL_CPU_MB / memoryMb);
+  return Math.max(step, Math.ceil(scaled / step) * step);
+}
+
+/** The origin-request function on a miss, per million requests. */
+function edgeCost(op: OperationMeasure, shape: DeploymentShape): number {
+  if (shape.edgeMemoryMb === undefined) return 0;
+  const gbSeconds = (edgeBilledMs(op.edgeMs, shape.edgeMemoryMb) / 1000) * (shape.edgeMemoryMb / 1024);
+  return PRICES.lambdaEdge.perMillionRequestsUsd + gbSeconds * PRICES.lambdaEdge.perGbSecondUsd * 1e6;
+}
+
 /** The work behind a cache miss, per million requests. */
 function originCosts(
   op: OperationMeasure,
   shape: DeploymentShape,
-): Pick<ServiceCosts, 'lambda' | 'frontDoor' | 'dynamodb' | 's3'> {
+): Pick<ServiceCosts, 'lambda' | 'edge' | 'frontDoor' | 'dynamodb' | 's3'> {
   const gbSeconds = (billedMs(op.handlerMs) / 1000) * (shape.memoryMb / 1024);
   const meteredRequests =
     shape.frontDoor === 'httpApi' ? Math.max(1, Math.ceil(op.bytesOut / PRICES.httpApi.meteringBytes)) : 1;
   return {
     lambda: PRICES.lambda.perMillionRequestsUsd + gbSeconds * PRICES.lambda.armPerGbSecondUsd * 1e6,
+    edge: edgeCost(op, shape),
     frontDoor: perMillion(PRICES[shape.frontDoor].perMillionRequestsUsd, meteredRequests),
     dynamodb: perMillion(PRICES.dynamodb.perMillionReadUnitsUsd, op.readUnits),
     s3: perMillion(PRICES.s3.perMillionGetUsd, op.s3Gets),
@@ -68,6 +102,7 @@ export function operationCost(op: OperationMeasure, hitRatio = 0, shape: Deploym
   const origin = originCosts(op, shape);
   return {
     lambda: origin.lambda * miss,
+    edge: origin.edge * miss,
     frontDoor: origin.frontDoor * miss,
     dynamodb: origin.dynamodb * miss,
     s3: origin.s3 * miss,

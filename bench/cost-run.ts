@@ -2,6 +2,8 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 process.env.NODE_ENV ??= 'production';
+// Production refuses the built-in cursor key: the bench brings a key of its own, as the stack does.
+process.env.CURSOR_SECRET ??= 'bench-cursor-key';
 
 const { costReport, measureOperationCosts } = await import('./cost.js');
 const runs = Number(process.argv[2] ?? 30);

@@ -5,11 +5,15 @@
  * seed corpus and its search index. Per operation: the handler's median time,
  * the DynamoDB read units its reads consume (the engine computes them from
  * item sizes, eventually or strongly consistent as the code reads), the
- * reply's gzip bytes and the S3 GETs a warm request makes.
+ * reply's gzip bytes and the S3 GETs a warm request makes; and the time the
+ * Lambda@Edge body-hash handler takes on the operation's POST, as CloudFront
+ * would hand it the body.
  *
  * Standalone: `npx tsx bench/cost-run.ts [runs]` prints the report as JSON.
  */
 import { gzipSync } from 'node:zlib';
+import type { CloudFrontRequest, CloudFrontRequestEvent } from 'aws-lambda';
+import { handler as payloadHash } from '../functions/payload-hash/handler.js';
 import type { DataSources } from '../functions/data/client.js';
 import { memorySearchIndexStore, type SearchIndexStore } from '../functions/data/search-index-store.js';
 import { RUNS_BEFORE_COMPILING } from '../functions/graphql/jit-executor.js';
@@ -20,6 +24,7 @@ import { handlerFor, httpEvent, invoke } from '../scripts/harness/local-engine.j
 import { CORPUS_DIR } from '../seed/paths.js';
 import {
   DEPLOYED,
+  HTTP_API_SHAPE,
   SERVICES,
   mixAppSyncCost,
   mixCost,
@@ -42,9 +47,9 @@ export const MONTHLY_MILLIONS = [1, 10, 100] as const;
 /**
  * What the two stacks hold that bills monthly (test/infra/stack.test.ts and edge.test.ts count the same alarms):
  * 7 single-metric alarms and 4 table-throttle alarms of 8 metrics each in the API stack, 1 in the edge stack;
- * one KMS key per alarm topic; no secret yet (the cursor key comes from the stack id).
+ * one KMS key per alarm topic; two secrets (the cursor key and the origin secret, infra/constructs/graphql-function.ts).
  */
-export const DEPLOYED_INVENTORY: AlarmInventory = { alarmMetrics: 7 + 4 * 8 + 1, kmsKeys: 2, secrets: 0 };
+export const DEPLOYED_INVENTORY: AlarmInventory = { alarmMetrics: 7 + 4 * 8 + 1, kmsKeys: 2, secrets: 2 };
 
 /** Sums the read units of every DynamoDB request the client sends (asks the engine to report them). */
 function countReadUnits(ds: DataSources): { take(): number } {
@@ -84,6 +89,43 @@ function countingStore(store: SearchIndexStore): SearchIndexStore & { gets: () =
   };
 }
 
+/** The origin-request event CloudFront builds for a POST of `body` (base64, include-body). */
+function originRequestEvent(body: string): CloudFrontRequestEvent {
+  const config = {
+    distributionDomainName: 'd111111abcdef8.cloudfront.net',
+    distributionId: 'EDFDVBD6EXAMPLE',
+    eventType: 'origin-request' as const,
+    requestId: 'bench',
+  };
+  const request: CloudFrontRequest = {
+    clientIp: '203.0.113.178',
+    method: 'POST',
+    uri: '/graphql',
+    querystring: '',
+    headers: { 'content-type': [{ key: 'Content-Type', value: 'application/json' }] },
+    body: {
+      action: 'read-only',
+      encoding: 'base64',
+      inputTruncated: false,
+      data: Buffer.from(body).toString('base64'),
+    },
+  };
+  return { Records: [{ cf: { config, request } }] };
+}
+
+/** The median time of the body-hash handler on the operation's POST body. */
+async function edgeHandlerMs(op: MixOperation, runs: number): Promise<number> {
+  const body = JSON.stringify({ query: op.query, variables: op.variables });
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const event = originRequestEvent(body);
+    const started = performance.now();
+    await payloadHash(event);
+    samples.push(performance.now() - started);
+  }
+  return median(samples);
+}
+
 async function measureOperation(
   run: (op: MixOperation) => Promise<{ ms: number; bytes: number; units: number }>,
   op: MixOperation,
@@ -100,6 +142,7 @@ async function measureOperation(
     readUnits: median(samples.map((s) => s.units)),
     bytesOut: median(samples.map((s) => s.bytes)),
     s3Gets: (s3Gets() - before) / runs,
+    edgeMs: await edgeHandlerMs(op, runs),
   };
 }
 
@@ -144,6 +187,8 @@ export interface CostReport {
   /** The mix served by AppSync: its request price, the same reads, the same bytes out. */
   appSyncPerMillionUsd: number;
   costVsAppSync: number;
+  /** The same measures behind the HTTP API the function URL and its edge function replaced (HTTP_API_SHAPE). */
+  httpApiCostVsAppSync: number;
   mixByService: ServiceCosts;
   operations: (OperationMeasure & { perMillionUsd: number; byService: ServiceCosts; appSyncPerMillionUsd: number })[];
   monthlyFixedUsd: Record<string, number>;
@@ -164,10 +209,12 @@ export function costReport(measures: OperationMeasure[]): CostReport {
     costPerMillionQueriesUsd: perMillion,
     appSyncPerMillionUsd: round(appSync, 3),
     costVsAppSync: round(uncached / appSync, 3),
+    httpApiCostVsAppSync: round(total(mixCost(measures, 0, HTTP_API_SHAPE)) / appSync, 3),
     mixByService: roundCosts(mixCost(measures, 0)),
     operations: measures.map((op) => ({
       ...op,
       handlerMs: round(op.handlerMs, 2),
+      edgeMs: round(op.edgeMs, 4),
       perMillionUsd: round(total(operationCost(op)), 3),
       byService: roundCosts(operationCost(op)),
       appSyncPerMillionUsd: round(mixAppSyncCost([op]), 3),

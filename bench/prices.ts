@@ -23,6 +23,24 @@ export const PRICES = {
     perMillionRequestsUsd: 1.0,
     meteringBytes: 512 * 1024,
   },
+  restApi: {
+    source: 'https://aws.amazon.com/api-gateway/pricing/',
+    /** REST API requests, first 333 million a month (an origin option weighed in docs/deploy.md). */
+    perMillionRequestsUsd: 3.5,
+  },
+  lambdaEdge: {
+    source: 'https://aws.amazon.com/lambda/pricing/ (section "Lambda@Edge pricing")',
+    /** Lambda@Edge: $0.60 per million requests, and duration per GB-second (x86 only, billed per millisecond). */
+    perMillionRequestsUsd: 0.6,
+    perGbSecondUsd: 0.00005001,
+    billingGranularityMs: 1,
+  },
+  alb: {
+    source: 'https://aws.amazon.com/elasticloadbalancing/pricing/',
+    /** Application Load Balancer hours and load balancer capacity units (the floor of a private VPC origin). */
+    perHourUsd: 0.0225,
+    perLcuHourUsd: 0.008,
+  },
   functionUrl: {
     source: 'https://aws.amazon.com/lambda/pricing/',
     /** A Lambda function URL has no fee of its own: the invocation is billed as any other. */

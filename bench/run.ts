@@ -7,6 +7,8 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 // As deployed (the CDK stack sets it on every function): graphql-js reads it once at import and, when it is
 // not "production", checks every instanceOf across realms; the HTTP server child inherits it too.
 process.env.NODE_ENV ??= 'production';
+// Production refuses the built-in cursor key: the bench brings a key of its own, as the stack does.
+process.env.CURSOR_SECRET ??= 'bench-cursor-key';
 
 // The largest refresh (and the 1000× search index) hold a corpus, its parse and what is built from it at once:
 // below 6 GB of heap, run again in a child that has it.

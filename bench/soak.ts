@@ -209,6 +209,8 @@ async function startSoakServer() {
     const server = await startChild<{ url: string }>('server-process.ts', {
       ...apiEnvironment(engine.endpoint),
       NODE_ENV: 'production',
+      // Production refuses the built-in cursor key (in AWS the key comes from Secrets Manager).
+      CURSOR_SECRET: 'production-cursor-key',
     });
     return { engine, server };
   } catch (error) {

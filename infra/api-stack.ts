@@ -1,6 +1,6 @@
 /**
- * The application stack: tables, the GraphQL function behind an HTTP API and
- * a CloudFront distribution, the corpus bucket, the scheduled refresh and the
+ * The application stack: tables, the GraphQL function behind its function URL
+ * and a CloudFront distribution (the only caller the URL accepts), the corpus bucket, the scheduled refresh and the
  * alarm topic. The distribution's web ACL comes from the us-east-1 stack
  * (infra/edge-security-stack.ts). Tunables come from CDK context (`cdk.json`
  * or `-c key=value`).
@@ -11,14 +11,15 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import type { Construct } from 'constructs';
 import { AlarmTopic } from './constructs/alarm-topic.js';
-import { GraphQLCdn, securityHeadersPolicy } from './constructs/cdn.js';
+import { GraphQLCdn, securityHeadersPolicy, type CustomDomain } from './constructs/cdn.js';
+import { PayloadHashEdge } from './constructs/payload-hash-edge.js';
 import { ExplorerSite } from './constructs/explorer-site.js';
 import { CorpusBucket } from './constructs/corpus-bucket.js';
 import { DataTables } from './constructs/data-tables.js';
 import { GraphQLApi } from './constructs/graphql-api.js';
 import { GraphQLFunction } from './constructs/graphql-function.js';
 import { SeedRefresh } from './constructs/seed-refresh.js';
-import { alarmEmailContext, positiveIntegerContext } from './context.js';
+import { alarmEmailContext, customDomainContext, positiveIntegerContext } from './context.js';
 import { ANY_ORIGIN, corsPolicy, parseCorsOrigins } from '../functions/shared/http-contract.js';
 
 export interface StackSettings {
@@ -26,10 +27,6 @@ export interface StackSettings {
   introspection: 'true' | 'false';
   /** Reserved concurrency of the GraphQL function; undefined leaves it unreserved. */
   graphqlReservedConcurrency: number | undefined;
-  /** HTTP API default-stage throttling: steady requests per second. */
-  apiThrottleRate: number;
-  /** HTTP API default-stage throttling: burst. */
-  apiThrottleBurst: number;
   /** Interval of the scheduled seed refresh. */
   refreshIntervalHours: number;
   /** Retention of every log group. */
@@ -38,18 +35,22 @@ export interface StackSettings {
   alarmEmail: string | undefined;
   /** Origins browsers may call the API from (`-c corsOrigins=https://a.example,https://b.example`); `*` for any. */
   corsOrigins: string[];
+  /** The origin secret version CloudFront sends (`-c originSecretVersion=…`, during a rotation); AWSCURRENT's otherwise. */
+  originSecretVersion: string | undefined;
+  /** A custom domain and its us-east-1 ACM certificate (`-c domainName=… -c certificateArn=…`); none by default. */
+  domain: CustomDomain | undefined;
 }
 
 /** Context keys and their defaults. */
 export const DEFAULT_SETTINGS: StackSettings = {
   introspection: 'true',
   graphqlReservedConcurrency: 50,
-  apiThrottleRate: 50,
-  apiThrottleBurst: 100,
   refreshIntervalHours: 24,
   logRetentionDays: RetentionDays.ONE_MONTH,
   alarmEmail: undefined,
   corsOrigins: [ANY_ORIGIN],
+  originSecretVersion: undefined,
+  domain: undefined,
 };
 
 const positiveInteger = (scope: Construct, key: keyof StackSettings, fallback: number) =>
@@ -76,12 +77,12 @@ export function settingsFromContext(scope: Construct): StackSettings {
       concurrency === 'none'
         ? undefined
         : positiveInteger(scope, 'graphqlReservedConcurrency', DEFAULT_SETTINGS.graphqlReservedConcurrency ?? 50),
-    apiThrottleRate: positiveInteger(scope, 'apiThrottleRate', DEFAULT_SETTINGS.apiThrottleRate),
-    apiThrottleBurst: positiveInteger(scope, 'apiThrottleBurst', DEFAULT_SETTINGS.apiThrottleBurst),
     refreshIntervalHours: positiveInteger(scope, 'refreshIntervalHours', DEFAULT_SETTINGS.refreshIntervalHours),
     logRetentionDays: retention,
     alarmEmail: alarmEmailContext(scope),
     corsOrigins: corsOriginsContext(scope),
+    originSecretVersion: originSecretVersionContext(scope),
+    domain: customDomainContext(scope),
   };
 }
 
@@ -94,6 +95,15 @@ function corsOriginsContext(scope: Construct): string[] {
   return parseCorsOrigins(list);
 }
 
+/** A Secrets Manager version id (a UUID), as `aws secretsmanager put-secret-value` prints it. */
+function originSecretVersionContext(scope: Construct): string | undefined {
+  const raw: unknown = scope.node.tryGetContext('originSecretVersion');
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw))
+    throw new Error(`Context originSecretVersion must be a secret's VersionId (a UUID), got ${JSON.stringify(raw)}`);
+  return raw;
+}
+
 export interface ApiStackProps extends StackProps {
   /**
    * ARN of the CloudFront-scope web ACL (EdgeSecurityStack) the distribution is
@@ -102,6 +112,12 @@ export interface ApiStackProps extends StackProps {
    * which cdk-nag (AwsSolutions-CFR2) refuses wherever the packs are applied.
    */
   webAclArn?: string;
+  /**
+   * The id of a us-east-1 stack of the same app (the web ACL stack) that takes the Lambda@Edge function
+   * when this stack is in another region. Lambda@Edge needs this stack's region to be known: a stack
+   * synthesized alone must be given `env.region`.
+   */
+  edgeStackId?: string;
   /** Overrides of the context settings (tests). */
   settings?: Partial<StackSettings>;
 }
@@ -113,6 +129,7 @@ export class ApiStack extends Stack {
   readonly corpus: CorpusBucket;
   readonly refresh: SeedRefresh;
   readonly cdn: GraphQLCdn;
+  readonly payloadHash: PayloadHashEdge;
   readonly explorer: ExplorerSite;
   readonly alarms: AlarmTopic;
 
@@ -132,9 +149,6 @@ export class ApiStack extends Stack {
     });
     this.api = new GraphQLApi(this, 'Api', {
       handler: this.graphql.function,
-      throttleRate: settings.apiThrottleRate,
-      throttleBurst: settings.apiThrottleBurst,
-      logRetention,
       cors: corsPolicy(settings.corsOrigins),
     });
     this.refresh = new SeedRefresh(this, 'SeedRefresh', {
@@ -147,8 +161,13 @@ export class ApiStack extends Stack {
     // One security headers policy (and CSP) for the API's replies and the explorer's page.
     const responseHeadersPolicy = securityHeadersPolicy(this);
     this.explorer = new ExplorerSite(this, 'Explorer', { logRetention, responseHeadersPolicy });
+    this.payloadHash = new PayloadHashEdge(this, 'PayloadHash', { edgeStackId: props.edgeStackId, logRetention });
     this.cdn = new GraphQLCdn(this, 'Cdn', {
-      api: this.api.api,
+      functionUrl: this.api.url,
+      payloadHash: this.payloadHash.association,
+      domain: settings.domain,
+      originSecret: this.graphql.originSecret,
+      originSecretVersion: settings.originSecretVersion,
       webAclArn: props.webAclArn,
       site: this.explorer,
       responseHeadersPolicy,
@@ -162,12 +181,20 @@ export class ApiStack extends Stack {
       description: 'POST GraphQL here; GET opens the playground (through CloudFront and WAF)',
     });
     new CfnOutput(this, 'ExplorerUrl', {
-      value: `https://${this.cdn.distribution.distributionDomainName}/`,
+      value: `https://${this.cdn.domainName}/`,
       description: 'The reference explorer (a single-page app over the API)',
     });
     new CfnOutput(this, 'ApiOriginUrl', {
-      value: this.api.graphqlUrl,
-      description: 'The HTTP API itself, behind the distribution: for diagnosis, not for clients',
+      value: this.api.url.url,
+      description: 'The function URL behind the distribution: answers 403 to any request CloudFront did not sign',
+    });
+    new CfnOutput(this, 'OriginSecretArn', {
+      value: this.graphql.originSecret.secretArn,
+      description: 'The header value CloudFront sends and the function checks: npm run rotate-origin-secret',
+    });
+    new CfnOutput(this, 'CursorSecretArn', {
+      value: this.graphql.cursorSecret.secretArn,
+      description: 'The key cursors are sealed with: npm run rotate-cursor-secret',
     });
     new CfnOutput(this, 'DistributionId', {
       value: this.cdn.distribution.distributionId,

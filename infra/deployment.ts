@@ -56,6 +56,8 @@ export function createDeployment(app: App, options: DeploymentOptions = {}): Dep
     env: { account, region: deploymentRegion(app) },
     crossRegionReferences: true,
     webAclArn: edge.webAclArn,
+    // The Lambda@Edge function joins the web ACL in us-east-1 when the application stack is elsewhere.
+    edgeStackId: edge.node.id,
     settings: options.settings,
   });
   return { edge, api };

@@ -16,8 +16,8 @@ import { logger } from '../functions/shared/logger.js';
 import { directorySource, type CorpusSource } from '../functions/refresh/corpus-source.js';
 import { refresh, type RefreshReport } from '../functions/refresh/refresh.js';
 import { corsPolicy, SECURITY_HEADERS, type CorsPolicy } from '../functions/shared/http-contract.js';
-import { apiGatewayCors, responseHeaders, routes, type LocalRoute } from './edge-emulation.js';
 import { serveExplorer } from './explorer-static.js';
+import { functionUrlCors, responseHeaders, routes, type LocalRoute } from './edge-emulation.js';
 import { exchangeListener, lambdaExchange, type LambdaHttpHandler } from './http-adapter.js';
 import { startLocalDynamo, type LocalDynamo } from './local-dynamodb.js';
 import { CORPUS_DIR } from '../seed/paths.js';
@@ -39,9 +39,9 @@ export interface LocalStackOptions {
   seed?: boolean;
   /** The search index folder when SEARCH_INDEX_DIR names none: a folder of its own (tests, the bench) by default. */
   searchIndexDir?: string;
-  /** CORS as API Gateway applies it; defaults to any origin without credentials (`npm start` reads CORS_ORIGINS). */
+  /** CORS as the function URL applies it; defaults to any origin without credentials (`npm start` reads CORS_ORIGINS). */
   cors?: CorsPolicy;
-  /** Paths served beside the API (`/graphql`), checked after it; anything else is API Gateway's 404. */
+  /** Paths served beside the API (`/graphql`), checked after it; anything else is a 404. */
   routes?: LocalRoute[];
 }
 
@@ -85,11 +85,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   // Imported only now: the handler reads its configuration from the environment at load.
   const handler = (await import('../functions/graphql/handler.js')).handler as unknown as LambdaHttpHandler;
-  // As in AWS: CloudFront's response headers over everything, API Gateway's CORS in front of the function.
-  const api = apiGatewayCors(options.cors ?? corsPolicy(), lambdaExchange(handler));
+  // As in AWS: CloudFront's response headers over everything, the function URL's CORS in front of the function.
+  const api = functionUrlCors(options.cors ?? corsPolicy(), lambdaExchange(handler));
   const exchange = responseHeaders(
     SECURITY_HEADERS,
-    // `/export/*` reaches the same function, as the HTTP API's `/export/{proxy+}` route does.
+    // `/export/*` reaches the same function, as CloudFront's `/export/*` behaviour sends it there.
     routes([{ path: '/graphql', exchange: api }, { path: '/export', exchange: api }, ...(options.routes ?? [])]),
   );
   const listener = exchangeListener(exchange, (error) => {

@@ -1,10 +1,11 @@
 import type { ExecutionBudget } from './execution-budget.js';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { DataSources } from '../data/client.js';
+import type { SecretSource } from '../data/secret-store.js';
 import { createLoaders, type Loaders } from '../data/loaders.js';
 import type { SearchIndexSource } from '../search/search-index-cache.js';
 import { RequestVersion, type CorpusVersionSource, type ReadView } from './corpus-version.js';
-import type { CursorCodec, Cursors } from './cursor-codec.js';
+import type { CursorCodecSource, Cursors } from './cursor-codec.js';
 
 /** What the handler builds once, at start-up, and every request shares. */
 export interface HandlerDependencies {
@@ -13,10 +14,10 @@ export interface HandlerDependencies {
   search: SearchIndexSource;
   /** The published-version pointer, cached in the instance for a few seconds. */
   versions: CorpusVersionSource;
-  /** Seals new cursors; in AWS the deployment's CURSOR_SECRET. */
-  cursorKey: string;
-  /** Earlier keys whose cursors are still opened (CURSOR_PREVIOUS_SECRET while a key is rotated). */
-  previousCursorKeys?: readonly string[];
+  /** The cursor key: its current value seals, the accepted ones still open (in AWS, Secrets Manager; read on first use). */
+  cursorSecret: SecretSource;
+  /** The value CloudFront sends in the origin-verify header; undefined checks nothing (the local server). */
+  originSecret?: SecretSource;
   /** Identifies the deployed code (BUILD_ID, set by the stack): part of every ETag, so a deployment changes them. */
   buildId: string;
   /** The process logger; each request gets a child that carries its request id. */
@@ -57,7 +58,7 @@ class RequestContext implements GraphQLContext {
 
   constructor(
     deps: HandlerDependencies,
-    codec: CursorCodec,
+    codec: CursorCodecSource,
     readonly requestId: string,
     private readonly processLogger: Logger,
   ) {
@@ -77,6 +78,6 @@ class RequestContext implements GraphQLContext {
   }
 }
 
-export function createContext(deps: HandlerDependencies, codec: CursorCodec, requestId: string): GraphQLContext {
+export function createContext(deps: HandlerDependencies, codec: CursorCodecSource, requestId: string): GraphQLContext {
   return new RequestContext(deps, codec, requestId, deps.logger);
 }

@@ -13,7 +13,7 @@ import type { Snapshot } from '../data/table-store.js';
 import { readPointer, type VersionPointer } from '../data/version-store.js';
 import { VERSION_HEADER } from '../shared/constants.js';
 import { badUserInput, serviceUnavailable } from '../shared/errors.js';
-import type { CursorCodec, Cursors } from './cursor-codec.js';
+import type { CursorCodecSource, Cursors } from './cursor-codec.js';
 
 /** How long an instance trusts the pointer it read: the most a new version waits to be served. */
 export const VERSION_CACHE_MS = 5_000;
@@ -66,7 +66,7 @@ export class RequestVersion {
   constructor(
     private readonly ds: DataSources,
     private readonly source: CorpusVersionSource,
-    private readonly codec: CursorCodec,
+    private readonly codecs: CursorCodecSource,
   ) {}
 
   /** A version the request asks for, and where (a cursor, the header). */
@@ -76,7 +76,7 @@ export class RequestVersion {
 
   /** A cursor the request passes: it asks for the version it was issued for. */
   async askCursor(cursor: string): Promise<void> {
-    const version = await this.codec.versionOf(cursor);
+    const version = await (await this.codecs()).versionOf(cursor);
     // A cursor that is not this deployment's is refused by its list, with the list's message.
     if (version !== undefined) this.ask(version, 'a cursor');
   }
@@ -92,15 +92,19 @@ export class RequestVersion {
     return this.view;
   }
 
-  /** The request's cursors: valid once the version is resolved (every list resolves it before issuing or reading one). */
+  /**
+   * The request's cursors: valid once the version is resolved (every list resolves it before issuing or
+   * reading one). The key is read only here, so a request that makes and reads no cursor never waits for it.
+   */
   readonly cursors: Cursors = {
-    encode: (list, position) => this.cursorsOfVersion().encode(list, position),
-    decode: (cursor, list) => this.cursorsOfVersion().decode(cursor, list),
+    encode: async (list, position) => (await this.cursorsOfVersion()).encode(list, position),
+    decode: async (cursor, list) => (await this.cursorsOfVersion()).decode(cursor, list),
   };
 
-  private cursorsOfVersion(): Cursors {
-    if (this.number === undefined) throw new Error('cursor used before the request version was resolved');
-    return this.codec.forVersion(this.number);
+  private async cursorsOfVersion(): Promise<Cursors> {
+    const version = this.number;
+    if (version === undefined) throw new Error('cursor used before the request version was resolved');
+    return (await this.codecs()).forVersion(version);
   }
 
   private async read(): Promise<ReadView> {

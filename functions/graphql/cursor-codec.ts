@@ -8,6 +8,7 @@
  * cipher can change without touching a caller.
  */
 import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync, type KeyObject } from 'node:crypto';
+import type { SecretSource, SecretValues } from '../data/secret-store.js';
 import { invalidCursor, type PagePosition } from '../shared/page-position.js';
 
 /** Seals and opens a cursor's bytes with one key, named by its id. */
@@ -93,7 +94,7 @@ const loadWireSchema = () => (wireSchema ??= import('./cursor-schema.js'));
 
 /** The cursors of one request: issued with, and accepted only for, the version the request reads. */
 export interface Cursors {
-  encode(list: string, position: PagePosition): string;
+  encode(list: string, position: PagePosition): Promise<string>;
   /** The position of a cursor this list issued for the request's version; else the invalid-cursor error. */
   decode(cursor: string, list: string): Promise<PagePosition>;
 }
@@ -135,7 +136,7 @@ export class CursorCodec {
   /** The cursors of a request that reads `version`. */
   forVersion(version: number): Cursors {
     return {
-      encode: (list, position) => this.encode({ version, list, position }),
+      encode: (list, position) => Promise.resolve(this.encode({ version, list, position })),
       decode: async (text, list) => {
         const cursor = await this.decode(text, list);
         // The request's version comes from its cursors, so this holds unless a cursor escaped that check.
@@ -161,4 +162,21 @@ export class CursorCodec {
     const wire = (await loadWireSchema()).wireCursorSchema.safeParse(parsed);
     return wire.success ? fromWire(wire.data) : undefined;
   }
+}
+
+/** The deployment's codec, made from its key secret when a request first needs it. */
+export type CursorCodecSource = () => Promise<CursorCodec>;
+
+/**
+ * The codec of the cursor secret's values: the current one seals, the previous and pending
+ * ones still open. Built on the first cursor an instance makes or reads, and rebuilt only when
+ * a rotation changes the values (the source hands back the same object until then).
+ */
+export function cursorCodecs(secret: SecretSource): CursorCodecSource {
+  let made: { values: SecretValues; codec: CursorCodec } | undefined;
+  return async () => {
+    const values = await secret();
+    if (made?.values !== values) made = { values, codec: CursorCodec.fromSecrets(values.current, values.accepted) };
+    return made.codec;
+  };
 }

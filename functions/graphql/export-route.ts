@@ -6,7 +6,7 @@
  * function beside /graphql: the same resolver reads the page, the same version
  * rules apply (the x-corpus-version pin, a cursor's version), and a GET is
  * cached like the GraphQL GETs (ETag, Cache-Control). A page of 100 claims is
- * a few hundred kilobytes, far below the HTTP API's 6 MB reply limit.
+ * a few hundred kilobytes, far below Lambda's 6 MB reply limit.
  */
 import { GraphQLError } from 'graphql';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
@@ -15,7 +15,7 @@ import { VERSION_HEADER } from '../shared/constants.js';
 import { EXPORT_QUERY_PARAMETERS } from '../shared/http-contract.js';
 import { claimCitation, claimLink } from './citation.js';
 import { createContext, type GraphQLContext, type HandlerDependencies } from './context.js';
-import type { CursorCodec } from './cursor-codec.js';
+import type { CursorCodecSource } from './cursor-codec.js';
 import { annotationCollectionOf, csvOf, type ExportRow } from './export-format.js';
 import { cacheControlOf, httpCache, NO_STORE, type HttpCachePolicy } from './http-cache.js';
 import { eventHeader } from './lambda-event.js';
@@ -110,7 +110,7 @@ async function readPage(ctx: GraphQLContext, args: ClaimsArgs): Promise<Connecti
 }
 
 /** The export route, over the dependencies the GraphQL handler was built with. */
-export function createExportRoute(deps: HandlerDependencies, codec: CursorCodec, policy: HttpCachePolicy) {
+export function createExportRoute(deps: HandlerDependencies, codec: CursorCodecSource, policy: HttpCachePolicy) {
   const cache = httpCache(deps.versions, deps.buildId, policy);
   return async (event: APIGatewayProxyEventV2, requestId: string): Promise<Result> => {
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see eventHeader()
@@ -149,7 +149,7 @@ async function answer(
     ctx.snapshot(),
   ]);
   const last = page.edges.at(-1);
-  const next = page.hasNextPage && last !== undefined ? nextUrl(event, args, last.cursor()) : null;
+  const next = page.hasNextPage && last !== undefined ? nextUrl(event, args, await last.cursor()) : null;
   const self = `${event.rawPath}${event.rawQueryString === '' ? '' : `?${event.rawQueryString}`}`;
   const body =
     format === 'claims.csv'

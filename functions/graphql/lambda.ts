@@ -1,17 +1,20 @@
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import { createContext, type HandlerDependencies } from './context.js';
 import { DEFAULT_HTTP_CACHE, httpCache } from './http-cache.js';
-import { CursorCodec } from './cursor-codec.js';
+import { cursorCodecs } from './cursor-codec.js';
 import { createExportRoute, isExportRequest } from './export-route.js';
+import { originCheck } from './origin-check.js';
 import { playgroundMiddleware } from './playground.js';
 import { matchingContentLength, reportingFailures, requestGuard } from './request-guard.js';
 import { errorDetails } from '../shared/logger.js';
 import { createApolloServer, type ServerOptions } from './server.js';
 
-/** The GraphQL Lambda handler (API Gateway HTTP API, payload v2) over dependencies built once by the caller. */
+/** The GraphQL Lambda handler (function URL or HTTP API, payload v2) over dependencies built once by the caller. */
 export function createGraphQLHandler(deps: HandlerDependencies, options: ServerOptions = {}) {
   const server = createApolloServer(options);
-  const cursors = CursorCodec.fromSecrets(deps.cursorKey, deps.previousCursorKeys);
+  const cursors = cursorCodecs(deps.cursorSecret);
+  // First of all, a request that did not come through CloudFront is refused (none is, locally).
+  const fromCloudFront = originCheck(deps.originSecret, deps.logger);
   // The integration's typings name @apollo/server's CommonJS declarations; the runtime class is the same.
   const graphql = startServerAndCreateLambdaHandler(
     server as never,
@@ -22,6 +25,7 @@ export function createGraphQLHandler(deps: HandlerDependencies, options: ServerO
       // Then a GET that names its current ETag gets 304 before any execution; a cacheable answer gets its ETag.
       // Result hooks run in the same order, after Apollo answered.
       middleware: [
+        reportingFailures(fromCloudFront, deps.logger),
         requestGuard(deps.logger, options.maxReplyBytes),
         reportingFailures(playgroundMiddleware, deps.logger),
         httpCache(deps.versions, deps.buildId, options.httpCache ?? DEFAULT_HTTP_CACHE),
@@ -42,9 +46,14 @@ export function createGraphQLHandler(deps: HandlerDependencies, options: ServerO
       },
     },
   );
-  // GET /export/claims.{csv,jsonld}: the claims list as files, from the same function and dependencies.
+  // GET /export/claims.{csv,jsonld}: the claims list as files, from the same function and dependencies,
+  // behind the same origin check.
   const exports = createExportRoute(deps, cursors, options.httpCache ?? DEFAULT_HTTP_CACHE);
+  const exportOrRefusal = async (event: Parameters<typeof graphql>[0], requestId: string) =>
+    (await fromCloudFront(event)) ?? exports(event, requestId);
   const handler: typeof graphql = (event, context, callback) =>
-    isExportRequest(event) ? exports(event, context.awsRequestId || 'unknown') : graphql(event, context, callback);
+    isExportRequest(event)
+      ? exportOrRefusal(event, context.awsRequestId || 'unknown')
+      : graphql(event, context, callback);
   return handler;
 }

@@ -13,8 +13,14 @@ export type PartialDateModel = string;
 
 export interface EdgeModel<T> {
   /** Signed only when a query asks for it (GraphQL's default resolver calls it): most pages need no cursor. */
-  cursor: () => string;
+  cursor: () => Promise<string>;
   node: T;
+}
+
+/** A page's end, its cursor sealed only when a query asks for it (the key is read only then). */
+export interface PageInfoModel {
+  hasNextPage: boolean;
+  endCursor: () => Promise<string | null>;
 }
 
 export interface ConnectionModel<T> {

@@ -12,7 +12,9 @@
  * - The four table names (tables.ts `envVar`), DYNAMODB_ENDPOINT, AWS_REGION,
  *   AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: the data sources (data/client.ts).
  * - SEARCH_INDEX_BUCKET, SEARCH_INDEX_DIR, S3_ENDPOINT: the search index store.
- * - CURSOR_SECRET, BUILD_ID, INTROSPECTION, PLAYGROUND_DIR: the GraphQL function.
+ * - CURSOR_SECRET_ARN (or CURSOR_SECRET, CURSOR_PREVIOUS_SECRET), ORIGIN_SECRET_ARN (or
+ *   ORIGIN_SECRET, ORIGIN_PREVIOUS_SECRET), SECRETS_MANAGER_ENDPOINT, BUILD_ID,
+ *   INTROSPECTION, PLAYGROUND_DIR: the GraphQL function.
  * - CORPUS_BUCKET, CORPUS_PREFIX, KEEP_VERSIONS: the seed refresh function.
  */
 import { ConfigurationError } from './errors.js';
@@ -84,26 +86,65 @@ export function loggerSettingsFromEnv(): { serviceName: string; logLevel: LogLev
   };
 }
 
-/** Only for a local engine: cursors made here are never accepted by a deployment, whose key is its own. */
+/** Only for local runs: cursors made here are never accepted by a deployment, whose key is its own. */
 export const LOCAL_CURSOR_KEY = 'knowledge-base-local-cursor-key';
 
-/**
- * The secret cursors are sealed with (the codec derives its keys from it). In
- * AWS it must be set (the stack generates one per deployment): a missing key
- * stops start-up rather than sealing with a public one.
- */
-export function cursorKeyFromEnv(): string {
-  if (process.env.AWS_LAMBDA_FUNCTION_NAME !== undefined) return requiredEnv('CURSOR_SECRET');
-  return optionalEnv('CURSOR_SECRET') ?? LOCAL_CURSOR_KEY;
+/** Where a secret comes from: a Secrets Manager secret (read by the function when first needed), or values set by hand. */
+export type SecretSetting =
+  { arn: string; endpoint: string | undefined } | { current: string; accepted: readonly string[] };
+
+const ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/;
+
+function secretArnEnv(name: string): string | undefined {
+  const raw = optionalEnv(name);
+  if (raw !== undefined && !ARN.test(raw)) throw new ConfigurationError(name, raw, 'a Secrets Manager secret ARN');
+  return raw;
+}
+
+/** A secret from `<prefix>_ARN`, else from `<prefix>` and `<previous>` set by hand; undefined when none is set. */
+function secretSetting(prefix: string, previous: string): SecretSetting | undefined {
+  const arn = secretArnEnv(`${prefix}_ARN`);
+  if (arn !== undefined) return { arn, endpoint: urlEnv('SECRETS_MANAGER_ENDPOINT') };
+  const current = optionalEnv(prefix);
+  if (current === undefined) return undefined;
+  const earlier = optionalEnv(previous);
+  return { current, accepted: earlier === undefined ? [] : [earlier] };
 }
 
 /**
- * A secret cursors were sealed with before CURSOR_SECRET was rotated: its
- * cursors are still opened (new ones are sealed with CURSOR_SECRET) until it is removed.
+ * The key cursors are sealed with: the Secrets Manager secret CURSOR_SECRET_ARN names (the stack
+ * generates one per deployment), else CURSOR_SECRET (with CURSOR_PREVIOUS_SECRET still opened while
+ * it is rotated). The built-in LOCAL_CURSOR_KEY only outside production: a production process
+ * without a key stops at start-up rather than sealing cursors with a key anyone can read.
  */
-export function previousCursorKeysFromEnv(): string[] {
-  const previous = optionalEnv('CURSOR_PREVIOUS_SECRET');
-  return previous === undefined ? [] : [previous];
+export function cursorSecretFromEnv(): SecretSetting {
+  const setting = secretSetting('CURSOR_SECRET', 'CURSOR_PREVIOUS_SECRET');
+  if (setting !== undefined) return setting;
+  if (isProduction()) {
+    throw new ConfigurationError(
+      'CURSOR_SECRET_ARN',
+      undefined,
+      'a Secrets Manager secret ARN (or CURSOR_SECRET) in production: the built-in cursor key is for local runs only',
+    );
+  }
+  return { current: LOCAL_CURSOR_KEY, accepted: [] };
+}
+
+/**
+ * The value CloudFront sends in the origin-verify header: the secret ORIGIN_SECRET_ARN names, else
+ * ORIGIN_SECRET (and ORIGIN_PREVIOUS_SECRET). Required in AWS Lambda, where CloudFront is in front;
+ * undefined elsewhere (the local server has no CloudFront, and checks nothing).
+ */
+export function originSecretFromEnv(): SecretSetting | undefined {
+  const setting = secretSetting('ORIGIN_SECRET', 'ORIGIN_PREVIOUS_SECRET');
+  if (setting === undefined && process.env.AWS_LAMBDA_FUNCTION_NAME !== undefined) {
+    throw new ConfigurationError(
+      'ORIGIN_SECRET_ARN',
+      undefined,
+      'a Secrets Manager secret ARN (or ORIGIN_SECRET) in AWS Lambda: the function refuses requests CloudFront did not send',
+    );
+  }
+  return setting;
 }
 
 /** The deployed build (BUILD_ID, a hash of the function's sources set by the stack); `local` when run from source. */

@@ -40,6 +40,8 @@ export const ErrorCode = {
   EXECUTION_BUDGET_EXCEEDED: 'EXECUTION_BUDGET_EXCEEDED',
   /** The last error of a reply whose errors were more than it carries: how many were left out. */
   ERRORS_OMITTED: 'ERRORS_OMITTED',
+  /** The request did not come through the deployment's CloudFront (no valid origin secret; HTTP 403). */
+  FORBIDDEN: 'FORBIDDEN',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -2,8 +2,8 @@
  * The API's HTTP contract with browsers and the edge, defined once: what CORS
  * grants (origins, methods, headers), which request headers and query
  * parameters the function reads (so CloudFront forwards exactly those), and
- * the security headers and Content-Security-Policy its replies carry. API
- * Gateway's CORS configuration and CloudFront's policies (infra/), the local
+ * the security headers and Content-Security-Policy its replies carry. The
+ * function URL's CORS configuration and CloudFront's policies (infra/), the local
  * server's emulation of both (scripts/), and the playground read them here,
  * so a header added on one side cannot be forgotten on another.
  */
@@ -16,7 +16,7 @@ export { VERSION_HEADER };
 /**
  * Request headers the answer depends on, so CloudFront keys its cache on them (and forwards them):
  * the negotiated media type (JSON or the playground page), the pinned version, and Origin, on
- * which API Gateway decides the CORS headers of the answer.
+ * which the function URL's CORS decides the headers of the answer.
  */
 export const CACHE_KEY_HEADERS = ['accept', 'origin', VERSION_HEADER] as const;
 
@@ -34,6 +34,20 @@ export const FORWARDED_HEADERS = [
   'access-control-request-method',
   'access-control-request-headers',
 ] as const;
+
+/**
+ * A POST's body hash, hex SHA-256: CloudFront's origin access control signs the request to the
+ * function URL with it, and Lambda refuses a POST whose body does not match. Clients never send it:
+ * CloudFront does not forward a viewer's (it is in no origin request policy), and the origin-request
+ * Lambda@Edge function (functions/payload-hash/handler.ts) sets it from the body before CloudFront signs.
+ */
+export const PAYLOAD_HASH_HEADER = 'x-amz-content-sha256';
+
+/**
+ * The header CloudFront adds to every origin request with the deployment's origin secret, which the
+ * function checks (functions/graphql/origin-check.ts): a second lock behind origin access control.
+ */
+export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
 
 /** Every request header the API reads (Accept-Encoding aside: CloudFront normalizes and forwards it itself). */
 export const API_REQUEST_HEADERS: readonly string[] = [...CACHE_KEY_HEADERS, ...FORWARDED_HEADERS];
@@ -56,7 +70,7 @@ export const EXPORT_QUERY_PARAMETERS = [
   'after',
 ] as const;
 
-/** CORS as API Gateway's HTTP API applies it (and the local server emulates it). */
+/** CORS as a Lambda function URL applies it (and the local server emulates it). */
 export interface CorsPolicy {
   /** `['*']` for any origin (never with credentials), else the exact origins allowed. */
   allowOrigins: readonly string[];

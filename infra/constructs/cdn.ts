@@ -1,5 +1,8 @@
 /**
- * The CloudFront distribution in front of the HTTP API. GET answers are cached
+ * The CloudFront distribution in front of the GraphQL function's URL, which it
+ * reaches through origin access control (every origin request signed with
+ * SigV4; nothing else may call the URL, graphql-api.ts) and with the origin
+ * secret header as a second check the function makes. GET answers are cached
  * for as long as the function's Cache-Control says (nothing is cached without
  * one), keyed on the GraphQL parameters of the query string and the request
  * headers that change the answer; POST passes through uncached. Exactly the
@@ -8,8 +11,9 @@
  * and the Content-Security-Policy defined there too. WAF (from the us-east-1
  * stack) filters every request first.
  */
-import { Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Duration, RemovalPolicy, SecretValue, Validations } from 'aws-cdk-lib';
+import type { IFunctionUrl } from 'aws-cdk-lib/aws-lambda';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import {
   AllowedMethods,
   type BehaviorOptions,
@@ -19,19 +23,23 @@ import {
   CacheHeaderBehavior,
   CacheQueryStringBehavior,
   Distribution,
+  type DistributionProps,
+  type EdgeLambda,
   HttpVersion,
-  OriginProtocolPolicy,
+  type IOrigin,
   OriginRequestCookieBehavior,
   OriginRequestHeaderBehavior,
   OriginRequestPolicy,
   OriginRequestQueryStringBehavior,
-  OriginSslPolicy,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
+  SSLMethod,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
-import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { FunctionUrlOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import {
@@ -41,6 +49,7 @@ import {
   EXPORT_QUERY_PARAMETERS,
   GRAPHQL_QUERY_PARAMETERS,
   HSTS_MAX_AGE_SECONDS,
+  ORIGIN_VERIFY_HEADER,
 } from '../../functions/shared/http-contract.js';
 
 export { CACHE_KEY_HEADERS };
@@ -49,14 +58,44 @@ export { CACHE_KEY_HEADERS };
 export const MAX_CACHE_TTL = Duration.days(1);
 
 export interface GraphQLCdnProps {
-  api: HttpApi;
+  /** The GraphQL function's URL (auth type AWS_IAM): the origin, reached through origin access control. */
+  functionUrl: IFunctionUrl;
+  /**
+   * The secret CloudFront sends as ORIGIN_VERIFY_HEADER and the function checks (defence in depth behind
+   * origin access control). Its AWSCURRENT value at the last deploy; scripts/rotate-origin-secret.ts rotates it.
+   */
+  originSecret: ISecret;
+  /**
+   * The secret version CloudFront sends (`-c originSecretVersion=<VersionId>`, a rotation's deploy step); its
+   * AWSCURRENT value when undefined. CloudFormation re-reads a secret only when the reference changes.
+   */
+  originSecretVersion?: string;
   /** ARN of a web ACL of scope CLOUDFRONT (from the us-east-1 stack); see ApiStackProps.webAclArn. */
   webAclArn: string | undefined;
+  /**
+   * The origin-request Lambda@Edge association that sets a body's hash before origin access control
+   * signs (PayloadHashEdge): on the API's behaviours, the only ones that take a POST.
+   */
+  payloadHash: EdgeLambda;
+  /** A custom domain and its ACM certificate (in us-east-1): viewers then get TLS 1.2 at least; else *.cloudfront.net. */
+  domain?: CustomDomain;
   /** A site for every path outside the API's (the explorer); without one, the API is the default behaviour. */
   site?: { behavior: BehaviorOptions };
   /** The security headers policy, when the stack shares one with another construct (the explorer); else its own. */
   responseHeadersPolicy?: ResponseHeadersPolicy;
 }
+
+export interface CustomDomain {
+  domainName: string;
+  /** An ACM certificate in us-east-1 (CloudFront's certificates live there) that covers domainName. */
+  certificateArn: string;
+}
+
+/**
+ * The viewer TLS policy with a custom domain. The default *.cloudfront.net domain cannot have one: its
+ * certificate is CloudFront's, and CloudFront sets its security policy to TLSv1 whatever the distribution says.
+ */
+export const VIEWER_TLS_POLICY = SecurityPolicyProtocol.TLS_V1_2_2021;
 
 /** The API's paths when a site takes the rest: the endpoint and the playground's assets. */
 export const API_PATH_PATTERNS = ['/graphql', '/graphql/*'] as const;
@@ -88,6 +127,8 @@ export class GraphQLCdn extends Construct {
   readonly logBucket: Bucket;
   /** The GraphQL endpoint through the CDN: `https://<distribution domain>/graphql`. */
   readonly graphqlUrl: string;
+  /** The host viewers use: the custom domain when there is one, else the distribution's own. */
+  readonly domainName: string;
 
   constructor(scope: Construct, id: string, props: GraphQLCdnProps) {
     super(scope, id);
@@ -116,11 +157,12 @@ export class GraphQLCdn extends Construct {
     this.responseHeadersPolicy = props.responseHeadersPolicy ?? securityHeadersPolicy(this);
     this.logBucket = this.accessLogBucket();
     this.distribution = this.distributionFor(props);
-    this.graphqlUrl = `https://${this.distribution.distributionDomainName}/graphql`;
+    this.domainName = props.domain?.domainName ?? this.distribution.distributionDomainName;
+    this.graphqlUrl = `https://${this.domainName}/graphql`;
   }
 
   /** GET /export/*: cached like GraphQL GETs, keyed on the export's parameters instead of GraphQL's. */
-  private exportBehavior(origin: HttpOrigin): BehaviorOptions {
+  private exportBehavior(origin: IOrigin): BehaviorOptions {
     const cachePolicy = new CachePolicy(this, 'ExportCachePolicy', {
       comment: 'Claims exports: origin Cache-Control decides, keyed on the claims filters, paging and pinned version',
       minTtl: Duration.seconds(0),
@@ -162,11 +204,15 @@ export class GraphQLCdn extends Construct {
   }
 
   private distributionFor(props: GraphQLCdnProps): Distribution {
-    // apiEndpoint is https://<id>.execute-api.<region>.amazonaws.com: the origin is its host.
-    const apiDomain = Fn.select(2, Fn.split('/', props.api.apiEndpoint));
-    const origin = new HttpOrigin(apiDomain, {
-      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
-      originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+    // Resolved by CloudFormation at deploy ({{resolve:secretsmanager:…}}): the value is in no template or asset.
+    const originSecret = (
+      props.originSecretVersion === undefined
+        ? props.originSecret.secretValue
+        : SecretValue.secretsManager(props.originSecret.secretArn, { versionId: props.originSecretVersion })
+    ).unsafeUnwrap();
+    // HTTPS and TLS 1.2 to the origin are what a function URL origin always uses.
+    const origin = FunctionUrlOrigin.withOriginAccessControl(props.functionUrl, {
+      customHeaders: { [ORIGIN_VERIFY_HEADER]: originSecret },
     });
     const apiBehavior: BehaviorOptions = {
       origin,
@@ -178,9 +224,12 @@ export class GraphQLCdn extends Construct {
       cachePolicy: this.cachePolicy,
       originRequestPolicy: this.originRequestPolicy,
       responseHeadersPolicy: this.responseHeadersPolicy,
+      // Clients send no body hash: the function sets it, since origin access control signs with it.
+      edgeLambdas: [props.payloadHash],
     };
     const distribution = new Distribution(this, 'Distribution', {
       comment: 'Knowledge base GraphQL API',
+      ...this.viewerCertificate(props.domain),
       httpVersion: HttpVersion.HTTP2_AND_3,
       webAclId: props.webAclArn,
       enableLogging: true,
@@ -192,18 +241,29 @@ export class GraphQLCdn extends Construct {
         '/export/*': this.exportBehavior(origin),
       },
     });
-    Validations.of(distribution).acknowledge(
-      {
+    if (props.domain === undefined) {
+      Validations.of(distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
         reason:
-          'No custom domain: with the default *.cloudfront.net certificate CloudFront fixes the viewer security policy; a domain and ACM certificate would allow TLSv1.2_2021.',
-      },
-      {
-        id: 'AwsSolutions-CFR1',
-        reason:
-          'A public API over published analysis: there is no country it must be withheld from; WAF rate limits per IP instead.',
-      },
-    );
+          'No custom domain given: with the default *.cloudfront.net certificate CloudFront fixes the viewer security policy (TLSv1); `-c domainName -c certificateArn` gives TLSv1.2_2021.',
+      });
+    }
+    Validations.of(distribution).acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason:
+        'A public API over published analysis: there is no country it must be withheld from; WAF rate limits per IP instead.',
+    });
     return distribution;
+  }
+
+  /** With a custom domain, its certificate and TLS 1.2 at least; without, CloudFront's default certificate. */
+  private viewerCertificate(domain: CustomDomain | undefined): Partial<DistributionProps> {
+    if (domain === undefined) return {};
+    return {
+      domainNames: [domain.domainName],
+      certificate: Certificate.fromCertificateArn(this, 'Certificate', domain.certificateArn),
+      minimumProtocolVersion: VIEWER_TLS_POLICY,
+      sslSupportMethod: SSLMethod.SNI,
+    };
   }
 }

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { DocumentItem, PersonItem, EventItem, ClaimItem, ReportedDateItem, OrganizationItem, PlaceItem, TopicItem, ClaimPairItem } from '../../functions/data/items.js';
-import type { PartialDateModel, ConnectionModel, EdgeModel, ClaimRelationModel, EventRelationModel, SearchHitModel } from '../../functions/graphql/models.js';
+import type { PartialDateModel, PageInfoModel, ConnectionModel, EdgeModel, ClaimRelationModel, EventRelationModel, SearchHitModel } from '../../functions/graphql/models.js';
 import type { VersionRecord, ChangeModel } from '../../functions/data/version-store.js';
 import type { GraphQLContext } from '../../functions/graphql/context.js';
 export type Maybe<T> = T | null;
@@ -1088,7 +1088,7 @@ export type ResolversTypes = {
   OrganizationConnection: ResolverTypeWrapper<ConnectionModel<OrganizationItem>>;
   OrganizationEdge: ResolverTypeWrapper<EdgeModel<OrganizationItem>>;
   OrganizationKind: OrganizationKind;
-  PageInfo: ResolverTypeWrapper<PageInfo>;
+  PageInfo: ResolverTypeWrapper<PageInfoModel>;
   PartialDate: ResolverTypeWrapper<PartialDateModel>;
   Person: ResolverTypeWrapper<PersonItem>;
   PersonConnection: ResolverTypeWrapper<ConnectionModel<PersonItem>>;
@@ -1142,7 +1142,7 @@ export type ResolversParentTypes = {
   Organization: OrganizationItem;
   OrganizationConnection: ConnectionModel<OrganizationItem>;
   OrganizationEdge: EdgeModel<OrganizationItem>;
-  PageInfo: PageInfo;
+  PageInfo: PageInfoModel;
   PartialDate: PartialDateModel;
   Person: PersonItem;
   PersonConnection: ConnectionModel<PersonItem>;

@@ -14,6 +14,7 @@ import {
   searchIndexFromEnv,
   type SearchIndexSource,
 } from '../../functions/search/search-index-cache.js';
+import { fixedSecret } from '../../functions/data/secret-store.js';
 import { LOCAL_CURSOR_KEY } from '../../functions/shared/env.js';
 import { logger } from '../../functions/shared/logger.js';
 import type { ServerOptions } from '../../functions/graphql/server.js';
@@ -160,7 +161,7 @@ export function handlerFor(
       dataSources: ds,
       search: search ?? searchIndexFromEnv(),
       versions: cachedCorpusVersions(ds, { maxAgeMs: versionCacheMs }),
-      cursorKey: LOCAL_CURSOR_KEY,
+      cursorSecret: fixedSecret(LOCAL_CURSOR_KEY),
       buildId: buildId ?? 'test',
       logger: processLogger,
     },

@@ -76,7 +76,8 @@ beforeAll(async () => {
   mkdirSync(join(PROJECT_ROOT, 'cdk.out'), { recursive: true });
   outdir = await mkdtemp(join(PROJECT_ROOT, 'cdk.out', 'e2e-'));
   const app = new App({ outdir, context: { ...context, 'aws:cdk:enable-asset-metadata': true } });
-  const stack = new ApiStack(app, 'BundleStack');
+  // A region, as Lambda@Edge needs one (infra/constructs/payload-hash-edge.ts).
+  const stack = new ApiStack(app, 'BundleStack', { env: { region: 'us-east-1' } });
   const resources = Template.fromStack(stack).toJSON().Resources as Record<
     string,
     { Metadata?: Record<string, unknown> }
@@ -114,6 +115,8 @@ beforeAll(async () => {
   env = {
     PATH: process.env.PATH,
     NODE_ENV: 'production',
+    // Production refuses the built-in cursor key (in AWS the key comes from Secrets Manager).
+    CURSOR_SECRET: 'production-cursor-key',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     DYNAMODB_ENDPOINT: dynamo.endpoint,

@@ -81,7 +81,7 @@ describe('cdk-nag', () => {
   });
 
   it('refuses a distribution without the web ACL (an application stack synthesized alone)', () => {
-    const alone = new ApiStack(new App({ context: CDK_CONTEXT }), 'Alone');
+    const alone = new ApiStack(new App({ context: CDK_CONTEXT }), 'Alone', { env: { region: 'us-east-1' } });
     expect(findings(alone)).toEqual([expect.stringMatching(/^\w+ AwsSolutions-CFR2 @ Alone\/Cdn\/Distribution/)]);
   });
 

@@ -24,6 +24,8 @@ import {
   EXPORT_QUERY_PARAMETERS,
   GRAPHQL_QUERY_PARAMETERS,
   HSTS_MAX_AGE_SECONDS,
+  ORIGIN_VERIFY_HEADER,
+  PAYLOAD_HASH_HEADER,
   SECURITY_HEADERS,
 } from '../../functions/shared/http-contract.js';
 import { edgeRulesFromTemplate } from '../support/edge-from-template.js';
@@ -148,7 +150,10 @@ describe('GraphQL function', () => {
           NODE_OPTIONS: Match.absent(),
           INTROSPECTION: 'true',
           POWERTOOLS_SERVICE_NAME: Match.anyValue(),
-          CURSOR_SECRET: { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] },
+          // Secrets by ARN: their values are in no template, asset or environment.
+          CURSOR_SECRET_ARN: { Ref: logicalId(stack.graphql.cursorSecret) },
+          ORIGIN_SECRET_ARN: { Ref: logicalId(stack.graphql.originSecret) },
+          CURSOR_SECRET: Match.absent(),
           // Part of every ETag: the hash of the function's sources, dependencies and generated schema.
           BUILD_ID: buildId(),
         }),
@@ -250,68 +255,93 @@ describe('GraphQL function', () => {
   });
 });
 
-describe('HTTP API', () => {
-  it('routes GET and POST /graphql, GET /graphql/{proxy+} and GET /export/{proxy+} to the function with payload 2.0', () => {
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 4);
-    for (const key of ['GET /graphql', 'POST /graphql', 'GET /graphql/{proxy+}', 'GET /export/{proxy+}']) {
-      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: key, AuthorizationType: 'NONE' });
+describe('function URL: only CloudFront reaches the function', () => {
+  const graphqlArn = () => ({ 'Fn::GetAtt': [logicalId(stack.graphql.function), 'Arn'] });
+  const distributionArn = () => ({
+    'Fn::Join': [
+      '',
+      [
+        'arn:',
+        { Ref: 'AWS::Partition' },
+        ':cloudfront::',
+        { Ref: 'AWS::AccountId' },
+        ':distribution/',
+        { Ref: logicalId(stack.cdn.distribution) },
+      ],
+    ],
+  });
+
+  it('has no API Gateway in front of the function: the function URL is the only front door', () => {
+    for (const type of ['AWS::ApiGatewayV2::Api', 'AWS::ApiGatewayV2::Stage', 'AWS::ApiGateway::RestApi'])
+      template.resourceCountIs(type, 0);
+    template.resourceCountIs('AWS::Lambda::Url', 1);
+  });
+
+  it('takes signed requests only (AWS_IAM): an unsigned request is refused by Lambda before any invocation', () => {
+    template.hasResourceProperties('AWS::Lambda::Url', {
+      AuthType: 'AWS_IAM',
+      InvokeMode: 'BUFFERED',
+      TargetFunctionArn: graphqlArn(),
+    });
+  });
+
+  it("allows only CloudFront, for this deployment's distribution, to invoke the function or its URL", () => {
+    const targets = [logicalId(stack.graphql.function), logicalId(stack.api.url)];
+    const permissions = Object.values(template.findResources('AWS::Lambda::Permission')).filter((p) =>
+      targets.some((id) => JSON.stringify(p.Properties.FunctionName).includes(`"${id}"`)),
+    );
+    expect(permissions.map((p) => p.Properties.Action).sort()).toEqual([
+      'lambda:InvokeFunction',
+      'lambda:InvokeFunctionUrl',
+    ]);
+    for (const { Properties: permission } of permissions) {
+      expect(permission.Principal).toBe('cloudfront.amazonaws.com');
+      expect(permission.SourceArn).toEqual(distributionArn());
+      // No FunctionUrlAuthType NONE grant: that is what would open the URL to everyone.
+      expect(permission.FunctionUrlAuthType).toBeUndefined();
     }
-    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
-      IntegrationType: 'AWS_PROXY',
-      PayloadFormatVersion: '2.0',
-    });
+    // The plain invoke grant holds only for calls through the URL, which must be signed.
+    expect(
+      permissions.find((p) => p.Properties.Action === 'lambda:InvokeFunction')?.Properties.InvokedViaFunctionUrl,
+    ).toBe(true);
   });
 
-  it('throttles the default stage and writes JSON access logs to a log group with retention', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
-      StageName: '$default',
-      AutoDeploy: true,
-      DefaultRouteSettings: {
-        ThrottlingRateLimit: DEFAULT_SETTINGS.apiThrottleRate,
-        ThrottlingBurstLimit: DEFAULT_SETTINGS.apiThrottleBurst,
-      },
-      AccessLogSettings: {
-        DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('AccessLogs'), 'Arn'] },
-        Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"'),
-      },
-    });
-    const stageProps = template.findResources('AWS::ApiGatewayV2::Stage');
-    const destination = (
-      Object.values(stageProps)[0]?.Properties.AccessLogSettings.DestinationArn as { 'Fn::GetAtt': [string, string] }
-    )['Fn::GetAtt'][0];
-    expect(resources[destination]?.Properties?.RetentionInDays).toBe(DEFAULT_SETTINGS.logRetentionDays);
-  });
-
-  it('logs the Lambda request id beside the API request id, so a log line joins the function logs', () => {
-    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0];
-    const fields = JSON.parse(stage?.Properties.AccessLogSettings.Format as string) as Record<string, string>;
-    expect(fields.requestId).toBe('$context.requestId');
-    expect(fields.integrationRequestId).toBe('$context.integration.requestId');
-  });
-
-  it('allows GET, POST and preflights from any origin without credentials, with every header a browser client sends', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      ProtocolType: 'HTTP',
-      CorsConfiguration: {
+  it('lets browsers call it from any origin without credentials, from the one CORS definition', () => {
+    template.hasResourceProperties('AWS::Lambda::Url', {
+      Cors: {
         AllowOrigins: ['*'],
-        AllowMethods: ['GET', 'POST', 'OPTIONS'],
-        AllowHeaders: [
-          'content-type',
-          'apollo-require-preflight',
-          'x-apollo-operation-name',
-          'x-corpus-version',
-          'if-none-match',
-        ],
+        // Lambda answers preflights itself: OPTIONS is not one of a function URL's methods.
+        AllowMethods: ['GET', 'POST'],
+        AllowHeaders: [...CORS_ALLOW_HEADERS],
         ExposeHeaders: ['etag', 'x-corpus-version'],
         AllowCredentials: false,
         MaxAge: 86400,
       },
     });
+    // Clients send no body hash (the edge function sets it): a browser's preflight need not allow one.
+    expect(CORS_ALLOW_HEADERS).not.toContain(PAYLOAD_HASH_HEADER);
   });
 
-  it('outputs the raw API URL beside the public one', () => {
+  it('keeps its two secrets in Secrets Manager, generated at deploy, retained, readable by the function only', () => {
+    for (const secret of [stack.graphql.cursorSecret, stack.graphql.originSecret]) {
+      const resource = resources[logicalId(secret)];
+      expect(resource?.Properties?.GenerateSecretString).toMatchObject({
+        PasswordLength: 64,
+        ExcludePunctuation: true,
+      });
+      expect(resource?.Properties?.SecretString).toBeUndefined();
+      expect(resource?.DeletionPolicy).toBe('Retain');
+    }
+    const { statements } = statementsOfRole(logicalId(stack.graphql.function.role!));
+    const reads = statements.filter((s) => asArray(s.Action).includes('secretsmanager:GetSecretValue'));
+    expect(reads.flatMap((s) => asArray(s.Resource)).sort()).toEqual(
+      [{ Ref: logicalId(stack.graphql.cursorSecret) }, { Ref: logicalId(stack.graphql.originSecret) }].sort(),
+    );
+  });
+
+  it('outputs the function URL beside the public one', () => {
     template.hasOutput('ApiOriginUrl', {
-      Value: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(stack.api.api), 'ApiEndpoint'] }, '/graphql']] },
+      Value: { 'Fn::GetAtt': [logicalId(stack.api.url), 'FunctionUrl'] },
     });
   });
 });
@@ -331,14 +361,32 @@ describe('CDN', () => {
     });
   });
 
-  it('sends /graphql to the HTTP API over HTTPS only', () => {
+  it('sends /graphql to the function URL over HTTPS, signed by origin access control, with the origin secret', () => {
     const origins = distribution().Origins as Record<string, unknown>[];
     const api = origins.find((o) => o.Id === behavior().TargetOriginId);
     expect(api).toMatchObject({
       DomainName: {
-        'Fn::Select': [2, { 'Fn::Split': ['/', { 'Fn::GetAtt': [logicalId(stack.api.api), 'ApiEndpoint'] }] }],
+        'Fn::Select': [2, { 'Fn::Split': ['/', { 'Fn::GetAtt': [logicalId(stack.api.url), 'FunctionUrl'] }] }],
       },
       CustomOriginConfig: { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] },
+      OriginCustomHeaders: [
+        {
+          HeaderName: ORIGIN_VERIFY_HEADER,
+          // Resolved by CloudFormation at deploy: the template holds a reference, not the value.
+          HeaderValue: {
+            'Fn::Join': [
+              '',
+              ['{{resolve:secretsmanager:', { Ref: logicalId(stack.graphql.originSecret) }, ':SecretString:::}}'],
+            ],
+          },
+        },
+      ],
+    });
+    const oacId = (api?.OriginAccessControlId as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    expect(resources[oacId]?.Properties?.OriginAccessControlConfig).toMatchObject({
+      OriginAccessControlOriginType: 'lambda',
+      SigningBehavior: 'always',
+      SigningProtocol: 'sigv4',
     });
     expect(behavior().ViewerProtocolPolicy).toBe('https-only');
   });
@@ -404,7 +452,9 @@ describe('CDN', () => {
         ],
       },
     });
-    // Host must stay CloudFront's choice (the API's own domain), or API Gateway cannot route the request.
+    // A viewer's body hash never reaches the signature: the edge function sets the body's own.
+    expect((config.HeadersConfig as { Headers: string[] }).Headers).not.toContain(PAYLOAD_HASH_HEADER);
+    // Host must stay CloudFront's choice (the URL's own domain), or the signature and Lambda's routing fail.
     expect((config.HeadersConfig as { Headers: string[] }).Headers.map((h) => h.toLowerCase())).not.toContain('host');
   });
 
@@ -647,7 +697,7 @@ describe('corpus and seed refresh', () => {
 });
 
 describe('operations', () => {
-  it('alarms on refresh errors, dead letters, GraphQL errors and throttles, and API 5xx', () => {
+  it('alarms on refresh errors, dead letters, GraphQL errors and throttles, and function URL 5xx', () => {
     // Those below, one duration alarm per function and one throttle alarm per table.
     template.resourceCountIs('AWS::CloudWatch::Alarm', 5 + 2 + TABLE_LIST.length);
     const fnDim = (fn: IConstruct) => [{ Name: 'FunctionName', Value: { Ref: logicalId(fn) } }];
@@ -669,7 +719,7 @@ describe('operations', () => {
       Namespace: 'AWS/SQS',
       Threshold: 1,
     });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: '5xx', Namespace: 'AWS/ApiGateway' });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Url5xxCount', Namespace: 'AWS/Lambda' });
   });
 
   it('alarms when an invocation nears its function timeout', () => {
@@ -763,10 +813,16 @@ describe('operations', () => {
   });
 
   it('sets a retention on the log group of every function', () => {
-    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+    const functions = Object.entries(template.findResources('AWS::Lambda::Function'));
     expect(functions.length).toBeGreaterThanOrEqual(3);
-    for (const fn of functions) {
-      const ref = (fn.Properties.LoggingConfig as { LogGroup?: { Ref: string } } | undefined)?.LogGroup?.Ref;
+    // A function CDK provides without a logging setting (the cross-region reader) gets a group of its name.
+    const byName = (id: string) =>
+      Object.keys(resources).find((key) =>
+        JSON.stringify(resources[key]?.Properties?.LogGroupName ?? '').includes(`{"Ref":"${id}"}`),
+      );
+    for (const [id, fn] of functions) {
+      const ref =
+        (fn.Properties.LoggingConfig as { LogGroup?: { Ref: string } } | undefined)?.LogGroup?.Ref ?? byName(id);
       expect(
         ref,
         `function without its own log group: ${JSON.stringify(fn.Properties.Description ?? fn.Properties.Handler)}`,
@@ -788,8 +844,6 @@ describe('settings from context', () => {
       scopeWith({
         introspection: 'false',
         graphqlReservedConcurrency: 'none',
-        apiThrottleRate: '10',
-        apiThrottleBurst: 20,
         refreshIntervalHours: '6',
         logRetentionDays: '90',
       }),
@@ -797,12 +851,35 @@ describe('settings from context', () => {
     expect(settings).toEqual({
       introspection: 'false',
       graphqlReservedConcurrency: undefined,
-      apiThrottleRate: 10,
-      apiThrottleBurst: 20,
       refreshIntervalHours: 6,
       logRetentionDays: RetentionDays.THREE_MONTHS,
       corsOrigins: ['*'],
+      originSecretVersion: undefined,
+      domain: undefined,
     });
+  });
+
+  it('takes a custom domain only with its us-east-1 certificate, and refuses one without the other', () => {
+    const certificateArn = 'arn:aws:acm:us-east-1:123456789012:certificate/1f2e3d4c-5b6a-4789-8abc-def012345678';
+    expect(settingsFromContext(scopeWith({ domainName: 'API.example.org', certificateArn })).domain).toEqual({
+      domainName: 'api.example.org',
+      certificateArn,
+    });
+    expect(() => settingsFromContext(scopeWith({ domainName: 'api.example.org' }))).toThrow(/go together/);
+    expect(() => settingsFromContext(scopeWith({ certificateArn }))).toThrow(/go together/);
+    expect(() => settingsFromContext(scopeWith({ domainName: 'https://api.example.org', certificateArn }))).toThrow(
+      /domainName/,
+    );
+    const elsewhere = certificateArn.replace('us-east-1', 'eu-west-1');
+    expect(() => settingsFromContext(scopeWith({ domainName: 'api.example.org', certificateArn: elsewhere }))).toThrow(
+      /certificateArn .*us-east-1/,
+    );
+  });
+
+  it('pins the origin secret version CloudFront sends during a rotation, and refuses anything but a version id', () => {
+    const version = '0d2f7a52-4c1e-4b8a-9d36-2f7e1c9a4b10';
+    expect(settingsFromContext(scopeWith({ originSecretVersion: version })).originSecretVersion).toBe(version);
+    expect(() => settingsFromContext(scopeWith({ originSecretVersion: 'AWSCURRENT' }))).toThrow(/originSecretVersion/);
   });
 
   it('allows only the origins given by the corsOrigins context, and refuses one that is not an origin', () => {
@@ -822,7 +899,7 @@ describe('settings from context', () => {
   });
 
   it('rejects values that would synthesize a broken stack', () => {
-    expect(() => settingsFromContext(scopeWith({ apiThrottleRate: '0' }))).toThrow(/apiThrottleRate/);
+    expect(() => settingsFromContext(scopeWith({ refreshIntervalHours: '0' }))).toThrow(/refreshIntervalHours/);
     expect(() => settingsFromContext(scopeWith({ logRetentionDays: 31 }))).toThrow(/logRetentionDays/);
     expect(() => settingsFromContext(scopeWith({ introspection: 'yes' }))).toThrow(/introspection/);
   });
@@ -875,5 +952,117 @@ describe('explorer site', () => {
       DistributionPaths: ['/', '/index.html'],
       Prune: false,
     });
+  });
+});
+
+describe('Lambda@Edge body hash', () => {
+  const distribution = () =>
+    resources[logicalId(stack.cdn.distribution)]?.Properties?.DistributionConfig as Record<string, unknown>;
+  const behaviours = () => [
+    distribution().DefaultCacheBehavior as Record<string, unknown>,
+    ...(distribution().CacheBehaviors as Record<string, unknown>[]),
+  ];
+  const edgeTemplate = () => Template.fromStack(edge);
+
+  it('runs on origin request, with the body, on every behaviour that lets a POST through, and on no other', () => {
+    const posting = behaviours().filter((b) => (b.AllowedMethods as string[]).includes('POST'));
+    expect(posting.map((b) => b.PathPattern).sort()).toEqual([...API_PATH_PATTERNS].sort());
+    for (const behaviour of behaviours()) {
+      const associations = behaviour.LambdaFunctionAssociations as Record<string, unknown>[] | undefined;
+      if (!posting.includes(behaviour)) {
+        expect(associations, String(behaviour.PathPattern)).toBeUndefined();
+        continue;
+      }
+      expect(associations).toEqual([
+        {
+          EventType: 'origin-request',
+          IncludeBody: true,
+          // A numbered version of the function in us-east-1, read across regions.
+          LambdaFunctionARN: { 'Fn::GetAtt': [expect.stringMatching(/^PayloadHash.*ArnReader/), 'FunctionArn'] },
+        },
+      ]);
+    }
+  });
+
+  it('lives in the us-east-1 stack when the application stack is elsewhere: Node.js 22 on x86, no environment', () => {
+    expect(stack.region).toBe('eu-west-1');
+    expect(edge.region).toBe('us-east-1');
+    const functions = edgeTemplate().findResources('AWS::Lambda::Function');
+    const [fn, ...others] = Object.values(functions);
+    expect(others).toHaveLength(0);
+    expect(fn?.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['x86_64'],
+      MemorySize: 128,
+      Handler: 'index.handler',
+    });
+    expect(fn?.Properties.Environment).toBeUndefined();
+    edgeTemplate().resourceCountIs('AWS::Lambda::Version', 1);
+    template.resourceCountIs('Custom::CrossRegionStringParameterReader', 1);
+  });
+
+  it('can be assumed by Lambda@Edge, and may do nothing but write its logs', () => {
+    const roles = Object.values(edgeTemplate().findResources('AWS::IAM::Role'));
+    const role = roles.find((r) => JSON.stringify(r.Properties.AssumeRolePolicyDocument).includes('edgelambda'));
+    const principals = (
+      role?.Properties.AssumeRolePolicyDocument.Statement as { Principal: { Service: string | string[] } }[]
+    )
+      .flatMap((s) => asArray(s.Principal.Service))
+      .sort();
+    expect(principals).toEqual(['edgelambda.amazonaws.com', 'lambda.amazonaws.com']);
+    expect(JSON.stringify(role?.Properties.ManagedPolicyArns)).toContain('AWSLambdaBasicExecutionRole');
+    expect(role?.Properties.Policies).toBeUndefined();
+    edgeTemplate().resourceCountIs('AWS::IAM::Policy', 0);
+  });
+
+  it('stays in the application stack when that stack is in us-east-1 (the default offline)', () => {
+    const app = new App({ context: { ...CDK_CONTEXT, 'aws:cdk:bundling-stacks': [] } });
+    const deployment = createDeployment(app, { apiStackName: 'EastStack', edgeStackName: 'EastEdge' });
+    expect(deployment.api.region).toBe('us-east-1');
+    const east = Template.fromStack(deployment.api);
+    east.resourceCountIs('Custom::CrossRegionStringParameterReader', 0);
+    east.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs22.x', Architectures: ['x86_64'] });
+    Template.fromStack(deployment.edge).resourceCountIs('AWS::Lambda::Function', 0);
+  });
+});
+
+describe('viewer domain and TLS', () => {
+  const certificateArn = 'arn:aws:acm:us-east-1:123456789012:certificate/1f2e3d4c-5b6a-4789-8abc-def012345678';
+  const configOf = (template: Template) =>
+    Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]?.Properties.DistributionConfig as Record<
+      string,
+      unknown
+    >;
+
+  it('uses the *.cloudfront.net domain and its certificate without -c domainName', () => {
+    const config = configOf(template);
+    expect(config.Aliases).toBeUndefined();
+    expect(config.ViewerCertificate).toBeUndefined();
+    template.hasOutput('GraphQLUrl', {
+      Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.anyValue(), 'DomainName'] }, '/graphql']] },
+    });
+  });
+
+  it('serves -c domainName with -c certificateArn at TLS 1.2 at least (TLSv1.2_2021), over SNI', () => {
+    // Prepare
+    const app = new App({
+      context: { ...CDK_CONTEXT, 'aws:cdk:bundling-stacks': [], domainName: 'api.example.org', certificateArn },
+    });
+
+    // Act
+    const custom = Template.fromStack(
+      createDeployment(app, { apiStackName: 'Domain', edgeStackName: 'DomainEdge' }).api,
+    );
+
+    // Assess
+    const config = configOf(custom);
+    expect(config.Aliases).toEqual(['api.example.org']);
+    expect(config.ViewerCertificate).toEqual({
+      AcmCertificateArn: certificateArn,
+      MinimumProtocolVersion: 'TLSv1.2_2021',
+      SslSupportMethod: 'sni-only',
+    });
+    custom.hasOutput('GraphQLUrl', { Value: 'https://api.example.org/graphql' });
+    custom.hasOutput('ExplorerUrl', { Value: 'https://api.example.org/' });
   });
 });

@@ -17,9 +17,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cachedCorpusVersions } from '../../functions/graphql/corpus-version.js';
 import { createContext, type HandlerDependencies } from '../../functions/graphql/context.js';
 import { compilingExecutor } from '../../functions/graphql/jit-executor.js';
-import { CursorCodec } from '../../functions/graphql/cursor-codec.js';
+import { cursorCodecs } from '../../functions/graphql/cursor-codec.js';
 import { resolvers } from '../../functions/graphql/resolvers/index.js';
 import { buildExecutableSchema } from '../../functions/graphql/server.js';
+import { fixedSecret } from '../../functions/data/secret-store.js';
 import { LOCAL_CURSOR_KEY } from '../../functions/shared/env.js';
 import { logger } from '../../functions/shared/logger.js';
 import { EXAMPLE_VARIABLES } from '../../playground/examples.js';
@@ -98,7 +99,7 @@ let env: TestEngine;
 let handler: Handler;
 let schema: GraphQLSchema;
 let deps: HandlerDependencies;
-const codec = CursorCodec.fromSecrets(LOCAL_CURSOR_KEY);
+const codec = cursorCodecs(fixedSecret(LOCAL_CURSOR_KEY));
 beforeAll(async () => {
   env = await startEngine({ searchIndex: true });
   // As deployed: graphql-js on an operation's first run, compiled from its second.
@@ -108,7 +109,7 @@ beforeAll(async () => {
     dataSources: env.ds,
     search: env.search,
     versions: cachedCorpusVersions(env.ds),
-    cursorKey: LOCAL_CURSOR_KEY,
+    cursorSecret: fixedSecret(LOCAL_CURSOR_KEY),
     buildId: 'test',
     logger,
   } as HandlerDependencies;

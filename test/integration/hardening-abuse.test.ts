@@ -15,6 +15,7 @@ import { createGraphQLHandler } from '../../functions/graphql/lambda.js';
 import { CursorCodec } from '../../functions/graphql/cursor-codec.js';
 import { requestGuard } from '../../functions/graphql/request-guard.js';
 import { searchIndexFromEnv } from '../../functions/search/search-index-cache.js';
+import { fixedSecret } from '../../functions/data/secret-store.js';
 import { LOCAL_CURSOR_KEY } from '../../functions/shared/env.js';
 import { logger } from '../../functions/shared/logger.js';
 import { lambdaContext } from '../../scripts/http-adapter.js';
@@ -240,7 +241,7 @@ describe('error logs', () => {
     const deps = {
       dataSources: env.ds,
       search: searchIndexFromEnv(),
-      cursorKey: LOCAL_CURSOR_KEY,
+      cursorSecret: fixedSecret(LOCAL_CURSOR_KEY),
       buildId: 'test',
       logger,
     } as unknown as HandlerDependencies;

@@ -2,7 +2,8 @@
  * Reads what AWS would do in front of the function out of a synthesized
  * CloudFormation template: the forwarding rules of the distribution's
  * behaviour for /graphql (cache and origin request policies), its response
- * headers policy, and the HTTP API's CORS configuration. scripts/edge-emulation.ts
+ * headers policy, the headers its origin adds and whether origin access
+ * control signs its requests, and the function URL's CORS configuration. scripts/edge-emulation.ts
  * replays them in front of the local handler.
  */
 import type { CorsPolicy } from '../../functions/shared/http-contract.js';
@@ -15,6 +16,10 @@ interface TemplateJson {
 
 export interface EdgeRules {
   forwarding: CloudFrontForwarding;
+  /** What the behaviour's origin adds: its custom headers (values as the template has them) and OAC signing. */
+  origin: { headers: Record<string, unknown>; signed: boolean; authType: string };
+  /** The behaviour's origin-request Lambda@Edge association, if any, and whether it includes the body. */
+  originRequest: { includeBody: boolean } | undefined;
   responseHeaders: Record<string, string>;
   cors: CorsPolicy;
 }
@@ -67,7 +72,10 @@ function forwardingRules(template: TemplateJson, behaviour: Json): CloudFrontFor
     namesOf(cache.HeadersConfig as Json, 'HeaderBehavior', 'Headers'),
     namesOf(origin.HeadersConfig as Json, 'HeaderBehavior', 'Headers'),
   );
-  if (headers === 'all') throw new Error('forwarding every header would forward Host, which API Gateway refuses');
+  if (headers === 'all')
+    throw new Error(
+      'forwarding every header would forward Host, which breaks the signature and the function URL routing',
+    );
   const cookies = union(
     namesOf(cache.CookiesConfig as Json, 'CookieBehavior', 'Cookies'),
     namesOf(origin.CookiesConfig as Json, 'CookieBehavior', 'Cookies'),
@@ -106,9 +114,9 @@ function responseHeadersOf(config: Json): Record<string, string> {
   return headers;
 }
 
-function corsOf(api: Json): CorsPolicy {
-  const config = api.CorsConfiguration as Json | undefined;
-  if (config === undefined) throw new Error('the HTTP API has no CORS configuration');
+function corsOf(url: Json): CorsPolicy {
+  const config = url.Cors as Json | undefined;
+  if (config === undefined) throw new Error('the function URL has no CORS configuration');
   if (config.AllowCredentials === true) throw new Error('credentials are not emulated');
   const list = (key: string) => ((config[key] as string[] | undefined) ?? []).map((v) => v);
   return {
@@ -118,6 +126,31 @@ function corsOf(api: Json): CorsPolicy {
     exposeHeaders: list('ExposeHeaders').map((h) => h.toLowerCase()),
     maxAgeSeconds: Number(config.MaxAge ?? 0),
   };
+}
+
+function originOf(template: TemplateJson, distribution: Json, behaviour: Json): EdgeRules['origin'] {
+  const origin = (distribution.Origins as Json[]).find((o) => o.Id === behaviour.TargetOriginId);
+  if (origin === undefined) throw new Error(`no origin ${String(behaviour.TargetOriginId)}`);
+  const headers = Object.fromEntries(
+    ((origin.OriginCustomHeaders ?? []) as Json[]).map((h) => [String(h.HeaderName).toLowerCase(), h.HeaderValue]),
+  );
+  const oac = (origin.OriginAccessControlId as { 'Fn::GetAtt'?: [string, string] } | undefined)?.['Fn::GetAtt']?.[0];
+  const config =
+    oac === undefined ? undefined : (template.Resources[oac]?.Properties?.OriginAccessControlConfig as Json);
+  return {
+    headers,
+    signed: config?.SigningBehavior === 'always' && config.OriginAccessControlOriginType === 'lambda',
+    authType: String(onlyResource(template, 'AWS::Lambda::Url').AuthType),
+  };
+}
+
+function originRequestOf(behaviour: Json): EdgeRules['originRequest'] {
+  const associations = ((behaviour.LambdaFunctionAssociations ?? []) as Json[]).filter(
+    (a) => a.EventType === 'origin-request',
+  );
+  if (associations.length > 1) throw new Error('more than one origin-request function');
+  const [association] = associations;
+  return association === undefined ? undefined : { includeBody: association.IncludeBody === true };
 }
 
 export function edgeRulesFromTemplate(template: unknown, path = '/graphql'): EdgeRules {
@@ -130,6 +163,8 @@ export function edgeRulesFromTemplate(template: unknown, path = '/graphql'): Edg
       behaviour.ResponseHeadersPolicyId === undefined
         ? {}
         : responseHeadersOf(referenced(json, behaviour.ResponseHeadersPolicyId, 'ResponseHeadersPolicyConfig')),
-    cors: corsOf(onlyResource(json, 'AWS::ApiGatewayV2::Api')),
+    cors: corsOf(onlyResource(json, 'AWS::Lambda::Url')),
+    origin: originOf(json, distribution, behaviour),
+    originRequest: originRequestOf(behaviour),
   };
 }

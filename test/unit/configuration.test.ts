@@ -120,12 +120,34 @@ describe('start-up configuration', () => {
     await expect(loading).rejects.toHaveProperty('name', 'ConfigurationError');
   });
 
-  it('refuses a missing CURSOR_SECRET in AWS, where a public key would let anyone forge cursors', async () => {
-    vi.stubEnv('AWS_LAMBDA_FUNCTION_NAME', 'graphql');
+  it('refuses to start in production without a cursor key, where the built-in one would let anyone forge cursors', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
     vi.stubEnv('CURSOR_SECRET', undefined);
+    vi.stubEnv('CURSOR_SECRET_ARN', undefined);
     await expect(coldStart(GRAPHQL_HANDLER)).rejects.toThrow(
-      'Missing required environment variable CURSOR_SECRET (a non-empty value)',
+      /Missing required environment variable CURSOR_SECRET_ARN \(a Secrets Manager secret ARN .*local runs only\)/,
     );
+  });
+
+  it('refuses to start in AWS Lambda without the origin secret, and a cursor key ARN that is not an ARN', async () => {
+    vi.stubEnv('AWS_LAMBDA_FUNCTION_NAME', 'graphql');
+    vi.stubEnv('CURSOR_SECRET_ARN', 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:CursorSecret-AbCdEf');
+    await expect(coldStart(GRAPHQL_HANDLER)).rejects.toThrow(/Missing required environment variable ORIGIN_SECRET_ARN/);
+    vi.stubEnv('ORIGIN_SECRET_ARN', 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:OriginSecret-AbCdEf');
+    await expect(coldStart(GRAPHQL_HANDLER)).resolves.toHaveProperty('handler');
+    vi.stubEnv('CURSOR_SECRET_ARN', 'CursorSecret');
+    await expect(coldStart(GRAPHQL_HANDLER)).rejects.toThrow(
+      'Environment variable CURSOR_SECRET_ARN is "CursorSecret": expected a Secrets Manager secret ARN',
+    );
+  });
+
+  it('starts in production with a cursor key set by hand, and locally with the built-in one', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    vi.stubEnv('CURSOR_SECRET', 'a-key-of-this-deployment');
+    await expect(coldStart(GRAPHQL_HANDLER)).resolves.toHaveProperty('handler');
+    vi.stubEnv('NODE_ENV', 'test');
+    vi.stubEnv('CURSOR_SECRET', undefined);
+    await expect(coldStart(GRAPHQL_HANDLER)).resolves.toHaveProperty('handler');
   });
 
   it('refuses a malformed S3_ENDPOINT where the search index store is built', async () => {

@@ -1,10 +1,10 @@
 /**
- * The local emulation of API Gateway's CORS and CloudFront's forwarding, on
+ * The local emulation of the function URL's CORS and CloudFront's forwarding, on
  * requests made by hand, and the parsing of CORS_ORIGINS.
  */
 import { describe, expect, it } from 'vitest';
 import { corsPolicy, parseCorsOrigins } from '../../functions/shared/http-contract.js';
-import { apiGatewayCors, cloudFrontForwarding, routes } from '../../scripts/edge-emulation.js';
+import { functionUrlCors, cloudFrontForwarding, routes } from '../../scripts/edge-emulation.js';
 import type { HttpExchange, HttpExchangeRequest } from '../../scripts/http-adapter.js';
 
 const request = (method: string, headers: Record<string, string>, url = '/graphql'): HttpExchangeRequest => ({
@@ -14,7 +14,7 @@ const request = (method: string, headers: Record<string, string>, url = '/graphq
   body: Buffer.alloc(0),
 });
 
-/** An origin that answers with a CORS header of its own, which API Gateway must replace. */
+/** An origin that answers with a CORS header of its own, which the function URL's CORS must replace. */
 const origin: HttpExchange = (req) =>
   Promise.resolve({
     statusCode: 200,
@@ -22,8 +22,8 @@ const origin: HttpExchange = (req) =>
     body: '{}',
   });
 
-describe('API Gateway CORS', () => {
-  const listed = apiGatewayCors(corsPolicy(['https://app.example.org']), origin);
+describe('function URL CORS', () => {
+  const listed = functionUrlCors(corsPolicy(['https://app.example.org']), origin);
 
   it('grants a listed origin by name, and replaces the function’s own CORS headers', async () => {
     const res = await listed(request('GET', { origin: 'https://app.example.org' }));
@@ -42,7 +42,7 @@ describe('API Gateway CORS', () => {
   });
 
   it('answers `*` for any origin by default, and a request with no Origin gets no CORS header', async () => {
-    const any = apiGatewayCors(corsPolicy(), origin);
+    const any = functionUrlCors(corsPolicy(), origin);
     expect((await any(request('GET', { origin: 'https://x.example' }))).headers['access-control-allow-origin']).toBe(
       '*',
     );
@@ -62,7 +62,7 @@ describe('CloudFront forwarding', () => {
 });
 
 describe('local routes', () => {
-  it('sends /graphql and what is under it to its route, and anything else to API Gateway’s 404', async () => {
+  it('sends /graphql and what is under it to its route, and anything else to a 404', async () => {
     const router = routes([{ path: '/graphql', exchange: origin }]);
     expect((await router(request('GET', {}, '/graphql/assets/a.js'))).statusCode).toBe(200);
     expect((await router(request('GET', {}, '/graphqlx'))).statusCode).toBe(404);

@@ -7,7 +7,7 @@ import type { Resolvers } from '../../../schema/__generated__/resolvers-types.js
 import { Claim } from './Claim.js';
 import { ClaimPair } from './ClaimPair.js';
 import { ClaimRelation } from './ClaimRelation.js';
-import { connectionFields, edgeFields } from './Connection.js';
+import { connectionFields, edgeFields, pageInfoFields } from './Connection.js';
 import { Document } from './Document.js';
 import { Event } from './Event.js';
 import { EventRelation } from './EventRelation.js';
@@ -82,6 +82,7 @@ export const resolvers: Resolvers = {
   TextAnchor,
   Topic,
   // Every connection type has the same fields over a ConnectionModel, every edge type a cursor.
+  PageInfo: pageInfoFields,
   ChangeConnection: connectionFields,
   ChangeEdge: edgeFields,
   ClaimConnection: connectionFields,
