@@ -74,7 +74,15 @@ export async function buildExplorer(options: { force?: boolean } = {}): Promise<
   if (!options.force && existing?.inputHash === hash) return existing;
   // Imported here: Vite is heavy, and an up-to-date build needs none of it.
   const { build } = await import('vite');
-  await build({ configFile: join(EXPLORER_DIR, 'vite.config.ts'), mode: 'production' });
+  // Vite sets NODE_ENV=production in the calling process when it is unset: put it back, or a local
+  // server started after the build (tests, the explorer bench) would run in production mode.
+  const nodeEnv = process.env.NODE_ENV;
+  try {
+    await build({ configFile: join(EXPLORER_DIR, 'vite.config.ts'), mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   const record: ExplorerBuild = { inputHash: hash, firstView: await firstViewCost() };
   // Written last: its presence says the build is complete.
   await writeFile(join(EXPLORER_DIST_DIR, BUILD_RECORD), JSON.stringify(record, null, 2) + '\n');
