@@ -41,7 +41,12 @@ afterAll(() => env.close());
 /** The cleaned text of each document of the corpus, from its file. */
 const corpusText = (id: string) => files[`documents/${id}.txt`];
 
-const textKeysRead = () => env.log.keysRead().filter((key) => key.startsWith('documents ') && key.endsWith(' TEXT'));
+/** The document texts the last request read by key (the log spells each key `<table> <partition> <sort>`). */
+const textKeysRead = () =>
+  env.log.keysRead().filter((line) => {
+    const [table, pk, sk] = line.split(' ');
+    return table === 'documents' && keys.partOf({ pk, sk }, 'documents') === 'text';
+  });
 const totalUnits = () => Object.values(env.log.readUnits()).reduce((sum, units) => sum + units, 0);
 
 async function run(query: string, variables?: Record<string, unknown>) {
