@@ -1,5 +1,5 @@
 import { keys } from './keys.js';
-import type { DocumentItem } from './items.js';
+import type { StoredDocumentItem } from './items.js';
 import { entityCount, queryPage, resumeKey, startKeyOf, type Snapshot } from './table-store.js';
 import type { Page, PagePosition } from '../shared/page-position.js';
 import { itemReader } from './stored-items.js';
@@ -12,7 +12,7 @@ export async function listDocuments(
   snap: Snapshot,
   first: number,
   after: PagePosition | undefined,
-): Promise<Page<DocumentItem>> {
+): Promise<Page<StoredDocumentItem>> {
   const query = {
     table: 'documents',
     index: INDEX.documentsByPublished,

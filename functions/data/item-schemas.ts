@@ -31,7 +31,12 @@ const baseFields = {
   hash: z.string(),
 };
 
-export const documentItemSchema = z.object({
+/**
+ * A document's entity item. From item format 8 its text is an item of its
+ * own (documentTextItemSchema), read only by a query that asks for it; items
+ * of earlier formats still carry `text` here, and their readers use it.
+ */
+export const storedDocumentItemSchema = z.object({
   ...baseFields,
   kind: z.literal('DOCUMENT'),
   order: z.string(),
@@ -42,7 +47,8 @@ export const documentItemSchema = z.object({
   url: z.nullable(z.string()),
   publishedOn: z.nullable(partialDateSchema),
   source: z.string(),
-  text: z.string(),
+  /** Only in items of formats before 8. */
+  text: z.optional(z.string()),
   authorIds: z.array(z.string()),
   /**
    * The same authors with their names: a list that asks an author for nothing
@@ -57,6 +63,15 @@ export const documentItemSchema = z.object({
   placeIds: z.array(z.string()),
   eventIds: z.array(z.string()),
   claimIds: z.array(z.string()),
+});
+
+/** A document with its text: what the refresh builds (and search indexes) before the text goes to its own item. */
+export const documentItemSchema = z.extend(storedDocumentItemSchema, { text: z.string() });
+
+/** A document's text, beside its entity item (`sk` TEXT, item format 8): no index lists it. */
+export const documentTextItemSchema = z.object({
+  ...baseFields,
+  text: z.string(),
 });
 
 /** Fields of every named subject; the people table holds people, organizations and places. */
@@ -181,6 +196,12 @@ export const claimItemSchema = z.object({
   quote: z.string(),
   ...spanFields,
   anchor: anchorSchema,
+  /**
+   * The text directive that opens the document's URL at the quote (`:~:text=…`), made by the refresh from the
+   * document's text, so a claim's link and citation read no text (item format 8; before, they were made from
+   * the document item's text).
+   */
+  textFragment: z.optional(z.string()),
   eventIds: z.array(z.string()),
   /** Who or what the claim is about: people, organizations and places (from the people table) and events. */
   about: z.array(z.object({ table: z.enum(['people', 'events']), id: z.string() })),
@@ -253,7 +274,7 @@ export const eventDateItemSchema = z.object({
 
 /** The entity item schema of each table (the people table holds people, organizations and places). */
 export const ENTITY_ITEM_SCHEMAS = {
-  documents: documentItemSchema,
+  documents: storedDocumentItemSchema,
   people: peopleTableItemSchema,
   events: eventItemSchema,
   claims: claimItemSchema,
@@ -261,7 +282,8 @@ export const ENTITY_ITEM_SCHEMAS = {
 
 /** The schema of every kind of item a read may take from a page or a batch. */
 export const STORED_ITEM_SCHEMAS = {
-  document: documentItemSchema,
+  document: storedDocumentItemSchema,
+  documentText: documentTextItemSchema,
   person: personItemSchema,
   organization: organizationItemSchema,
   place: placeItemSchema,

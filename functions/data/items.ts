@@ -17,7 +17,11 @@ export {
   ORGANIZATION_KINDS,
 } from './item-constants.js';
 
+/** A document with its text, as the refresh builds it and search indexes it. */
 export type DocumentItem = z.infer<typeof schemas.documentItemSchema>;
+/** A document's entity item, as reads get it: its text is read apart (DocumentTextItem), except in formats before 8. */
+export type StoredDocumentItem = z.infer<typeof schemas.storedDocumentItemSchema>;
+export type DocumentTextItem = z.infer<typeof schemas.documentTextItemSchema>;
 export type PersonItem = z.infer<typeof schemas.personItemSchema>;
 export type OrganizationItem = z.infer<typeof schemas.organizationItemSchema>;
 export type PlaceItem = z.infer<typeof schemas.placeItemSchema>;

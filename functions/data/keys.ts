@@ -16,6 +16,8 @@ import { TABLES, type EntityTable } from './tables.js';
 
 /** Sort key of an entity item; relationship items of the same partition use `<KIND>#…`. */
 const ENTITY_SK = '#';
+/** Sort key of a document's text, beside its entity item (item format 8). */
+const TEXT_SK = 'TEXT';
 const META_PK = '#META';
 const LOCK_SK = '#LOCK';
 const CURRENT_SK = '#CURRENT';
@@ -66,13 +68,24 @@ export const keys = {
   /** The key of an entity item as version `version` stores it (what a read by id asks for). */
   entityAt: (table: EntityTable, id: string, version: number) => primaryKey(table, versioned(version, id), ENTITY_SK),
   isEntity: (item: Record<string, unknown>, table: EntityTable) => keys.itemKind(table, item) === 'entity',
+  /** Documents table: a document's text, an item of its own so that only a read that needs the text pays for it. */
+  documentText: (id: string) => primaryKey('documents', id, TEXT_SK),
+  /** The key of an entity item (part `entity`) or of a document's text (`text`) as version `version` stores it. */
+  partAt: (table: EntityTable, id: string, part: 'entity' | 'text', version: number) =>
+    primaryKey(table, versioned(version, id), part === 'text' ? TEXT_SK : ENTITY_SK),
+  /** Which part of an entity a stored item is, by its sort key. */
+  partOf: (item: Record<string, unknown>, table: EntityTable): 'entity' | 'text' | undefined => {
+    const sk = item[TABLES[table].sortKey];
+    return sk === ENTITY_SK ? 'entity' : table === 'documents' && sk === TEXT_SK ? 'text' : undefined;
+  },
   /** What an item of a table is, by its sort key: the entity, or one of the relationship items; undefined for anything else. */
   itemKind: (
     table: EntityTable,
     item: Record<string, unknown>,
-  ): 'entity' | 'claimAbout' | 'claimPair' | 'eventDate' | undefined => {
+  ): 'entity' | 'documentText' | 'claimAbout' | 'claimPair' | 'eventDate' | undefined => {
     const sk = item[TABLES[table].sortKey];
     if (sk === ENTITY_SK) return 'entity';
+    if (table === 'documents' && sk === TEXT_SK) return 'documentText';
     if (typeof sk !== 'string') return undefined;
     // A claim's listing under a topic has the shape of its listing under a subject.
     if (table === 'claims' && (sk.startsWith(ABOUT) || sk.startsWith(TOPIC))) return 'claimAbout';

@@ -1,14 +1,16 @@
 import DataLoader from 'dataloader';
 import type {
   ClaimItem,
-  DocumentItem,
+  DocumentTextItem,
   EventItem,
   OrganizationItem,
   PersonItem,
   PlaceItem,
+  StoredDocumentItem,
   SubjectItem,
   TopicItem,
 } from './items.js';
+import { notFoundInternally } from '../shared/integrity.js';
 import { isCheckedVersion, itemSchemas } from './stored-items.js';
 import { batchGetEntities, refKey, type EntityRef, type Snapshot } from './table-store.js';
 import type { EntityTable } from './tables.js';
@@ -38,6 +40,29 @@ export class EntityLoader<T> {
   /** Seeds the cache with an item already read (by a query), so it is not read again. */
   prime(id: string, item: T): void {
     if (!this.items.has(id)) this.items.set(id, Promise.resolve(item));
+  }
+}
+
+/**
+ * Documents' texts, each an item of its own beside the document's (item format 8), read through the shared
+ * loader: the texts a query level asks for are one batch with the level's other reads. A document of an earlier
+ * format carries its text, which is used as it is.
+ */
+export class DocumentTextLoader {
+  private readonly texts = new Map<string, Promise<string>>();
+
+  constructor(private readonly shared: DataLoader<EntityRef, unknown, string>) {}
+
+  load(doc: StoredDocumentItem): Promise<string> {
+    if (doc.text !== undefined) return Promise.resolve(doc.text);
+    let text = this.texts.get(doc.id);
+    if (text === undefined) {
+      text = (
+        this.shared.load({ table: 'documents', id: doc.id, part: 'text' }) as Promise<DocumentTextItem | null>
+      ).then((item) => item?.text ?? notFoundInternally('document text', doc.id));
+      this.texts.set(doc.id, text);
+    }
+    return text;
   }
 }
 
@@ -89,7 +114,9 @@ export class KindsLoader<T extends { kind: string }> {
  * keys): a query level costs one round trip however many tables it touches.
  */
 export interface Loaders {
-  document: EntityLoader<DocumentItem>;
+  document: EntityLoader<StoredDocumentItem>;
+  /** A document's text: read only by the fields that need it (Document.text, a document hit's highlights). */
+  documentText: DocumentTextLoader;
   /** Any named subject of the people table: a person, an organization or a place. */
   subject: KindsLoader<SubjectItem>;
   /** A topic of the controlled list (also in the people table). */
@@ -114,12 +141,14 @@ export function createLoaders(snapshot: () => Promise<Snapshot>): Loaders {
     async (refs) => {
       const snap = await snapshot();
       const found = await batchGetEntities(snap, refs);
-      const schemas = isCheckedVersion(snap) ? undefined : (await itemSchemas()).ENTITY_ITEM_SCHEMAS;
+      const schemas = isCheckedVersion(snap) ? undefined : await itemSchemas();
       return refs.map((ref) => {
         const raw = found.get(refKey(ref));
         if (raw === undefined) return null;
         if (schemas === undefined) return raw;
-        const parsed = schemas[ref.table].safeParse(raw);
+        const schema =
+          ref.part === 'text' ? schemas.STORED_ITEM_SCHEMAS.documentText : schemas.ENTITY_ITEM_SCHEMAS[ref.table];
+        const parsed = schema.safeParse(raw);
         return parsed.success ? parsed.data : parsed.error;
       });
     },
@@ -135,6 +164,7 @@ export function createLoaders(snapshot: () => Promise<Snapshot>): Loaders {
   const subject = new KindsLoader<SubjectItem>(peopleTable, ['PERSON', 'ORGANIZATION', 'PLACE']);
   return {
     document: new EntityLoader(shared, 'documents'),
+    documentText: new DocumentTextLoader(shared),
     subject,
     topic: new KindsLoader<TopicItem>(peopleTable, ['TOPIC']),
     person: new SubjectKindLoader(subject, 'PERSON'),
@@ -164,7 +194,7 @@ export function loadByKind(
   loaders: Loaders,
   kind: 'DOCUMENT' | 'PERSON' | 'ORGANIZATION' | 'PLACE' | 'EVENT' | 'CLAIM',
   id: string,
-): Promise<DocumentItem | SubjectItem | EventItem | ClaimItem | null> {
+): Promise<StoredDocumentItem | SubjectItem | EventItem | ClaimItem | null> {
   switch (kind) {
     case 'DOCUMENT':
       return loaders.document.load(id);

@@ -47,14 +47,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export interface EntityRef {
   table: EntityTable;
   id: string;
+  /** The entity item (the default), or a document's text, stored beside it. */
+  part?: 'entity' | 'text';
 }
 
-export const refKey = (ref: EntityRef) => `${ref.table}\u0000${ref.id}`;
+export const refKey = (ref: EntityRef) => `${ref.table}\u0000${ref.id}\u0000${ref.part ?? 'entity'}`;
 
 /**
- * Reads entity items of any of the tables in BatchGetItem requests of at most
- * 100 keys each (one request can span tables), retrying UnprocessedKeys with
- * backoff. Returns raw items by refKey; ids no item can have are not asked for.
+ * Reads entity items (or documents' texts) of any of the tables in BatchGetItem
+ * requests of at most 100 keys each (one request can span tables), retrying
+ * UnprocessedKeys with backoff. Returns raw items by refKey; ids no item can have are not asked for.
  */
 export async function batchGetEntities(
   { ds, version }: Snapshot,
@@ -67,7 +69,9 @@ export async function batchGetEntities(
     chunk(unique, BATCH_GET_LIMIT).map(async (batch) => {
       let request: Record<string, { Keys: Record<string, string>[] }> = {};
       for (const ref of batch)
-        (request[ds.tables[ref.table]] ??= { Keys: [] }).Keys.push({ ...keys.entityAt(ref.table, ref.id, version) });
+        (request[ds.tables[ref.table]] ??= { Keys: [] }).Keys.push({
+          ...keys.partAt(ref.table, ref.id, ref.part ?? 'entity', version),
+        });
       for (let round = 0; Object.keys(request).length > 0; round++) {
         if (round > MAX_UNPROCESSED_ROUNDS) throw new Error(`BatchGetItem left keys unprocessed after ${round} rounds`);
         if (round > 0) await sleep(backoffMs(round));
@@ -75,8 +79,10 @@ export async function batchGetEntities(
         for (const [tableName, items] of Object.entries(out.Responses ?? {})) {
           const table = tableOf.get(tableName);
           if (table === undefined) continue;
-          for (const item of items)
-            found.set(refKey({ table, id: keys.logical(String(item[TABLES[table].partitionKey])) }), item);
+          for (const item of items) {
+            const id = keys.logical(String(item[TABLES[table].partitionKey]));
+            found.set(refKey({ table, id, part: keys.partOf(item, table) }), item);
+          }
         }
         request = (out.UnprocessedKeys ?? {}) as typeof request;
       }

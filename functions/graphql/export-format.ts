@@ -5,12 +5,12 @@
  * TextQuoteSelector and a TextPositionSelector). Pure functions over rows the
  * export route has read.
  */
-import type { ClaimItem, DocumentItem } from '../data/items.js';
+import type { ClaimItem, StoredDocumentItem } from '../data/items.js';
 
 /** One claim with what its citation needs, as the export route read it. */
 export interface ExportRow {
   claim: ClaimItem;
-  document: DocumentItem;
+  document: StoredDocumentItem;
   speaker: string | null;
   citation: string;
   sourceLink: string | null;
@@ -77,7 +77,7 @@ export function csvOf(rows: readonly ExportRow[]): string {
 }
 
 /** The IRI a document is annotated as: its URL where it has one, else a URN of its id. */
-const documentIri = (doc: DocumentItem) => doc.url ?? `urn:allied-interaction:document:${doc.id}`;
+const documentIri = (doc: StoredDocumentItem) => doc.url ?? `urn:allied-interaction:document:${doc.id}`;
 
 function annotationOf(row: ExportRow, base: string) {
   const { claim, document } = row;

@@ -1,6 +1,6 @@
 /** Models behind GraphQL types that have no storage item of their own. */
-import type { ClaimItem, EventItem } from '../data/items.js';
-import type { SearchableItem, SearchMatch } from '../search/search-model.js';
+import type { ClaimItem, EventItem, StoredDocumentItem, SubjectItem } from '../data/items.js';
+import type { SearchMatch } from '../search/search-model.js';
 
 /** A relation as the claim that shows it sees it (stored on the claim item). */
 export type ClaimRelationModel = ClaimItem['relations'][number];
@@ -30,8 +30,8 @@ export interface ConnectionModel<T> {
   totalCount: () => number | Promise<number>;
 }
 
-/** A search hit with its item loaded: what SearchHit resolves from. */
+/** A search hit with its item loaded: what SearchHit resolves from. A document's text is read only for its highlights. */
 export interface SearchHitModel {
   match: SearchMatch;
-  node: SearchableItem;
+  node: StoredDocumentItem | SubjectItem | EventItem | ClaimItem;
 }

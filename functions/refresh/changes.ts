@@ -9,10 +9,14 @@ import { TABLE_LIST, type EntityTable } from '../data/tables.js';
 import { CHANGES_PER_PAGE, type ChangeEntry, type EntityType } from '../data/version-store.js';
 import { contentHash } from './item-builder.js';
 
-/** Attributes that say where an item is stored, not what it serves. */
+/**
+ * Attributes that say where an item is stored, not what it serves. A claim's `textFragment` is made from its
+ * document's text, which the change list already follows through the document.
+ */
 const STORAGE_ONLY = new Set<string>([
   'hash',
   'rank',
+  'textFragment',
   ...TABLE_LIST.flatMap((t) => [t.partitionKey, t.sortKey, ...t.indexes.map((i) => i.partitionKey)]),
 ]);
 

@@ -9,11 +9,13 @@ import type {
   ClaimItem,
   ClaimPairItem,
   DocumentItem,
+  DocumentTextItem,
   EventDateItem,
   EventItem,
   OrganizationItem,
   PersonItem,
   PlaceItem,
+  StoredDocumentItem,
   TopicItem,
 } from '../data/items.js';
 import { ENTITY_ITEM_SCHEMAS, STORED_ITEM_SCHEMAS } from '../data/item-schemas.js';
@@ -22,6 +24,7 @@ import { keys } from '../data/keys.js';
 import { TABLES, type EntityTable } from '../data/tables.js';
 import { anchorAt, reanchor, type Anchor } from '../shared/anchors.js';
 import { isDayRange, parsePartialDate, type DayRange } from '../shared/dates.js';
+import { textFragmentDirective } from '../shared/text-fragment.js';
 import { foldText } from '../shared/text-normalization.js';
 import { locate, type CorpusIssue } from './corpus-checks.js';
 import { isDisputed } from './corpus-dates.js';
@@ -125,7 +128,7 @@ export function buildItems(corpus: Corpus, previous: ReadonlyMap<string, Previou
   const orders = new Orders(corpus);
   const { claims, anchors, issues } = buildClaims(corpus, previous, orders);
   const lists = new Lists(corpus, claims);
-  const documents = buildDocuments(corpus, orders, lists);
+  const documents = storedDocuments(buildDocuments(corpus, orders, lists));
   const subjects = buildSubjects(corpus, orders, lists);
   const events = buildEvents(corpus, orders, lists);
 
@@ -189,10 +192,11 @@ function claimRelations(corpus: Corpus): Map<string, ClaimItem['relations']> {
   return relationsOf;
 }
 
-/** A claim's item, its quote anchored in its document's text. */
+/** A claim's item, its quote anchored in its document's text (the link to the quote made from that text, where the document has a URL). */
 function claimItem(
   c: ClaimEntry,
   anchor: Exclude<ReturnType<typeof anchorClaim>, { error: string }>,
+  doc: Corpus['documents'][number],
   orders: Orders,
   peopleTable: ReadonlySet<string>,
   relations: ClaimItem['relations'],
@@ -225,6 +229,7 @@ function claimItem(
       codePointEnd: anchor.codePointEnd,
       status: anchor.status,
     },
+    ...(doc.url === null ? {} : { textFragment: textFragmentDirective(doc.text, anchor) }),
     eventIds,
     about,
     aboutIds: about.map((a) => a.id),
@@ -251,7 +256,7 @@ function buildClaims(corpus: Corpus, previous: ReadonlyMap<string, PreviousClaim
     if (anchor.status === 'EXACT') anchors.exact++;
     else if (anchor.status === 'RELOCATED') anchors.relocated.push(c.id);
     else anchors.orphaned.push(c.id);
-    claims.push(claimItem(c, anchor, orders, peopleTable, relationsOf.get(c.id) ?? []));
+    claims.push(claimItem(c, anchor, doc, orders, peopleTable, relationsOf.get(c.id) ?? []));
   });
   claims.sort((a, b) => (a.order < b.order ? -1 : 1));
   return { claims, anchors, issues };
@@ -325,6 +330,40 @@ function buildDocuments(corpus: Corpus, orders: Orders, lists: Lists): DocumentI
       claimIds: lists.claimsOfDocument(d.id),
     };
   });
+}
+
+/**
+ * Each document as two items: the entity, without its text, and the text beside it (keys.documentText). Most
+ * reads of a document (lists, titles, a claim's document) then pay read units for a few hundred bytes, not for
+ * the whole text; only a query that asks for the text reads it.
+ */
+function storedDocuments(documents: readonly DocumentItem[]): (StoredDocumentItem | DocumentTextItem)[] {
+  return documents.flatMap(({ text, ...entity }) => [
+    entity,
+    { ...keys.documentText(entity.id), id: entity.id, hash: '', text },
+  ]);
+}
+
+/**
+ * The documents as search indexes them and the change list compares them: each entity item with its text
+ * (from its text item, or its own in a version of a format before 8), and no text items. Other tables and
+ * items are as given. The hash of a document so joined covers both items, so a changed text counts as a
+ * changed document.
+ */
+export function withDocumentTexts<T extends Record<string, unknown>>(
+  tables: Readonly<Record<EntityTable, readonly T[]>>,
+): Record<EntityTable, T[]> {
+  const texts = new Map<unknown, T>();
+  for (const item of tables.documents) if (keys.partOf(item, 'documents') === 'text') texts.set(item.pk, item);
+  const documents = tables.documents.flatMap((item): T[] => {
+    const part = keys.partOf(item, 'documents');
+    if (part === 'text') return [];
+    const text = part === 'entity' ? texts.get(item.pk) : undefined;
+    return [
+      text === undefined ? item : { ...item, text: text.text, hash: `${String(item.hash)}.${String(text.hash)}` },
+    ];
+  });
+  return { ...tables, documents } as Record<EntityTable, T[]>;
 }
 
 function buildSubjects(corpus: Corpus, orders: Orders, lists: Lists): (PersonItem | OrganizationItem | PlaceItem)[] {

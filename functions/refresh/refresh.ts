@@ -43,7 +43,7 @@ import { readCorpus } from './corpus-reader.js';
 import type { Corpus } from './corpus-schema.js';
 import type { CorpusSource } from './corpus-source.js';
 import { DEFAULT_MAX_SHRINK } from './guards.js';
-import { buildItems, stableJson, type AnchorReport } from './item-builder.js';
+import { buildItems, stableJson, withDocumentTexts, type AnchorReport } from './item-builder.js';
 import { DEADLINE_RESERVE_MS, Lease } from './lease.js';
 import {
   deleteOf,
@@ -226,7 +226,7 @@ class RefreshRun {
         if (version === current.number && missingIndex) currentItems[table].push(item);
         else if (version !== undefined && due.has(version)) garbage[table].push(deleteOf(table, item));
       });
-      if (missingIndex) searchIndex = await updateSearchIndex(store, currentItems);
+      if (missingIndex) searchIndex = await updateSearchIndex(store, withDocumentTexts(currentItems));
       retention = await this.retain(pointer, garbage, due);
     }
     if (searchIndex === undefined && store !== undefined && current.searchIndex !== undefined) {
@@ -261,14 +261,16 @@ class RefreshRun {
     const versions = versionPlan(pointer, this.keep, this.grace > 0, this.isDue);
     const scanned = await this.read(versions);
     const built = this.build(corpus, issues, scanned.current, lineIndex);
-    const changes = diffEntities(servedEntities(scanned.current), servedEntities(built.tables));
+    // Documents as they are served, their texts joined: a version of an earlier format compares like with like.
+    const [before, after] = [withDocumentTexts(scanned.current), withDocumentTexts(built.tables)];
+    const changes = diffEntities(servedEntities(before), servedEntities(after));
     const pages = changePages(changes);
     const { plans, resumed } = planWrites(versions.target, scanned.pending, {
       ...built.tables,
       documents: [...built.tables.documents, ...pages],
     });
     const { written, progress } = await this.write(versions.target, plans);
-    const searchIndex = await this.index(built.tables, progress);
+    const searchIndex = await this.index(after, progress);
     const record = this.record(versions.target, hash, built.tables, changes, searchIndex?.hash);
     const next = await this.publishPointer(pointer, versions, record, progress);
     const retention = await this.retain(
@@ -276,7 +278,7 @@ class RefreshRun {
       scanned.garbage,
       new Set([...scanned.garbageVersions, ...next.retired.filter(this.isDue).map((r) => r.number)]),
     );
-    const tables = entityCounts(scanned.current, built.tables);
+    const tables = entityCounts(before, after);
     return {
       status: 'published',
       version: versions.target,

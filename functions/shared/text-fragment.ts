@@ -44,8 +44,8 @@ export function textFragmentDirective(text: string, span: { start: number; end: 
   return `:~:text=${parts.join(',')}`;
 }
 
-/** The document URL with a text directive; an existing fragment is replaced. */
-export function textFragmentLink(url: string, text: string, span: { start: number; end: number }): string {
+/** The document URL with a text directive (textFragmentDirective); an existing fragment is replaced. */
+export function textFragmentLink(url: string, directive: string): string {
   const base = url.split('#')[0] ?? url;
-  return `${base}#${textFragmentDirective(text, span)}`;
+  return `${base}#${directive}`;
 }

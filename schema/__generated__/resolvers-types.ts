@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { DocumentItem, PersonItem, EventItem, ClaimItem, ReportedDateItem, OrganizationItem, PlaceItem, TopicItem, ClaimPairItem } from '../../functions/data/items.js';
+import type { StoredDocumentItem, PersonItem, EventItem, ClaimItem, ReportedDateItem, OrganizationItem, PlaceItem, TopicItem, ClaimPairItem } from '../../functions/data/items.js';
 import type { PartialDateModel, PageInfoModel, ConnectionModel, EdgeModel, ClaimRelationModel, EventRelationModel, SearchHitModel } from '../../functions/graphql/models.js';
 import type { VersionRecord, ChangeModel } from '../../functions/data/version-store.js';
 import type { GraphQLContext } from '../../functions/graphql/context.js';
@@ -1035,7 +1035,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   SearchResult:
     | ( ClaimItem )
-    | ( DocumentItem )
+    | ( StoredDocumentItem )
     | ( EventItem )
     | ( OrganizationItem )
     | ( PersonItem )
@@ -1071,9 +1071,9 @@ export type ResolversTypes = {
   CorpusVersionConnection: ResolverTypeWrapper<ConnectionModel<VersionRecord>>;
   CorpusVersionEdge: ResolverTypeWrapper<EdgeModel<VersionRecord>>;
   DatePrecision: DatePrecision;
-  Document: ResolverTypeWrapper<DocumentItem>;
-  DocumentConnection: ResolverTypeWrapper<ConnectionModel<DocumentItem>>;
-  DocumentEdge: ResolverTypeWrapper<EdgeModel<DocumentItem>>;
+  Document: ResolverTypeWrapper<StoredDocumentItem>;
+  DocumentConnection: ResolverTypeWrapper<ConnectionModel<StoredDocumentItem>>;
+  DocumentEdge: ResolverTypeWrapper<EdgeModel<StoredDocumentItem>>;
   EntityType: EntityType;
   Event: ResolverTypeWrapper<EventItem>;
   EventConnection: ResolverTypeWrapper<ConnectionModel<EventItem>>;
@@ -1128,9 +1128,9 @@ export type ResolversParentTypes = {
   CorpusVersion: VersionRecord;
   CorpusVersionConnection: ConnectionModel<VersionRecord>;
   CorpusVersionEdge: EdgeModel<VersionRecord>;
-  Document: DocumentItem;
-  DocumentConnection: ConnectionModel<DocumentItem>;
-  DocumentEdge: EdgeModel<DocumentItem>;
+  Document: StoredDocumentItem;
+  DocumentConnection: ConnectionModel<StoredDocumentItem>;
+  DocumentEdge: EdgeModel<StoredDocumentItem>;
   Event: EventItem;
   EventConnection: ConnectionModel<EventItem>;
   EventEdge: EdgeModel<EventItem>;

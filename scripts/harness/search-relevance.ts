@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { buildItems } from '../../functions/refresh/item-builder.js';
+import { buildItems, withDocumentTexts } from '../../functions/refresh/item-builder.js';
 import { dayWindow } from '../../functions/shared/date-range.js';
 import { parseQuery } from '../../functions/search/query-syntax.js';
 import { buildSearchIndex } from '../../functions/search/search-index-build.js';
@@ -23,7 +23,7 @@ export const RELEVANCE_FILE = fileURLToPath(new URL('../../test/fixtures/search-
 
 /** The seed corpus's searchable items, as the refresh indexes them: what the relevance set is scored on. */
 export async function seedSearchableItems(): Promise<SearchableItem[]> {
-  return searchableItems(buildItems(await seedCorpus(), new Map()).tables);
+  return searchableItems(withDocumentTexts(buildItems(await seedCorpus(), new Map()).tables));
 }
 
 /** One query of the set: `expect` are `kind/id` (lower-case kind), every one relevant, the first the best answer. */

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { encodeFragmentTerm, textFragmentLink } from '../../functions/shared/text-fragment.js';
+import { encodeFragmentTerm, textFragmentDirective, textFragmentLink } from '../../functions/shared/text-fragment.js';
 
 const link = (text: string, quote: string, nth = 0) => {
   let start = -1;
   for (let i = 0; i <= nth; i++) start = text.indexOf(quote, start + 1);
-  return textFragmentLink('https://example.org/a#old', text, { start, end: start + quote.length });
+  return textFragmentLink(
+    'https://example.org/a#old',
+    textFragmentDirective(text, { start, end: start + quote.length }),
+  );
 };
 
 describe('text fragment links', () => {

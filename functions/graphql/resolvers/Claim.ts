@@ -1,8 +1,7 @@
 import type { ClaimResolvers } from '../../../schema/__generated__/resolvers-types.js';
 import { loadExisting } from '../../data/loaders.js';
 import { notFoundInternally } from '../../shared/integrity.js';
-import { textFragmentLink } from '../../shared/text-fragment.js';
-import { claimCitation } from '../citation.js';
+import { claimCitation, claimLink } from '../citation.js';
 
 export const Claim: ClaimResolvers = {
   /** People, organizations and places from the people table, events from theirs: one batch for the level. */
@@ -36,10 +35,10 @@ export const Claim: ClaimResolvers = {
   topics: (claim, _args, { loaders }) => loadExisting(loaders.topic, claim.topicIds ?? []),
   /** Stored on the claim item (both sides of every relation), so no read is needed until the other claim is asked for. */
   relations: (claim, { kind }) => (kind == null ? claim.relations : claim.relations.filter((r) => r.kind === kind)),
+  /** Made from the document's URL and the claim's text directive: no text is read. */
   sourceLink: async (claim, _args, { loaders }) => {
     const doc = await loaders.document.load(claim.documentId);
-    if (doc?.url == null) return null;
-    return textFragmentLink(doc.url, doc.text, { start: claim.start, end: claim.end });
+    return doc === null ? null : claimLink(claim, doc);
   },
   span: (claim) => ({ start: claim.start, end: claim.end }),
   speaker: (claim, _args, { loaders }) => (claim.speakerId === undefined ? null : loaders.person.load(claim.speakerId)),

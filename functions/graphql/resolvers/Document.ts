@@ -24,6 +24,8 @@ export const Document: DocumentResolvers = {
     if (doc.authors !== undefined && selectsOnly(info, AUTHOR_SUMMARY_FIELDS)) return doc.authors as PersonItem[];
     return loadExisting(loaders.person, doc.authorIds);
   },
+  /** The text is an item of its own (item format 8), read only here: the texts of one level are one batch. */
+  text: (doc, _args, { loaders }) => loaders.documentText.load(doc),
   citation: (doc) =>
     documentCitation(
       doc,
