@@ -167,17 +167,27 @@ export async function listClaims(
 export async function countClaims(snap: Snapshot, loaders: Loaders, filter: ClaimFilter): Promise<number> {
   if (matchesNothing(filter)) return 0;
   if (isUnfiltered(filter)) return entityCount(snap, 'claims');
-  const ids = parentList(loaders, filter);
-  if (ids !== undefined) return (await ids).length;
+  const counted = await parentCount(loaders, filter);
+  if (counted !== undefined) return counted;
   return queryCount(snap.ds, claimQuery(snap.version, filter));
+}
+
+/** A single-topic filter's count as the topic item records it (items before format 9 list the claims). */
+async function parentCount(loaders: Loaders, filter: ClaimFilter): Promise<number | undefined> {
+  const given = Object.values(filter).filter((v) => v !== undefined).length;
+  if (given === 1 && filter.topicId !== undefined) {
+    const topic = await loaders.topic.load(filter.topicId);
+    return topic === null ? 0 : (topic.claimCount ?? topic.claimIds?.length);
+  }
+  const ids = parentList(loaders, filter);
+  return ids === undefined ? undefined : (await ids).length;
 }
 
 /** The id list a parent item keeps for a filter of one id, when that is the whole filter. */
 function parentList(loaders: Loaders, filter: ClaimFilter): Promise<readonly string[]> | undefined {
   const given = Object.entries(filter).filter(([, v]) => v !== undefined);
   if (given.length !== 1) return undefined;
-  const { documentId, speakerId, eventId, aboutId, topicId } = filter;
-  if (topicId !== undefined) return loaders.topic.load(topicId).then((t) => t?.claimIds ?? []);
+  const { documentId, speakerId, eventId, aboutId } = filter;
   if (documentId !== undefined) return loaders.document.load(documentId).then((d) => d?.claimIds ?? []);
   if (speakerId !== undefined) return loaders.person.load(speakerId).then((p) => p?.claimIds ?? []);
   if (eventId !== undefined) return loaders.event.load(eventId).then((e) => e?.claimIds ?? []);

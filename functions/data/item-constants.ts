@@ -37,9 +37,10 @@ export const CLAIM_KINDS = ['DIRECT_QUOTE', 'PARAPHRASE', 'AUTHOR_ASSERTION'] as
  * 5: documents carry their authors' names; 6: events carry `disputed`,
  * reported dates `inferred` and `inference`; 7: topics, claims' and events'
  * `topicIds`, claims' `provision`, the claims of a topic in its `TOPIC#` partition; 8: a document's text in an item
- * of its own, `sk` TEXT, read only when a query asks for it, and claims' `textFragment`.)
+ * of its own, `sk` TEXT, read only when a query asks for it, and claims' `textFragment`; 9: a topic counts its
+ * claims (`claimCount`) instead of listing them, which a topic of a grown corpus outgrew DynamoDB's item size with.)
  */
-export const ITEM_FORMAT = 8;
+export const ITEM_FORMAT = 9;
 
 /** The first item format whose documents keep their text in an item of its own (keys.documentText). */
 export const TEXT_ITEM_FORMAT = 8;

@@ -124,8 +124,14 @@ export const topicItemSchema = z.object({
   name: z.string(),
   aliases: z.array(z.string()),
   description: z.nullable(z.string()),
-  /** Claims that address the topic, in reading order. */
-  claimIds: z.array(z.string()),
+  /**
+   * How many claims address the topic. A topic is shared by the whole corpus, so its claims are
+   * not listed here (the list would outgrow DynamoDB's 400 KB item as the corpus grows): they are
+   * the topic's `TOPIC#` partition of the claims table's byRef index.
+   */
+  claimCount: z.optional(z.number()),
+  /** Items of format 7 and 8 still list them, and still count that way. */
+  claimIds: z.optional(z.array(z.string())),
   /** Events that address the topic, chronological. */
   eventIds: z.array(z.string()),
 });

@@ -153,11 +153,15 @@ export function buildItems(corpus: Corpus, previous: ReadonlyMap<string, Previou
   return { tables, anchors, issues };
 }
 
+/** DynamoDB's item limit (400 KB), against an item's JSON: a little more than DynamoDB counts, never less. */
+const MAX_ITEM_BYTES = 400 * 1024;
+
 /**
  * Every item, entity or relationship, matches the stored item format
- * (ITEM_FORMAT), which the published version records and the API then trusts.
- * A mismatch, or an item of a kind with no schema, is a fault of this
- * builder, not of the corpus: nothing is written.
+ * (ITEM_FORMAT), which the published version records and the API then trusts,
+ * and fits in a DynamoDB item. A mismatch, an item of a kind with no schema or
+ * one too large is a fault of this builder, not of the corpus: nothing is
+ * written (a batch write would refuse the item only halfway through).
  */
 export function checkItemFormat(tables: Record<EntityTable, readonly Record<string, unknown>[]>): void {
   const faults: string[] = [];
@@ -169,13 +173,16 @@ export function checkItemFormat(tables: Record<EntityTable, readonly Record<stri
         faults.push(`${name}: no schema for this kind of item`);
         continue;
       }
+      const bytes = Buffer.byteLength(JSON.stringify(item));
+      if (bytes > MAX_ITEM_BYTES)
+        faults.push(`${name}: about ${Math.ceil(bytes / 1024)} KB, over DynamoDB's 400 KB item`);
       const checked = (kind === 'entity' ? ENTITY_ITEM_SCHEMAS[table] : STORED_ITEM_SCHEMAS[kind]).safeParse(item);
       if (!checked.success)
         faults.push(`${name}: ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
     }
   }
   if (faults.length > 0)
-    throw new Error(`Built items do not match item format ${ITEM_FORMAT}: ${faults.slice(0, 5).join(' | ')}`);
+    throw new Error(`Built items that item format ${ITEM_FORMAT} or DynamoDB would refuse: ${faults.slice(0, 5).join(' | ')}`);
 }
 
 /** Each relation is written once in the corpus; both claims carry it (QUALIFIES shows as QUALIFIED_BY on the other). */
@@ -409,7 +416,7 @@ function buildTopics(corpus: Corpus, orders: Orders, lists: Lists): TopicItem[] 
     name: t.name,
     aliases: t.aliases,
     description: t.description,
-    claimIds: lists.claimsOfTopic(t.id),
+    claimCount: lists.claimsOfTopic(t.id).length,
     eventIds: orders.chronological(lists.eventsOfTopic(t.id)),
   }));
 }

@@ -204,7 +204,7 @@ describe('checkItemFormat', () => {
     const person = { pk: 'p', sk: keys.entity('people', 'p').sk, id: 'p', hash: 'h', kind: 'PERSON', name: 42 };
     expect(() => {
       checkItemFormat({ documents: [], people: [person], events: [], claims: [] });
-    }).toThrow(/item format \d+: people p #: .*name/);
+    }).toThrow(/item format \d+ or DynamoDB would refuse: people p #: .*name/);
   });
 
   it('checks relationship items against their own schemas', () => {
@@ -223,6 +223,21 @@ describe('checkItemFormat', () => {
     expect(() => {
       checkItemFormat({ documents: [], people: [], events: [], claims: [{ ...about, claimId: 'claim-1' }] });
     }).not.toThrow();
+  });
+
+  it("refuses an item over DynamoDB's 400 KB before anything is written, naming it and its size", () => {
+    const person = {
+      ...keys.entity('people', 'p'),
+      id: 'p',
+      hash: 'h',
+      kind: 'PERSON',
+      order: 'p',
+      name: 'P',
+      aliases: Array.from({ length: 40_000 }, (_, i) => `alias number ${i}`),
+    };
+    expect(() => {
+      checkItemFormat({ documents: [], people: [person], events: [], claims: [] });
+    }).toThrow(/people p #: about \d+ KB, over DynamoDB's 400 KB item/);
   });
 
   it('refuses an item of a kind it has no schema for', () => {

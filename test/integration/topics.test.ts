@@ -84,6 +84,20 @@ describe('topics', () => {
     }
   });
 
+  it("pages a topic's claims from its partition to the end, each once, in the count it states", async () => {
+    const t = topicsFile
+      .map((x) => ({ ...x, tagged: claimsFile.filter((c) => c.topics.includes(x.id)).map((c) => c.id) }))
+      .sort((a, b) => b.tagged.length - a.tagged.length)[0]!;
+    const walked = await ids(
+      `query($id: ID!, $after: String) { topic(id: $id) { claims(first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } }`,
+      (d) => d.topic.claims,
+      { id: t.id },
+    );
+    expect(walked.ids).toHaveLength(t.tagged.length);
+    expect(new Set(walked.ids)).toEqual(new Set(t.tagged));
+    expect(new Set(walked.totals)).toEqual(new Set([t.tagged.length]));
+  });
+
   it('is null for an unknown id or the id of a subject, and a subject query never returns a topic', async () => {
     const topicId = topicsFile[0]!.id;
     const res = await data(
