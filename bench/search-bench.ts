@@ -120,8 +120,8 @@ export function cloneItems(items: readonly SearchableItem[], scale: number): Sea
 /** The cold first search, in a fresh process: see ScaleMeasurement.coldFirstSearchMs. */
 async function coldFirstSearch(file: string, query: string): Promise<number> {
   const started = performance.now();
-  const index = loadSearchIndex({ hash: 'cold', body: await readFile(file) });
-  index.search(parseQuery(query), NO_FILTERS).page(0, PAGE);
+  const index = await loadSearchIndex({ hash: 'cold', body: await readFile(file) });
+  await (await index.search(parseQuery(query), NO_FILTERS)).page(0, PAGE);
   return performance.now() - started;
 }
 
@@ -136,13 +136,13 @@ function coldFirstSearchInChild(file: string): number {
 }
 
 /** The memory a loaded index holds (see ScaleMeasurement.indexHeapMb); only with --expose-gc. */
-function memoryHeld(stored: StoredSearchIndex) {
+async function memoryHeld(stored: StoredSearchIndex) {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc === undefined) return undefined;
   gc();
   const before = process.memoryUsage();
   // The body as a store hands it over: a fresh copy, held only by the index.
-  const index = loadSearchIndex({ hash: stored.hash, body: Uint8Array.from(stored.body) });
+  const index = await loadSearchIndex({ hash: stored.hash, body: Uint8Array.from(stored.body) });
   gc();
   const after = process.memoryUsage();
   const mb = (n: number) => Math.max(0, Math.round((n / 2 ** 20) * 10) / 10);
@@ -166,24 +166,24 @@ export async function measureScale(seed: readonly SearchableItem[], scale: numbe
   // Load as the GraphQL function does on its first search: views over the stored bytes, the vocabulary decoded.
   const loadRuns = scale >= 100 ? 2 : 5;
   const loads: number[] = [];
-  let index = loadSearchIndex(stored);
+  let index = await loadSearchIndex(stored);
   for (let i = 0; i < loadRuns; i++) {
     started = performance.now();
-    index = loadSearchIndex(stored);
+    index = await loadSearchIndex(stored);
     loads.push(performance.now() - started);
   }
 
-  const held = memoryHeld(stored);
+  const held = await memoryHeld(stored);
   if (held !== undefined) index = held.index;
 
   const queries = BENCH_QUERIES.map(parseQuery);
-  for (const query of queries) index.search(query, NO_FILTERS).page(0, PAGE);
+  for (const query of queries) await (await index.search(query, NO_FILTERS)).page(0, PAGE);
   const samples: number[] = [];
   const rounds = scale >= 100 ? 3 : 30;
   for (let r = 0; r < rounds; r++) {
     for (const query of queries) {
       started = performance.now();
-      index.search(query, NO_FILTERS).page(0, PAGE);
+      await (await index.search(query, NO_FILTERS)).page(0, PAGE);
       samples.push(performance.now() - started);
     }
   }
