@@ -43,7 +43,14 @@ export function cachedSearchIndex(options: SearchIndexCacheOptions): SearchIndex
     }
     const started = performance.now();
     const { openSearchIndex } = await import('./search-query.js');
-    const index = await openSearchIndex(hash, (ranges) => store.read(hash, ranges));
+    const index = await openSearchIndex(hash, (ranges) => store.read(hash, ranges)).catch((error: unknown) => {
+      if (!(error instanceof Error) || error.name !== 'IndexFormatError') throw error;
+      // An index written by other code (a deployment between a build and its refresh): refused, not misread.
+      logger.error('search index in a format this code does not read', { location: store.location, hash, error });
+      throw serviceUnavailable(
+        'Search is not available: the stored search index is in a format this version cannot read; the next seed refresh rebuilds it.',
+      );
+    });
     if (index === undefined)
       throw serviceUnavailable(
         'Search is not available yet: the search index of this version has not been built (the seed refresh builds it).',

@@ -15,6 +15,11 @@ const PREFIX_MAGIC = 'KBSR';
 /** Bytes of the fixed prefix. */
 export const PREFIX_BYTES = 16;
 
+/** A stored index this code cannot read (another format version): refused, never misread. */
+export class IndexFormatError extends Error {
+  override readonly name = 'IndexFormatError';
+}
+
 /** The fixed prefix of a stored index: its format number and the bytes of its head (prefix included, 8-aligned). */
 export function writePrefix(out: Uint8Array, formatNumber: number, headBytes: number): void {
   out.set(new TextEncoder().encode(PREFIX_MAGIC), 0);
@@ -31,14 +36,15 @@ export function writePrefix(out: Uint8Array, formatNumber: number, headBytes: nu
 export function readPrefix(bytes: Uint8Array, expected: number): { headBytes: number } {
   const magic = new TextDecoder().decode(bytes.subarray(0, 4));
   if (magic === MAGIC)
-    throw new Error(
+    throw new IndexFormatError(
       `search index in format v4 (one whole-file blob): this code reads format v${expected}, fetched by byte range; the next seed refresh rebuilds the index`,
     );
-  if (bytes.byteLength < PREFIX_BYTES || magic !== PREFIX_MAGIC) throw new Error('not a search index (bad magic)');
+  if (bytes.byteLength < PREFIX_BYTES || magic !== PREFIX_MAGIC)
+    throw new IndexFormatError('not a search index (bad magic)');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const formatNumber = view.getUint32(4, true);
   if (formatNumber !== expected)
-    throw new Error(
+    throw new IndexFormatError(
       `search index format v${formatNumber}, expected v${expected}: the next seed refresh rebuilds the index`,
     );
   return { headBytes: view.getUint32(8, true) };
