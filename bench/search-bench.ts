@@ -17,7 +17,9 @@ import { parseQuery } from '../functions/search/query-syntax.js';
 import { buildSearchIndex } from '../functions/search/search-index-build.js';
 import { loadSearchIndex } from '../functions/search/search-query.js';
 import type { SearchableItem, SearchFilters } from '../functions/search/search-model.js';
-import { relevanceScores, seedSearchableItems } from '../scripts/harness/search-relevance.js';
+import { cloneItems, relevanceScores, seedSearchableItems } from '../scripts/harness/search-relevance.js';
+
+export { cloneItems } from '../scripts/harness/search-relevance.js';
 
 export interface SearchBenchResult {
   searchP50Ms1x: number;
@@ -79,42 +81,6 @@ const round = (n: number) => Math.round(n * 100) / 100;
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-/** Fields that hold ids of other items: a clone's references stay inside the clone. */
-const REFERENCES = [
-  'documentId',
-  'speakerId',
-  'eventIds',
-  'personIds',
-  'authorIds',
-  'claimIds',
-  'participantIds',
-  'documentIds',
-  'mentionedInIds',
-  'authoredIds',
-  'aboutIds',
-];
-
-/** Clone 0 keeps the seed ids; clone k gets `-x<k>` on every id and every reference. */
-export function cloneItems(items: readonly SearchableItem[], scale: number): SearchableItem[] {
-  const out: SearchableItem[] = [];
-  for (let k = 0; k < scale; k++) {
-    for (const item of items) {
-      if (k === 0) {
-        out.push(item);
-        continue;
-      }
-      const clone: Record<string, unknown> = { ...item, id: `${item.id}-x${k}` };
-      for (const field of REFERENCES) {
-        const value = clone[field];
-        if (typeof value === 'string') clone[field] = `${value}-x${k}`;
-        else if (Array.isArray(value)) clone[field] = value.map((id: string) => `${id}-x${k}`);
-      }
-      out.push(clone as unknown as SearchableItem);
-    }
-  }
-  return out;
 }
 
 /** The cold first search, in a fresh process: see ScaleMeasurement.coldFirstSearchMs. */

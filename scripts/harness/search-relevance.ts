@@ -26,6 +26,42 @@ export async function seedSearchableItems(): Promise<SearchableItem[]> {
   return searchableItems(buildItems(await seedCorpus(), new Map()).tables);
 }
 
+/** Fields that hold ids of other items: a clone's references stay inside the clone. */
+const REFERENCES = [
+  'documentId',
+  'speakerId',
+  'eventIds',
+  'personIds',
+  'authorIds',
+  'claimIds',
+  'participantIds',
+  'documentIds',
+  'mentionedInIds',
+  'authoredIds',
+  'aboutIds',
+];
+
+/** Clone 0 keeps the seed ids; clone k gets `-x<k>` on every id and every reference. */
+export function cloneItems(items: readonly SearchableItem[], scale: number): SearchableItem[] {
+  const out: SearchableItem[] = [];
+  for (let k = 0; k < scale; k++) {
+    for (const item of items) {
+      if (k === 0) {
+        out.push(item);
+        continue;
+      }
+      const clone: Record<string, unknown> = { ...item, id: `${item.id}-x${k}` };
+      for (const field of REFERENCES) {
+        const value = clone[field];
+        if (typeof value === 'string') clone[field] = `${value}-x${k}`;
+        else if (Array.isArray(value)) clone[field] = value.map((id: string) => `${id}-x${k}`);
+      }
+      out.push(clone as unknown as SearchableItem);
+    }
+  }
+  return out;
+}
+
 /** One query of the set: `expect` are `kind/id` (lower-case kind), every one relevant, the first the best answer. */
 export interface RelevanceCase {
   query: string;
