@@ -8,16 +8,18 @@
  * build needs a few GB of heap; the script raises the limit for itself).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { StoredSearchIndex } from '../functions/data/stored-search-index.js';
+import { fileSearchIndexStore } from '../functions/data/search-index-store.js';
+import { searchIndexKey, type StoredSearchIndex } from '../functions/data/stored-search-index.js';
 import { parseQuery } from '../functions/search/query-syntax.js';
 import { buildSearchIndex } from '../functions/search/search-index-build.js';
-import { loadSearchIndex } from '../functions/search/search-query.js';
+import { loadSearchIndex, openSearchIndex } from '../functions/search/search-query.js';
 import type { SearchableItem, SearchFilters } from '../functions/search/search-model.js';
 import { cloneItems, relevanceScores, seedSearchableItems } from '../scripts/harness/search-relevance.js';
+import { measureFirstQueriesInChild, type FirstQueryMeasurement } from './search-first-query.js';
 
 export { cloneItems } from '../scripts/harness/search-relevance.js';
 
@@ -47,11 +49,14 @@ export interface ScaleMeasurement {
   indexArrayBuffersMb: number;
   /**
    * A first search in a fresh process, as a cold function's first search:
-   * read the stored index from disk, load it, answer the first page of a
-   * query (the engine module already imported; it is a chunk of its own in the
-   * deployed bundle, loaded on the first search, see infra/bundling.ts).
+   * read the head of the stored index from disk, then the parts the query
+   * needs, by range (a local folder store), and answer the first page (the
+   * engine module already imported; it is a chunk of its own in the deployed
+   * bundle, loaded on the first search, see infra/bundling.ts).
    */
   coldFirstSearchMs: number;
+  /** Each relevance query as the first of a fresh process, read by range from S3 through the slow link (search-first-query.ts). */
+  firstQuery: FirstQueryMeasurement;
 }
 
 /** What analysts type: names, variants, misspellings, phrases, a prefix being typed. */
@@ -84,17 +89,20 @@ function percentile(samples: number[], p: number): number {
 }
 
 /** The cold first search, in a fresh process: see ScaleMeasurement.coldFirstSearchMs. */
-async function coldFirstSearch(file: string, query: string): Promise<number> {
+async function coldFirstSearch(dir: string, hash: string, query: string): Promise<number> {
+  const store = fileSearchIndexStore(dir);
   const started = performance.now();
-  const index = await loadSearchIndex({ hash: 'cold', body: await readFile(file) });
-  await (await index.search(parseQuery(query), NO_FILTERS)).page(0, PAGE);
+  const index = await openSearchIndex(hash, (ranges) => store.read(hash, ranges));
+  await (await index!.search(parseQuery(query), NO_FILTERS)).page(0, PAGE);
   return performance.now() - started;
 }
 
-function coldFirstSearchInChild(file: string): number {
+function coldFirstSearchInChild(dir: string, hash: string): number {
   const script = fileURLToPath(import.meta.url);
   const runs = [0, 1, 2].map(() => {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', script, '--cold', file], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script, '--cold', dir, hash], {
+      encoding: 'utf8',
+    });
     if (child.status !== 0) throw new Error(`cold search failed:\n${child.stderr}`);
     return Number(child.stdout);
   });
@@ -124,9 +132,9 @@ export async function measureScale(seed: readonly SearchableItem[], scale: numbe
   const buildMs = performance.now() - started;
   const indexBytes = stored.body.byteLength;
   const dir = await mkdtemp(join(tmpdir(), 'search-bench-'));
-  const file = join(dir, 'index.bin');
-  await writeFile(file, stored.body);
-  const coldFirstSearchMs = coldFirstSearchInChild(file);
+  await fileSearchIndexStore(dir).put(stored);
+  const coldFirstSearchMs = coldFirstSearchInChild(dir, stored.hash);
+  const firstQuery = measureFirstQueriesInChild(join(dir, searchIndexKey(stored.hash)), stored.hash);
   await rm(dir, { recursive: true, force: true });
 
   // Load as the GraphQL function does on its first search: views over the stored bytes, the vocabulary decoded.
@@ -164,6 +172,7 @@ export async function measureScale(seed: readonly SearchableItem[], scale: numbe
     indexHeapMb: held?.indexHeapMb ?? Number.NaN,
     indexArrayBuffersMb: held?.indexArrayBuffersMb ?? Number.NaN,
     coldFirstSearchMs: round(coldFirstSearchMs),
+    firstQuery,
   };
 }
 
@@ -204,7 +213,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const child = process.argv.indexOf('--child');
   const cold = process.argv.indexOf('--cold');
   if (cold !== -1) {
-    process.stdout.write(String(await coldFirstSearch(process.argv[cold + 1]!, BENCH_QUERIES[0]!)));
+    process.stdout.write(
+      String(await coldFirstSearch(process.argv[cold + 1]!, process.argv[cold + 2]!, BENCH_QUERIES[0]!)),
+    );
   } else if (process.argv.includes('--relevance')) {
     process.stdout.write(`${JSON.stringify(await relevanceScores(await seedSearchableItems()), null, 2)}\n`);
   } else if (child !== -1) {

@@ -9,8 +9,8 @@
  * after the other) and the hits, which must equal those of the index in memory.
  * Then memory: heap plus external after 100 varied queries in one process.
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,7 +75,7 @@ async function firstQuery(caseIndex: number, hash: string): Promise<FirstQuery> 
   return { ms, ...index.reads, hits };
 }
 
-/** 100 varied queries: the relevance set's and the bench's, then their words alone and as prefixes. */
+/** 100 varied queries: the relevance set's, then their words alone and as prefixes. */
 function variedQueries(queries: readonly string[]): string[] {
   const words = [...new Set(queries.flatMap((q) => q.split(/\s+/)).filter((w) => /^\p{L}{4,}$/u.test(w)))];
   const out = [...new Set([...queries, ...words, ...words.map((w) => w.slice(0, 4))])];
@@ -84,8 +84,7 @@ function variedQueries(queries: readonly string[]): string[] {
 
 /** In a child: memory after 100 varied queries on an index read from a file (the body is never in memory whole). */
 async function memoryAfterQueries(dir: string, hash: string): Promise<number> {
-  const { BENCH_QUERIES } = await import('./search-bench.js');
-  const queries = variedQueries([...(await relevanceCases()).map((c) => c.query), ...BENCH_QUERIES]);
+  const queries = variedQueries((await relevanceCases()).map((c) => c.query));
   const index = await cachedSearchIndex({ store: async () => fileSearchIndexStore(dir) }).forHash(hash);
   for (const query of queries) await (await index.search(parseQuery(query), { kinds: new Set() })).page(0, 20);
   (globalThis as { gc?: () => void }).gc?.();
@@ -145,10 +144,30 @@ export async function measureFirstQueries(stored: StoredSearchIndex): Promise<Fi
   }
 }
 
+/**
+ * The figures of the index in `file` (named `hash`), measured by a process of
+ * their own: one that holds only the stored bytes, not a large build's heap,
+ * so its collector does not stall the S3 server the queries read from.
+ */
+export function measureFirstQueriesInChild(file: string, hash: string): FirstQueryMeasurement {
+  const script = fileURLToPath(import.meta.url);
+  const out = spawnSync(process.execPath, ['--import', 'tsx', script, '--measure', file, hash], {
+    encoding: 'utf8',
+    env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'SILENT' },
+    maxBuffer: 16 * 2 ** 20,
+  });
+  if (out.status !== 0) throw new Error(`first-query measurement failed:\n${out.stderr}`);
+  return JSON.parse(out.stdout.trim().split('\n').at(-1)!) as FirstQueryMeasurement;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const first = process.argv.indexOf('--first');
   const memory = process.argv.indexOf('--memory');
-  if (first !== -1)
+  const measure = process.argv.indexOf('--measure');
+  if (measure !== -1) {
+    const [file, hash] = process.argv.slice(measure + 1);
+    process.stdout.write(JSON.stringify(await measureFirstQueries({ hash: hash!, body: await readFile(file!) })));
+  } else if (first !== -1)
     process.stdout.write(JSON.stringify(await firstQuery(Number(process.argv[first + 1]), process.argv[first + 2]!)));
   else if (memory !== -1)
     process.stdout.write(String(await memoryAfterQueries(process.argv[memory + 1]!, process.argv[memory + 2]!)));
