@@ -86,6 +86,7 @@ interface DateRanges {
 }
 
 const EMPTY = new Uint8Array(0);
+const decoder = new TextDecoder();
 
 /** The parts one query reads, held for as long as it runs (the cache may drop them meanwhile). */
 export class QueryParts {
@@ -131,19 +132,21 @@ export class QueryParts {
   }
 }
 
-/** A part to read: its cache key, where it is, and how its bytes become what is cached. */
+/** A part a query wants: its cache key, where it is, and how its bytes become what is cached. */
 interface Want {
   key: string;
-  range: () => ByteRange;
+  range: ByteRange;
   decode?: (bytes: Uint8Array) => unknown;
 }
+
+/** An ids block: its ids in order. */
+const idBlock = (bytes: Uint8Array) => decoder.decode(bytes).split('\n');
 
 /** Typed views need aligned offsets: bytes that do not start on one are copied once. */
 const aligned = (bytes: Uint8Array) => (bytes.byteOffset % 8 === 0 ? bytes : bytes.slice());
 
 /** A facet block's keys, each with its document list (still as deltas). */
 function facetBlock(block: Uint8Array): Map<string, Uint8Array> {
-  const decoder = new TextDecoder();
   const out = new Map<string, Uint8Array>();
   const reader = new VarintReader(block, 0);
   while (reader.at < block.byteLength) {
@@ -314,91 +317,93 @@ export class CompactIndex {
   }
 
   /**
-   * Values from the cache, the missing ones read in one round of parallel requests and cached.
-   * Taken from the cache before anything is added to it, so what this call returns is never dropped under it.
+   * Each wanted part (in order) from the cache, or read (all the missing ones in one round of parallel
+   * requests), decoded and cached. Taken from the cache before anything is added to it, so what a query
+   * uses is never dropped under it.
    */
-  private async parts(wanted: readonly Want[]): Promise<Map<string, unknown>> {
-    const held = new Map<string, unknown>();
-    const missing: Want[] = [];
-    for (const w of wanted) {
-      if (held.has(w.key) || missing.some((m) => m.key === w.key)) continue;
-      const value = this.cache.get(w.key);
-      if (value === undefined) missing.push(w);
-      else held.set(w.key, value);
-    }
-    const bodies = await this.reader.fetch(missing.map((m) => m.range()));
-    missing.forEach((m, i) => {
-      const value = (m.decode ?? ((b: Uint8Array) => b))(bodies[i]!);
-      held.set(m.key, value);
-      this.cache.set(m.key, value, bodies[i]!.byteLength);
+  private async parts(wanted: readonly Want[]): Promise<unknown[]> {
+    const values = new Array<unknown>(wanted.length);
+    // Key → the places in `wanted` that want it, for the parts not cached.
+    const missing = new Map<string, number[]>();
+    wanted.forEach((w, i) => {
+      const pending = missing.get(w.key);
+      if (pending !== undefined) pending.push(i);
+      else {
+        const value = this.cache.get(w.key);
+        if (value !== undefined) values[i] = value;
+        else missing.set(w.key, [i]);
+      }
     });
-    return held;
+    if (missing.size === 0) return values;
+    const reads = [...missing.values()];
+    const bodies = await this.reader.fetch(reads.map((places) => wanted[places[0]!]!.range));
+    reads.forEach((places, r) => {
+      const w = wanted[places[0]!]!;
+      const body = bodies[r]!;
+      const value = w.decode === undefined ? body : w.decode(body);
+      this.cache.set(w.key, value, body.byteLength);
+      for (const i of places) values[i] = value;
+    });
+    return values;
   }
 
   /** The parts a query needs, from the cache or read in one round of parallel requests. */
   async load(needs: PartNeeds): Promise<QueryParts> {
     const { regions } = this.meta;
-    const wanted: Want[] = [];
-    for (const t of needs.terms)
-      wanted.push({
-        key: `p${t}`,
-        range: () => this.range(regions.postings, this.postingStarts[t]!, this.postingStarts[t + 1]!),
-      });
-    for (const t of needs.positions)
-      wanted.push({
-        key: `x${t}`,
-        range: () => this.range(regions.positions, this.positionStarts[t]!, this.positionStarts[t + 1]!),
-      });
+    const terms = [...needs.terms];
+    const positionTerms = [...needs.positions];
     // An index with no facet at all has no block to look in.
-    const blocks = this.facetBlockStarts.length < 2 ? [] : needs.facets.map((key) => this.facetBlockOf(key));
-    for (const b of blocks)
-      wanted.push({
+    const facetBlocks = this.facetBlockStarts.length < 2 ? [] : needs.facets.map((key) => this.facetBlockOf(key));
+    const wanted: Want[] = [
+      ...terms.map((t) => ({
+        key: `p${t}`,
+        range: this.range(regions.postings, this.postingStarts[t]!, this.postingStarts[t + 1]!),
+      })),
+      ...positionTerms.map((t) => ({
+        key: `x${t}`,
+        range: this.range(regions.positions, this.positionStarts[t]!, this.positionStarts[t + 1]!),
+      })),
+      ...facetBlocks.map((b) => ({
         key: `f${b}`,
-        range: () => this.range(regions.facets, this.facetBlockStarts[b]!, this.facetBlockStarts[b + 1]!),
+        range: this.range(regions.facets, this.facetBlockStarts[b]!, this.facetBlockStarts[b + 1]!),
         decode: facetBlock,
-      });
-    if (needs.dates)
-      wanted.push({
-        key: 'dates',
-        range: () => this.range(regions.dates, 0, regions.dates.bytes),
-        decode: (bytes) => this.dateRanges(bytes),
-      });
-    const held = await this.parts(wanted);
+      })),
+      ...(needs.dates
+        ? [{ key: 'dates', range: this.range(regions.dates, 0, regions.dates.bytes), decode: this.decodeDates }]
+        : []),
+    ];
+    const values = await this.parts(wanted);
+    let at = 0;
+    const postings = new Map(terms.map((t) => [t, values[at++] as Uint8Array]));
+    const positions = new Map(positionTerms.map((t) => [t, values[at++] as Uint8Array]));
     const facetDocs = new Map<string, Uint8Array>();
-    blocks.forEach((b, i) => {
-      const key = needs.facets[i]!;
-      const list = (held.get(`f${b}`) as Map<string, Uint8Array>).get(key);
+    for (const key of needs.facets.slice(0, facetBlocks.length)) {
+      const list = (values[at++] as Map<string, Uint8Array>).get(key);
       if (list !== undefined) facetDocs.set(key, list);
-    });
-    return new QueryParts(
-      new Map([...needs.terms].map((t) => [t, held.get(`p${t}`) as Uint8Array])),
-      new Map([...needs.positions].map((t) => [t, held.get(`x${t}`) as Uint8Array])),
-      facetDocs,
-      needs.dates ? (held.get('dates') as DateRanges) : undefined,
-    );
+    }
+    return new QueryParts(postings, positions, facetDocs, needs.dates ? (values[at] as DateRanges) : undefined);
   }
 
-  private dateRanges(bytes: Uint8Array): DateRanges {
+  private readonly decodeDates = (bytes: Uint8Array): DateRanges => {
     const copy = aligned(bytes);
     const split = this.meta.dateOffsetsBytes;
     return {
       offsets: new Uint32Array(copy.buffer, copy.byteOffset, split / 4),
       dates: new Int32Array(copy.buffer, copy.byteOffset + split, (copy.byteLength - split) / 4),
     };
-  }
+  };
 
   /** The ids of these documents: the blocks they are in, from the cache or read in one round. */
   async ids(docs: readonly number[]): Promise<string[]> {
-    const decoder = new TextDecoder();
-    const blockOf = (d: number) => Math.floor(d / IDS_PER_BLOCK);
-    const held = await this.parts(
-      docs.map((d) => ({
-        key: `i${blockOf(d)}`,
-        range: () =>
-          this.range(this.meta.regions.ids, this.idBlockStarts[blockOf(d)]!, this.idBlockStarts[blockOf(d) + 1]!),
-        decode: (bytes) => decoder.decode(bytes).split('\n'),
+    const blocks = [...new Set(docs.map((d) => Math.floor(d / IDS_PER_BLOCK)))];
+    const values = await this.parts(
+      blocks.map((b) => ({
+        key: `i${b}`,
+        range: this.range(this.meta.regions.ids, this.idBlockStarts[b]!, this.idBlockStarts[b + 1]!),
+        decode: idBlock,
       })),
     );
-    return docs.map((d) => (held.get(`i${blockOf(d)}`) as string[])[d % IDS_PER_BLOCK]!);
+    const byBlock = new Map(blocks.map((b, i) => [b, values[i] as string[]]));
+    return docs.map((d) => byBlock.get(Math.floor(d / IDS_PER_BLOCK))![d % IDS_PER_BLOCK]!);
   }
 }
