@@ -102,7 +102,7 @@ export class QueryParts {
     return this.postingBlocks.get(term) ?? EMPTY;
   }
 
-  /** A term's positions, per entry of its postings in order: `tf` position deltas. */
+  /** A term's positions, per document of its postings in order: their byte length, then per field `tf` deltas. */
   positions(term: number): Uint8Array {
     return this.positionBlocks.get(term) ?? EMPTY;
   }
@@ -132,9 +132,17 @@ export class QueryParts {
   }
 }
 
+/** Parts by kind: a cache key is the kind and the part's number (term, block) in one number. */
+const POSTINGS = 0;
+const POSITIONS = 1;
+const FACETS = 2;
+const DATES = 3;
+const IDS = 4;
+const partKey = (kind: number, n: number) => kind * 2 ** 32 + n;
+
 /** A part a query wants: its cache key, where it is, and how its bytes become what is cached. */
 interface Want {
-  key: string;
+  key: number;
   range: ByteRange;
   decode?: (bytes: Uint8Array) => unknown;
 }
@@ -177,6 +185,8 @@ export class CompactIndex {
   private readonly facetBlockStarts: Uint32Array;
   private readonly idBlockStarts: Uint32Array;
   private readonly names: Map<string, number[]>;
+  /** Per item its kind code, from the kind ranges (a byte an item: ranking asks for it per hit). */
+  private readonly kinds: Uint8Array;
   private readonly cache: PartCache;
 
   /** Reads the head (one request, two when it is longer than the first read); undefined when there is no object. */
@@ -215,6 +225,10 @@ export class CompactIndex {
     this.facetBlockStarts = sections.array('facetBlockStarts', 'u32');
     this.idBlockStarts = sections.array('idBlockStarts', 'u32');
     this.names = oneWordNames(this.meta.nameGroups);
+    this.kinds = new Uint8Array(this.n);
+    this.meta.kindStarts.slice(0, -1).forEach((start, k) => {
+      this.kinds.fill(k, start, this.meta.kindStarts[k + 1]);
+    });
     this.cache = new PartCache(cacheBytes);
   }
 
@@ -224,10 +238,7 @@ export class CompactIndex {
   }
 
   kindCode(doc: number): number {
-    const starts = this.meta.kindStarts;
-    let k = 0;
-    while (doc >= starts[k + 1]!) k++;
-    return k;
+    return this.kinds[doc]!;
   }
 
   kindOf(doc: number): SearchKind {
@@ -324,7 +335,7 @@ export class CompactIndex {
   private async parts(wanted: readonly Want[]): Promise<unknown[]> {
     const values = new Array<unknown>(wanted.length);
     // Key → the places in `wanted` that want it, for the parts not cached.
-    const missing = new Map<string, number[]>();
+    const missing = new Map<number, number[]>();
     wanted.forEach((w, i) => {
       const pending = missing.get(w.key);
       if (pending !== undefined) pending.push(i);
@@ -356,20 +367,26 @@ export class CompactIndex {
     const facetBlocks = this.facetBlockStarts.length < 2 ? [] : needs.facets.map((key) => this.facetBlockOf(key));
     const wanted: Want[] = [
       ...terms.map((t) => ({
-        key: `p${t}`,
+        key: partKey(POSTINGS, t),
         range: this.range(regions.postings, this.postingStarts[t]!, this.postingStarts[t + 1]!),
       })),
       ...positionTerms.map((t) => ({
-        key: `x${t}`,
+        key: partKey(POSITIONS, t),
         range: this.range(regions.positions, this.positionStarts[t]!, this.positionStarts[t + 1]!),
       })),
       ...facetBlocks.map((b) => ({
-        key: `f${b}`,
+        key: partKey(FACETS, b),
         range: this.range(regions.facets, this.facetBlockStarts[b]!, this.facetBlockStarts[b + 1]!),
         decode: facetBlock,
       })),
       ...(needs.dates
-        ? [{ key: 'dates', range: this.range(regions.dates, 0, regions.dates.bytes), decode: this.decodeDates }]
+        ? [
+            {
+              key: partKey(DATES, 0),
+              range: this.range(regions.dates, 0, regions.dates.bytes),
+              decode: this.decodeDates,
+            },
+          ]
         : []),
     ];
     const values = await this.parts(wanted);
@@ -398,7 +415,7 @@ export class CompactIndex {
     const blocks = [...new Set(docs.map((d) => Math.floor(d / IDS_PER_BLOCK)))];
     const values = await this.parts(
       blocks.map((b) => ({
-        key: `i${b}`,
+        key: partKey(IDS, b),
         range: this.range(this.meta.regions.ids, this.idBlockStarts[b]!, this.idBlockStarts[b + 1]!),
         decode: idBlock,
       })),

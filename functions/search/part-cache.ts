@@ -8,16 +8,16 @@
 const DEFAULT_BUDGET = 48 * 2 ** 20;
 
 export class PartCache {
-  private readonly entries = new Map<string, { value: unknown; bytes: number }>();
+  private readonly entries = new Map<number, { value: unknown; bytes: number }>();
   private total = 0;
 
   constructor(private readonly budget = DEFAULT_BUDGET) {}
 
-  has(key: string): boolean {
+  has(key: number): boolean {
     return this.entries.has(key);
   }
 
-  get(key: string): unknown {
+  get(key: number): unknown {
     const entry = this.entries.get(key);
     if (entry === undefined) return undefined;
     // Map order is use order: the first entry is the least recently used.
@@ -26,7 +26,7 @@ export class PartCache {
     return entry.value;
   }
 
-  set(key: string, value: unknown, bytes: number): void {
+  set(key: number, value: unknown, bytes: number): void {
     const old = this.entries.get(key);
     if (old !== undefined) this.total -= old.bytes;
     this.entries.delete(key);

@@ -181,7 +181,8 @@ export function searchIndexHash(items: readonly SearchableItem[]): string {
 /**
  * Per term (by first appearance), its postings (document deltas, then per
  * field: field, term frequency, the field's length) and apart from them its
- * positions, which only phrases read.
+ * positions (per document: their byte length, then per field its position
+ * deltas), which only phrases read.
  */
 class PostingsBuilder {
   readonly termIds = new Map<string, number>();
@@ -189,6 +190,7 @@ class PostingsBuilder {
   readonly positions: VarintWriter[] = [];
   readonly df: number[] = [];
   private readonly lastDoc: number[] = [];
+  private readonly docPositions = new VarintWriter();
 
   termId(term: string): number {
     let id = this.termIds.get(term);
@@ -216,6 +218,7 @@ class PostingsBuilder {
     this.lastDoc[id] = doc;
     this.df[id]! += 1;
     out.write(entries.length);
+    this.docPositions.length = 0;
     for (const { field, positions } of entries) {
       positions.sort((a, b) => a - b);
       out.write(field);
@@ -223,10 +226,13 @@ class PostingsBuilder {
       out.write(length(field));
       let previous = 0;
       for (const p of positions) {
-        at.write(p - previous);
+        this.docPositions.write(p - previous);
         previous = p;
       }
     }
+    // The document's positions, after their byte length: a phrase skips a document it has ruled out in one step.
+    at.write(this.docPositions.length);
+    at.append(this.docPositions);
   }
 }
 

@@ -209,9 +209,4 @@ export class VarintReader {
     }
     return value >>> 0;
   }
-
-  /** Moves past `count` varints without decoding them. */
-  skip(count: number): void {
-    for (let left = count; left > 0; left--) while (this.bytes[this.at++]! & 0x80);
-  }
 }

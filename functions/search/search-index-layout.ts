@@ -61,7 +61,10 @@ export interface Region {
 export interface IndexRegions {
   /** Per term (dictionary order): per document, its delta, then per field: field, term frequency, field length. */
   postings: Region;
-  /** Per term, the positions of each (document, field) of its postings, in the same order: only phrases read them. */
+  /**
+   * Per term, per document of its postings in the same order: the byte length of its positions, then per field
+   * its position deltas. Only phrases read them.
+   */
   positions: Region;
   /** Blocks of facet keys, each key with its document list. */
   facets: Region;

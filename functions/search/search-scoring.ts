@@ -110,19 +110,20 @@ export function scoreTerm(
   }
 }
 
-/** Where a term stands in one field of a document, and that field's length. */
-interface FieldPositions {
-  positions: number[];
-  length: number;
-}
+/** Per document (ascending), per field: the sorted positions where one of some terms stands. */
+type Positions = Map<number, Map<number, number[]>>;
 
-/** The documents (ascending) with any of the terms, and where: doc → field → sorted positions. */
+/**
+ * The documents with any of the terms, and where. Only the documents of `only` when given; `lengths`, when
+ * given, receives each field's length (key `doc * 16 + field`).
+ */
 function positionsOf(
   parts: QueryParts,
   terms: readonly number[],
   only?: ReadonlyMap<number, unknown>,
-): Map<number, Map<number, FieldPositions>> {
-  const out = new Map<number, Map<number, FieldPositions>>();
+  lengths?: Map<number, number>,
+): Positions {
+  const out: Positions = new Map();
   for (const term of terms) {
     const postings = parts.postings(term);
     const reader = new VarintReader(postings, 0);
@@ -131,26 +132,32 @@ function positionsOf(
     while (reader.at < postings.byteLength) {
       doc += reader.next();
       let entries = reader.next();
-      const wanted = only === undefined || only.has(doc);
+      const positionBytes = at.next();
+      if (only !== undefined && !only.has(doc)) {
+        at.at += positionBytes;
+        while (entries-- > 0) {
+          reader.next();
+          reader.next();
+          reader.next();
+        }
+        continue;
+      }
+      let fields = out.get(doc);
+      if (fields === undefined) out.set(doc, (fields = new Map<number, number[]>()));
       while (entries-- > 0) {
         const field = reader.next();
         const tf = reader.next();
         const length = reader.next();
-        if (!wanted) {
-          at.skip(tf);
-          continue;
-        }
-        let fields = out.get(doc);
-        if (fields === undefined) out.set(doc, (fields = new Map<number, FieldPositions>()));
-        let entry = fields.get(field);
-        if (entry === undefined) fields.set(field, (entry = { positions: [], length }));
+        lengths?.set(doc * 16 + field, length);
+        let positions = fields.get(field);
+        if (positions === undefined) fields.set(field, (positions = []));
         let position = 0;
-        for (let i = 0; i < tf; i++) entry.positions.push((position += at.next()));
+        for (let i = 0; i < tf; i++) positions.push((position += at.next()));
       }
     }
   }
   if (terms.length > 1)
-    for (const fields of out.values()) for (const entry of fields.values()) entry.positions.sort((a, b) => a - b);
+    for (const fields of out.values()) for (const positions of fields.values()) positions.sort((a, b) => a - b);
   return out;
 }
 
@@ -173,16 +180,18 @@ function phraseCandidates(index: CompactIndex, parts: QueryParts, slots: readonl
   const frequency = (slot: readonly number[]) => slot.reduce((sum, t) => sum + index.documentFrequency[t]!, 0);
   // The rarest slot first: every other slot is only decoded for its candidates.
   const order = slots.map((_, i) => i).sort((a, b) => frequency(slots[a]!) - frequency(slots[b]!));
-  const found = new Array<Map<number, Map<number, FieldPositions>>>(slots.length);
+  const found = new Array<Positions>(slots.length);
+  // The field lengths of the first slot's documents: a phrase is scored where it starts.
+  const lengths = new Map<number, number>();
   let candidates: Map<number, unknown> | undefined;
   for (const i of order) {
-    const positions = positionsOf(parts, slots[i]!, candidates);
+    const positions = positionsOf(parts, slots[i]!, candidates, i === 0 ? lengths : undefined);
     found[i] = positions;
     if (candidates !== undefined) for (const doc of candidates.keys()) if (!positions.has(doc)) candidates.delete(doc);
     candidates ??= new Map(positions);
     if (candidates.size === 0) return undefined;
   }
-  return { found, candidates: candidates! };
+  return { found, candidates: candidates!, lengths };
 }
 
 /** Documents where the slots' terms stand at consecutive positions of one field. */
@@ -197,20 +206,19 @@ export function scorePhrase(
   if (slots.some((s) => s.length === 0)) return;
   const matches = phraseCandidates(index, parts, slots);
   if (matches === undefined) return;
-  const { found, candidates } = matches;
+  const { found, candidates, lengths } = matches;
   const phraseIdf = slots.reduce((sum, slot) => sum + Math.max(...slot.map((t) => idf(index, t))), 0) * phrase.weight;
   for (const doc of candidates.keys()) {
     let score = 0;
     let named = false;
-    for (const [field, { positions: starts, length }] of found[0]!.get(doc)!) {
+    for (const [field, starts] of found[0]!.get(doc)!) {
       if ((fields & (1 << field)) === 0) continue;
       let count = 0;
       for (const start of starts) {
-        if (slots.every((_, i) => i === 0 || binaryIncludes(found[i]!.get(doc)!.get(field)?.positions, start + i)))
-          count++;
+        if (slots.every((_, i) => i === 0 || binaryIncludes(found[i]!.get(doc)!.get(field), start + i))) count++;
       }
       if (count === 0) continue;
-      score += fieldScore(index, length, field, count);
+      score += fieldScore(index, lengths.get(doc * 16 + field)!, field, count);
       if (field < NAME_FIELDS) named = true;
     }
     if (score > 0) into.add(doc, phraseIdf * score, named, phrase.weight >= WEIGHT.alias);

@@ -140,12 +140,12 @@ describe('reading by range', () => {
 describe('the part cache', () => {
   it('drops the least recently used parts beyond its budget', () => {
     const cache = new PartCache(100);
-    cache.set('a', 'A', 40);
-    cache.set('b', 'B', 40);
-    expect(cache.get('a')).toBe('A');
-    cache.set('c', 'C', 40);
-    expect(cache.has('b')).toBe(false);
-    expect(cache.has('a')).toBe(true);
+    cache.set(1, 'A', 40);
+    cache.set(2, 'B', 40);
+    expect(cache.get(1)).toBe('A');
+    cache.set(3, 'C', 40);
+    expect(cache.has(2)).toBe(false);
+    expect(cache.has(1)).toBe(true);
     expect(cache.bytes).toBe(80);
   });
 
