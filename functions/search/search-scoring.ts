@@ -114,15 +114,35 @@ export function scoreTerm(
 type Positions = Map<number, Map<number, number[]>>;
 
 /**
- * The documents with any of the terms, and where. Only the documents of `only` when given; `lengths`, when
- * given, receives each field's length (key `doc * 16 + field`).
+ * The field lengths of the documents of `only` where one of the terms stands (key `doc * 16 + field`), from
+ * the postings alone: read once the phrase's candidates are known, so only theirs are kept.
  */
-function positionsOf(
+function fieldLengthsOf(
   parts: QueryParts,
   terms: readonly number[],
-  only?: ReadonlyMap<number, unknown>,
-  lengths?: Map<number, number>,
-): Positions {
+  only: ReadonlyMap<number, unknown>,
+): Map<number, number> {
+  const lengths = new Map<number, number>();
+  for (const term of terms) {
+    const postings = parts.postings(term);
+    const reader = new VarintReader(postings, 0);
+    let doc = -1;
+    while (reader.at < postings.byteLength) {
+      doc += reader.next();
+      const wanted = only.has(doc);
+      for (let entries = reader.next(); entries > 0; entries--) {
+        const field = reader.next();
+        reader.next();
+        const length = reader.next();
+        if (wanted) lengths.set(doc * 16 + field, length);
+      }
+    }
+  }
+  return lengths;
+}
+
+/** The documents with any of the terms, and where; only the documents of `only` when given. */
+function positionsOf(parts: QueryParts, terms: readonly number[], only?: ReadonlyMap<number, unknown>): Positions {
   const out: Positions = new Map();
   for (const term of terms) {
     const postings = parts.postings(term);
@@ -147,8 +167,7 @@ function positionsOf(
       while (entries-- > 0) {
         const field = reader.next();
         const tf = reader.next();
-        const length = reader.next();
-        lengths?.set(doc * 16 + field, length);
+        reader.next();
         let positions = fields.get(field);
         if (positions === undefined) fields.set(field, (positions = []));
         let position = 0;
@@ -181,17 +200,15 @@ function phraseCandidates(index: CompactIndex, parts: QueryParts, slots: readonl
   // The rarest slot first: every other slot is only decoded for its candidates.
   const order = slots.map((_, i) => i).sort((a, b) => frequency(slots[a]!) - frequency(slots[b]!));
   const found = new Array<Positions>(slots.length);
-  // The field lengths of the first slot's documents: a phrase is scored where it starts.
-  const lengths = new Map<number, number>();
   let candidates: Map<number, unknown> | undefined;
   for (const i of order) {
-    const positions = positionsOf(parts, slots[i]!, candidates, i === 0 ? lengths : undefined);
+    const positions = positionsOf(parts, slots[i]!, candidates);
     found[i] = positions;
     if (candidates !== undefined) for (const doc of candidates.keys()) if (!positions.has(doc)) candidates.delete(doc);
     candidates ??= new Map(positions);
     if (candidates.size === 0) return undefined;
   }
-  return { found, candidates: candidates!, lengths };
+  return { found, candidates: candidates!, lengths: fieldLengthsOf(parts, slots[0]!, candidates!) };
 }
 
 /** Documents where the slots' terms stand at consecutive positions of one field. */
