@@ -316,6 +316,7 @@ export class CompactIndex {
     return { start: at + start, end: at + end };
   }
 
+  /** The block a facet key is in, if anywhere: the last whose first key is not after it. */
   private facetBlockOf(key: string): number {
     let lo = 0;
     let hi = this.facetFirstKeys.length - 1;
