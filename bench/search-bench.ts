@@ -8,16 +8,20 @@
  * build needs a few GB of heap; the script raises the limit for itself).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { StoredSearchIndex } from '../functions/data/stored-search-index.js';
+import { fileSearchIndexStore } from '../functions/data/search-index-store.js';
+import { searchIndexKey, type StoredSearchIndex } from '../functions/data/stored-search-index.js';
 import { parseQuery } from '../functions/search/query-syntax.js';
 import { buildSearchIndex } from '../functions/search/search-index-build.js';
-import { loadSearchIndex } from '../functions/search/search-query.js';
+import { loadSearchIndex, openSearchIndex } from '../functions/search/search-query.js';
 import type { SearchableItem, SearchFilters } from '../functions/search/search-model.js';
-import { relevanceScores, seedSearchableItems } from '../scripts/harness/search-relevance.js';
+import { cloneItems, relevanceScores, seedSearchableItems } from '../scripts/harness/search-relevance.js';
+import { measureFirstQueriesInChild, type FirstQueryMeasurement } from './search-first-query.js';
+
+export { cloneItems } from '../scripts/harness/search-relevance.js';
 
 export interface SearchBenchResult {
   searchP50Ms1x: number;
@@ -45,11 +49,14 @@ export interface ScaleMeasurement {
   indexArrayBuffersMb: number;
   /**
    * A first search in a fresh process, as a cold function's first search:
-   * read the stored index from disk, load it, answer the first page of a
-   * query (the engine module already imported; it is a chunk of its own in the
-   * deployed bundle, loaded on the first search, see infra/bundling.ts).
+   * read the head of the stored index from disk, then the parts the query
+   * needs, by range (a local folder store), and answer the first page (the
+   * engine module already imported; it is a chunk of its own in the deployed
+   * bundle, loaded on the first search, see infra/bundling.ts).
    */
   coldFirstSearchMs: number;
+  /** Each relevance query as the first of a fresh process, read by range from S3 through the slow link (search-first-query.ts). */
+  firstQuery: FirstQueryMeasurement;
 }
 
 /** What analysts type: names, variants, misspellings, phrases, a prefix being typed. */
@@ -81,54 +88,21 @@ function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-/** Fields that hold ids of other items: a clone's references stay inside the clone. */
-const REFERENCES = [
-  'documentId',
-  'speakerId',
-  'eventIds',
-  'personIds',
-  'authorIds',
-  'claimIds',
-  'participantIds',
-  'documentIds',
-  'mentionedInIds',
-  'authoredIds',
-  'aboutIds',
-];
-
-/** Clone 0 keeps the seed ids; clone k gets `-x<k>` on every id and every reference. */
-export function cloneItems(items: readonly SearchableItem[], scale: number): SearchableItem[] {
-  const out: SearchableItem[] = [];
-  for (let k = 0; k < scale; k++) {
-    for (const item of items) {
-      if (k === 0) {
-        out.push(item);
-        continue;
-      }
-      const clone: Record<string, unknown> = { ...item, id: `${item.id}-x${k}` };
-      for (const field of REFERENCES) {
-        const value = clone[field];
-        if (typeof value === 'string') clone[field] = `${value}-x${k}`;
-        else if (Array.isArray(value)) clone[field] = value.map((id: string) => `${id}-x${k}`);
-      }
-      out.push(clone as unknown as SearchableItem);
-    }
-  }
-  return out;
-}
-
 /** The cold first search, in a fresh process: see ScaleMeasurement.coldFirstSearchMs. */
-async function coldFirstSearch(file: string, query: string): Promise<number> {
+async function coldFirstSearch(dir: string, hash: string, query: string): Promise<number> {
+  const store = fileSearchIndexStore(dir);
   const started = performance.now();
-  const index = loadSearchIndex({ hash: 'cold', body: await readFile(file) });
-  index.search(parseQuery(query), NO_FILTERS).page(0, PAGE);
+  const index = await openSearchIndex(hash, (ranges) => store.read(hash, ranges));
+  await (await index!.search(parseQuery(query), NO_FILTERS)).page(0, PAGE);
   return performance.now() - started;
 }
 
-function coldFirstSearchInChild(file: string): number {
+function coldFirstSearchInChild(dir: string, hash: string): number {
   const script = fileURLToPath(import.meta.url);
   const runs = [0, 1, 2].map(() => {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', script, '--cold', file], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script, '--cold', dir, hash], {
+      encoding: 'utf8',
+    });
     if (child.status !== 0) throw new Error(`cold search failed:\n${child.stderr}`);
     return Number(child.stdout);
   });
@@ -136,13 +110,13 @@ function coldFirstSearchInChild(file: string): number {
 }
 
 /** The memory a loaded index holds (see ScaleMeasurement.indexHeapMb); only with --expose-gc. */
-function memoryHeld(stored: StoredSearchIndex) {
+async function memoryHeld(stored: StoredSearchIndex) {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc === undefined) return undefined;
   gc();
   const before = process.memoryUsage();
   // The body as a store hands it over: a fresh copy, held only by the index.
-  const index = loadSearchIndex({ hash: stored.hash, body: Uint8Array.from(stored.body) });
+  const index = await loadSearchIndex({ hash: stored.hash, body: Uint8Array.from(stored.body) });
   gc();
   const after = process.memoryUsage();
   const mb = (n: number) => Math.max(0, Math.round((n / 2 ** 20) * 10) / 10);
@@ -158,32 +132,32 @@ export async function measureScale(seed: readonly SearchableItem[], scale: numbe
   const buildMs = performance.now() - started;
   const indexBytes = stored.body.byteLength;
   const dir = await mkdtemp(join(tmpdir(), 'search-bench-'));
-  const file = join(dir, 'index.bin');
-  await writeFile(file, stored.body);
-  const coldFirstSearchMs = coldFirstSearchInChild(file);
+  await fileSearchIndexStore(dir).put(stored);
+  const coldFirstSearchMs = coldFirstSearchInChild(dir, stored.hash);
+  const firstQuery = measureFirstQueriesInChild(join(dir, searchIndexKey(stored.hash)), stored.hash);
   await rm(dir, { recursive: true, force: true });
 
   // Load as the GraphQL function does on its first search: views over the stored bytes, the vocabulary decoded.
   const loadRuns = scale >= 100 ? 2 : 5;
   const loads: number[] = [];
-  let index = loadSearchIndex(stored);
+  let index = await loadSearchIndex(stored);
   for (let i = 0; i < loadRuns; i++) {
     started = performance.now();
-    index = loadSearchIndex(stored);
+    index = await loadSearchIndex(stored);
     loads.push(performance.now() - started);
   }
 
-  const held = memoryHeld(stored);
+  const held = await memoryHeld(stored);
   if (held !== undefined) index = held.index;
 
   const queries = BENCH_QUERIES.map(parseQuery);
-  for (const query of queries) index.search(query, NO_FILTERS).page(0, PAGE);
+  for (const query of queries) await (await index.search(query, NO_FILTERS)).page(0, PAGE);
   const samples: number[] = [];
   const rounds = scale >= 100 ? 3 : 30;
   for (let r = 0; r < rounds; r++) {
     for (const query of queries) {
       started = performance.now();
-      index.search(query, NO_FILTERS).page(0, PAGE);
+      await (await index.search(query, NO_FILTERS)).page(0, PAGE);
       samples.push(performance.now() - started);
     }
   }
@@ -198,6 +172,7 @@ export async function measureScale(seed: readonly SearchableItem[], scale: numbe
     indexHeapMb: held?.indexHeapMb ?? Number.NaN,
     indexArrayBuffersMb: held?.indexArrayBuffersMb ?? Number.NaN,
     coldFirstSearchMs: round(coldFirstSearchMs),
+    firstQuery,
   };
 }
 
@@ -238,7 +213,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const child = process.argv.indexOf('--child');
   const cold = process.argv.indexOf('--cold');
   if (cold !== -1) {
-    process.stdout.write(String(await coldFirstSearch(process.argv[cold + 1]!, BENCH_QUERIES[0]!)));
+    process.stdout.write(
+      String(await coldFirstSearch(process.argv[cold + 1]!, process.argv[cold + 2]!, BENCH_QUERIES[0]!)),
+    );
   } else if (process.argv.includes('--relevance')) {
     process.stdout.write(`${JSON.stringify(await relevanceScores(await seedSearchableItems()), null, 2)}\n`);
   } else if (child !== -1) {

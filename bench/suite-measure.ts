@@ -374,7 +374,7 @@ export function measureSearch(settings: Settings): ScaleMeasurement[] {
   const search = searchBenchAt(settings.searchScales);
   for (const m of search)
     say(
-      `  ${m.scale}×: index ${m.indexBytes} bytes, ${m.indexHeapMb} MB held, load ${ms(m.loadMs)}, cold first search ${ms(m.coldFirstSearchMs)}, query p50 ${ms(m.searchP50Ms)}`,
+      `  ${m.scale}×: index ${m.indexBytes} bytes, ${m.indexHeapMb} MB held, load ${ms(m.loadMs)}, cold first search ${ms(m.coldFirstSearchMs)}, query p50 ${ms(m.searchP50Ms)}; first query from S3 at 100 MB/s: median ${m.firstQuery.bytesMedian} bytes, ${m.firstQuery.roundsMax} rounds at worst, ${ms(m.firstQuery.msMedian)}`,
     );
   return search;
 }

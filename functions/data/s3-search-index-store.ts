@@ -67,6 +67,24 @@ export function s3SearchIndexStore({ bucket, client }: S3SearchIndexStoreOptions
         throw error;
       }
     },
+    async read(hash, ranges) {
+      const { GetObjectCommand } = await loadS3();
+      const s3Client = await clientFor();
+      try {
+        return await Promise.all(
+          ranges.map(async ({ start, end }) => {
+            // A closed range: S3 (and s3rver, which the tests use) serves it; suffix and multiple ranges are not used.
+            const out = await s3Client.send(
+              new GetObjectCommand({ Bucket: bucket, Key: searchIndexKey(hash), Range: `bytes=${start}-${end - 1}` }),
+            );
+            return (await out.Body?.transformToByteArray()) ?? new Uint8Array(0);
+          }),
+        );
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw error;
+      }
+    },
     async put(index) {
       const { PutObjectCommand } = await loadS3();
       await (

@@ -6,13 +6,14 @@
  * versions with the same searchable content share one, and retention removes
  * the ones no kept version names.
  */
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { optionalEnv } from '../shared/env.js';
 import {
   SEARCH_INDEX_PREFIX,
   hashOfSearchIndexKey,
   searchIndexKey,
+  type IndexByteRange,
   type SearchIndexStore,
   type StoredSearchIndex,
 } from './stored-search-index.js';
@@ -25,6 +26,10 @@ export function memorySearchIndexStore(location = 'memory'): SearchIndexStore {
     location,
     has: async (hash) => stored.has(hash),
     get: async (hash) => stored.get(hash),
+    async read(hash, ranges) {
+      const body = stored.get(hash)?.body;
+      return body === undefined ? undefined : ranges.map((r) => body.subarray(r.start, Math.min(r.end, body.length)));
+    },
     put: async (index) => {
       stored.set(index.hash, index);
     },
@@ -44,6 +49,28 @@ async function readIfExists(path: string): Promise<Buffer | undefined> {
   }
 }
 
+/** Reads byte ranges of a file (positional reads on one handle); undefined when there is no file. */
+async function readRanges(path: string, ranges: readonly IndexByteRange[]): Promise<Uint8Array[] | undefined> {
+  let file;
+  try {
+    file = await open(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    return await Promise.all(
+      ranges.map(async (r) => {
+        const buffer = new Uint8Array(r.end - r.start);
+        const { bytesRead } = await file.read(buffer, 0, buffer.length, r.start);
+        return buffer.subarray(0, bytesRead);
+      }),
+    );
+  } finally {
+    await file.close();
+  }
+}
+
 /** A folder holding `search/<hash>.bin`; a file appears whole (written aside, then renamed). */
 export function fileSearchIndexStore(dir: string): SearchIndexStore {
   const folder = join(dir, SEARCH_INDEX_PREFIX);
@@ -55,6 +82,7 @@ export function fileSearchIndexStore(dir: string): SearchIndexStore {
       const body = await readIfExists(path(hash));
       return body === undefined ? undefined : { hash, body };
     },
+    read: (hash, ranges) => readRanges(path(hash), ranges),
     async put(index) {
       await mkdir(folder, { recursive: true });
       const temp = `${path(index.hash)}.${process.pid}.tmp`;

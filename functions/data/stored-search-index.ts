@@ -4,6 +4,12 @@
  * grants. Imports nothing, so each of them can use it without a cycle.
  */
 
+/** Bytes `start` to `end` (exclusive) of a stored index. */
+export interface IndexByteRange {
+  start: number;
+  end: number;
+}
+
 /** A serialized index as a store keeps it: its content hash and a binary body (see functions/search/search-index-format.ts). */
 export interface StoredSearchIndex {
   hash: string;
@@ -14,7 +20,14 @@ export interface SearchIndexStore {
   /** A human-readable location for logs and messages. */
   readonly location: string;
   has(hash: string): Promise<boolean>;
+  /** The whole object (tools and tests; the GraphQL function reads by range). */
   get(hash: string): Promise<StoredSearchIndex | undefined>;
+  /**
+   * These byte ranges of the index, each read by its own request, all in
+   * parallel; undefined when there is no such index. A range past the end
+   * returns what there is (the first read asks for more than a small index has).
+   */
+  read(hash: string, ranges: readonly IndexByteRange[]): Promise<Uint8Array[] | undefined>;
   put(index: StoredSearchIndex): Promise<void>;
   /** The hashes of every stored index. */
   list(): Promise<string[]>;

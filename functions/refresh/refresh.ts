@@ -32,7 +32,7 @@ import {
   type VersionPointer,
   type VersionRecord,
 } from '../data/version-store.js';
-import { updateSearchIndex, type SearchIndexReport } from '../search/search-index-refresh.js';
+import { searchIndexReadable, updateSearchIndex, type SearchIndexReport } from '../search/search-index-refresh.js';
 import { DEFAULT_KEEP_VERSIONS, LEASE_MS } from '../shared/constants.js';
 import { InvalidCorpusError, OrphansRefusedError } from '../shared/errors.js';
 import { changePages, diffEntities, servedEntities } from './changes.js';
@@ -214,8 +214,11 @@ class RefreshRun {
   /** The corpus is the current version's: nothing to write, but retention may be due, and a lost search index is rebuilt. */
   async unchanged(pointer: VersionPointer, current: VersionRecord): Promise<Omit<RefreshReport, 'durationMs'>> {
     const store = await this.searchStore();
+    // Lost, or written by code of an older index format: rebuilt under the name the version records.
     const missingIndex =
-      store !== undefined && current.searchIndex !== undefined && !(await store.has(current.searchIndex));
+      store !== undefined &&
+      current.searchIndex !== undefined &&
+      !(await searchIndexReadable(store, current.searchIndex));
     const due = new Set(pointer.retired.filter(this.isDue).map((r) => r.number));
     let searchIndex: SearchIndexReport | undefined;
     let retention = emptyRetention();
@@ -226,7 +229,8 @@ class RefreshRun {
         if (version === current.number && missingIndex) currentItems[table].push(item);
         else if (version !== undefined && due.has(version)) garbage[table].push(deleteOf(table, item));
       });
-      if (missingIndex) searchIndex = await updateSearchIndex(store, withDocumentTexts(currentItems));
+      if (missingIndex)
+        searchIndex = await updateSearchIndex(store, withDocumentTexts(currentItems), current.searchIndex);
       retention = await this.retain(pointer, garbage, due);
     }
     if (searchIndex === undefined && store !== undefined && current.searchIndex !== undefined) {

@@ -7,16 +7,22 @@
 import { createHash } from 'node:crypto';
 import type { StoredSearchIndex } from '../data/stored-search-index.js';
 import { isDayRange, parsePartialDate } from '../shared/dates.js';
-import { packSections, VarintWriter } from './search-index-format.js';
+import { align, packSections, PREFIX_BYTES, VarintWriter, writePrefix } from './search-index-format.js';
 import { cyrillicToLatin, words } from '../shared/text-normalization.js';
 import {
   dateTerms,
   dayNumber,
+  FACET_BLOCK_BYTES,
   FIELDS,
   FORMAT,
+  FORMAT_NUMBER,
+  IDS_PER_BLOCK,
   KIND_CODE,
+  KINDS,
   type IndexField,
   type IndexMeta,
+  type IndexRegions,
+  type Region,
 } from './search-index-layout.js';
 import type { SearchableItem, SearchKind } from './search-model.js';
 import { analyze, stemOf } from './text-analysis.js';
@@ -172,25 +178,19 @@ export function searchIndexHash(items: readonly SearchableItem[]): string {
   return hash.digest('base64url').slice(0, 32);
 }
 
-/** Strings joined by line breaks (none of them has one: they are folded words and ids). */
-function joinLines(values: readonly string[]): { blob: string; offsets: Uint32Array } {
-  const offsets = new Uint32Array(values.length + 1);
-  let at = 0;
-  values.forEach((v, i) => {
-    offsets[i] = at;
-    at += v.length + 1;
-  });
-  offsets[values.length] = at;
-  return { blob: values.join('\n'), offsets };
-}
-
-/** Per term (by first appearance), its postings: document deltas, then per field its positions. */
+/**
+ * Per term (by first appearance), its postings (document deltas, then per
+ * field: field, term frequency, the field's length) and apart from them its
+ * positions (per document: their byte length, then per field its position
+ * deltas), which only phrases read.
+ */
 class PostingsBuilder {
   readonly termIds = new Map<string, number>();
   readonly postings: VarintWriter[] = [];
+  readonly positions: VarintWriter[] = [];
   readonly df: number[] = [];
   private readonly lastDoc: number[] = [];
-  private readonly positionBytes = new VarintWriter();
+  private readonly docPositions = new VarintWriter();
 
   termId(term: string): number {
     let id = this.termIds.get(term);
@@ -198,32 +198,41 @@ class PostingsBuilder {
       id = this.postings.length;
       this.termIds.set(term, id);
       this.postings.push(new VarintWriter());
+      this.positions.push(new VarintWriter());
       this.lastDoc.push(-1);
       this.df.push(0);
     }
     return id;
   }
 
-  /** One document's occurrences of a term: per field (in field order), its positions. */
-  add(doc: number, id: number, entries: readonly { field: number; positions: number[] }[]): void {
+  /** One document's occurrences of a term: per field (in field order), its positions; `length(field)` its length. */
+  add(
+    doc: number,
+    id: number,
+    entries: readonly { field: number; positions: number[] }[],
+    length: (field: number) => number,
+  ): void {
     const out = this.postings[id]!;
+    const at = this.positions[id]!;
     out.write(doc - this.lastDoc[id]!);
     this.lastDoc[id] = doc;
     this.df[id]! += 1;
     out.write(entries.length);
+    this.docPositions.length = 0;
     for (const { field, positions } of entries) {
       positions.sort((a, b) => a - b);
-      this.positionBytes.length = 0;
-      let previous = 0;
-      for (const p of positions) {
-        this.positionBytes.write(p - previous);
-        previous = p;
-      }
       out.write(field);
       out.write(positions.length);
-      out.write(this.positionBytes.length);
-      out.append(this.positionBytes);
+      out.write(length(field));
+      let previous = 0;
+      for (const p of positions) {
+        this.docPositions.write(p - previous);
+        previous = p;
+      }
     }
+    // The document's positions, after their byte length: a phrase skips a document it has ruled out in one step.
+    at.write(this.docPositions.length);
+    at.append(this.docPositions);
   }
 }
 
@@ -265,49 +274,61 @@ function indexDocument(doc: IndexedDoc, d: number, postings: PostingsBuilder, le
     lengths.sums[f]! += length;
     lengths.counts[f]! += 1;
   });
-  for (const [id, entries] of local) postings.add(d, id, entries);
+  const length = (f: number) => lengths.lengths[d * FIELDS.length + f]!;
+  for (const [id, entries] of local) postings.add(d, id, entries, length);
 }
 
 /**
  * The vocabulary in code-unit order, so a lookup is a binary search and a
- * prefix a contiguous range; the postings in that order; and the stems, each
- * with its terms (as offsets into one member list).
+ * prefix a contiguous range; the stems, each with its terms (as offsets into
+ * one member list); the postings and positions regions in vocabulary order,
+ * with each term's start in both.
  */
 function vocabularySections(postings: PostingsBuilder) {
   const vocabulary = [...postings.termIds.keys()].sort();
   const allPostings = new VarintWriter();
-  const postingOffsets = new Uint32Array(vocabulary.length + 1);
+  const allPositions = new VarintWriter();
+  const postingStarts = new Uint32Array(vocabulary.length + 1);
+  const positionStarts = new Uint32Array(vocabulary.length + 1);
   const documentFrequency = new Uint32Array(vocabulary.length);
   const stemOfTerm = vocabulary.map(stemOf);
   const stems = [...new Set(stemOfTerm)].sort();
   const stemIds = new Map(stems.map((s, i) => [s, i]));
-  const termStem = new Uint32Array(vocabulary.length);
+  const members: number[][] = stems.map(() => []);
   vocabulary.forEach((term, t) => {
     const id = postings.termIds.get(term)!;
-    postingOffsets[t] = allPostings.length;
+    postingStarts[t] = allPostings.length;
+    positionStarts[t] = allPositions.length;
     allPostings.append(postings.postings[id]!);
+    allPositions.append(postings.positions[id]!);
     documentFrequency[t] = postings.df[id]!;
-    termStem[t] = stemIds.get(stemOfTerm[t]!)!;
+    members[stemIds.get(stemOfTerm[t]!)!]!.push(t);
   });
-  postingOffsets[vocabulary.length] = allPostings.length;
-  const members: number[][] = stems.map(() => []);
-  termStem.forEach((s, t) => members[s]!.push(t));
+  postingStarts[vocabulary.length] = allPostings.length;
+  positionStarts[vocabulary.length] = allPositions.length;
   const stemOffsets = new Uint32Array(stems.length + 1);
   stemOffsets[stems.length] = members.reduce((sum, m, s) => ((stemOffsets[s] = sum), sum + m.length), 0);
   return {
-    terms: vocabulary.join('\n'),
-    postingOffsets,
-    documentFrequency,
+    head: {
+      terms: vocabulary.join('\n'),
+      postingStarts,
+      positionStarts,
+      documentFrequency,
+      stems: stems.join('\n'),
+      stemOffsets,
+      stemMembers: Uint32Array.from(members.flat()),
+    },
     postings: allPostings.view(),
-    stems: stems.join('\n'),
-    termStem,
-    stemOffsets,
-    stemMembers: Uint32Array.from(members.flat()),
+    positions: allPositions.view(),
   };
 }
 
-/** Filters: one posting list of document numbers per facet value, and the day ranges of each item. */
-function filterSections(docs: readonly IndexedDoc[]) {
+/**
+ * The facets region: blocks of about FACET_BLOCK_BYTES, each a run of keys in
+ * order, each key with its document list (deltas) inline, so a filter reads
+ * one block; the head keeps each block's first key and start.
+ */
+function facetRegion(docs: readonly IndexedDoc[]) {
   const facetDocs = new Map<string, number[]>();
   docs.forEach((doc, d) => {
     for (const facet of new Set(doc.facets)) {
@@ -316,18 +337,35 @@ function filterSections(docs: readonly IndexedDoc[]) {
       list.push(d);
     }
   });
-  const facetKeys = [...facetDocs.keys()].sort();
-  const facetPostings = new VarintWriter();
-  const facetOffsets = new Uint32Array(facetKeys.length + 1);
-  facetKeys.forEach((key, k) => {
-    facetOffsets[k] = facetPostings.length;
+  const encoder = new TextEncoder();
+  const out = new VarintWriter();
+  const firstKeys: string[] = [];
+  const starts: number[] = [];
+  for (const key of [...facetDocs.keys()].sort()) {
+    if (starts.length === 0 || out.length - starts.at(-1)! >= FACET_BLOCK_BYTES) {
+      starts.push(out.length);
+      firstKeys.push(key);
+    }
+    const keyBytes = encoder.encode(key);
+    const list = facetDocs.get(key)!;
+    out.write(keyBytes.byteLength);
+    out.appendBytes(keyBytes);
+    out.write(list.length);
     let previous = -1;
-    for (const d of facetDocs.get(key)!) {
-      facetPostings.write(d - previous);
+    for (const d of list) {
+      out.write(d - previous);
       previous = d;
     }
-  });
-  facetOffsets[facetKeys.length] = facetPostings.length;
+  }
+  starts.push(out.length);
+  return {
+    head: { facetFirstKeys: firstKeys.join('\n'), facetBlockStarts: Uint32Array.from(starts) },
+    region: out.view(),
+  };
+}
+
+/** The dates region: per document, the start of its day ranges (u32, docs + 1), then the ranges (i32 pairs). */
+function dateRegion(docs: readonly IndexedDoc[]) {
   const dateOffsets = new Uint32Array(docs.length + 1);
   const dates = new Int32Array(docs.reduce((sum, doc) => sum + doc.dates.length * 2, 0));
   let at = 0;
@@ -339,7 +377,60 @@ function filterSections(docs: readonly IndexedDoc[]) {
     }
   });
   dateOffsets[docs.length] = at;
-  return { facetKeys: facetKeys.join('\n'), facetOffsets, facetPostings: facetPostings.view(), dateOffsets, dates };
+  const region = new Uint8Array(dateOffsets.byteLength + dates.byteLength);
+  region.set(new Uint8Array(dateOffsets.buffer), 0);
+  region.set(new Uint8Array(dates.buffer), dateOffsets.byteLength);
+  return { region, dateOffsetsBytes: dateOffsets.byteLength };
+}
+
+/** The ids region: blocks of IDS_PER_BLOCK ids joined by line breaks; the head keeps each block's start. */
+function idRegion(docs: readonly IndexedDoc[]) {
+  const encoder = new TextEncoder();
+  const out = new VarintWriter();
+  const starts: number[] = [];
+  for (let first = 0; first < docs.length; first += IDS_PER_BLOCK) {
+    starts.push(out.length);
+    const block = docs.slice(first, first + IDS_PER_BLOCK).map((doc) => doc.id);
+    out.appendBytes(encoder.encode(block.join('\n')));
+  }
+  starts.push(out.length);
+  return { head: { idBlockStarts: Uint32Array.from(starts) }, region: out.view() };
+}
+
+/** Where each region goes after the head, in the order a first query is likely to want the bytes after the head. */
+function placeRegions(regions: Record<keyof IndexRegions, Uint8Array>): IndexRegions {
+  let offset = 0;
+  const place = (bytes: Uint8Array): Region => {
+    const region = { offset, bytes: bytes.byteLength };
+    offset = align(offset + bytes.byteLength);
+    return region;
+  };
+  const { ids, facets, dates, postings, positions } = regions;
+  return {
+    ids: place(ids),
+    facets: place(facets),
+    dates: place(dates),
+    postings: place(postings),
+    positions: place(positions),
+  };
+}
+
+/** The stored object: prefix, head, then the regions where the head says they are. */
+function assemble(
+  meta: Omit<IndexMeta, 'regions'>,
+  head: Parameters<typeof packSections>[1],
+  regions: Record<keyof IndexRegions, Uint8Array>,
+): Uint8Array {
+  const placed = placeRegions(regions);
+  const packed = packSections({ ...meta, regions: placed } satisfies IndexMeta, head);
+  const headBytes = align(PREFIX_BYTES + packed.byteLength);
+  const names = Object.keys(placed) as (keyof IndexRegions)[];
+  const end = Math.max(...names.map((name) => placed[name].offset + placed[name].bytes));
+  const out = new Uint8Array(headBytes + end);
+  writePrefix(out, FORMAT_NUMBER, headBytes);
+  out.set(packed, PREFIX_BYTES);
+  for (const name of names) out.set(regions[name], headBytes + placed[name].offset);
+  return out;
 }
 
 export function buildSearchIndex(items: readonly SearchableItem[]): StoredSearchIndex {
@@ -353,21 +444,30 @@ export function buildSearchIndex(items: readonly SearchableItem[]): StoredSearch
   docs.forEach((doc, d) => {
     indexDocument(doc, d, postings, lengths);
   });
-  const ids = joinLines(docs.map((doc) => doc.id));
-  const meta: IndexMeta = {
+  const kindStarts = KINDS.map((kind) => docs.findIndex((doc) => KIND_CODE.get(doc.kind)! >= KIND_CODE.get(kind)!));
+  const vocabulary = vocabularySections(postings);
+  const facets = facetRegion(docs);
+  const dates = dateRegion(docs);
+  const ids = idRegion(docs);
+  const meta = {
     format: FORMAT,
     docs: docs.length,
     fields: FIELDS,
     averageLengths: lengths.sums.map((sum, f) => (lengths.counts[f]! === 0 ? 1 : sum / lengths.counts[f]!)),
     nameGroups: nameGroups(items),
+    kindStarts: [...kindStarts.map((start) => (start === -1 ? docs.length : start)), docs.length],
+    dateOffsetsBytes: dates.dateOffsetsBytes,
   };
-  const body = packSections(meta, {
-    kinds: Uint8Array.from(docs, (doc) => KIND_CODE.get(doc.kind)!),
-    ids: ids.blob,
-    idOffsets: ids.offsets,
-    fieldLengths: lengths.lengths,
-    ...vocabularySections(postings),
-    ...filterSections(docs),
-  });
+  const body = assemble(
+    meta,
+    { ...vocabulary.head, ...facets.head, ...ids.head },
+    {
+      postings: vocabulary.postings,
+      positions: vocabulary.positions,
+      facets: facets.region,
+      dates: dates.region,
+      ids: ids.region,
+    },
+  );
   return { hash: searchIndexHash(items), body };
 }

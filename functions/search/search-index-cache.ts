@@ -1,11 +1,12 @@
 /**
- * The GraphQL function's copies of the search indexes: each published version
- * names its index by content hash, a request searches the index of its own
- * version, and an instance keeps at most two loaded (the current version's
- * and the one before it, while requests pinned to it or started before a
- * publication finish). Indexes never change once written, so nothing is
- * re-checked. The search engine and the S3 client are imported only here, on
- * demand, so requests that do not search never load them.
+ * The GraphQL function's open search indexes: each published version names
+ * its index by content hash, a request searches the index of its own version,
+ * and an instance keeps at most two open (the current version's and the one
+ * before it, while requests pinned to it or started before a publication
+ * finish). Opening reads the head of the stored index by byte range; each
+ * search then reads the parts it needs (search-query.ts). Indexes never change
+ * once written, so nothing is re-checked. The search engine and the S3 client
+ * are imported only here, on demand, so requests that do not search never load them.
  */
 import { searchIndexStoreFromEnv, type SearchIndexStore } from '../data/search-index-store.js';
 import { serviceUnavailable } from '../shared/errors.js';
@@ -19,7 +20,7 @@ export interface SearchIndexSource {
 
 export interface SearchIndexCacheOptions {
   store: () => Promise<SearchIndexStore | undefined>;
-  /** Indexes kept in memory at once (each is ~61 MB at 1000× the seed corpus). */
+  /** Indexes kept open at once (each holds its head and up to PartCache's budget of read parts). */
   maxLoaded?: number;
 }
 
@@ -40,19 +41,26 @@ export function cachedSearchIndex(options: SearchIndexCacheOptions): SearchIndex
       reportedMissingStore = true;
       throw serviceUnavailable('Search is not available: no search index is configured.');
     }
-    const stored = await store.get(hash);
-    if (stored === undefined)
+    const started = performance.now();
+    const { openSearchIndex } = await import('./search-query.js');
+    const index = await openSearchIndex(hash, (ranges) => store.read(hash, ranges)).catch((error: unknown) => {
+      if (!(error instanceof Error) || error.name !== 'IndexFormatError') throw error;
+      // An index written by other code (a deployment between a build and its refresh): refused, not misread.
+      logger.error('search index in a format this code does not read', { location: store.location, hash, error });
+      throw serviceUnavailable(
+        'Search is not available: the stored search index is in a format this version cannot read; the next seed refresh rebuilds it.',
+      );
+    });
+    if (index === undefined)
       throw serviceUnavailable(
         'Search is not available yet: the search index of this version has not been built (the seed refresh builds it).',
       );
-    const started = performance.now();
-    const { loadSearchIndex } = await import('./search-query.js');
-    const index = loadSearchIndex(stored);
-    logger.info('search index loaded', {
+    logger.info('search index opened', {
       location: store.location,
       hash,
-      bytes: stored.body.length,
-      loadMs: Math.round(performance.now() - started),
+      headBytes: index.headBytes,
+      bytesRead: index.reads.bytes,
+      openMs: Math.round(performance.now() - started),
     });
     return index;
   }

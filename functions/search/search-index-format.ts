@@ -1,12 +1,54 @@
 /**
- * The byte layout of the stored index: a small JSON header followed by typed
- * arrays and strings, each 8-byte aligned, so loading is a view per section
- * (no parse of the postings, no copy) plus a few string decodes.
+ * The byte layout of the stored index. The object starts with a fixed prefix
+ * that says how long its head is; the head is a packed set of sections (a
+ * small JSON header followed by typed arrays and strings, each 8-byte
+ * aligned, so loading is a view per section plus a few string decodes); the
+ * regions a query fetches by byte range follow it (see IndexRegions in
+ * search-index-layout.ts).
  *
- *   "KBSI" | u32 header length | header JSON (UTF-8) | pad | section | pad | section …
+ *   "KBSR" | u32 format number | u32 head bytes | u32 0 | packed head | pad | regions …
+ *   packed: "KBSI" | u32 header length | header JSON (UTF-8) | pad | section | pad | section …
  */
 
 const MAGIC = 'KBSI';
+const PREFIX_MAGIC = 'KBSR';
+/** Bytes of the fixed prefix. */
+export const PREFIX_BYTES = 16;
+
+/** A stored index this code cannot read (another format version): refused, never misread. */
+export class IndexFormatError extends Error {
+  override readonly name = 'IndexFormatError';
+}
+
+/** The fixed prefix of a stored index: its format number and the bytes of its head (prefix included, 8-aligned). */
+export function writePrefix(out: Uint8Array, formatNumber: number, headBytes: number): void {
+  out.set(new TextEncoder().encode(PREFIX_MAGIC), 0);
+  const view = new DataView(out.buffer, out.byteOffset);
+  view.setUint32(4, formatNumber, true);
+  view.setUint32(8, headBytes, true);
+}
+
+/**
+ * Reads the fixed prefix. An index in the format before ranged reads (v4, one
+ * packed blob, "KBSI" first) and any other version are refused by name: a
+ * refresh rebuilds the index of the current format under a new content hash.
+ */
+export function readPrefix(bytes: Uint8Array, expected: number): { headBytes: number } {
+  const magic = new TextDecoder().decode(bytes.subarray(0, 4));
+  if (magic === MAGIC)
+    throw new IndexFormatError(
+      `search index in format v4 (one whole-file blob): this code reads format v${expected}, fetched by byte range; the next seed refresh rebuilds the index`,
+    );
+  if (bytes.byteLength < PREFIX_BYTES || magic !== PREFIX_MAGIC)
+    throw new IndexFormatError('not a search index (bad magic)');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const formatNumber = view.getUint32(4, true);
+  if (formatNumber !== expected)
+    throw new IndexFormatError(
+      `search index format v${formatNumber}, expected v${expected}: the next seed refresh rebuilds the index`,
+    );
+  return { headBytes: view.getUint32(8, true) };
+}
 
 type ArrayKind = 'u8' | 'u16' | 'u32' | 'i32' | 'f64';
 type SectionValue = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array | string;
@@ -40,7 +82,7 @@ function typeOf(value: SectionValue): SectionEntry['type'] {
   return 'f64';
 }
 
-const align = (n: number) => (n + 7) & ~7;
+export const align = (n: number) => (n + 7) & ~7;
 
 export function packSections(meta: unknown, sections: Record<string, SectionValue>): Uint8Array {
   const encoder = new TextEncoder();
@@ -135,9 +177,13 @@ export class VarintWriter {
   }
 
   append(other: VarintWriter): void {
-    this.reserve(other.length);
-    this.bytes.set(other.bytes.subarray(0, other.length), this.length);
-    this.length += other.length;
+    this.appendBytes(other.view());
+  }
+
+  appendBytes(bytes: Uint8Array): void {
+    this.reserve(bytes.byteLength);
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.byteLength;
   }
 
   view(): Uint8Array {

@@ -59,13 +59,24 @@ export interface HighlightTerms {
 export interface SearchResults {
   /** Every hit the pages return, near misses included. */
   readonly total: number;
-  /** Hits `offset` to `offset + count` in rank order. */
-  page(offset: number, count: number): SearchMatch[];
+  /** Hits `offset` to `offset + count` in rank order (their ids read by range when not yet cached). */
+  page(offset: number, count: number): Promise<SearchMatch[]>;
 }
 
-/** A loaded index, ready to query. */
+/** What an index has read from its store so far: rounds of requests one after the other, requests, bytes. */
+export interface IndexReads {
+  readonly rounds: number;
+  readonly requests: number;
+  readonly bytes: number;
+}
+
+/** An opened index (its head read), ready to query; a search reads the parts it needs by byte range. */
 export interface SearchIndex {
   /** Content hash of what the index was built from. */
   readonly hash: string;
-  search(query: ParsedQuery, filters: SearchFilters): SearchResults;
+  /** Bytes of the head, read when the index was opened. */
+  readonly headBytes: number;
+  /** Counters of what the index has read (a live view). */
+  readonly reads: IndexReads;
+  search(query: ParsedQuery, filters: SearchFilters): Promise<SearchResults>;
 }

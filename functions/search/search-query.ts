@@ -1,12 +1,15 @@
 /**
- * Querying a loaded index: each clause of a parsed query is planned (the
- * index terms and phrases its words expand to), scored, filtered and ranked.
- * The GraphQL function imports this module on its first search
- * (search-index-cache.ts); the builder is not part of it.
+ * Querying an index read by byte range: each clause of a parsed query is
+ * planned on the head (the index terms and phrases its words expand to), the
+ * parts the plans and filters need are read in one round, then scored,
+ * filtered and ranked; a page reads the ids of its hits. The GraphQL function
+ * imports this module on its first search (search-index-cache.ts); the
+ * builder is not part of it.
  */
 import type { StoredSearchIndex } from '../data/stored-search-index.js';
 import { hasDigit, words, wordSpellings } from '../shared/text-normalization.js';
-import { CompactIndex } from './compact-index.js';
+import { CompactIndex, type PartNeeds, type QueryParts } from './compact-index.js';
+import { memoryRanges, RangeReader, type ReadRanges } from './range-reader.js';
 import { impliedNames, relatedWords, STOP_WORDS } from './implied-names.js';
 import { dayNumber, ENTITY_KINDS, EXCLUSION_FIELDS, FIELDS, KINDS } from './search-index-layout.js';
 import type { HighlightTerms, SearchFilters, SearchIndex, SearchMatch, SearchResults } from './search-model.js';
@@ -119,11 +122,28 @@ function planClause(index: CompactIndex, terms: readonly QueryTerm[], forExclusi
   return plan;
 }
 
-function evaluate(index: CompactIndex, plan: ClausePlan, fields = ALL_FIELDS): ClauseScores {
+function evaluate(index: CompactIndex, parts: QueryParts, plan: ClausePlan, fields = ALL_FIELDS): ClauseScores {
   const scores = new ClauseScores(index.n);
-  for (const e of plan.expansions) scoreTerm(index, e.term, e.weight, scores, fields);
-  for (const p of plan.phrases) scorePhrase(index, p, scores, fields);
+  for (const e of plan.expansions) scoreTerm(index, parts, e.term, e.weight, scores, fields);
+  for (const p of plan.phrases) scorePhrase(index, parts, p, scores, fields);
   return scores;
+}
+
+/** What the plans and filters read beyond the head: every term's postings, and positions for phrases. */
+function needsOf(plans: readonly ClausePlan[], facets: readonly string[], dated: boolean): PartNeeds {
+  const terms = new Set<number>();
+  const positions = new Set<number>();
+  for (const plan of plans) {
+    for (const e of plan.expansions) terms.add(e.term);
+    for (const p of plan.phrases)
+      if (!p.slots.some((slot) => slot.length === 0))
+        for (const slot of p.slots)
+          for (const t of slot) {
+            terms.add(t);
+            positions.add(t);
+          }
+  }
+  return { terms, positions, facets, dates: dated };
 }
 
 /** An exclusion looks at what an item is called or says, not at its description: see EXCLUSION_FIELDS. */
@@ -182,31 +202,43 @@ const FAILS = 0;
 const UNDATED = 1;
 const PASSES = 2;
 
-/**
- * Which documents the filters let through: kind, facets (each counted), dates, exclusions. A date filter
- * keeps the documents and claims that have no date at all (an undated article, its claims about no dated
- * event), as UNDATED: nothing says they fall outside the window, and they rank after every dated hit.
- */
-function filterOf(index: CompactIndex, query: ParsedQuery, filters: SearchFilters): (doc: number) => number {
-  const kindAllowed = KINDS.map((k) => filters.kinds.size === 0 || filters.kinds.has(k));
-  const facets = [
+/** The facet keys of the filters (documentId, speakerId, aboutId, topicId). */
+function facetsOf(filters: SearchFilters): string[] {
+  return [
     filters.documentId === undefined ? undefined : `d:${filters.documentId}`,
     filters.speakerId === undefined ? undefined : `s:${filters.speakerId}`,
     filters.aboutId === undefined ? undefined : `a:${filters.aboutId}`,
     filters.topicId === undefined ? undefined : `t:${filters.topicId}`,
   ].filter((f): f is string => f !== undefined);
+}
+
+const isDated = (filters: SearchFilters) => filters.fromDay !== undefined || filters.toDay !== undefined;
+
+/**
+ * Which documents the filters let through: kind, facets (each counted), dates, exclusions. A date filter
+ * keeps the documents and claims that have no date at all (an undated article, its claims about no dated
+ * event), as UNDATED: nothing says they fall outside the window, and they rank after every dated hit.
+ */
+function filterOf(
+  index: CompactIndex,
+  parts: QueryParts,
+  exclusion: ClausePlan | undefined,
+  filters: SearchFilters,
+): (doc: number) => number {
+  const kindAllowed = KINDS.map((k) => filters.kinds.size === 0 || filters.kinds.has(k));
+  const facets = facetsOf(filters);
   let facetMarks: Uint8Array | undefined;
   if (facets.length > 0) {
     facetMarks = new Uint8Array(index.n);
-    for (const facet of facets) index.facet(facet, facetMarks);
+    for (const facet of facets) parts.facet(facet, facetMarks);
   }
-  const dated = filters.fromDay !== undefined || filters.toDay !== undefined;
+  const dated = isDated(filters);
   const from = filters.fromDay === undefined ? 0 : dayNumber(filters.fromDay);
   const to = filters.toDay === undefined ? 99_999_999 : dayNumber(filters.toDay);
   let excluded: Uint8Array | undefined;
-  if (query.excluded.length > 0) {
+  if (exclusion !== undefined) {
     excluded = new Uint8Array(index.n);
-    const scores = evaluate(index, planClause(index, query.excluded, true), EXCLUSION_MASK);
+    const scores = evaluate(index, parts, exclusion, EXCLUSION_MASK);
     for (const doc of scores.touched) excluded[doc] = 1;
   }
   return (doc) => {
@@ -216,8 +248,8 @@ function filterOf(index: CompactIndex, query: ParsedQuery, filters: SearchFilter
       (facetMarks !== undefined && facetMarks[doc] !== facets.length)
     )
       return FAILS;
-    if (!dated || index.overlaps(doc, from, to)) return PASSES;
-    return UNDATABLE_KINDS.has(index.kindOf(doc)) || index.hasDates(doc) ? FAILS : UNDATED;
+    if (!dated || parts.overlaps(doc, from, to)) return PASSES;
+    return UNDATABLE_KINDS.has(index.kindOf(doc)) || parts.hasDates(doc) ? FAILS : UNDATED;
   };
 }
 
@@ -320,17 +352,21 @@ function compoundOf(index: CompactIndex, a: QueryWord, b: QueryWord): string[] {
   return closed;
 }
 
-function search(index: CompactIndex, query: ParsedQuery, filters: SearchFilters): SearchResults {
+async function search(index: CompactIndex, query: ParsedQuery, filters: SearchFilters): Promise<SearchResults> {
   const plans = effectiveClauses(index, query.clauses).map((clause) => planClause(index, clause));
-  const clauses = plans.map((plan) => evaluate(index, plan));
-  const { candidates, rank } = rankHits(index, clauses, filterOf(index, query, filters));
+  const exclusion = query.excluded.length > 0 ? planClause(index, query.excluded, true) : undefined;
+  const parts = await index.load(
+    needsOf(exclusion === undefined ? plans : [...plans, exclusion], facetsOf(filters), isDated(filters)),
+  );
+  const clauses = plans.map((plan) => evaluate(index, parts, plan));
+  const { candidates, rank } = rankHits(index, clauses, filterOf(index, parts, exclusion, filters));
   const count = candidates.length;
   const better = (a: number, b: number) => rank[a]! > rank[b]! || (rank[a] === rank[b] && a < b);
   const highlight = highlightTerms(index, plans);
   let sorted: number[] | undefined;
   return {
     total: count,
-    page(offset, size) {
+    async page(offset, size) {
       const limit = Math.min(count, offset + size);
       if (sorted === undefined || sorted.length < limit) {
         sorted =
@@ -338,18 +374,46 @@ function search(index: CompactIndex, query: ParsedQuery, filters: SearchFilters)
             ? [...candidates].sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
             : topK(candidates, limit, better);
       }
-      return sorted
-        .slice(offset, limit)
-        .map((doc): SearchMatch => ({ kind: index.kindOf(doc), id: index.idOf(doc), score: rank[doc]!, highlight }));
+      const docs = sorted.slice(offset, limit);
+      const ids = await index.ids(docs);
+      return docs.map((doc, i): SearchMatch => ({
+        kind: index.kindOf(doc),
+        id: ids[i]!,
+        score: rank[doc]!,
+        highlight,
+      }));
     },
   };
 }
 
-export function loadSearchIndex(stored: StoredSearchIndex): SearchIndex {
-  const index = new CompactIndex(stored.body);
+const NOTHING: SearchResults = { total: 0, page: async () => [] };
+
+/** Options of openSearchIndex. */
+export interface OpenOptions {
+  /** Bytes of read parts kept (PartCache's default when not given). */
+  cacheBytes?: number;
+}
+
+/**
+ * The index stored under `hash`, read through `read`: its head now (the first
+ * read), the rest as queries need it. Undefined when there is no such object.
+ */
+export async function openSearchIndex(
+  hash: string,
+  read: ReadRanges,
+  options: OpenOptions = {},
+): Promise<SearchIndex | undefined> {
+  const index = await CompactIndex.open(new RangeReader(read), options.cacheBytes);
+  if (index === undefined) return undefined;
   return {
-    hash: stored.hash,
-    search: (query, filters) =>
-      query.clauses.length === 0 ? { total: 0, page: () => [] } : search(index, query, filters),
+    hash,
+    headBytes: index.headBytes,
+    reads: index.reads,
+    search: (query, filters) => (query.clauses.length === 0 ? Promise.resolve(NOTHING) : search(index, query, filters)),
   };
+}
+
+/** An index whose bytes are in memory (just built, or read whole). */
+export async function loadSearchIndex(stored: StoredSearchIndex, options: OpenOptions = {}): Promise<SearchIndex> {
+  return (await openSearchIndex(stored.hash, memoryRanges(stored.body), options))!;
 }

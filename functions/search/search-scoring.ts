@@ -3,7 +3,7 @@
  * and for phrases (terms at consecutive positions of one field). Each clause
  * of a query collects its scores and match flags per document.
  */
-import type { CompactIndex } from './compact-index.js';
+import type { CompactIndex, QueryParts } from './compact-index.js';
 import { VarintReader } from './search-index-format.js';
 import { FIELDS, NAME_FIELDS } from './search-index-layout.js';
 
@@ -69,22 +69,25 @@ function idf(index: CompactIndex, term: number): number {
   return Math.log(1 + (index.n - df + 0.5) / (df + 0.5));
 }
 
-function fieldScore(index: CompactIndex, doc: number, field: number, tf: number): number {
+/** A field's BM25 share; `length` is the field's length in the document, in positions. */
+function fieldScore(index: CompactIndex, length: number, field: number, tf: number): number {
   const b = B[field]!;
-  const norm = 1 - b + (b * index.fieldLength(doc, field)) / index.meta.averageLengths[field]!;
+  const norm = 1 - b + (b * length) / index.meta.averageLengths[field]!;
   return (BOOST[field]! * tf * (K1 + 1)) / (tf + K1 * norm);
 }
 
 /** Scores every document with the term into the clause. */
 export function scoreTerm(
   index: CompactIndex,
+  parts: QueryParts,
   term: number,
   weight: number,
   into: ClauseScores,
   fields = ALL_FIELDS,
 ): void {
-  const reader = new VarintReader(index.postings, index.postingOffsets[term]!);
-  const end = index.postingOffsets[term + 1]!;
+  const postings = parts.postings(term);
+  const reader = new VarintReader(postings, 0);
+  const end = postings.byteLength;
   const termIdf = idf(index, term) * weight;
   const exact = weight >= WEIGHT.alias;
   let doc = -1;
@@ -97,11 +100,9 @@ export function scoreTerm(
     while (entries-- > 0) {
       const field = reader.next();
       const tf = reader.next();
-      // Not `reader.at += reader.next()`: that reads `at` before next() moves it.
-      const bytes = reader.next();
-      reader.at += bytes;
+      const length = reader.next();
       if ((fields & (1 << field)) === 0) continue;
-      score += fieldScore(index, doc, field, tf);
+      score += fieldScore(index, length, field, tf);
       if (field < NAME_FIELDS) named = true;
       if (field === DATES_FIELD) dated = true;
     }
@@ -109,35 +110,68 @@ export function scoreTerm(
   }
 }
 
-/** The documents (ascending) with any of the terms, and where: doc → field → sorted positions. */
-function positionsOf(
-  index: CompactIndex,
+/** Per document (ascending), per field: the sorted positions where one of some terms stands. */
+type Positions = Map<number, Map<number, number[]>>;
+
+/**
+ * The field lengths of the documents of `only` where one of the terms stands (key `doc * 16 + field`), from
+ * the postings alone: read once the phrase's candidates are known, so only theirs are kept.
+ */
+function fieldLengthsOf(
+  parts: QueryParts,
   terms: readonly number[],
-  only?: ReadonlyMap<number, unknown>,
-): Map<number, Map<number, number[]>> {
-  const out = new Map<number, Map<number, number[]>>();
+  only: ReadonlyMap<number, unknown>,
+): Map<number, number> {
+  const lengths = new Map<number, number>();
   for (const term of terms) {
-    const reader = new VarintReader(index.postings, index.postingOffsets[term]!);
-    const end = index.postingOffsets[term + 1]!;
+    const postings = parts.postings(term);
+    const reader = new VarintReader(postings, 0);
     let doc = -1;
-    while (reader.at < end) {
+    while (reader.at < postings.byteLength) {
+      doc += reader.next();
+      const wanted = only.has(doc);
+      for (let entries = reader.next(); entries > 0; entries--) {
+        const field = reader.next();
+        reader.next();
+        const length = reader.next();
+        if (wanted) lengths.set(doc * 16 + field, length);
+      }
+    }
+  }
+  return lengths;
+}
+
+/** The documents with any of the terms, and where; only the documents of `only` when given. */
+function positionsOf(parts: QueryParts, terms: readonly number[], only?: ReadonlyMap<number, unknown>): Positions {
+  const out: Positions = new Map();
+  for (const term of terms) {
+    const postings = parts.postings(term);
+    const reader = new VarintReader(postings, 0);
+    const at = new VarintReader(parts.positions(term), 0);
+    let doc = -1;
+    while (reader.at < postings.byteLength) {
       doc += reader.next();
       let entries = reader.next();
-      const wanted = only === undefined || only.has(doc);
+      const positionBytes = at.next();
+      if (only !== undefined && !only.has(doc)) {
+        at.at += positionBytes;
+        while (entries-- > 0) {
+          reader.next();
+          reader.next();
+          reader.next();
+        }
+        continue;
+      }
+      let fields = out.get(doc);
+      if (fields === undefined) out.set(doc, (fields = new Map<number, number[]>()));
       while (entries-- > 0) {
         const field = reader.next();
         const tf = reader.next();
-        const bytes = reader.next();
-        if (!wanted) {
-          reader.at += bytes;
-          continue;
-        }
-        let fields = out.get(doc);
-        if (fields === undefined) out.set(doc, (fields = new Map<number, number[]>()));
+        reader.next();
         let positions = fields.get(field);
         if (positions === undefined) fields.set(field, (positions = []));
         let position = 0;
-        for (let i = 0; i < tf; i++) positions.push((position += reader.next()));
+        for (let i = 0; i < tf; i++) positions.push((position += at.next()));
       }
     }
   }
@@ -161,29 +195,35 @@ function binaryIncludes(sorted: readonly number[] | undefined, value: number): b
 }
 
 /** Per slot, the documents where one of its terms stands (and where), decoded only for the documents every slot has. */
-function phraseCandidates(index: CompactIndex, slots: readonly number[][]) {
+function phraseCandidates(index: CompactIndex, parts: QueryParts, slots: readonly number[][]) {
   const frequency = (slot: readonly number[]) => slot.reduce((sum, t) => sum + index.documentFrequency[t]!, 0);
   // The rarest slot first: every other slot is only decoded for its candidates.
   const order = slots.map((_, i) => i).sort((a, b) => frequency(slots[a]!) - frequency(slots[b]!));
-  const found = new Array<Map<number, Map<number, number[]>>>(slots.length);
+  const found = new Array<Positions>(slots.length);
   let candidates: Map<number, unknown> | undefined;
   for (const i of order) {
-    const positions = positionsOf(index, slots[i]!, candidates);
+    const positions = positionsOf(parts, slots[i]!, candidates);
     found[i] = positions;
     if (candidates !== undefined) for (const doc of candidates.keys()) if (!positions.has(doc)) candidates.delete(doc);
     candidates ??= new Map(positions);
     if (candidates.size === 0) return undefined;
   }
-  return { found, candidates: candidates! };
+  return { found, candidates: candidates!, lengths: fieldLengthsOf(parts, slots[0]!, candidates!) };
 }
 
 /** Documents where the slots' terms stand at consecutive positions of one field. */
-export function scorePhrase(index: CompactIndex, phrase: PhraseQuery, into: ClauseScores, fields = ALL_FIELDS): void {
+export function scorePhrase(
+  index: CompactIndex,
+  parts: QueryParts,
+  phrase: PhraseQuery,
+  into: ClauseScores,
+  fields = ALL_FIELDS,
+): void {
   const slots = phrase.slots;
   if (slots.some((s) => s.length === 0)) return;
-  const matches = phraseCandidates(index, slots);
+  const matches = phraseCandidates(index, parts, slots);
   if (matches === undefined) return;
-  const { found, candidates } = matches;
+  const { found, candidates, lengths } = matches;
   const phraseIdf = slots.reduce((sum, slot) => sum + Math.max(...slot.map((t) => idf(index, t))), 0) * phrase.weight;
   for (const doc of candidates.keys()) {
     let score = 0;
@@ -195,7 +235,7 @@ export function scorePhrase(index: CompactIndex, phrase: PhraseQuery, into: Clau
         if (slots.every((_, i) => i === 0 || binaryIncludes(found[i]!.get(doc)!.get(field), start + i))) count++;
       }
       if (count === 0) continue;
-      score += fieldScore(index, doc, field, count);
+      score += fieldScore(index, lengths.get(doc * 16 + field)!, field, count);
       if (field < NAME_FIELDS) named = true;
     }
     if (score > 0) into.add(doc, phraseIdf * score, named, phrase.weight >= WEIGHT.alias);

@@ -26,6 +26,42 @@ export async function seedSearchableItems(): Promise<SearchableItem[]> {
   return searchableItems(withDocumentTexts(buildItems(await seedCorpus(), new Map()).tables));
 }
 
+/** Fields that hold ids of other items: a clone's references stay inside the clone. */
+const REFERENCES = [
+  'documentId',
+  'speakerId',
+  'eventIds',
+  'personIds',
+  'authorIds',
+  'claimIds',
+  'participantIds',
+  'documentIds',
+  'mentionedInIds',
+  'authoredIds',
+  'aboutIds',
+];
+
+/** Clone 0 keeps the seed ids; clone k gets `-x<k>` on every id and every reference. */
+export function cloneItems(items: readonly SearchableItem[], scale: number): SearchableItem[] {
+  const out: SearchableItem[] = [];
+  for (let k = 0; k < scale; k++) {
+    for (const item of items) {
+      if (k === 0) {
+        out.push(item);
+        continue;
+      }
+      const clone: Record<string, unknown> = { ...item, id: `${item.id}-x${k}` };
+      for (const field of REFERENCES) {
+        const value = clone[field];
+        if (typeof value === 'string') clone[field] = `${value}-x${k}`;
+        else if (Array.isArray(value)) clone[field] = value.map((id: string) => `${id}-x${k}`);
+      }
+      out.push(clone as unknown as SearchableItem);
+    }
+  }
+  return out;
+}
+
 /** One query of the set: `expect` are `kind/id` (lower-case kind), every one relevant, the first the best answer. */
 export interface RelevanceCase {
   query: string;
@@ -65,21 +101,25 @@ function filtersOf(c: RelevanceCase): SearchFilters {
   return { kinds: new Set(c.types ?? []), ...dayWindow({ from: c.from, to: c.to }) };
 }
 
-export function scoreRelevance(index: SearchIndex, cases: readonly RelevanceCase[]): RelevanceScores {
-  const results = cases.map((c): RelevanceResult => {
-    const hits = index
-      .search(parseQuery(c.query), filtersOf(c))
-      .page(0, 10)
-      .map((m) => `${m.kind.toLowerCase()}/${m.id}`);
+/** The first page of 10 of one case, as `kind/id`. */
+export async function relevanceHits(index: SearchIndex, c: RelevanceCase): Promise<string[]> {
+  const results = await index.search(parseQuery(c.query), filtersOf(c));
+  return (await results.page(0, 10)).map((m) => `${m.kind.toLowerCase()}/${m.id}`);
+}
+
+export async function scoreRelevance(index: SearchIndex, cases: readonly RelevanceCase[]): Promise<RelevanceScores> {
+  const results: RelevanceResult[] = [];
+  for (const c of cases) {
+    const hits = await relevanceHits(index, c);
     const rank = hits.findIndex((h) => c.expect.includes(h)) + 1;
     const top5 = hits.slice(0, 5);
-    return {
+    results.push({
       query: c.query,
       firstRank: rank,
       recallAt5: c.expect.filter((e) => top5.includes(e)).length / c.expect.length,
       top5,
-    };
-  });
+    });
+  }
   const mean = (values: number[]) => Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 1000) / 1000;
   return {
     queries: results.length,
@@ -91,6 +131,6 @@ export function scoreRelevance(index: SearchIndex, cases: readonly RelevanceCase
 
 /** The set scored on these items (the seed corpus's: seedSearchableItems in search-bench.ts). */
 export async function relevanceScores(items: readonly SearchableItem[]): Promise<RelevanceScores> {
-  const index = loadSearchIndex(buildSearchIndex(items));
+  const index = await loadSearchIndex(buildSearchIndex(items));
   return scoreRelevance(index, await relevanceCases());
 }

@@ -8,6 +8,7 @@ import { s3SearchIndexStore } from '../../functions/data/s3-search-index-store.j
 import { searchIndexStoreFromEnv } from '../../functions/data/search-index-store.js';
 import { directorySource } from '../../functions/refresh/corpus-source.js';
 import { refresh } from '../../functions/refresh/refresh.js';
+import { packSections } from '../../functions/search/search-index-format.js';
 import { gql, handlerFor, startEngine, type TestEngine } from '../../scripts/harness/local-engine.js';
 import { startLocalS3, type LocalS3 } from '../../scripts/harness/s3rver.js';
 import { CORPUS_DIR } from '../../seed/paths.js';
@@ -56,5 +57,26 @@ describe('search index in S3', () => {
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.search.nodes[0].node.id).toBe('vladimir-putin');
+  });
+
+  it('refuses an index written in the format before ranged reads, and the next refresh rewrites it under its name', async () => {
+    // Prepare: the current version's index object replaced by one of format v4 (one packed blob, "KBSI" first).
+    const store = s3SearchIndexStore({ bucket: BUCKET });
+    const [hash] = await store.list();
+    await store.put({ hash: hash!, body: packSections({ format: 'search-index-v4' }, {}) });
+    const query = '{ search(query: "Putin", first: 1) { nodes { node { ... on Person { id } } } } }';
+
+    // Act / Assess: refused by name, not misread.
+    const refused = await gql(handlerFor(env.ds, { versionCacheMs: 0 }), query);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(refused.errors?.[0]?.message).toMatch(/format/);
+
+    // The corpus is unchanged, yet the refresh rewrites the index the version names, in the current format.
+    const rebuilt = await refresh(env.ds, directorySource(CORPUS_DIR));
+    expect(rebuilt.status).toBe('unchanged');
+    expect(rebuilt.searchIndex).toMatchObject({ status: 'written', hash });
+    const served = await gql(handlerFor(env.ds, { versionCacheMs: 0 }), query);
+    expect(served.errors).toBeUndefined();
+    expect(served.data!.search.nodes[0].node.id).toBe('vladimir-putin');
   });
 });

@@ -21,11 +21,11 @@ export const search: QueryResolvers['search'] = async (_parent, args, context) =
       // Only punctuation or exclusions: nothing to look for, and no index to load for it.
       const results =
         parsed.clauses.length === 0
-          ? { total: 0, page: () => [] }
-          : (await context.search.forHash(snap.record.searchIndex)).search(parsed, filters);
-      const page = await offsetPage(results.total, first, after, (offset, count) =>
+          ? { total: 0, page: async () => [] }
+          : await (await context.search.forHash(snap.record.searchIndex)).search(parsed, filters);
+      const page = await offsetPage(results.total, first, after, async (offset, count) =>
         Promise.all(
-          results.page(offset, count).map(async (match): Promise<SearchHitModel | null> => {
+          (await results.page(offset, count)).map(async (match): Promise<SearchHitModel | null> => {
             const node = await loadByKind(context.loaders, match.kind, match.id);
             return node === null ? null : { match, node };
           }),
