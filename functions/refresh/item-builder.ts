@@ -182,7 +182,9 @@ export function checkItemFormat(tables: Record<EntityTable, readonly Record<stri
     }
   }
   if (faults.length > 0)
-    throw new Error(`Built items that item format ${ITEM_FORMAT} or DynamoDB would refuse: ${faults.slice(0, 5).join(' | ')}`);
+    throw new Error(
+      `Built items that item format ${ITEM_FORMAT} or DynamoDB would refuse: ${faults.slice(0, 5).join(' | ')}`,
+    );
 }
 
 /** Each relation is written once in the corpus; both claims carry it (QUALIFIES shows as QUALIFIED_BY on the other). */
