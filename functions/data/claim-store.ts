@@ -172,29 +172,24 @@ export async function countClaims(snap: Snapshot, loaders: Loaders, filter: Clai
   return queryCount(snap.ds, claimQuery(snap.version, filter));
 }
 
-/** A single-topic filter's count as the topic item records it (items before format 9 list the claims). */
+/**
+ * The count a parent item keeps for a filter of one id, when that is the whole
+ * filter: a topic's `claimCount` (items before format 9 list the claims), the
+ * length of the other parents' id lists.
+ */
 async function parentCount(loaders: Loaders, filter: ClaimFilter): Promise<number | undefined> {
-  const given = Object.values(filter).filter((v) => v !== undefined).length;
-  if (given === 1 && filter.topicId !== undefined) {
-    const topic = await loaders.topic.load(filter.topicId);
+  if (Object.values(filter).filter((v) => v !== undefined).length !== 1) return undefined;
+  const { documentId, speakerId, eventId, aboutId, topicId } = filter;
+  if (topicId !== undefined) {
+    const topic = await loaders.topic.load(topicId);
     return topic === null ? 0 : (topic.claimCount ?? topic.claimIds?.length);
   }
-  const ids = parentList(loaders, filter);
-  return ids === undefined ? undefined : (await ids).length;
-}
-
-/** The id list a parent item keeps for a filter of one id, when that is the whole filter. */
-function parentList(loaders: Loaders, filter: ClaimFilter): Promise<readonly string[]> | undefined {
-  const given = Object.entries(filter).filter(([, v]) => v !== undefined);
-  if (given.length !== 1) return undefined;
-  const { documentId, speakerId, eventId, aboutId } = filter;
-  if (documentId !== undefined) return loaders.document.load(documentId).then((d) => d?.claimIds ?? []);
-  if (speakerId !== undefined) return loaders.person.load(speakerId).then((p) => p?.claimIds ?? []);
-  if (eventId !== undefined) return loaders.event.load(eventId).then((e) => e?.claimIds ?? []);
+  if (documentId !== undefined) return ((await loaders.document.load(documentId))?.claimIds ?? []).length;
+  if (speakerId !== undefined) return ((await loaders.person.load(speakerId))?.claimIds ?? []).length;
+  if (eventId !== undefined) return ((await loaders.event.load(eventId))?.claimIds ?? []).length;
   if (aboutId !== undefined) {
-    return Promise.all([loaders.subject.load(aboutId), loaders.event.load(aboutId)]).then(
-      ([s, e]) => s?.claimsAboutIds ?? e?.claimIds ?? [],
-    );
+    const [s, e] = await Promise.all([loaders.subject.load(aboutId), loaders.event.load(aboutId)]);
+    return (s?.claimsAboutIds ?? e?.claimIds ?? []).length;
   }
   return undefined;
 }
