@@ -17,7 +17,7 @@ import type { MixOperation } from './query-mix.js';
 import { median, round } from './stats.js';
 
 /** Shapes that push one axis each: text, cursors, items read, small fields, nested connections, the graph. */
-export const NEAR_LIMIT: Readonly<Record<string, string>> = {
+const NEAR_LIMIT: Readonly<Record<string, string>> = {
   texts: 'claims(first: 8) { nodes { id document { text id } } }',
   cursors: 'claims(first: 100) { edges { cursor } }',
   items: 'claims(first: 100) { nodes { id } }',
@@ -29,8 +29,22 @@ export const NEAR_LIMIT: Readonly<Record<string, string>> = {
   deep: 'documents(first: 20) { nodes { claims(first: 20) { nodes { speaker { claims(first: 5) { nodes { quote } } } } } } }',
 };
 
-export const aliased = (n: number, body: string) =>
-  `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${body}`).join(' ')} }`;
+const aliased = (n: number, body: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${body}`).join(' ')} }`;
+
+/** Each near-limit shape under as many aliases as `accepts` takes (a refusal costs no read). */
+export async function nearLimitQueries(
+  accepts: (query: string) => Promise<boolean>,
+): Promise<{ name: string; query: string }[]> {
+  const found: { name: string; query: string }[] = [];
+  for (const [name, body] of Object.entries(NEAR_LIMIT)) {
+    for (let n = QUERY_LIMITS.maxAliases; n >= 1; n--) {
+      if (!(await accepts(aliased(n, body)))) continue;
+      found.push({ name: `${name}×${n}`, query: aliased(n, body) });
+      break;
+    }
+  }
+  return found;
+}
 
 const cpuOf = async (run: () => Promise<unknown>) => {
   const cpu = process.cpuUsage();
@@ -75,15 +89,7 @@ export async function measureAbuse(
     .sample(shapes, { numRuns: options.randomShapes ?? 150, seed: 26 })
     .map((shape, i) => ({ name: `shape-${i}`, query: shapeQuery(schema, shape) }));
   // One run each finds the accepted ones; the eight costliest are measured as the operations were.
-  // Each near-limit shape under as many aliases as the limit accepts (a refusal costs no read).
-  const nearLimit: { name: string; query: string }[] = [];
-  for (const [name, body] of Object.entries(NEAR_LIMIT)) {
-    for (let n = QUERY_LIMITS.maxAliases; n >= 1; n--) {
-      if ((await send(aliased(n, body))).status !== 200) continue;
-      nearLimit.push({ name: `${name}×${n}`, query: aliased(n, body) });
-      break;
-    }
-  }
+  const nearLimit = await nearLimitQueries(async (query) => (await send(query)).status === 200);
   const accepted: { name: string; query: string; cpuMs: number; bytes: number }[] = [];
   for (const candidate of [...nearLimit, ...random]) {
     let first = await send(candidate.query);

@@ -22,7 +22,7 @@ import { QUERY_LIMITS } from '../functions/graphql/limits.js';
 import { CursorCodec } from '../functions/graphql/cursor-codec.js';
 import { LOCAL_CURSOR_KEY } from '../functions/shared/env.js';
 import { CORPUS_DIR } from '../seed/paths.js';
-import { aliased, NEAR_LIMIT } from './abuse.js';
+import { nearLimitQueries } from './abuse.js';
 import { apiEnvironment, startBenchEngine } from './engine.js';
 import { load, type GraphQLRequest, type LoadResult } from './http-load.js';
 import { startChild } from './processes.js';
@@ -113,21 +113,11 @@ const CURSOR_FLOOD = {
   }),
 };
 
-/**
- * The costliest queries the limits accept: each near-limit shape of bench/abuse.ts
- * under as many aliases as this server takes (found by asking it; a refusal reads nothing).
- */
+/** The costliest queries the limits accept (bench/abuse.ts's near-limit shapes), as this server takes them. */
 async function nearLimitBodies(url: string): Promise<{ name: string; body: string }[]> {
-  const bodies: { name: string; body: string }[] = [];
-  for (const [name, shape] of Object.entries(NEAR_LIMIT)) {
-    for (let n = QUERY_LIMITS.maxAliases; n >= 1; n--) {
-      const body = JSON.stringify({ query: aliased(n, shape) });
-      if ((await send(url, body, performance.now())).status !== 200) continue;
-      bodies.push({ name: `${name}×${n}`, body });
-      break;
-    }
-  }
-  return bodies;
+  const bodyOf = (query: string) => JSON.stringify({ query });
+  const accepts = async (query: string) => (await send(url, bodyOf(query), performance.now())).status === 200;
+  return (await nearLimitQueries(accepts)).map(({ name, query }) => ({ name, body: bodyOf(query) }));
 }
 
 async function send(url: string, body: string, scheduledAt: number): Promise<Sample> {
